@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { SignOutButton } from "@/components/admin/sign-out-button";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { Badge } from "@/components/ui/badge";
+import { canAccess, type Area } from "@/lib/auth/permissions";
+import { currentActor } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+
+// Only areas that exist appear here; each page checks its own area again.
+const NAV: { area: Area; href: string }[] = [
+  { area: "dashboard", href: "/admin" },
+  { area: "audit", href: "/admin/audit" },
+  { area: "outbox", href: "/admin/outbox" },
+  { area: "users", href: "/admin/users" },
+  { area: "settings", href: "/admin/settings" },
+];
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login?callbackUrl=/admin");
+  const { t } = await getT();
+  const items = NAV.filter((n) => canAccess(actor.role, n.area)).map((n) => ({ href: n.href, label: t(`nav.${n.area}`) }));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="skip-link">
+        {t("admin.skipToContent")}
+      </a>
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/admin" className="font-semibold text-brand-800">
+            {t("app.name")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <LanguageSwitch />
+            <div className="text-right text-sm leading-tight">
+              <div className="font-medium">{actor.name}</div>
+              <div className="text-zinc-500">{actor.email}</div>
+            </div>
+            <Badge tone="info" data-testid="current-role">
+              {t(`roles.${actor.role}`)}
+            </Badge>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 lg:flex-row">
+        <aside className="lg:w-52 lg:shrink-0">
+          <AdminNav items={items} label={t("admin.navLabel")} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/action";
+import { requeueEmail } from "@/lib/email/mutations";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+
+export const requeueEmailAction = staffAction(z.object({ id: z.uuid() }), async (actor, { id }) => {
+  await requeueEmail(actor, id);
+  wakeJobRunner();
+  revalidatePath("/admin/outbox");
+});

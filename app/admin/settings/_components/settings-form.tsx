@@ -1,0 +1,49 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { settingsSchema, type Settings, type SettingsInput } from "@/lib/settings/schemas";
+import { updateSettingsAction } from "../actions";
+
+const TEXT_FIELDS = ["companyName", "contactEmail"] as const;
+const LONG_FIELDS = ["companyAddress", "dataLocation"] as const;
+const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays"] as const;
+
+export function SettingsForm({ initial }: { initial: Settings }) {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial });
+  const { submit, formError, fieldError } = useActionForm(form as never, updateSettingsAction, () => setSaved(true));
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+      {formError && <Alert tone="error">{formError}</Alert>}
+      {saved && <Alert tone="success">{t("settings.saved")}</Alert>}
+      {TEXT_FIELDS.map((name) => (
+        <Field key={name} id={name} label={t(`settings.${name}`)} error={fieldError(name)}>
+          <Input {...fieldA11y(name, fieldError(name))} {...form.register(name)} />
+        </Field>
+      ))}
+      {LONG_FIELDS.map((name) => (
+        <Field key={name} id={name} label={t(`settings.${name}`)} hint={t(`settings.${name}Hint`)} error={fieldError(name)}>
+          <Textarea rows={2} {...fieldA11y(name, fieldError(name))} {...form.register(name)} />
+        </Field>
+      ))}
+      <div className="grid gap-5 sm:grid-cols-2">
+        {NUMBER_FIELDS.map((name) => (
+          <Field key={name} id={name} label={t(`settings.${name}`)} hint={t(`settings.${name}Hint`)} error={fieldError(name)}>
+            <Input type="number" inputMode="numeric" {...fieldA11y(name, fieldError(name))} {...form.register(name)} />
+          </Field>
+        ))}
+      </div>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("settings.save")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+import { useState, useTransition } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/action";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { changeRoleAction, resendInviteAction, setDisabledAction } from "../actions";
+
+type RowUser = { id: string; name: string; role: Role; disabled: boolean; invitationPending: boolean };
+
+export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
+  const { t } = useI18n();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string }>();
+
+  const run = (action: () => Promise<ActionResult<unknown>>, okText?: string) =>
+    startTransition(async () => {
+      const result = await action();
+      setMessage(result.ok ? (okText ? { tone: "ok", text: okText } : undefined) : { tone: "error", text: result.error.message });
+    });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        {t("users.roleFor", { name: user.name })}
+      </label>
+      <Select
+        id={`role-${user.id}`}
+        className="h-8 w-40"
+        defaultValue={user.role}
+        disabled={pending || isSelf}
+        onChange={(e) => run(() => changeRoleAction({ userId: user.id, role: e.target.value as Role }), t("users.roleSaved"))}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </Select>
+      {!isSelf && (
+        <Button
+          size="sm"
+          variant={user.disabled ? "secondary" : "danger"}
+          disabled={pending}
+          onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
+          aria-label={t(user.disabled ? "users.enableNamed" : "users.disableNamed", { name: user.name })}
+        >
+          {t(user.disabled ? "users.enable" : "users.disable")}
+        </Button>
+      )}
+      {user.invitationPending && !user.disabled && (
+        <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => resendInviteAction({ userId: user.id }), t("users.inviteResent"))}>
+          {t("users.resendInvite")}
+        </Button>
+      )}
+      {message && (
+        <span role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/actions/action";
+import { changeUserRole, inviteUser, resendInvite, setUserDisabled } from "@/lib/users/mutations";
+import { changeRoleSchema, inviteUserSchema, resendInviteSchema, setDisabledSchema } from "@/lib/users/schemas";
+
+const refresh = <T,>(value: T) => {
+  revalidatePath("/admin/users");
+  return value;
+};
+
+export const inviteUserAction = staffAction(inviteUserSchema, async (actor, input) => refresh(await inviteUser(actor, input)));
+export const changeRoleAction = staffAction(changeRoleSchema, async (actor, input) => refresh(await changeUserRole(actor, input)));
+export const setDisabledAction = staffAction(setDisabledSchema, async (actor, input) => refresh(await setUserDisabled(actor, input)));
+export const resendInviteAction = staffAction(resendInviteSchema, async (actor, input) => refresh(await resendInvite(actor, input)));

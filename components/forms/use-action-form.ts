@@ -1,0 +1,50 @@
+"use client";
+import { useState } from "react";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/actions/action";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+
+/** Client zod messages are i18n keys; server messages arrive translated. */
+export function errorText(t: Translate, message: string | undefined) {
+  if (!message) return undefined;
+  return isMessageKey(message) ? t(message) : message;
+}
+
+/**
+ * Connects a react-hook-form form to a server action made with staffAction/publicAction: submits the
+ * validated values, maps the server's fieldErrors onto the fields with setError, and keeps the
+ * form-level message. Client-side zod messages are i18n keys and are translated here.
+ */
+export function useActionForm<V extends FieldValues, T>(
+  form: UseFormReturn<V>,
+  action: (values: V) => Promise<ActionResult<T>>,
+  onSuccess?: (data: T) => void,
+) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string>();
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    let result: ActionResult<T>;
+    try {
+      result = await action(values);
+    } catch {
+      setFormError(t("errors.network"));
+      return;
+    }
+    if (result.ok) {
+      onSuccess?.(result.data);
+      return;
+    }
+    const fields = Object.entries(result.error.fieldErrors ?? {});
+    for (const [name, message] of fields) form.setError(name as Path<V>, { message });
+    if (fields.length === 0 || !fields.every(([name]) => name in form.getValues())) setFormError(result.error.message);
+  });
+
+  const fieldError = (name: Path<V>) => {
+    return errorText(t, form.getFieldState(name, form.formState).error?.message);
+  };
+
+  return { submit, formError, fieldError };
+}

@@ -1,0 +1,37 @@
+// Who is doing something. Every lib/<domain> function takes an Actor and checks it itself (house
+// style 2), so pages, actions, route handlers, jobs and scripts all pass through the same gate.
+import type { Role } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+
+export type StaffActor = {
+  kind: "user";
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  ip?: string;
+};
+export type SystemActor = { kind: "system"; label: string };
+export type AnonymousActor = { kind: "anonymous"; ip?: string };
+export type Actor = StaffActor | SystemActor | AnonymousActor;
+
+export const systemActor = (label: string): SystemActor => ({ kind: "system", label });
+
+/** Throws FORBIDDEN unless the actor is the system or a user with one of the roles. */
+export function authorize(actor: Actor, ...roles: Role[]): asserts actor is StaffActor | SystemActor {
+  if (actor.kind === "system") return;
+  if (actor.kind === "user" && roles.includes(actor.role)) return;
+  throw new AppError("FORBIDDEN", "errors.forbidden");
+}
+
+export function actorFields(actor: Actor) {
+  switch (actor.kind) {
+    case "user":
+      return { actorType: "USER", actorId: actor.id, actorLabel: actor.email, ip: actor.ip ?? null };
+    case "system":
+      return { actorType: "SYSTEM", actorId: null, actorLabel: actor.label, ip: null };
+    case "anonymous":
+      return { actorType: "ANONYMOUS", actorId: null, actorLabel: null, ip: actor.ip ?? null };
+  }
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate, revokeSession, SESSION_HOURS } from "@/lib/auth/mutations";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { clientIp, userAgent } from "@/lib/http/client-ip";
+
+// The JWT carries only the database session id (`sid`); everything else is re-read from the
+// database on each request (lib/auth/session.ts), so the session lives in PostgreSQL.
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            const headers = (req?.headers ?? {}) as Record<string, string>;
+            const user = await authenticate({
+              email: credentials?.email,
+              password: credentials?.password,
+              ip: clientIp(headers),
+              userAgent: userAgent(headers),
+            });
+            return { id: user.id, email: user.email, name: user.name, sid: user.sessionId };
+          } catch (error) {
+            // next-auth hands the message to the client as `error`: only our codes, never details.
+            if (isAppError(error)) throw new Error(JSON.stringify({ key: error.userMessage, params: error.params }));
+            console.error("sign-in failed", error);
+            throw new Error(JSON.stringify({ key: "errors.generic" }));
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user && "sid" in user) token.sid = user.sid as string;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, sid: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid);
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/mutations";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RenderedEmail } from "./render";
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 120;
+
+/** Queues an email in the caller's transaction: it exists exactly when the change that caused it does. */
+export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail) {
+  return tx.emailMessage.create({
+    data: { to, locale: email.locale, template: email.template, subject: email.subject, html: email.html, text: email.text },
+    select: { id: true },
+  });
+}
+
+export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; attempts: number };
+
+/**
+ * Claims due messages for this worker. SKIP LOCKED lets several app instances claim different rows;
+ * the lease keeps a claimed row away from others until it is marked, or until the lease runs out
+ * after a crash (then it is retried with the same idempotency key, so it is not sent twice).
+ */
+export async function claimDueEmails(limit: number): Promise<ClaimedEmail[]> {
+  return db().$queryRaw<ClaimedEmail[]>`
+    UPDATE "EmailMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}),
+      attempts = attempts + 1, "updatedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "EmailMessage"
+      WHERE status = 'QUEUED' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      ORDER BY "nextAttemptAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "to", subject, html, text, attempts`;
+}
+
+export async function markEmailSent(id: string, providerId: string | null) {
+  await db().emailMessage.update({
+    where: { id },
+    data: { status: "SENT", providerId, sentAt: new Date(), lockedUntil: null, lastError: null },
+  });
+}
+
+/** No provider configured: the message stays readable in /admin/outbox and is marked as not sent. */
+export async function markEmailCaptured(id: string) {
+  await db().emailMessage.update({ where: { id }, data: { status: "CAPTURED", lockedUntil: null } });
+}
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h; FAILED after MAX_ATTEMPTS. */
+export function backoffSeconds(attempts: number) {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function markEmailFailed(id: string, attempts: number, error: string) {
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await db().emailMessage.update({
+    where: { id },
+    data: {
+      status: giveUp ? "FAILED" : "QUEUED",
+      lastError: error.slice(0, 1000),
+      lockedUntil: null,
+      nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
+    },
+  });
+}
+
+/** Puts a failed or captured message back in the queue (e.g. after configuring Resend). */
+export async function requeueEmail(actor: Actor, id: string) {
+  authorize(actor, ...rolesFor("outbox"));
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.emailMessage.updateMany({
+      where: { id, status: { in: ["FAILED", "CAPTURED"] } },
+      data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "outbox.notRetryable");
+    await recordAudit(tx, actor, { action: "email.requeued", entityType: "EmailMessage", entityId: id });
+  });
+}

@@ -1,0 +1,56 @@
+// The only place that reads process.env (house style 8). Parsed lazily so `next build` and tests can
+// import modules without a full environment; `assertEnv()` runs at start-up and fails with a clear
+// message that names each bad variable.
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string({ error: "is required (npm start sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "is required (at least 32 characters; npm start generates one in embedded mode)" })
+    .min(32, "must be at least 32 characters long"),
+  APP_URL: z.url({ error: "must be an absolute URL such as https://privacy.example.com" }).default("http://localhost:3000"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url({ error: "must be an absolute URL" }).optional(),
+  EMAIL_FROM: z.string().min(3).default("Customer Register <no-reply@customer-register.local>"),
+  WORKER_ENABLED: booleanish.default(true),
+  WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),
+  EMBEDDED_DB: booleanish.default(false),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Throws EnvError with every problem at once; call at start-up. */
+export function assertEnv(): Env {
+  cached = undefined;
+  return env();
+}
