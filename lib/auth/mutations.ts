@@ -13,13 +13,16 @@ type Attempt = { email: unknown; password: unknown; ip: string; userAgent?: stri
 /** Minutes until the account or IP may try again, or 0 when not throttled. */
 export async function throttleMinutesLeft(email: string, ip: string, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-  const oldestBlocking = async (where: { email: string } | { ip: string }) => {
-    // Failures since the last success in the window count towards the limit.
-    const lastSuccess = await db().loginAttempt.findFirst({
-      where: { ...where, success: true, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
-    });
+  const oldestBlocking = async (where: { email: string } | { ip: string }, resetBySuccess: boolean) => {
+    // An account's failures count since its last success; an IP's failures all count, so one valid
+    // account cannot be used to reset the counter while guessing others.
+    const lastSuccess = resetBySuccess
+      ? await db().loginAttempt.findFirst({
+          where: { ...where, success: true, createdAt: { gte: since } },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        })
+      : null;
     const failures = await db().loginAttempt.findMany({
       where: { ...where, success: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
       orderBy: { createdAt: "desc" },
@@ -28,7 +31,7 @@ export async function throttleMinutesLeft(email: string, ip: string, now = new D
     });
     return failures.length >= THROTTLE.maxFailures ? failures[failures.length - 1].createdAt : null;
   };
-  const blockers = (await Promise.all([oldestBlocking({ email }), oldestBlocking({ ip })])).filter(
+  const blockers = (await Promise.all([oldestBlocking({ email }, true), oldestBlocking({ ip }, false)])).filter(
     (d): d is Date => d !== null,
   );
   if (blockers.length === 0) return 0;

@@ -3,13 +3,16 @@ import { Resend } from "resend";
 import { env } from "@/lib/env";
 import { claimDueEmails, markEmailCaptured, markEmailFailed, markEmailSent, type ClaimedEmail } from "./mutations";
 
-let client: Resend | undefined;
+let cached: { config: string; client: Resend } | undefined;
 
 function resend(): Resend | null {
   const { RESEND_API_KEY, RESEND_BASE_URL } = env();
   if (!RESEND_API_KEY) return null;
-  client ??= new Resend(RESEND_API_KEY, RESEND_BASE_URL ? { baseUrl: RESEND_BASE_URL } : undefined);
-  return client;
+  const config = `${RESEND_API_KEY} ${RESEND_BASE_URL ?? ""}`;
+  if (cached?.config !== config) {
+    cached = { config, client: new Resend(RESEND_API_KEY, RESEND_BASE_URL ? { baseUrl: RESEND_BASE_URL } : undefined) };
+  }
+  return cached.client;
 }
 
 async function sendOne(provider: Resend, message: ClaimedEmail) {

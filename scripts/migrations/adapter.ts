@@ -69,11 +69,19 @@ function withWholeScripts(adapter: Adapter): Adapter {
 export function migrationAdapterFactory(url: string) {
   const config: pg.PoolConfig = { ...connectionConfig(url), Client: CharAsTextClient };
   const main = new PrismaPg(config);
+  // The engine never closes its connections; a pool left open keeps Prisma's migration advisory
+  // lock, and the next run would wait 10 s for it. disposeAll() closes them.
+  const opened: Adapter[] = [];
   return {
     provider: main.provider,
     adapterName: main.adapterName,
     async connect() {
-      return withWholeScripts(await main.connect());
+      const adapter = withWholeScripts(await main.connect());
+      opened.push(adapter);
+      return adapter;
+    },
+    async disposeAll() {
+      await Promise.all(opened.splice(0).map((a) => a.dispose().catch(() => {})));
     },
     async connectToShadowDb() {
       const admin = await main.connect();

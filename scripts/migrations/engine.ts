@@ -2,6 +2,7 @@
 // applied and created offline (the CLI would download a native engine). Migrations stay ordinary
 // prisma/migrations/*/migration.sql files, compatible with `prisma migrate deploy`.
 import { readFile, readdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -17,7 +18,7 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm() {
   wasmReady ??= (async () => {
     // The .wasm file is not in the package's exports: resolve the JS glue and read its neighbour.
-    const glue = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const glue = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     const exports = instance.exports as unknown as Parameters<typeof bg.__wbg_set_wasm>[0] & {
@@ -58,7 +59,8 @@ const filters = { externalTables: [] as string[], externalEnums: [] as string[] 
 async function withEngine<T>(url: string, fn: (engine: bg.SchemaEngine, schema: string) => Promise<T>) {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(url) as never);
+  const factory = migrationAdapterFactory(url);
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory as never);
   const log = (line: string) => {
     if (process.env.MIGRATE_DEBUG) console.error(line);
   };
@@ -67,6 +69,7 @@ async function withEngine<T>(url: string, fn: (engine: bg.SchemaEngine, schema: 
     return await fn(engine, schema);
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }
 

@@ -1,0 +1,45 @@
+import type { Role } from "@/lib/auth/roles";
+import { expect, pageAs, test } from "./support/fixtures";
+
+// Pages each role must NOT open (they get the 403 page, not a crash).
+const FORBIDDEN: Record<Role, string[]> = {
+  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
+  COMPLIANCE: ["/admin/users", "/admin/settings"],
+  ADMIN: [],
+};
+const ALLOWED: Record<Role, string[]> = {
+  STAFF: ["/admin"],
+  COMPLIANCE: ["/admin", "/admin/audit", "/admin/outbox"],
+  ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
+};
+
+test.describe("role-based access", () => {
+  for (const role of ["STAFF", "COMPLIANCE"] as const) {
+    test(`${role} is refused the other roles' pages with a 403 page`, async ({ browser, baseURL }) => {
+      const page = await pageAs(browser, role, baseURL);
+      for (const path of FORBIDDEN[role]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+        await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+      }
+    });
+  }
+
+  for (const role of ["STAFF", "COMPLIANCE", "ADMIN"] as const) {
+    test(`${role} sees navigation only for its own areas`, async ({ browser, baseURL }) => {
+      const page = await pageAs(browser, role, baseURL);
+      for (const path of ALLOWED[role]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+      }
+      const nav = page.getByRole("navigation", { name: "Điều hướng quản trị" });
+      const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      expect(hrefs.sort()).toEqual([...ALLOWED[role]].sort());
+    });
+  }
+
+  test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { systemActor } from "@/lib/auth/actor";
+import { inviteUser } from "@/lib/users/mutations";
+import { expect, pageAs, test } from "./support/fixtures";
+
+test("the admin shell works in Vietnamese and English (screenshots)", async ({ browser, baseURL }) => {
+  const page = await pageAs(browser, "ADMIN", baseURL);
+  await page.goto("/admin/users");
+  const nav = page.getByRole("navigation", { name: "Điều hướng quản trị" });
+  await expect(nav.getByRole("link", { name: "Người dùng" })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: "test-results/screenshots/admin-vi.png", fullPage: true });
+
+  await page.getByRole("button", { name: "English" }).click();
+  const navEn = page.getByRole("navigation", { name: "Back-office navigation" });
+  await expect(navEn.getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.screenshot({ path: "test-results/screenshots/admin-en.png", fullPage: true });
+
+  // The choice sticks across pages, and switching back works.
+  await page.goto("/admin/outbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hộp thư đi" })).toBeVisible();
+});
+
+test("the outbox shows each message with its status, HTML and text", async ({ browser, baseURL }) => {
+  const email = `outbox-${randomUUID().slice(0, 8)}@e2e.test`;
+  await inviteUser(systemActor("e2e"), { email, name: "Hộp Thư", role: "STAFF" });
+  const page = await pageAs(browser, "COMPLIANCE", baseURL);
+  await page.goto("/admin/outbox");
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row.getByText("Đã gửi")).toBeVisible({ timeout: 15_000 }).catch(async () => {
+    await page.reload();
+    await expect(row.getByText("Đã gửi")).toBeVisible();
+  });
+  await page.screenshot({ path: "test-results/screenshots/outbox-vi.png", fullPage: true });
+  await row.getByRole("link").click();
+  await expect(page.getByTestId("email-text")).toContainText("/set-password/");
+  await expect(page.frameLocator("iframe").getByRole("link", { name: "Đặt mật khẩu" })).toBeVisible();
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+});

@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { assertEnv } from "@/lib/env";
+import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
+import { uniqueEmail } from "@/tests/support/factories";
+import { deliverDueEmails } from "./delivery";
+import { backoffSeconds, enqueueEmail, MAX_ATTEMPTS } from "./mutations";
+import { renderEmail } from "./render";
+
+let resend: FakeResend;
+
+function useProvider(on: boolean) {
+  if (on) {
+    process.env.RESEND_API_KEY = "re_test_key";
+    process.env.RESEND_BASE_URL = resend.url;
+  } else {
+    delete process.env.RESEND_API_KEY;
+    delete process.env.RESEND_BASE_URL;
+  }
+  assertEnv();
+}
+
+async function queue(count: number) {
+  const rendered = await renderEmail("invite", "vi", { name: "An", inviterName: "Bình", role: "Nhân viên", link: "http://x/set-password/abc", hours: 48 }, "Công ty Test");
+  return db().$transaction(async (tx) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push((await enqueueEmail(tx, uniqueEmail("to"), rendered)).id);
+    return ids;
+  });
+}
+
+async function drain(workers: number) {
+  const worker = async () => {
+    while ((await deliverDueEmails(3)) > 0) {}
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
+const statuses = async (ids: string[]) =>
+  (await db().emailMessage.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((r) => r.status);
+
+describe("email outbox worker", () => {
+  beforeAll(async () => {
+    resend = await startFakeResend();
+    await drain(1); // whatever earlier test files queued
+  });
+  afterEach(() => {
+    resend.reset();
+    useProvider(false);
+  });
+  afterAll(async () => {
+    await resend.close();
+  });
+
+  it("sends through the Resend SDK with the row id as idempotency key", async () => {
+    useProvider(true);
+    const [id] = await queue(1);
+    await drain(1);
+    const row = await db().emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("SENT");
+    expect(resend.emails).toHaveLength(1);
+    expect(resend.emails[0]).toMatchObject({ to: row.to, subject: row.subject, idempotencyKey: `email-${id}` });
+    expect(resend.emails[0].html).toContain("http://x/set-password/abc");
+    expect(row.providerId).toBe(resend.emails[0].id);
+  });
+
+  it("keeps a message queued with its error when the provider fails, and retries it later", async () => {
+    useProvider(true);
+    const [id] = await queue(1);
+    resend.failNext(1, 500);
+    await drain(1);
+    let row = await db().emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
+    expect(row.lastError).toContain("Injected failure");
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+
+    // Not due yet: nothing happens.
+    await drain(1);
+    expect(resend.calls).toHaveLength(1);
+
+    await db().emailMessage.update({ where: { id }, data: { nextAttemptAt: new Date() } });
+    await drain(1);
+    row = await db().emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(resend.emails.map((e) => e.idempotencyKey)).toEqual([`email-${id}`]);
+  });
+
+  it("backs off exponentially and gives up after the last attempt", async () => {
+    expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([30, 60, 120, 240]);
+    expect(backoffSeconds(20)).toBe(3600);
+    useProvider(true);
+    const [id] = await queue(1);
+    await db().emailMessage.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    resend.failNext(1, 503);
+    await drain(1);
+    expect(await statuses([id])).toEqual(["FAILED"]);
+  });
+
+  it("never sends a message twice when several workers run at once", async () => {
+    useProvider(true);
+    const ids = await queue(30);
+    await drain(4);
+    expect(await statuses(ids)).toEqual(ids.map(() => "SENT"));
+    const keys = resend.calls.map((c) => c.idempotencyKey);
+    expect(keys).toHaveLength(30);
+    expect(new Set(keys).size).toBe(30);
+    expect(resend.emails).toHaveLength(30);
+  });
+
+  it("keeps messages readable but unsent when no API key is configured", async () => {
+    useProvider(false);
+    const [id] = await queue(1);
+    await drain(1);
+    expect(await statuses([id])).toEqual(["CAPTURED"]);
+    expect(resend.calls).toHaveLength(0);
+  });
+
+  it("retries a message whose worker crashed mid-send once its lease runs out", async () => {
+    useProvider(true);
+    const [id] = await queue(1);
+    // A worker claimed it and died: attempts went up, the lease is still running.
+    await db().emailMessage.update({ where: { id }, data: { attempts: 1, lockedUntil: new Date(Date.now() + 60_000) } });
+    await drain(1);
+    expect(resend.calls).toHaveLength(0);
+    await db().emailMessage.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await drain(1);
+    expect(await statuses([id])).toEqual(["SENT"]);
+  });
+});

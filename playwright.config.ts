@@ -1,0 +1,23 @@
+import { defineConfig } from "@playwright/test";
+
+// Started by scripts/test.ts, which builds the app, starts it against a fresh database and a fake
+// Resend server, and passes their addresses in BASE_URL and FAKE_RESEND_URL.
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/playwright",
+  workers: 2,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  globalSetup: "./e2e/support/global-setup.ts",
+  use: {
+    baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
+});

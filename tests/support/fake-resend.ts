@@ -1,0 +1,114 @@
+// A local stand-in for Resend's HTTP API, so tests drive the real `resend` SDK (pointed here with
+// RESEND_BASE_URL / baseUrl). It records every request, honours Idempotency-Key like Resend (same key,
+// same id, nothing delivered twice) and can be told to fail the next N calls.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeEmail = {
+  id: string;
+  idempotencyKey: string | null;
+  from: string;
+  to: string | string[];
+  subject: string;
+  html?: string;
+  text?: string;
+  receivedAt: string;
+};
+
+export type FakeResend = {
+  url: string;
+  /** Delivered emails (one per idempotency key). */
+  emails: FakeEmail[];
+  /** Every HTTP call made to the API, failed ones included. */
+  calls: { path: string; status: number; idempotencyKey: string | null; count: number }[];
+  failNext(count: number, status?: number): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export async function startFakeResend(port = 0): Promise<FakeResend> {
+  const emails: FakeEmail[] = [];
+  const calls: FakeResend["calls"] = [];
+  const byKey = new Map<string, string>();
+  let failures = { count: 0, status: 500 };
+
+  const deliver = (payload: Omit<FakeEmail, "id" | "receivedAt" | "idempotencyKey">, key: string | null) => {
+    const known = key ? byKey.get(key) : undefined;
+    if (known) return known;
+    const id = randomUUID();
+    if (key) byKey.set(key, id);
+    emails.push({ ...payload, id, idempotencyKey: key, receivedAt: new Date().toISOString() });
+    return id;
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    const body = await readBody(req);
+    const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const path = req.url ?? "/";
+
+    if (req.method === "GET" && path.startsWith("/_test/emails")) return send(200, emails);
+    if (req.method === "POST" && path === "/_test/reset") {
+      emails.length = 0;
+      calls.length = 0;
+      byKey.clear();
+      failures = { count: 0, status: 500 };
+      return send(200, { ok: true });
+    }
+    if (req.method === "POST" && path === "/_test/fail") {
+      const { count, status } = JSON.parse(body || "{}");
+      failures = { count: Number(count) || 1, status: Number(status) || 500 };
+      return send(200, { ok: true });
+    }
+    if (!req.headers.authorization?.startsWith("Bearer ")) return send(401, { name: "missing_api_key", message: "Missing API key" });
+
+    const isBatch = req.method === "POST" && path === "/emails/batch";
+    const isSingle = req.method === "POST" && path === "/emails";
+    if (!isBatch && !isSingle) return send(404, { name: "not_found", message: `No route ${req.method} ${path}` });
+    const parsed = JSON.parse(body || "null");
+    const count = isBatch ? (Array.isArray(parsed) ? parsed.length : 0) : 1;
+    if (failures.count > 0) {
+      failures.count -= 1;
+      calls.push({ path, status: failures.status, idempotencyKey: key, count });
+      return send(failures.status, { name: "internal_server_error", message: "Injected failure", statusCode: failures.status });
+    }
+    calls.push({ path, status: 200, idempotencyKey: key, count });
+    if (isBatch) {
+      if (!Array.isArray(parsed) || parsed.length > 100) return send(422, { name: "validation_error", message: "1 to 100 emails per batch" });
+      const ids = parsed.map((p, i) => deliver(p, key ? `${key}:${i}` : null));
+      return send(200, { data: ids.map((id) => ({ id })) });
+    }
+    return send(200, { id: deliver(parsed, key) });
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    emails,
+    calls,
+    failNext(count, status = 500) {
+      failures = { count, status };
+    },
+    reset() {
+      emails.length = 0;
+      calls.length = 0;
+      byKey.clear();
+      failures = { count: 0, status: 500 };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,20 @@
+// One migrated database per test run, dropped at the end. scripts/test.ts may pass one in through
+// VITEST_DATABASE_URL; otherwise this creates its own (so `npx vitest` works on its own too).
+import type { TestProject } from "vitest/node";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+let created: TestDatabase | undefined;
+
+export async function setup(_project: TestProject) {
+  if (!process.env.VITEST_DATABASE_URL) {
+    created = await createTestDatabase("cr_unit");
+    process.env.VITEST_DATABASE_URL = created.url;
+  }
+  process.env.DATABASE_URL = process.env.VITEST_DATABASE_URL;
+  process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
+  process.env.WORKER_ENABLED = "0";
+}
+
+export async function teardown() {
+  await created?.drop();
+}
