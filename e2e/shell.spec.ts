@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { systemActor } from "@/lib/auth/actor";
 import { inviteUser } from "@/lib/users/mutations";
+import { signIn } from "./support/sign-in";
+import { createStaff } from "./support/staff";
 import { expect, pageAs, test } from "./support/fixtures";
 
-test("the admin shell works in Vietnamese and English (screenshots)", async ({ browser, baseURL }) => {
-  const page = await pageAs(browser, "ADMIN", baseURL);
+test("the admin shell works in Vietnamese and English (screenshots)", async ({ browser, baseURL, page }) => {
+  const admin = await createStaff("ADMIN", "polyglot");
+  await signIn(page, admin);
   await page.goto("/admin/users");
   const nav = page.getByRole("navigation", { name: "Điều hướng quản trị" });
   await expect(nav.getByRole("link", { name: "Người dùng" })).toHaveAttribute("aria-current", "page");
@@ -20,6 +23,15 @@ test("the admin shell works in Vietnamese and English (screenshots)", async ({ b
   // The choice sticks across pages, and switching back works.
   await page.goto("/admin/outbox");
   await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+
+  // The preference follows the person to a new browser.
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await other.goto("/login");
+  await other.getByLabel("Email").fill(admin.email);
+  await other.getByLabel("Mật khẩu").fill(admin.password);
+  await other.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${admin.name}`);
+
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Hộp thư đi" })).toBeVisible();
 });

@@ -93,7 +93,7 @@ export async function authenticate(attempt: Attempt) {
       entityType: "User",
       entityId: user.id,
     });
-    return { sessionId: session.id, id: user.id, email: user.email, name: user.name, role: user.role };
+    return { sessionId: session.id, id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
   });
 }
 

@@ -1,10 +1,27 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate, revokeSession, SESSION_HOURS } from "@/lib/auth/mutations";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/http/client-ip";
+import { isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { saveLocale } from "@/lib/users/mutations";
+
+/**
+ * The language follows the person: a choice made on this browser (cookie) becomes their saved
+ * preference; on a browser without one, their saved preference is restored.
+ */
+async function syncLocale(user: { id: string; locale: Locale }) {
+  const jar = await cookies();
+  const chosen = jar.get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) {
+    if (chosen !== user.locale) await saveLocale(user.id, chosen);
+  } else {
+    jar.set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  }
+}
 
 // The JWT carries only the database session id (`sid`); everything else is re-read from the
 // database on each request (lib/auth/session.ts), so the session lives in PostgreSQL.
@@ -26,6 +43,7 @@ export function authOptions(): NextAuthOptions {
               ip: clientIp(headers),
               userAgent: userAgent(headers),
             });
+            await syncLocale(user);
             return { id: user.id, email: user.email, name: user.name, sid: user.sessionId };
           } catch (error) {
             // next-auth hands the message to the client as `error`: only our codes, never details.

@@ -173,6 +173,11 @@ export async function createUserWithPassword(actor: Actor, raw: unknown) {
   });
 }
 
+/** A staff member's own language preference (used for their emails and on new browsers). */
 export async function setOwnLocale(actor: StaffActor, locale: "vi" | "en") {
-  await db().user.update({ where: { id: actor.id }, data: { locale } });
+  await saveLocale(actor.id, locale);
+}
+
+export async function saveLocale(userId: string, locale: "vi" | "en") {
+  await db().user.update({ where: { id: userId }, data: { locale } });
 }
