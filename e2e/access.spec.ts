@@ -5,16 +5,16 @@ import { expect, pageAs, test } from "./support/fixtures";
 const FORBIDDEN: Record<Role, string[]> = {
   STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
   COMPLIANCE: ["/admin/users", "/admin/settings"],
-  ADMIN: [],
+  ADMIN: ["/admin/forms", "/admin/forms/new"],
 };
 const ALLOWED: Record<Role, string[]> = {
-  STAFF: ["/admin"],
-  COMPLIANCE: ["/admin", "/admin/audit", "/admin/outbox"],
+  STAFF: ["/admin", "/admin/forms"],
+  COMPLIANCE: ["/admin", "/admin/forms", "/admin/audit", "/admin/outbox"],
   ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
 };
 
 test.describe("role-based access", () => {
-  for (const role of ["STAFF", "COMPLIANCE"] as const) {
+  for (const role of ["STAFF", "COMPLIANCE", "ADMIN"] as const) {
     test(`${role} is refused the other roles' pages with a 403 page`, async ({ browser, baseURL }) => {
       const page = await pageAs(browser, role, baseURL);
       for (const path of FORBIDDEN[role]) {

@@ -7,6 +7,7 @@ export const AREAS = {
   settings: ["ADMIN"],
   outbox: ["ADMIN", "COMPLIANCE"],
   audit: ["ADMIN", "COMPLIANCE"],
+  forms: ["STAFF", "COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

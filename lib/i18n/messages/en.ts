@@ -1,6 +1,8 @@
+import { formsEn } from "./forms.en";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
+  ...formsEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 
@@ -25,6 +27,17 @@ export const en: Record<MessageKey, string> = {
   "home.title": "Your data, kept exactly as we promised",
   "home.body": "We use your contact details only for the purposes you agreed to, announce every policy change in advance, and let you withdraw your consent at any time.",
   "home.staffSignIn": "Staff sign-in",
+  "home.point1": "We never sell data or share it beyond what the policy allows.",
+  "home.point2": "Every policy change is announced in advance here or by email.",
+  "home.point3": "You can see, download, correct or ask us to erase your data at any time.",
+  "home.formLabel": "Contact form",
+  "public.navLabel": "Public pages",
+  "public.privacy": "Privacy policy",
+  "public.policyVersion": "Version {number}, in force since {date}",
+  "public.currentPolicy": "See the version in force",
+  "public.noPolicy": "The company has not published a privacy policy yet.",
+  "public.dataLocation": "Where your data is stored",
+  "public.contact": "For anything about your personal data, write to {email}.",
 
   "dashboard.welcome": "Hello, {name}",
   "dashboard.roleIntro.ADMIN": "You manage staff accounts, roles and the company's settings.",

@@ -1,5 +1,9 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
+// Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
+import { formsVi } from "./forms.vi";
+
 export const vi = {
+  ...formsVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 
@@ -24,6 +28,17 @@ export const vi = {
   "home.title": "Dữ liệu của bạn, được giữ đúng như lời chúng tôi đã hứa",
   "home.body": "Chúng tôi chỉ dùng thông tin liên hệ của bạn cho những mục đích bạn đã đồng ý, báo trước mọi thay đổi chính sách và để bạn rút lại đồng ý bất cứ lúc nào.",
   "home.staffSignIn": "Đăng nhập cho nhân viên",
+  "home.point1": "Không bán dữ liệu, không chia sẻ ngoài những gì chính sách cho phép.",
+  "home.point2": "Mọi thay đổi chính sách được báo trước trên trang này hoặc qua email.",
+  "home.point3": "Bạn có thể xem, tải về, sửa hoặc yêu cầu xoá dữ liệu của mình bất cứ lúc nào.",
+  "home.formLabel": "Biểu mẫu liên hệ",
+  "public.navLabel": "Trang công khai",
+  "public.privacy": "Chính sách bảo mật",
+  "public.policyVersion": "Phiên bản {number}, có hiệu lực từ {date}",
+  "public.currentPolicy": "Xem phiên bản đang áp dụng",
+  "public.noPolicy": "Công ty chưa công bố chính sách bảo mật.",
+  "public.dataLocation": "Nơi lưu trữ dữ liệu",
+  "public.contact": "Mọi yêu cầu về dữ liệu cá nhân, vui lòng gửi tới {email}.",
 
   "dashboard.welcome": "Xin chào, {name}",
   "dashboard.roleIntro.ADMIN": "Bạn quản lý tài khoản nhân viên, vai trò và cài đặt của công ty.",

@@ -1,0 +1,50 @@
+// CSV export of a form's submissions, streamed batch by batch (constant memory) and audited.
+import { currentActor } from "@/lib/auth/session";
+import { canAccess } from "@/lib/auth/permissions";
+import { recordExport } from "@/lib/submissions/mutations";
+import { getForm } from "@/lib/forms/queries";
+import { submissionBatches, type SubmissionRow } from "@/lib/submissions/queries";
+import { CSV_BOM, csvRow } from "@/lib/csv";
+import { answerText } from "@/lib/forms/definition";
+import { getT } from "@/lib/i18n/server";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor || !canAccess(actor.role, "forms")) return new Response("Forbidden", { status: 403 });
+  const form = await getForm(actor, (await params).id);
+  if (!form) return new Response("Not found", { status: 404 });
+  const { t, locale } = await getT();
+  const pick = (vi: string, en: string) => (locale === "en" ? en : vi);
+  const header = [
+    t("forms.csv.submittedAt"), t("forms.csv.submissionId"), t("forms.csv.language"), t("forms.csv.customerId"),
+    t("publicForm.field.fullName"), t("publicForm.field.email"), t("publicForm.field.phone"), t("publicForm.field.address"),
+    t("publicForm.field.organization"), t("forms.consentsGranted"),
+    ...form.questions.map((q) => pick(q.labelVi, q.labelEn)),
+  ];
+  const toCells = (s: SubmissionRow) => {
+    const f = s.fields as Record<string, string>;
+    const answers = s.answers as Record<string, unknown>;
+    return [
+      s.createdAt, s.id, s.locale, s.customer?.id, f.fullName, f.email, f.phone, f.address, f.organization,
+      s.consentEvents.map((c) => c.purpose.key).join("; "),
+      ...form.questions.map((q) => answerText(q, answers[q.key], locale)),
+    ];
+  };
+  const encoder = new TextEncoder();
+  let rows = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + csvRow(header)));
+      for await (const batch of submissionBatches(actor, form.id)) {
+        controller.enqueue(encoder.encode(batch.map((s) => csvRow(toCells(s))).join("")));
+        rows += batch.length;
+      }
+      await recordExport(actor, { formId: form.id, rows });
+      controller.close();
+    },
+  });
+  const filename = `${form.slug}-submissions-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(stream, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/admin/page-header";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requireArea } from "@/lib/auth/session";
+import { answerText } from "@/lib/forms/definition";
+import { getForm } from "@/lib/forms/queries";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { listSubmissions } from "@/lib/submissions/queries";
+import { FormTabs } from "../../_components/form-tabs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("forms.tab.submissions") };
+}
+
+export default async function SubmissionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const actor = await requireArea("forms");
+  const { t, locale } = await getT();
+  const form = await getForm(actor, (await params).id);
+  if (!form) notFound();
+  const data = await listSubmissions(actor, form.id, { page: Number((await searchParams).page) || 1 });
+  const title = locale === "en" ? form.titleEn : form.titleVi;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={t("forms.submissionsCount", { count: formatNumber(data.total, locale) })}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <FormTabs id={form.id} kind={form.kind} current="submissions" t={t} />
+            {data.total > 0 && (
+              <a className={buttonVariants({ variant: "secondary" })} href={`/admin/forms/${form.id}/export`} download>
+                {t("forms.exportCsv")}
+              </a>
+            )}
+          </div>
+        }
+      />
+      <Card>
+        {data.rows.length === 0 ? (
+          <p className="px-5 py-12 text-center text-sm text-zinc-500">{t("forms.noSubmissions")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("forms.submittedAt")}</Th>
+                <Th>{t("forms.customer")}</Th>
+                <Th>{t("forms.consentsGranted")}</Th>
+                <Th>{t("forms.answers")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((s) => {
+                const fields = s.fields as Record<string, string>;
+                return (
+                  <tr key={s.id} data-testid="submission-row">
+                    <Td className="whitespace-nowrap">
+                      {formatDateTime(s.createdAt, locale)}
+                      <div className="text-xs text-zinc-500 uppercase">{s.locale}</div>
+                    </Td>
+                    <Td>
+                      <div className="font-medium">{s.customer?.fullName ?? fields.fullName ?? t("forms.anonymous")}</div>
+                      <div className="text-zinc-500">{[fields.email, fields.phone].filter(Boolean).join(" · ")}</div>
+                      {fields.organization && <div className="text-zinc-500">{fields.organization}</div>}
+                    </Td>
+                    <Td>
+                      <div className="flex flex-wrap gap-1">
+                        {s.consentEvents.length === 0 && <span className="text-zinc-500">—</span>}
+                        {s.consentEvents.map((c) => (
+                          <Badge key={c.purpose.key} tone="success">
+                            {locale === "en" ? c.purpose.labelEn : c.purpose.labelVi}
+                          </Badge>
+                        ))}
+                      </div>
+                    </Td>
+                    <Td className="max-w-sm text-zinc-700">
+                      {form.questions
+                        .filter((q) => (s.answers as Record<string, unknown>)[q.key] !== undefined)
+                        .map((q) => {
+                          const value = answerText(q, (s.answers as Record<string, unknown>)[q.key], locale);
+                          return (
+                            <div key={q.key} className="truncate" title={value}>
+                              <span className="text-zinc-500">{locale === "en" ? q.labelEn : q.labelVi}:</span> {value}
+                            </div>
+                          );
+                        })}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+      <Pagination page={data.page} pageCount={data.pageCount} t={t} href={(page) => `/admin/forms/${form.id}/submissions?page=${page}`} />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/actions/action";
+import { createForm, updateForm } from "@/lib/forms/mutations";
+import { formInputSchema, formUpdateSchema } from "@/lib/forms/schemas";
+
+export const createFormAction = staffAction(formInputSchema, async (actor, input) => {
+  const form = await createForm(actor, input);
+  revalidatePath("/admin/forms");
+  return form;
+});
+
+export const updateFormAction = staffAction(formUpdateSchema, async (actor, { id, ...values }) => {
+  const form = await updateForm(actor, id, values);
+  revalidatePath("/admin/forms");
+  revalidatePath(`/admin/forms/${id}`);
+  return form;
+});

@@ -1,0 +1,97 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { assertEnv } from "@/lib/env";
+import type { PublicForm } from "@/lib/forms/queries";
+import { key, makeForm } from "@/tests/support/forms";
+import { uniqueEmail } from "@/tests/support/factories";
+import { OPTIONS, POST } from "./route";
+
+let form: PublicForm;
+const url = (slug: string) => `http://127.0.0.1:3000/api/public/forms/${slug}/submissions`;
+const call = (slug: string, body: string, headers: Record<string, string> = {}) =>
+  POST(new Request(url(slug), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.7.${Math.random() * 250 | 0}.1`, ...headers }, body }), {
+    params: Promise.resolve({ slug }),
+  });
+const payload = (extra: object = {}) =>
+  JSON.stringify({ fields: { email: uniqueEmail("api") }, answers: { color: "blue" }, consents: ["inquiries"], locale: "en", idempotencyKey: key(), ...extra });
+
+describe("POST /api/public/forms/:slug/submissions", () => {
+  beforeAll(async () => {
+    form = await makeForm();
+  });
+  afterEach(() => {
+    delete process.env.FORM_RATE_LIMIT_PER_IP;
+    assertEnv();
+  });
+
+  it("answers 201 with the submission id, and the same answer to a retry", async () => {
+    const body = payload();
+    const first = await call(form.slug, body);
+    expect(first.status).toBe(201);
+    const { submissionId } = await first.json();
+    expect(await db().submission.findUnique({ where: { id: submissionId } })).not.toBeNull();
+    const retry = await call(form.slug, body);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual({ submissionId });
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("answers 422 with field messages in the form's language", async () => {
+    const en = await call(form.slug, payload({ fields: { email: "nope" }, answers: {} }));
+    expect(en.status).toBe(422);
+    expect(await en.json()).toEqual({
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Please correct the highlighted fields and send again.",
+        fields: { email: "This email address does not look right, e.g. name@company.com.", "answers.color": "Please choose an answer." },
+      },
+    });
+    const vi = await call(form.slug, payload({ locale: "vi", fields: { email: "nope" } }));
+    expect((await vi.json()).error.fields.email).toBe("Email chưa đúng định dạng, ví dụ ten@congty.vn.");
+  });
+
+  it("answers 404 for an unknown or closed form, 400 for broken JSON and 413 above 64 KB", async () => {
+    expect((await call("no-such-form", payload())).status).toBe(404);
+    const closing = await makeForm();
+    await db().form.update({ where: { id: closing.id }, data: { status: "CLOSED" } });
+    const closed = await call(closing.slug, payload());
+    expect(closed.status).toBe(404);
+    expect((await closed.json()).error.code).toBe("NOT_FOUND");
+    const bad = await call(form.slug, "{not json");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("BAD_JSON");
+    const big = await call(form.slug, payload({ answers: { color: "blue", note: "x".repeat(70_000) } }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe("TOO_LARGE");
+  });
+
+  it("answers 429 with Retry-After over the per-IP limit", async () => {
+    process.env.FORM_RATE_LIMIT_PER_IP = "2";
+    assertEnv();
+    const ip = { "x-forwarded-for": "10.66.66.66" };
+    expect((await call(form.slug, payload(), ip)).status).toBe(201);
+    expect((await call(form.slug, payload(), ip)).status).toBe(201);
+    const limited = await call(form.slug, payload(), ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call(form.slug, payload(), { "x-forwarded-for": "10.66.66.67" })).status).toBe(201);
+  });
+
+  it("allows CORS only for the form's origins", async () => {
+    const preflight = (origin: string) =>
+      OPTIONS(new Request(url(form.slug), { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }), { params: Promise.resolve({ slug: form.slug }) });
+    const ok = await preflight("https://partner.example");
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("https://partner.example");
+    const denied = await preflight("https://evil.example");
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
+
+    const post = await call(form.slug, payload(), { origin: "https://evil.example" });
+    expect(post.status).toBe(403);
+    expect((await post.json()).error.code).toBe("ORIGIN_NOT_ALLOWED");
+    const allowed = await call(form.slug, payload(), { origin: "https://partner.example" });
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://partner.example");
+  });
+});

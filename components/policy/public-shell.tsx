@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { getT } from "@/lib/i18n/server";
+import { readSettings } from "@/lib/settings/queries";
+
+/** Header and footer of the public pages (homepage, privacy policy). */
+export async function PublicShell({ children }: { children: ReactNode }) {
+  const { t } = await getT();
+  const settings = await readSettings();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-4">
+          <Link href="/" className="font-semibold text-brand-800">
+            {settings.companyName}
+          </Link>
+          <nav aria-label={t("public.navLabel")} className="flex items-center gap-4 text-sm">
+            <Link href="/privacy" className="hover:underline">
+              {t("public.privacy")}
+            </Link>
+            <LanguageSwitch />
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-6 py-10">
+        {children}
+      </main>
+      <footer className="border-t border-zinc-200 bg-white text-sm text-zinc-600">
+        <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-2 px-6 py-5">
+          <span>
+            {settings.companyName} · {settings.companyAddress}
+          </span>
+          <Link href="/login" className="hover:underline">
+            {t("home.staffSignIn")}
+          </Link>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { findPolicyInForce } from "@/lib/policies/queries";
+import { readFieldModes, readQuestions } from "./definition";
+
+const formSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  status: true,
+  titleVi: true,
+  titleEn: true,
+  introVi: true,
+  introEn: true,
+  fields: true,
+  questions: true,
+  thankYouVi: true,
+  thankYouEn: true,
+  redirectUrl: true,
+  allowedOrigins: true,
+  updatedAt: true,
+  purposes: {
+    orderBy: { sortOrder: "asc" },
+    select: { purpose: { select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } } },
+  },
+} satisfies Prisma.FormSelect;
+
+type FormRow = Prisma.FormGetPayload<{ select: typeof formSelect }>;
+
+function toDefinition(row: FormRow) {
+  const { purposes, fields, questions, ...rest } = row;
+  return { ...rest, fields: readFieldModes(fields), questions: readQuestions(questions), purposes: purposes.map((p) => p.purpose) };
+}
+export type FormDefinition = ReturnType<typeof toDefinition>;
+export type PublicForm = FormDefinition & { policy: { id: string; number: number } | null };
+
+async function withPolicy(form: FormDefinition): Promise<PublicForm> {
+  const policy = await findPolicyInForce();
+  return { ...form, policy: policy ? { id: policy.id, number: policy.number } : null };
+}
+
+/** A published form as visitors see it, with the policy version in force (public data). */
+export async function findPublishedForm(slug: string): Promise<PublicForm | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  const row = await db().form.findFirst({ where: { slug, status: "PUBLISHED" }, select: formSelect });
+  return row ? withPolicy(toDefinition(row)) : null;
+}
+
+/** Any form, for staff previews and the editor. */
+export async function getForm(actor: Actor, id: string): Promise<PublicForm | null> {
+  authorize(actor, ...rolesFor("forms"));
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const row = await db().form.findUnique({ where: { id }, select: formSelect });
+  return row ? withPolicy(toDefinition(row)) : null;
+}
+
+export async function listForms(actor: Actor) {
+  authorize(actor, ...rolesFor("forms"));
+  const forms = await db().form.findMany({
+    orderBy: [{ status: "asc" }, { updatedAt: "desc" }],
+    select: { id: true, slug: true, kind: true, status: true, titleVi: true, titleEn: true, updatedAt: true, _count: { select: { submissions: true } } },
+  });
+  return forms.map(({ _count, ...f }) => ({ ...f, submissionCount: _count.submissions }));
+}
+
+export async function slugTaken(slug: string, exceptId?: string) {
+  return (await db().form.count({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
+}

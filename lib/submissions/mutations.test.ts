@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { ctx, key, makeForm } from "@/tests/support/forms";
+import { uniqueEmail } from "@/tests/support/factories";
+import { submitForm } from "./mutations";
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const valid = (email: string, extra: Record<string, unknown> = {}) => ({
+  fields: { fullName: "Nguyễn Văn An", email, phone: "0912 345 678", organization: "Công ty A" },
+  answers: { color: "red", score: 4, tags: ["a", "b"], note: "Xin chào" },
+  consents: ["advertising"],
+  locale: "vi",
+  idempotencyKey: key(),
+  ...extra,
+});
+
+describe("a form submission", () => {
+  it("writes the customer, the submission, one consent event per ticked purpose with its evidence, and the audit event", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("an");
+    const { submissionId } = await submitForm(form, valid(email.toUpperCase()), ctx("10.1.2.3"));
+
+    const submission = await db().submission.findUniqueOrThrow({ where: { id: submissionId }, include: { customer: true, consentEvents: { include: { purpose: true } } } });
+    expect(submission.customer).toMatchObject({ email, phone: "+84912345678", fullName: "Nguyễn Văn An", status: "LEAD", source: `form:${form.slug}` });
+    expect(submission.answers).toEqual({ color: "red", score: 4, tags: ["a", "b"], note: "Xin chào" });
+    expect(submission.consentEvents).toHaveLength(1);
+    const [consent] = submission.consentEvents;
+    expect(consent).toMatchObject({
+      action: "GRANTED",
+      source: "FORM",
+      formId: form.id,
+      ip: "10.1.2.3",
+      userAgent: "vitest",
+      policyVersionId: form.policy?.id ?? null,
+      locale: "vi",
+    });
+    expect(consent.purpose.key).toBe("advertising");
+    expect(consent.wording).toBe(`${consent.purpose.labelVi}: ${consent.purpose.descriptionVi}`);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "submission.received", entityId: submissionId } });
+    expect(audit.details).toMatchObject({ customerCreated: true, consents: ["advertising"] });
+  });
+
+  it("updates one customer for the same person, and never overwrites a value with an empty one", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("same");
+    await submitForm(form, valid(email), ctx());
+    await submitForm(form, valid(` ${email.toUpperCase()} `, { fields: { email, fullName: "", organization: "Công ty B" } }), ctx());
+    const customers = await db().customer.findMany({ where: { email } });
+    expect(customers).toHaveLength(1);
+    expect(customers[0]).toMatchObject({ fullName: "Nguyễn Văn An", organization: "Công ty B", phone: "+84912345678" });
+    expect(await db().submission.count({ where: { customerId: customers[0].id } })).toBe(2);
+  });
+
+  it("matches by phone (in any format) when there is no email", async () => {
+    const form = await makeForm();
+    const phone = `09${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
+    const first = await submitForm(form, valid("", { fields: { fullName: "Bình", phone } }), ctx());
+    const second = await submitForm(form, valid("", { fields: { phone: `+84 ${phone.slice(1)}` } }), ctx());
+    const [a, b] = await Promise.all([first, second].map((r) => db().submission.findUniqueOrThrow({ where: { id: r.submissionId } })));
+    expect(a.customerId).toBeTruthy();
+    expect(b.customerId).toBe(a.customerId);
+  });
+
+  it("returns the first result for a retry with the same idempotency key and writes nothing new", async () => {
+    const form = await makeForm();
+    const body = valid(uniqueEmail("retry"));
+    const first = await submitForm(form, body, ctx());
+    const before = await Promise.all([db().submission.count(), db().consentEvent.count(), db().auditEvent.count()]);
+    const again = await submitForm(form, body, ctx());
+    expect(again).toEqual({ submissionId: first.submissionId, duplicate: true });
+    expect(await Promise.all([db().submission.count(), db().consentEvent.count(), db().auditEvent.count()])).toEqual(before);
+  });
+
+  it("creates exactly one submission and one customer when the same submission races itself", async () => {
+    const form = await makeForm();
+    const body = valid(uniqueEmail("race"));
+    const results = await Promise.all(Array.from({ length: 5 }, () => submitForm(form, body, ctx())));
+    expect(new Set(results.map((r) => r.submissionId)).size).toBe(1);
+    expect(await db().submission.count({ where: { formId: form.id } })).toBe(1);
+    expect(await db().customer.count({ where: { email: body.fields.email } })).toBe(1);
+  });
+
+  it("creates one customer when two different submissions of the same person arrive at once", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("twins");
+    await Promise.all(Array.from({ length: 4 }, () => submitForm(form, valid(email), ctx())));
+    expect(await db().customer.count({ where: { email } })).toBe(1);
+  });
+
+  it("pretends to accept a bot that filled the honeypot, and keeps nothing", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("bot");
+    const result = await submitForm(form, valid(email, { website: "http://spam.example" }), ctx());
+    expect(result.submissionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await db().submission.findUnique({ where: { id: result.submissionId } })).toBeNull();
+    expect(await db().customer.count({ where: { email } })).toBe(0);
+  });
+
+  it("stores HTML as the text it is", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("html");
+    await submitForm(form, valid(email, { fields: { email, fullName: '<img src=x onerror="alert(1)">' } }), ctx());
+    expect((await db().customer.findFirstOrThrow({ where: { email } })).fullName).toBe('<img src=x onerror="alert(1)">');
+  });
+
+  it("writes nothing at all when the transaction fails half-way", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("atomic");
+    const broken = { ...form, policy: { id: "00000000-0000-0000-0000-000000000000", number: 99 } }; // FK violation on the consent event
+    await expect(submitForm(broken, valid(email), ctx())).rejects.toThrow();
+    expect(await db().customer.count({ where: { email } })).toBe(0);
+    expect(await db().submission.count({ where: { formId: form.id } })).toBe(0);
+  });
+});
+
+describe("submission validation", () => {
+  it("checks answers against the form's own questions", async () => {
+    const form = await makeForm();
+    const error = await failure(
+      submitForm(form, valid(uniqueEmail(), { answers: { color: "green", score: 7, tags: ["a", "zzz"], note: "x".repeat(301), extra: "?" } }), ctx()),
+    );
+    expect(error?.code).toBe("BAD_INPUT");
+    expect(error?.fieldErrors).toEqual({
+      "answers.extra": "publicForm.unknownQuestion",
+      "answers.color": "publicForm.choice",
+      "answers.score": "publicForm.rating",
+      "answers.tags": "publicForm.choice",
+      "answers.note": "publicForm.tooLong",
+    });
+  });
+
+  it("reports required answers, bad emails and phones, and unknown purposes by field", async () => {
+    const form = await makeForm({ fields: { fullName: "required", email: "required", phone: "optional", address: "off", organization: "off" } });
+    const error = await failure(
+      submitForm(form, { fields: { email: "not-an-email", phone: "123" }, answers: {}, consents: ["selling_data"], idempotencyKey: key() }, ctx()),
+    );
+    expect(error?.fieldErrors).toEqual({
+      fullName: "publicForm.required",
+      email: "publicForm.email",
+      phone: "publicForm.phone",
+      "answers.color": "publicForm.requiredChoice",
+      consents: "publicForm.unknownPurpose",
+    });
+  });
+
+  it("needs an email or phone to record consent", async () => {
+    const form = await makeForm();
+    const error = await failure(submitForm(form, valid("", { fields: { fullName: "X" }, consents: ["inquiries"] }), ctx()));
+    expect(error?.fieldErrors).toEqual({ email: "publicForm.contactForConsent" });
+  });
+
+  it("refuses a missing or malformed idempotency key and a payload of the wrong shape", async () => {
+    const form = await makeForm();
+    expect((await failure(submitForm(form, valid(uniqueEmail(), { idempotencyKey: "x" }), ctx())))?.fieldErrors).toEqual({ idempotencyKey: "publicForm.idempotencyKey" });
+    expect((await failure(submitForm(form, "just a string", ctx())))?.code).toBe("BAD_INPUT");
+    expect((await failure(submitForm(form, { fields: [], answers: 3, consents: "all", idempotencyKey: key() }, ctx())))?.code).toBe("BAD_INPUT");
+  });
+
+  it("drops personal fields the form does not ask for", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("minimal");
+    await submitForm(form, valid(email, { fields: { email, address: "12 Phố Huế" } }), ctx());
+    expect((await db().customer.findFirstOrThrow({ where: { email } })).address).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+-- Hand-written: the processing purposes promised by the privacy policy. Reference data every
+-- installation needs, so it ships as a migration; labels can be edited later, keys are stable.
+INSERT INTO "Purpose" ("key", "legalBasis", "labelVi", "labelEn", "descriptionVi", "descriptionEn", "sortOrder") VALUES
+('service_notices', 'CONTRACT',
+ 'Thông báo về dịch vụ và tài khoản', 'Service and account notices',
+ 'Gửi báo giá, thông tin gia hạn, lịch bảo trì hoặc nâng cấp và hướng dẫn sử dụng dịch vụ bạn đang dùng.',
+ 'Quotes, renewal reminders, maintenance or upgrade plans and guidance for the services you use.', 10),
+('promotions_events', 'CONSENT',
+ 'Khuyến mãi và sự kiện', 'Promotions and events',
+ 'Gửi tin về sự kiện, chương trình khuyến mãi và ưu đãi đặc biệt của công ty.',
+ 'News about our events, promotions and special offers.', 20),
+('inquiries', 'CONSENT',
+ 'Trả lời yêu cầu tư vấn', 'Answers to your inquiries',
+ 'Liên hệ để trả lời câu hỏi và tư vấn dịch vụ theo yêu cầu của bạn.',
+ 'Getting back to you to answer your questions and advise you on our services.', 30),
+('surveys', 'CONSENT',
+ 'Khảo sát ý kiến', 'Customer surveys',
+ 'Mời bạn tham gia khảo sát để cải thiện chất lượng dịch vụ và tìm hiểu nhu cầu mới.',
+ 'Inviting you to surveys that help us improve our service and understand new needs.', 40),
+('contact', 'CONSENT',
+ 'Liên hệ khi cần thiết', 'Contacting you when needed',
+ 'Gọi điện hoặc gửi email cho bạn khi có việc cần trao đổi.',
+ 'Calling or emailing you when there is something to discuss.', 50),
+('advertising', 'CONSENT',
+ 'Chiến dịch quảng cáo', 'Advertising campaigns',
+ 'Gửi ưu đãi và cập nhật trong các chiến dịch quảng cáo; họ tên và địa chỉ gửi thư của bạn có thể được chia sẻ với một số đối tác quảng cáo được chọn lọc.',
+ 'Offers and updates in advertising campaigns; your name and mailing address may be shared with a few carefully chosen advertising partners.', 60),
+('promotional_media', 'CONSENT',
+ 'Hình ảnh, video về sản phẩm đã bàn giao', 'Photos and videos of delivered work',
+ 'Dùng hình ảnh hoặc video về sản phẩm, dịch vụ đã bàn giao cho bạn để giới thiệu và quảng bá thương hiệu.',
+ 'Showing photos or videos of the products and services we delivered to you, to present our work and brand.', 70)
+ON CONFLICT ("key") DO NOTHING;
