@@ -15,7 +15,10 @@ import { buildApp, buildIsStale } from "./support/build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const results = path.join(root, "test-results");
-const only = process.argv.slice(2).find((a) => a === "--unit" || a === "--e2e");
+const args = process.argv.slice(2);
+const only = args.find((a) => a === "--unit" || a === "--e2e");
+/** Anything else is passed to the runner: `npm test -- --e2e forms-admin`, `npm test -- --unit lib/forms`. */
+const extra = args.filter((a) => a !== only);
 const CHROMIUM = "/usr/bin/chromium";
 
 type Tally = { name: string; passed: number; failed: number };
@@ -52,7 +55,7 @@ async function unitSuite(): Promise<Tally> {
   const database = await createTestDatabase("cr_unit");
   try {
     const out = path.join(results, "vitest.json");
-    const code = await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+    const code = await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], {
       ...process.env,
       VITEST_DATABASE_URL: database.url,
     });
@@ -95,7 +98,7 @@ async function e2eSuite(): Promise<Tally> {
     });
     await waitForHealth(baseUrl, 60_000);
     const out = path.join(results, "playwright.json");
-    const code = await run(path.join(root, "node_modules/.bin/playwright"), ["test"], {
+    const code = await run(path.join(root, "node_modules/.bin/playwright"), ["test", ...extra], {
       ...process.env,
       BASE_URL: baseUrl,
       FAKE_RESEND_URL: resend.url,
