@@ -1,25 +1,32 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 
-// One client per process; kept on globalThis so dev hot reloads do not open new pools.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+// One pool and one client per process; kept on globalThis so dev hot reloads do not open new pools.
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-function createClient() {
-  const adapter = new PrismaPg({
+/**
+ * The connection pool, shared by Prisma and by the few hot paths that send one SQL statement
+ * directly (see lib/submissions/mutations.ts), where Prisma's per-query work would be most of the cost.
+ */
+export function pool(): pg.Pool {
+  globalForDb.pool ??= new pg.Pool({
     connectionString: env().DATABASE_URL,
     max: 10,
     // Fail fast when the database is down, so health checks answer 503 instead of hanging;
     // the pool opens fresh connections once it is back.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
+    // Timestamps are stored in UTC whatever the server's time zone is.
+    options: "-c TimeZone=UTC",
   });
-  return new PrismaClient({ adapter });
+  return globalForDb.pool;
 }
 
 export function db(): PrismaClient {
-  globalForDb.prisma ??= createClient();
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.prisma;
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, type TestDatabase } from "@/scripts/support/throwaway-database";
 
 // The CLI scripts, run as a user would run them (npm run …), against their own database.
 let database: TestDatabase;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "@/tests/support/database";
+import { freePort } from "@/scripts/support/throwaway-database";
 import { startEmbeddedDb } from "./embedded-db";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cr-pglite-"));

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase, freePort, serverIsReachable, serverUrl, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, freePort, serverIsReachable, serverUrl, type TestDatabase } from "@/scripts/support/throwaway-database";
 import { startFakeResend } from "@/tests/support/fake-resend";
 import { buildApp, buildIsStale } from "./support/build";
 

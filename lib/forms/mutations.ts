@@ -5,7 +5,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { slugTaken } from "./queries";
+import { forgetPublishedForms, slugTaken } from "./queries";
 import { formInputSchema, type FormValues } from "./schemas";
 
 async function resolvePurposes(tx: Tx, keys: string[]) {
@@ -66,5 +66,6 @@ export async function updateForm(actor: Actor, id: string, raw: unknown) {
       details: { slug: input.slug, status: { before: before.status, after: input.status }, purposes: input.purposeKeys },
     });
   });
+  forgetPublishedForms();
   return { id };
 }

@@ -42,11 +42,31 @@ async function withPolicy(form: FormDefinition): Promise<PublicForm> {
   return { ...form, policy: policy ? { id: policy.id, number: policy.number } : null };
 }
 
+/**
+ * Public form definitions are read on every visit and submission, so each instance keeps them for a
+ * few seconds. It is only a cache: the database stays the truth, and an edit reaches every instance
+ * within PUBLIC_FORM_CACHE_MS.
+ */
+export const PUBLIC_FORM_CACHE_MS = 5000;
+const publicForms = new Map<string, { at: number; form: Promise<PublicForm | null> }>();
+
 /** A published form as visitors see it, with the policy version in force (public data). */
 export async function findPublishedForm(slug: string): Promise<PublicForm | null> {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const row = await db().form.findFirst({ where: { slug, status: "PUBLISHED" }, select: formSelect });
-  return row ? withPolicy(toDefinition(row)) : null;
+  const cached = publicForms.get(slug);
+  if (cached && Date.now() - cached.at < PUBLIC_FORM_CACHE_MS) return cached.form;
+  const form = db()
+    .form.findFirst({ where: { slug, status: "PUBLISHED" }, select: formSelect })
+    .then((row) => (row ? withPolicy(toDefinition(row)) : null));
+  if (publicForms.size > 1000) publicForms.clear();
+  publicForms.set(slug, { at: Date.now(), form });
+  form.catch(() => publicForms.delete(slug));
+  return form;
+}
+
+/** Forgets cached definitions in this instance (after an edit here; others expire on their own). */
+export function forgetPublishedForms() {
+  publicForms.clear();
 }
 
 /** Any form, for staff previews and the editor. */

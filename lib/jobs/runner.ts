@@ -3,10 +3,16 @@
 // loses nothing. The in-process timer only decides how often to look.
 import { deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
+import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
-type Job = { name: string; run: () => Promise<number> };
+/** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
+type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
-const jobs: Job[] = [{ name: "email-outbox", run: () => deliverDueEmails(20) }];
+const jobs: Job[] = [
+  { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
+  { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), 0) },
+];
+const lastRun = new Map<string, number>();
 
 const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; running: boolean; wake: () => void } };
 
@@ -16,6 +22,8 @@ async function tick() {
   runner.running = true;
   try {
     for (const job of jobs) {
+      if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) continue;
+      lastRun.set(job.name, Date.now());
       // Drain in batches while there is work, then wait for the next poll.
       for (let round = 0; round < 50; round++) {
         try {

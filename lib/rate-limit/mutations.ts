@@ -1,22 +1,37 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
-export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+export type RateLimitResult = { key: string; allowed: boolean; remaining: number; retryAfterSeconds: number };
+export type Bucket = { key: string; limit: number; windowSeconds: number };
 
 /**
- * A fixed-window counter in PostgreSQL, so every app instance shares it. One atomic upsert per call:
- * it starts a new window when the old one has ended, otherwise counts up.
+ * Fixed-window counters in PostgreSQL, so every app instance shares them. One atomic upsert counts a
+ * hit in every bucket (one round trip on hot paths): a window that has ended starts again at 1.
+ * Rows are written in key order, so concurrent calls never wait on each other in a cycle.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-  const [row] = await db().$queryRaw<{ count: number; resetAt: Date }[]>`
-    INSERT INTO "RateLimitBucket" (key, count, "resetAt")
-    VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+export async function hitRateLimits(buckets: Bucket[]): Promise<RateLimitResult[]> {
+  const sorted = [...buckets].sort((a, b) => a.key.localeCompare(b.key));
+  const values = Prisma.join(sorted.map((b) => Prisma.sql`(${b.key}, 1, now() + make_interval(secs => ${b.windowSeconds}))`));
+  const rows = await db().$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
+    INSERT INTO "RateLimitBucket" (key, count, "resetAt") VALUES ${values}
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN "RateLimitBucket"."resetAt" <= now() THEN 1 ELSE "RateLimitBucket".count + 1 END,
       "resetAt" = CASE WHEN "RateLimitBucket"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimitBucket"."resetAt" END
-    RETURNING count, "resetAt"`;
-  const retryAfterSeconds = Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
-  return { allowed: row.count <= limit, remaining: Math.max(0, limit - row.count), retryAfterSeconds };
+    RETURNING key, count, "resetAt"`;
+  return buckets.map((bucket) => {
+    const row = rows.find((r) => r.key === bucket.key)!;
+    return {
+      key: bucket.key,
+      allowed: row.count <= bucket.limit,
+      remaining: Math.max(0, bucket.limit - row.count),
+      retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),
+    };
+  });
+}
+
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  return (await hitRateLimits([{ key, limit, windowSeconds }]))[0];
 }
 
 /** Removes long-expired buckets (called by the job runner). */

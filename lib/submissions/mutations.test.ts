@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { assertEnv } from "@/lib/env";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ctx, key, makeForm } from "@/tests/support/forms";
@@ -111,6 +112,39 @@ describe("a form submission", () => {
     await expect(submitForm(broken, valid(email), ctx())).rejects.toThrow();
     expect(await db().customer.count({ where: { email } })).toBe(0);
     expect(await db().submission.count({ where: { formId: form.id } })).toBe(0);
+  });
+});
+
+describe("submission rate limits", () => {
+  afterEach(() => {
+    delete process.env.FORM_RATE_LIMIT_PER_IP;
+    delete process.env.FORM_RATE_LIMIT_PER_FORM;
+    assertEnv();
+  });
+
+  it("limit one IP per form, while a retry of an accepted submission still gets its answer", async () => {
+    process.env.FORM_RATE_LIMIT_PER_IP = "2";
+    assertEnv();
+    const form = await makeForm();
+    const first = valid(uniqueEmail());
+    await submitForm(form, first, ctx("10.50.0.1"));
+    await submitForm(form, valid(uniqueEmail()), ctx("10.50.0.1"));
+    const error = await failure(submitForm(form, valid(uniqueEmail()), ctx("10.50.0.1")));
+    expect(error).toMatchObject({ code: "RATE_LIMITED" });
+    expect(error?.params?.seconds).toBeGreaterThan(590);
+    await expect(submitForm(form, first, ctx("10.50.0.1"))).resolves.toMatchObject({ duplicate: true });
+    await expect(submitForm(form, valid(uniqueEmail()), ctx("10.50.0.2"))).resolves.toMatchObject({ duplicate: false });
+  });
+
+  it("limit a form as a whole, whatever the IPs", async () => {
+    process.env.FORM_RATE_LIMIT_PER_FORM = "3";
+    assertEnv();
+    const form = await makeForm();
+    for (let i = 0; i < 3; i++) await submitForm(form, valid(uniqueEmail()), ctx());
+    const error = await failure(submitForm(form, valid(uniqueEmail()), ctx()));
+    expect(error?.code).toBe("RATE_LIMITED");
+    expect(error?.params?.seconds).toBeLessThanOrEqual(60);
+    expect(await db().submission.count({ where: { formId: form.id } })).toBe(3);
   });
 });
 

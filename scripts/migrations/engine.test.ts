@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, type TestDatabase } from "@/scripts/support/throwaway-database";
 import { applyMigrations, MIGRATIONS_DIR } from "./engine";
 
 const migrationDirs = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })

@@ -85,7 +85,8 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
 export async function createMigration(url: string, name: string): Promise<{ dir: string; sql: string } | null> {
   return withEngine(url, async (engine, schema) => {
     const list = await migrationsList();
-    await engine.devDiagnostic({ migrationsList: list, filters });
+    const diagnostic = await engine.devDiagnostic({ migrationsList: list, filters });
+    if (process.env.MIGRATE_DEBUG) console.error("devDiagnostic", JSON.stringify(diagnostic));
     const out = await engine.createMigration({
       draft: false,
       migrationName: name,

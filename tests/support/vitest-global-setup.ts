@@ -1,7 +1,7 @@
 // One migrated database per test run, dropped at the end. scripts/test.ts may pass one in through
 // VITEST_DATABASE_URL; otherwise this creates its own (so `npx vitest` works on its own too).
 import type { TestProject } from "vitest/node";
-import { createTestDatabase, type TestDatabase } from "./database";
+import { createTestDatabase, type TestDatabase } from "../../scripts/support/throwaway-database";
 
 let created: TestDatabase | undefined;
 

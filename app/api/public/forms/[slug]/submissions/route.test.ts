@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
-import type { PublicForm } from "@/lib/forms/queries";
+import { forgetPublishedForms, type PublicForm } from "@/lib/forms/queries";
 import { key, makeForm } from "@/tests/support/forms";
 import { uniqueEmail } from "@/tests/support/factories";
 import { OPTIONS, POST } from "./route";
@@ -54,6 +54,7 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     expect((await call("no-such-form", payload())).status).toBe(404);
     const closing = await makeForm();
     await db().form.update({ where: { id: closing.id }, data: { status: "CLOSED" } });
+    forgetPublishedForms(); // as if the few seconds of caching had passed
     const closed = await call(closing.slug, payload());
     expect(closed.status).toBe(404);
     expect((await closed.json()).error.code).toBe("NOT_FOUND");

@@ -12,7 +12,8 @@ import { submitForm } from "@/lib/submissions/mutations";
 type Ctx = { params: Promise<{ slug: string }> };
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return Response.json(body, { status, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers } });
+  // no-transform: these answers are tiny, so they are not worth compressing.
+  return Response.json(body, { status, headers: { "cache-control": "no-store, no-transform", "x-content-type-options": "nosniff", ...headers } });
 }
 
 async function cors(request: Request, slug: string) {

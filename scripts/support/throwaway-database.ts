@@ -1,10 +1,10 @@
-// Throwaway databases for tests: a fresh database on the real PostgreSQL server (TEST_DATABASE_URL,
+// Throwaway databases (tests, benchmarks, creating migrations): a fresh database on the real PostgreSQL server (TEST_DATABASE_URL,
 // DATABASE_URL or the local default), or, on a machine without PostgreSQL, a fresh in-memory
 // embedded PGlite server.
 import net from "node:net";
 import pg from "pg";
-import { startEmbeddedDb } from "../../scripts/embedded-db";
-import { applyMigrations } from "../../scripts/migrations/engine";
+import { startEmbeddedDb } from "../embedded-db";
+import { applyMigrations } from "../migrations/engine";
 
 export const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
