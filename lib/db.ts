@@ -32,3 +32,11 @@ export function db(): PrismaClient {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Closes the client and the pool (command-line scripts call this before exiting). */
+export async function closeDb() {
+  await globalForDb.prisma?.$disconnect();
+  await globalForDb.pool?.end();
+  globalForDb.prisma = undefined;
+  globalForDb.pool = undefined;
+}

@@ -2,7 +2,7 @@
 // it breaks. Exit code 0 when intact, 1 when broken.
 import { systemActor } from "@/lib/auth/actor";
 import { verifyAuditChain } from "@/lib/audit/queries";
-import { db } from "@/lib/db";
+import { closeDb } from "@/lib/db";
 import { prepareCliEnv } from "./support/database-url";
 
 const database = await prepareCliEnv(process.cwd());
@@ -15,5 +15,5 @@ if (report.ok) {
   console.error(`Audit chain BROKEN at event #${report.brokenAtId}: ${what}. ${report.checked} events in the log.`);
   process.exitCode = 1;
 }
-await db().$disconnect();
+await closeDb();
 await database.stop();

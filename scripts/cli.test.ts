@@ -63,6 +63,12 @@ describe("command-line scripts", () => {
     expect(broken.stderr).toContain(`Audit chain BROKEN at event #${rows[0].id}: its content does not match its hash`);
   });
 
+  it("db:migration:create finds nothing to create when the schema matches the migrations", () => {
+    const result = spawnSync("npm", ["run", "--silent", "db:migration:create", "--", "nothing_new"], { encoding: "utf8", timeout: 120_000 });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("The schema matches the migrations: nothing to create.");
+  });
+
   it("db:migrate is a no-op on an up-to-date database", () => {
     const result = npmRun("db:migrate", []);
     expect(result.status).toBe(0);

@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { systemActor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { closeDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { createUserWithPassword } from "@/lib/users/mutations";
@@ -63,6 +63,6 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await db().$disconnect();
+    await closeDb();
     await database.stop();
   });
