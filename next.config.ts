@@ -1,9 +1,13 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Packages that must stay real Node modules (native-ish drivers, the generated Prisma client).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite"],
-  experimental: { authInterrupts: true },
+  // Packages that must stay real Node modules (drivers, the generated Prisma client).
+  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@electric-sql/pglite"],
+  experimental: {
+    authInterrupts: true,
+    // Scans of paper consent (≤ 5 MB) and CSV imports travel through server actions.
+    serverActions: { bodySizeLimit: "30mb" },
+  },
   poweredByHeader: false,
 };
 

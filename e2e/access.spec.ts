@@ -5,11 +5,11 @@ import { expect, pageAs, test } from "./support/fixtures";
 const FORBIDDEN: Record<Role, string[]> = {
   STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
   COMPLIANCE: ["/admin/users", "/admin/settings"],
-  ADMIN: ["/admin/forms", "/admin/forms/new"],
+  ADMIN: ["/admin/forms", "/admin/forms/new", "/admin/customers", "/admin/customers/import", "/admin/customers/duplicates"],
 };
 const ALLOWED: Record<Role, string[]> = {
-  STAFF: ["/admin", "/admin/forms"],
-  COMPLIANCE: ["/admin", "/admin/forms", "/admin/audit", "/admin/outbox"],
+  STAFF: ["/admin", "/admin/customers", "/admin/forms"],
+  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/audit", "/admin/outbox"],
   ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
 };
 

@@ -2,11 +2,14 @@
 // create the first administrator with `npm run user:create`.
 import { systemActor } from "@/lib/auth/actor";
 import { createForm } from "@/lib/forms/mutations";
+import { findPublishedForm } from "@/lib/forms/queries";
+import { submitForm } from "@/lib/submissions/mutations";
 import { publishInitialPolicy } from "@/lib/policies/mutations";
 import { DEMO_USERS } from "@/lib/users/demo";
 import { createUserWithPassword } from "@/lib/users/mutations";
 import { hasAnyUser } from "@/lib/users/queries";
 import { DEMO_FORMS } from "./demo/forms";
+import { person } from "./demo/people";
 import { POLICY_V1_EN, POLICY_V1_VI } from "./demo/policy-v1";
 
 export async function seedDemo(): Promise<boolean> {
@@ -21,7 +24,28 @@ export async function seedDemo(): Promise<boolean> {
     effectiveAt: new Date("2026-01-01T00:00:00+07:00"),
   });
   for (const form of DEMO_FORMS) await createForm(actor, form);
+  await seedDemoCustomers();
   return true;
+}
+
+/** Forty visitors who used the contact form, through the same code path as real visitors. */
+async function seedDemoCustomers() {
+  const form = await findPublishedForm("lien-he");
+  if (!form) return;
+  for (let i = 0; i < 40; i++) {
+    const p = person(i);
+    await submitForm(
+      form,
+      {
+        fields: { fullName: p.fullName, email: p.email, phone: p.phone, organization: p.organization ?? "" },
+        answers: { message: i % 4 === 0 ? "Tôi cần báo giá thiết kế website." : "" },
+        consents: form.purposes.filter((_, k) => (i + k) % 3 !== 0).map((x) => x.key),
+        locale: p.locale,
+        idempotencyKey: `demo-seed-${i}`,
+      },
+      { ip: `192.0.2.${i + 1}`, userAgent: "demo seed" },
+    );
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/server";
 // Only areas that exist appear here; each page checks its own area again.
 const NAV: { area: Area; href: string }[] = [
   { area: "dashboard", href: "/admin" },
+  { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

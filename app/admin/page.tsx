@@ -12,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const TILES: { area: Area; href: string }[] = [
+  { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

@@ -13,22 +13,25 @@ export function errorText(t: Translate, message: string | undefined) {
 
 /**
  * Connects a react-hook-form form to a server action made with staffAction/publicAction: submits the
- * validated values, maps the server's fieldErrors onto the fields with setError, and keeps the
+ * values once they pass the client check, maps the server's fieldErrors onto the fields with setError, and keeps the
  * form-level message. Client-side zod messages are i18n keys and are translated here.
  */
 export function useActionForm<V extends FieldValues, T>(
-  form: UseFormReturn<V>,
+  // biome-ignore lint: the transformed output type does not matter here
+  form: UseFormReturn<V, any, any>,
   action: (values: V) => Promise<ActionResult<T>>,
   onSuccess?: (data: T) => void,
 ) {
   const { t } = useI18n();
   const [formError, setFormError] = useState<string>();
 
-  const submit = form.handleSubmit(async (values) => {
+  // Validated here first; the server receives the raw input and validates it again with the same
+  // schema (the transformed output would not parse twice).
+  const submit = form.handleSubmit(async () => {
     setFormError(undefined);
     let result: ActionResult<T>;
     try {
-      result = await action(values);
+      result = await action(form.getValues());
     } catch {
       setFormError(t("errors.network"));
       return;

@@ -58,6 +58,16 @@ export function staffAction<S extends z.ZodType, T>(schema: S, handler: (actor: 
     });
 }
 
+/** Like staffAction, for forms that upload a file: the client sends FormData. */
+export function staffFormAction<S extends z.ZodType, T>(schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>) {
+  return async (formData: FormData): Promise<ActionResult<T>> =>
+    run(async () => {
+      const actor = await currentActor();
+      if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
+      return handler(actor, schema.parse(Object.fromEntries(formData)));
+    });
+}
+
 /** For actions anyone may call (e.g. setting a password from an emailed link). */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => run(async () => handler(schema.parse(raw)));

@@ -57,3 +57,13 @@ export async function listAuditEvents(actor: Actor, options: { page?: number } =
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
 }
+
+/** The audit trail of one customer: changes to the record, its submissions, and who viewed it. */
+export async function customerAuditTrail(actor: Actor, customerId: string, take = 50) {
+  authorize(actor, "STAFF", "COMPLIANCE", "ADMIN");
+  const rows = await db().$queryRaw<{ id: bigint; createdAt: Date; actorType: string; actorLabel: string | null; action: string; entityType: string; details: unknown }[]>`
+    SELECT id, "createdAt", "actorType", "actorLabel", action, "entityType", details FROM "AuditEvent"
+    WHERE ("entityType" = 'Customer' AND "entityId" = ${customerId}) OR details ->> 'customerId' = ${customerId}
+    ORDER BY id DESC LIMIT ${take}`;
+  return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}

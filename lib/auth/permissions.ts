@@ -8,6 +8,7 @@ export const AREAS = {
   outbox: ["ADMIN", "COMPLIANCE"],
   audit: ["ADMIN", "COMPLIANCE"],
   forms: ["STAFF", "COMPLIANCE"],
+  customers: ["STAFF", "COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

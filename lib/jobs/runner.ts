@@ -3,6 +3,7 @@
 // loses nothing. The in-process timer only decides how often to look.
 import { deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
+import { runImportBatches } from "@/lib/imports/mutations";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
@@ -10,6 +11,7 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
 const jobs: Job[] = [
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
+  { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },
   { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), 0) },
 ];
 const lastRun = new Map<string, number>();

@@ -90,3 +90,14 @@ export async function submissionsPerDay(actor: Actor, formId: string, days = 30)
     GROUP BY d ORDER BY d`;
   return rows.map((r) => ({ day: r.day, count: Number(r.count) }));
 }
+
+/** A customer's submissions, newest first, with the form they came through. */
+export async function customerSubmissions(actor: Actor, customerId: string, take = 20) {
+  authorize(actor, ...rolesFor("customers"));
+  return db().submission.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, createdAt: true, locale: true, answers: true, form: { select: { id: true, slug: true, titleVi: true, titleEn: true } } },
+  });
+}

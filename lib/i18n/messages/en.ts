@@ -1,8 +1,10 @@
 import { formsEn } from "./forms.en";
+import { registerEn } from "./register.en";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   ...formsEn,
+  ...registerEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 
@@ -173,6 +175,7 @@ export const en: Record<MessageKey, string> = {
   "validation.max3650": "At most 3650.",
   "validation.passwordTooShort": "The password needs at least 10 characters.",
   "validation.passwordMismatch": "The two passwords do not match.",
+  "validation.date": "Please choose a valid date.",
 
   "errors.generic": "Something went wrong. Please try again.",
   "errors.network": "Could not reach the server. Check your connection and try again.",

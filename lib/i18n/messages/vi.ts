@@ -1,9 +1,11 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
 import { formsVi } from "./forms.vi";
+import { registerVi } from "./register.vi";
 
 export const vi = {
   ...formsVi,
+  ...registerVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 
@@ -174,6 +176,7 @@ export const vi = {
   "validation.max3650": "Tối đa 3650.",
   "validation.passwordTooShort": "Mật khẩu cần ít nhất 10 ký tự.",
   "validation.passwordMismatch": "Hai mật khẩu không khớp.",
+  "validation.date": "Vui lòng chọn một ngày hợp lệ.",
 
   "errors.generic": "Đã có lỗi xảy ra. Vui lòng thử lại.",
   "errors.network": "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.",

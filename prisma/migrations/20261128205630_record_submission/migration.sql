@@ -6,6 +6,59 @@ CREATE INDEX "Submission_formId_ip_createdAt_idx" ON "Submission"("formId", "ip"
 -- becomes a hot spot), the customer upsert (deduplicated by normalised email, or phone when there is
 -- no email), the submission, one consent event per ticked purpose and the audit event.
 -- Validation, normalisation and the consent wording are prepared by lib/submissions.
+-- The same person is one customer: found by normalised email, or by phone when there is no email
+-- (erased records never match). Newer non-empty values win; an absent or empty value never erases
+-- what is stored. Used by form submissions and CSV imports alike.
+CREATE FUNCTION upsert_customer(p_fields jsonb, p_locale "Locale", p_source text)
+RETURNS TABLE (id uuid, created boolean, changed text[])
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_match text;
+  v_existing "Customer"%ROWTYPE;
+  v_changed text[] := '{}';
+  v_id uuid;
+  f text;
+BEGIN
+  v_match := CASE WHEN coalesce(p_fields->>'email', '') <> '' THEN 'email:' || (p_fields->>'email')
+                  WHEN coalesce(p_fields->>'phone', '') <> '' THEN 'phone:' || (p_fields->>'phone') END;
+  IF v_match IS NULL THEN
+    RETURN;
+  END IF;
+  -- The same person arriving from two places at once still becomes one customer.
+  PERFORM pg_advisory_xact_lock(hashtextextended('customer:' || v_match, 0));
+  SELECT * INTO v_existing FROM "Customer" c
+    WHERE c.status <> 'ERASED'
+      AND CASE WHEN coalesce(p_fields->>'email', '') <> '' THEN c.email = p_fields->>'email' ELSE c.phone = p_fields->>'phone' END
+    ORDER BY c."createdAt" LIMIT 1;
+  IF NOT FOUND THEN
+    INSERT INTO "Customer" ("fullName", email, phone, address, organization, locale, source, "updatedAt")
+      VALUES (nullif(p_fields->>'fullName', ''), nullif(p_fields->>'email', ''), nullif(p_fields->>'phone', ''),
+              nullif(p_fields->>'address', ''), nullif(p_fields->>'organization', ''), p_locale, p_source, now())
+      RETURNING "Customer".id INTO v_id;
+    SELECT coalesce(array_agg(k), '{}') INTO v_changed FROM jsonb_each_text(p_fields) AS e(k, v) WHERE v <> '';
+    RETURN QUERY SELECT v_id, true, v_changed;
+    RETURN;
+  END IF;
+  FOREACH f IN ARRAY ARRAY['fullName', 'email', 'phone', 'address', 'organization'] LOOP
+    IF coalesce(p_fields->>f, '') <> '' AND (to_jsonb(v_existing)->>f) IS DISTINCT FROM p_fields->>f THEN
+      v_changed := v_changed || f;
+    END IF;
+  END LOOP;
+  IF array_length(v_changed, 1) > 0 THEN
+    UPDATE "Customer" SET
+      "fullName" = coalesce(nullif(p_fields->>'fullName', ''), "fullName"),
+      email = coalesce(nullif(p_fields->>'email', ''), email),
+      phone = coalesce(nullif(p_fields->>'phone', ''), phone),
+      address = coalesce(nullif(p_fields->>'address', ''), address),
+      organization = coalesce(nullif(p_fields->>'organization', ''), organization),
+      locale = p_locale,
+      "updatedAt" = now()
+    WHERE "Customer".id = v_existing.id;
+  END IF;
+  RETURN QUERY SELECT v_existing.id, false, v_changed;
+END
+$$;
+
 CREATE FUNCTION record_submission(
   p_form_id uuid,
   p_idempotency_key text,
@@ -28,12 +81,9 @@ DECLARE
   v_customer uuid;
   v_created boolean := false;
   v_changed text[] := '{}';
-  v_match text;
-  v_existing "Customer"%ROWTYPE;
   v_now timestamp := now() AT TIME ZONE 'UTC';
   v_count int;
   v_oldest timestamp;
-  f text;
 BEGIN
   -- Retries of one submission are serialised, so the second sees the first and writes nothing.
   PERFORM pg_advisory_xact_lock(hashtextextended('submission:' || p_form_id || ':' || p_idempotency_key, 0));
@@ -64,43 +114,9 @@ BEGIN
     RETURN;
   END IF;
 
-  v_match := CASE WHEN p_fields ? 'email' THEN 'email:' || (p_fields->>'email')
-                  WHEN p_fields ? 'phone' THEN 'phone:' || (p_fields->>'phone') END;
-  IF v_match IS NOT NULL THEN
-    -- The same person submitting from two places at once still becomes one customer.
-    PERFORM pg_advisory_xact_lock(hashtextextended('customer:' || v_match, 0));
-    SELECT * INTO v_existing FROM "Customer" c
-      WHERE c.status <> 'ERASED'
-        AND CASE WHEN p_fields ? 'email' THEN c.email = p_fields->>'email' ELSE c.phone = p_fields->>'phone' END
-      ORDER BY c."createdAt" LIMIT 1;
-    IF NOT FOUND THEN
-      INSERT INTO "Customer" ("fullName", email, phone, address, organization, locale, source, "updatedAt")
-        VALUES (p_fields->>'fullName', p_fields->>'email', p_fields->>'phone', p_fields->>'address',
-                p_fields->>'organization', p_locale, p_source, now())
-        RETURNING id INTO v_customer;
-      v_created := true;
-      SELECT coalesce(array_agg(k), '{}') INTO v_changed FROM jsonb_object_keys(p_fields) AS k;
-    ELSE
-      v_customer := v_existing.id;
-      -- Newer non-empty values win; an absent or empty value never erases what is stored.
-      FOREACH f IN ARRAY ARRAY['fullName', 'email', 'phone', 'address', 'organization'] LOOP
-        IF coalesce(p_fields->>f, '') <> '' AND (to_jsonb(v_existing)->>f) IS DISTINCT FROM p_fields->>f THEN
-          v_changed := v_changed || f;
-        END IF;
-      END LOOP;
-      IF array_length(v_changed, 1) > 0 THEN
-        UPDATE "Customer" SET
-          "fullName" = coalesce(nullif(p_fields->>'fullName', ''), "fullName"),
-          email = coalesce(nullif(p_fields->>'email', ''), email),
-          phone = coalesce(nullif(p_fields->>'phone', ''), phone),
-          address = coalesce(nullif(p_fields->>'address', ''), address),
-          organization = coalesce(nullif(p_fields->>'organization', ''), organization),
-          locale = p_locale,
-          "updatedAt" = now()
-        WHERE id = v_customer;
-      END IF;
-    END IF;
-  END IF;
+  SELECT u.id, u.created, u.changed INTO v_customer, v_created, v_changed FROM upsert_customer(p_fields, p_locale, p_source) u;
+  v_created := coalesce(v_created, false);
+  v_changed := coalesce(v_changed, '{}');
 
   INSERT INTO "Submission" ("formId", "customerId", fields, answers, locale, "idempotencyKey", ip, "userAgent", "createdAt")
     VALUES (p_form_id, v_customer, p_fields, p_answers, p_locale, p_idempotency_key, p_ip, p_user_agent, v_now)

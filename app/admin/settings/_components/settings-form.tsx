@@ -19,7 +19,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useI18n();
   const [saved, setSaved] = useState(false);
   const form = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial });
-  const { submit, formError, fieldError } = useActionForm(form as never, updateSettingsAction, () => setSaved(true));
+  const { submit, formError, fieldError } = useActionForm(form, updateSettingsAction, () => setSaved(true));
   return (
     <form onSubmit={submit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
       {formError && <Alert tone="error">{formError}</Alert>}

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/admin/page-header";
+import { Alert } from "@/components/ui/alert";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { customerAuditTrail } from "@/lib/audit/queries";
+import { requireArea } from "@/lib/auth/session";
+import { consentOverview } from "@/lib/consent/queries";
+import { recordCustomerView } from "@/lib/customers/mutations";
+import { getCustomer } from "@/lib/customers/queries";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { customerSubmissions } from "@/lib/submissions/queries";
+import { ConsentTimeline } from "../_components/consent-timeline";
+import { RecordConsentForm } from "../_components/record-consent-form";
+import { RevealContact } from "../_components/reveal-contact";
+import { CustomerStatusBadge } from "../_components/status-badge";
+import { TerminateForm } from "../_components/terminate-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("customers.detailTitle") };
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireArea("customers");
+  const { t, locale } = await getT();
+  const customer = await getCustomer(actor, (await params).id);
+  if (!customer) notFound();
+  await recordCustomerView(actor, customer.id);
+  const [consents, submissions, audit] = await Promise.all([
+    consentOverview(actor, customer.id),
+    customerSubmissions(actor, customer.id),
+    customerAuditTrail(actor, customer.id),
+  ]);
+  const open = customer.status === "LEAD" || customer.status === "ACTIVE";
+  const contact = (field: "phone" | "address") =>
+    customer.masked ? <RevealContact customerId={customer.id} masked={customer[field]} field={field} /> : (customer[field] ?? "—");
+  return (
+    <>
+      <Link href="/admin/customers" className="text-sm text-brand-800 hover:underline">← {t("nav.customers")}</Link>
+      <PageHeader
+        title={customer.fullName ?? customer.email ?? t("customers.unnamed")}
+        description={customer.organization ?? undefined}
+        actions={
+          <div className="flex items-center gap-2">
+            <CustomerStatusBadge status={customer.status} t={t} />
+            {customer.status !== "ERASED" && <Link href={`/admin/customers/${customer.id}/edit`} className={buttonVariants({ variant: "secondary" })}>{t("customers.edit")}</Link>}
+          </div>
+        }
+      />
+      {customer.status === "TERMINATED" && (
+        <Alert tone="warning" className="mb-4">
+          {t("customers.terminatedOn", { date: formatDate(customer.terminatedAt!, locale), reason: customer.terminationReason ?? "" })}
+        </Alert>
+      )}
+      <div className="grid gap-6 xl:grid-cols-[24rem_1fr]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader><CardTitle>{t("customers.profile")}</CardTitle></CardHeader>
+            <CardBody>
+              <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
+                <Row label={t("publicForm.field.email")}>{customer.email ?? "—"}</Row>
+                <Row label={t("publicForm.field.phone")}>{contact("phone")}</Row>
+                <Row label={t("publicForm.field.address")}>{contact("address")}</Row>
+                <Row label={t("publicForm.field.organization")}>{customer.organization ?? "—"}</Row>
+                <Row label={t("customers.language")}>{t(`language.${customer.locale}`)}</Row>
+                <Row label={t("customers.source")}>{customer.source ?? "—"}</Row>
+                <Row label={t("customers.created")}>{formatDateTime(customer.createdAt, locale)}</Row>
+                {customer.sharingObjectedAt && <Row label={t("customers.sharingObjected")}>{formatDate(customer.sharingObjectedAt, locale)}</Row>}
+                {customer.legalHoldReason && <Row label={t("customers.legalHold")}>{customer.legalHoldReason}</Row>}
+              </dl>
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("customers.submissions")}</CardTitle></CardHeader>
+            <CardBody>
+              {submissions.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noSubmissions")}</p> : (
+                <ul className="space-y-2 text-sm">
+                  {submissions.map((s) => (
+                    <li key={s.id}>
+                      <Link href={`/admin/forms/${s.form.id}/submissions`} className="text-brand-800 hover:underline">{locale === "en" ? s.form.titleEn : s.form.titleVi}</Link>
+                      <span className="text-zinc-500"> · {formatDateTime(s.createdAt, locale)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+          {open && (
+            <Card>
+              <CardHeader><CardTitle>{t("customers.terminateTitle")}</CardTitle></CardHeader>
+              <CardBody><TerminateForm customerId={customer.id} /></CardBody>
+            </Card>
+          )}
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader><CardTitle>{t("customers.consent")}</CardTitle></CardHeader>
+            <CardBody><ConsentTimeline items={consents} t={t} locale={locale} /></CardBody>
+          </Card>
+          {customer.status !== "ERASED" && (
+            <Card>
+              <CardHeader><CardTitle>{t("consent.recordTitle")}</CardTitle></CardHeader>
+              <CardBody>
+                <RecordConsentForm customerId={customer.id} purposes={consents.map((c) => ({ key: c.purpose.key, label: locale === "en" ? c.purpose.labelEn : c.purpose.labelVi }))} />
+              </CardBody>
+            </Card>
+          )}
+          <Card>
+            <CardHeader><CardTitle>{t("customers.auditTrail")}</CardTitle></CardHeader>
+            <CardBody>
+              <ol className="space-y-1.5 text-sm">
+                {audit.map((e) => (
+                  <li key={e.id} className="flex flex-wrap gap-x-2">
+                    <span className="text-zinc-500 tabular-nums">{formatDateTime(e.createdAt, locale)}</span>
+                    <code className="text-xs">{e.action}</code>
+                    <span className="text-zinc-600">{e.actorLabel ?? t(`audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : "ANONYMOUS"}`)}</span>
+                  </li>
+                ))}
+              </ol>
+            </CardBody>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

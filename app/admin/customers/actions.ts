@@ -1,0 +1,34 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { recordStaffConsent } from "@/lib/consent/mutations";
+import { staffConsentSchema } from "@/lib/consent/schemas";
+import { createCustomer, revealContact, terminateCustomer, updateCustomer } from "@/lib/customers/mutations";
+import { customerIdSchema, customerInputSchema, mergeSchema, terminateSchema, updateCustomerSchema } from "@/lib/customers/schemas";
+import { mergeCustomers } from "@/lib/duplicates/mutations";
+
+export const createCustomerAction = staffAction(customerInputSchema, async (actor, input) => createCustomer(actor, input));
+
+export const updateCustomerAction = staffAction(updateCustomerSchema, async (actor, input) => {
+  await updateCustomer(actor, input);
+  revalidatePath(`/admin/customers/${input.customerId}`);
+});
+
+export const revealContactAction = staffAction(customerIdSchema, async (actor, { customerId }) => revealContact(actor, customerId));
+
+export const terminateCustomerAction = staffAction(terminateSchema, async (actor, input) => {
+  await terminateCustomer(actor, input);
+  revalidatePath(`/admin/customers/${input.customerId}`);
+});
+
+export const recordConsentAction = staffFormAction(staffConsentSchema, async (actor, input) => {
+  const event = await recordStaffConsent(actor, input);
+  revalidatePath(`/admin/customers/${input.customerId}`);
+  return event;
+});
+
+export const mergeCustomersAction = staffAction(mergeSchema, async (actor, input) => {
+  const result = await mergeCustomers(actor, input);
+  revalidatePath("/admin/customers/duplicates");
+  return result;
+});

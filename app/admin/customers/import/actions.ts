@@ -1,0 +1,15 @@
+"use server";
+import { z } from "zod";
+import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { checkImport, startImport, uploadImport } from "@/lib/imports/mutations";
+import { importProgress } from "@/lib/imports/queries";
+import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+
+export const uploadImportAction = staffFormAction(z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }), async (actor, { file }) => uploadImport(actor, file));
+export const checkImportAction = staffAction(checkImportSchema, async (actor, input) => checkImport(actor, input));
+export const startImportAction = staffAction(importIdSchema, async (actor, { id }) => {
+  await startImport(actor, id);
+  wakeJobRunner();
+});
+export const importProgressAction = staffAction(importIdSchema, async (actor, { id }) => importProgress(actor, id));

@@ -1,0 +1,97 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { customerInputSchema, terminateSchema, updateCustomerSchema, type CustomerValues } from "./schemas";
+
+const FIELDS = ["fullName", "email", "phone", "address", "organization", "locale", "status"] as const;
+
+async function findSamePerson(values: CustomerValues, exceptId?: string) {
+  if (!values.email && !values.phone) return null;
+  return db().customer.findFirst({
+    where: {
+      status: { not: "ERASED" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+      OR: [...(values.email ? [{ email: values.email }] : []), ...(values.phone ? [{ phone: values.phone }] : [])],
+    },
+    select: { id: true, email: true },
+  });
+}
+
+function duplicateError(values: CustomerValues, existing: { email: string | null }) {
+  const field = values.email && existing.email === values.email ? "email" : "phone";
+  return new AppError("CONFLICT", "customers.exists", { [field]: "customers.exists" });
+}
+
+export async function createCustomer(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("customers"));
+  const values = customerInputSchema.parse(raw);
+  const existing = await findSamePerson(values);
+  if (existing) throw duplicateError(values, existing);
+  return db().$transaction(async (tx) => {
+    const customer = await tx.customer.create({ data: { ...values, source: "staff" }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, details: { after: values } });
+    return customer;
+  });
+}
+
+/** Edits a customer; the audit event keeps the values before and after each change. */
+export async function updateCustomer(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("customers"));
+  const { customerId, ...values } = updateCustomerSchema.parse(raw);
+  const existing = await findSamePerson(values, customerId);
+  if (existing) throw duplicateError(values, existing);
+  await db().$transaction(async (tx) => {
+    const before = await tx.customer.findUnique({
+      where: { id: customerId },
+      select: { fullName: true, email: true, phone: true, address: true, organization: true, locale: true, status: true },
+    });
+    if (!before || before.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
+    // Terminated customers keep that status; edits do not reopen the service.
+    const next = { ...values, status: before.status === "TERMINATED" ? ("TERMINATED" as const) : values.status };
+    const changed = FIELDS.filter((f) => before[f] !== next[f]);
+    if (changed.length === 0) return;
+    await tx.customer.update({ where: { id: customerId }, data: next });
+    await recordAudit(tx, actor, {
+      action: "customer.updated",
+      entityType: "Customer",
+      entityId: customerId,
+      details: { changes: Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: next[f] ?? null }])) },
+    });
+  });
+}
+
+/** Shows a masked phone and address in full; the reveal itself is audited. */
+export async function revealContact(actor: Actor, customerId: string) {
+  authorize(actor, ...rolesFor("customers"));
+  return db().$transaction(async (tx) => {
+    const row = await tx.customer.findUnique({ where: { id: customerId }, select: { phone: true, address: true } });
+    if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+    await recordAudit(tx, actor, { action: "customer.contact_revealed", entityType: "Customer", entityId: customerId, details: { fields: ["phone", "address"] } });
+    return row;
+  });
+}
+
+/** Opening a customer's record is reading personal data: audited. */
+export async function recordCustomerView(actor: Actor, customerId: string) {
+  authorize(actor, ...rolesFor("customers"));
+  await db().$transaction((tx) => recordAudit(tx, actor, { action: "customer.viewed", entityType: "Customer", entityId: customerId }));
+}
+
+/** Ends the service: the customer becomes TERMINATED and the retention clock starts. */
+export async function terminateCustomer(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("customers"));
+  const input = terminateSchema.parse(raw);
+  const terminatedAt = new Date(`${input.date}T00:00:00+07:00`);
+  if (terminatedAt.getTime() > Date.now() + 86_400_000) throw new AppError("BAD_INPUT", "customers.futureDate", { date: "customers.futureDate" });
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.customer.updateMany({
+      where: { id: input.customerId, status: { in: ["LEAD", "ACTIVE"] } },
+      data: { status: "TERMINATED", terminatedAt, terminationReason: input.reason },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "customers.cannotTerminate");
+    await recordAudit(tx, actor, { action: "customer.terminated", entityType: "Customer", entityId: input.customerId, details: { date: input.date, reason: input.reason } });
+  });
+}

@@ -1,0 +1,156 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { readRow, suggestMapping, type ImportRow, type Mapping, type RowError } from "./mapping";
+import { decodeCsv, detectDelimiter, parseCsv } from "./parse";
+import { checkImportSchema, type ImportReport } from "./schemas";
+
+const REPORT_LIMIT = 200;
+
+async function purposeIds() {
+  const purposes = await db().purpose.findMany({ select: { id: true, key: true } });
+  return Object.fromEntries(purposes.map((p) => [p.key, p.id]));
+}
+
+/** Step 1: store the file and guess the column mapping. Nothing is written to the register. */
+export async function uploadImport(actor: Actor, file: File) {
+  authorize(actor, ...rolesFor("customers"));
+  if (!(file instanceof File) || file.size === 0) throw new AppError("BAD_INPUT", "imports.noFile", { file: "imports.noFile" });
+  const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+  const delimiter = detectDelimiter(text);
+  const { headers, rows } = parseCsv(text, delimiter);
+  const mapping = suggestMapping(headers, Object.keys(await purposeIds()));
+  return db().$transaction(async (tx) => {
+    const job = await tx.importJob.create({
+      data: { filename: file.name.slice(0, 200), content: text, delimiter, mapping, totalRows: rows.length, createdById: actor.kind === "user" ? actor.id : null },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "import.uploaded", entityType: "ImportJob", entityId: job.id, details: { filename: file.name, rows: rows.length } });
+    return job;
+  });
+}
+
+/** Reads every row with a mapping: the rows to import and the report of those that cannot be. */
+export function evaluate(text: string, delimiter: string, mapping: Mapping, ids: Record<string, string>) {
+  const { headers, rows, blankLines } = parseCsv(text, delimiter);
+  const valid: ImportRow[] = [];
+  const errors: RowError[] = [];
+  let errorRows = 0;
+  let formulaCells = 0;
+  for (const { line, cells } of rows) {
+    const result = readRow(line, cells, headers, mapping, ids);
+    formulaCells += result.formulaCells;
+    if (result.row) valid.push(result.row);
+    else {
+      errorRows++;
+      errors.push(...result.errors);
+    }
+  }
+  return { valid, errors, errorRows, blankLines, formulaCells, total: rows.length };
+}
+
+/** Step 2, the dry run: checks every row with the chosen mapping and stores the report. */
+export async function checkImport(actor: Actor, raw: unknown): Promise<ImportReport> {
+  authorize(actor, ...rolesFor("customers"));
+  const input = checkImportSchema.parse(raw);
+  const job = await db().importJob.findUnique({ where: { id: input.id }, select: { status: true, content: true, delimiter: true } });
+  if (!job) throw new AppError("NOT_FOUND", "errors.notFound");
+  if (job.status !== "UPLOADED") throw new AppError("CONFLICT", "imports.alreadyStarted");
+  const targets = Object.values(input.mapping);
+  if (!targets.some((t) => t === "email" || t === "phone")) throw new AppError("BAD_INPUT", "imports.mapContact", { mapping: "imports.mapContact" });
+  if (targets.some((t) => t.startsWith("consent:")) && input.evidence.length < 5) {
+    throw new AppError("BAD_INPUT", "imports.evidenceRequired", { evidence: "imports.evidenceRequired" });
+  }
+  const result = evaluate(job.content, job.delimiter, input.mapping, await purposeIds());
+  const report: ImportReport = {
+    checkedAt: new Date().toISOString(),
+    validRows: result.valid.length,
+    errorRows: result.errorRows,
+    blankLines: result.blankLines,
+    formulaCells: result.formulaCells,
+    errors: result.errors.slice(0, REPORT_LIMIT),
+  };
+  await db().importJob.update({
+    where: { id: input.id },
+    data: { mapping: input.mapping, consentEvidence: input.evidence || null, report: report as unknown as Prisma.InputJsonObject, errorCount: result.errorRows, totalRows: result.total },
+  });
+  return report;
+}
+
+/** Step 3: queue the checked import; the job runner does the work in batches, with progress. */
+export async function startImport(actor: Actor, id: string) {
+  authorize(actor, ...rolesFor("customers"));
+  await db().$transaction(async (tx) => {
+    const job = await tx.importJob.findUnique({ where: { id }, select: { status: true, report: true } });
+    if (!job) throw new AppError("NOT_FOUND", "errors.notFound");
+    const report = job.report as unknown as ImportReport | unknown[];
+    if (Array.isArray(report) || !report.checkedAt) throw new AppError("CONFLICT", "imports.checkFirst");
+    if (report.validRows === 0) throw new AppError("CONFLICT", "imports.nothingValid");
+    const { count } = await tx.importJob.updateMany({ where: { id, status: "UPLOADED" }, data: { status: "QUEUED" } });
+    if (count === 0) throw new AppError("CONFLICT", "imports.alreadyStarted");
+    await recordAudit(tx, actor, { action: "import.started", entityType: "ImportJob", entityId: id, details: { validRows: report.validRows } });
+  });
+}
+
+const BATCH_ROWS = 500;
+const LEASE_SECONDS = 120;
+// Parsed rows of the job this instance is running, so each round does not parse the file again.
+let parsed: { id: string; rows: ImportRow[] } | undefined;
+
+type ClaimedJob = { id: string; filename: string; content: string; delimiter: string; mapping: Mapping; consentEvidence: string | null; processedRows: number; createdById: string | null };
+
+/**
+ * The job runner's step: claims a queued or abandoned import (SKIP LOCKED and a lease, so one
+ * instance works on it at a time and a crashed one is taken over) and imports up to `maxBatches`
+ * batches. Progress is saved after every batch; a batch done twice changes nothing the second time.
+ */
+export async function runImportBatches(maxBatches = 20): Promise<number> {
+  const [job] = await db().$queryRaw<ClaimedJob[]>`
+    UPDATE "ImportJob" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "startedAt" = coalesce("startedAt", now())
+    WHERE id = (SELECT id FROM "ImportJob" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+                ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "processedRows", "createdById"`;
+  if (!job) return 0;
+  const system = { kind: "system" as const, label: "import" };
+  try {
+    if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
+    const policy = await db().policyVersion.findFirst({ where: { status: "PUBLISHED", effectiveAt: { lte: new Date() } }, orderBy: [{ effectiveAt: "desc" }, { number: "desc" }], select: { id: true } });
+    let done = job.processedRows;
+    for (let b = 0; b < maxBatches && done < parsed.rows.length; b++) {
+      const batch = parsed.rows.slice(done, done + BATCH_ROWS);
+      await db().$transaction(async (tx) => {
+        const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
+          SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policy?.id ?? null}::uuid)`;
+        await tx.importJob.update({
+          where: { id: job.id },
+          data: {
+            processedRows: done + batch.length,
+            createdCount: { increment: counts.created },
+            updatedCount: { increment: counts.updated },
+            unchangedCount: { increment: counts.unchanged },
+            lockedUntil: new Date(Date.now() + LEASE_SECONDS * 1000),
+          },
+        });
+        await recordAudit(tx, system, { action: "import.batch", entityType: "ImportJob", entityId: job.id, details: { fromRow: batch[0]?.row ?? null, rows: batch.length, ...counts } });
+      });
+      done += batch.length;
+    }
+    if (done >= parsed.rows.length) {
+      await db().$transaction(async (tx) => {
+        const final = await tx.importJob.update({ where: { id: job.id }, data: { status: "COMPLETED", finishedAt: new Date(), lockedUntil: null }, select: { createdCount: true, updatedCount: true, unchangedCount: true, errorCount: true } });
+        await recordAudit(tx, system, { action: "import.completed", entityType: "ImportJob", entityId: job.id, details: final });
+      });
+      parsed = undefined;
+    }
+    return 1;
+  } catch (error) {
+    console.error("[imports] job failed", job.id, error);
+    parsed = undefined;
+    await db().importJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null } });
+    return 0;
+  }
+}

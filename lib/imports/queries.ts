@@ -1,0 +1,44 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { Mapping } from "./mapping";
+import type { ImportReport } from "./schemas";
+
+const progressSelect = {
+  id: true,
+  filename: true,
+  status: true,
+  totalRows: true,
+  processedRows: true,
+  createdCount: true,
+  updatedCount: true,
+  unchangedCount: true,
+  errorCount: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
+
+export async function importProgress(actor: Actor, id: string) {
+  authorize(actor, ...rolesFor("customers"));
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db().importJob.findUnique({ where: { id }, select: progressSelect });
+}
+export type ImportProgress = NonNullable<Awaited<ReturnType<typeof importProgress>>>;
+
+/** The job for the mapping page: headers and a few sample rows, never the whole file. */
+export async function getImport(actor: Actor, id: string) {
+  authorize(actor, ...rolesFor("customers"));
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const job = await db().importJob.findUnique({ where: { id }, select: { ...progressSelect, delimiter: true, mapping: true, consentEvidence: true, report: true, content: true } });
+  if (!job) return null;
+  const { content, ...rest } = job;
+  const lines = content.split(/\r?\n/).slice(0, 4);
+  return { ...rest, mapping: job.mapping as Mapping, report: (Array.isArray(job.report) ? null : job.report) as ImportReport | null, preview: lines };
+}
+
+export async function recentImports(actor: Actor) {
+  authorize(actor, ...rolesFor("customers"));
+  return db().importJob.findMany({ orderBy: { createdAt: "desc" }, take: 10, select: progressSelect });
+}
