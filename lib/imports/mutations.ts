@@ -37,20 +37,27 @@ export async function uploadImport(actor: Actor, file: File) {
 /** Reads every row with a mapping: the rows to import and the report of those that cannot be. */
 export function evaluate(text: string, delimiter: string, mapping: Mapping, ids: Record<string, string>) {
   const { headers, rows, blankLines } = parseCsv(text, delimiter);
-  const valid: ImportRow[] = [];
   const errors: RowError[] = [];
   let errorRows = 0;
   let formulaCells = 0;
+  // One entry per person (same email, or phone without email): later non-empty values win, so the
+  // file's end state is written once and importing it again finds nothing to change.
+  const people = new Map<string, ImportRow>();
   for (const { line, cells } of rows) {
     const result = readRow(line, cells, headers, mapping, ids);
     formulaCells += result.formulaCells;
-    if (result.row) valid.push(result.row);
-    else {
+    if (!result.row) {
       errorRows++;
       errors.push(...result.errors);
+      continue;
     }
+    const row = result.row;
+    const key = row.fields.email ? `e:${row.fields.email}` : `p:${row.fields.phone}`;
+    const earlier = people.get(key);
+    people.set(key, earlier ? { ...row, fields: { ...earlier.fields, ...row.fields }, consents: { ...earlier.consents, ...row.consents } } : row);
   }
-  return { valid, errors, errorRows, blankLines, formulaCells, total: rows.length };
+  const valid = [...people.values()];
+  return { valid, validRows: rows.length - errorRows, errors, errorRows, blankLines, formulaCells, total: rows.length };
 }
 
 /** Step 2, the dry run: checks every row with the chosen mapping and stores the report. */
@@ -68,7 +75,8 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
   const result = evaluate(job.content, job.delimiter, input.mapping, await purposeIds());
   const report: ImportReport = {
     checkedAt: new Date().toISOString(),
-    validRows: result.valid.length,
+    validRows: result.validRows,
+    people: result.valid.length,
     errorRows: result.errorRows,
     blankLines: result.blankLines,
     formulaCells: result.formulaCells,

@@ -23,7 +23,11 @@ const progressSelect = {
 export async function importProgress(actor: Actor, id: string) {
   authorize(actor, ...rolesFor("customers"));
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return db().importJob.findUnique({ where: { id }, select: progressSelect });
+  const job = await db().importJob.findUnique({ where: { id }, select: { ...progressSelect, report: true } });
+  if (!job) return null;
+  const { report, ...rest } = job;
+  // Progress counts people (a person on several rows is imported once).
+  return { ...rest, people: (report as { people?: number } | null)?.people ?? Math.max(0, job.totalRows - job.errorCount) };
 }
 export type ImportProgress = NonNullable<Awaited<ReturnType<typeof importProgress>>>;
 
@@ -35,7 +39,8 @@ export async function getImport(actor: Actor, id: string) {
   if (!job) return null;
   const { content, ...rest } = job;
   const lines = content.split(/\r?\n/).slice(0, 4);
-  return { ...rest, mapping: job.mapping as Mapping, report: (Array.isArray(job.report) ? null : job.report) as ImportReport | null, preview: lines };
+  const report = (Array.isArray(job.report) ? null : job.report) as ImportReport | null;
+  return { ...rest, mapping: job.mapping as Mapping, report, people: report?.people ?? 0, preview: lines };
 }
 
 export async function recentImports(actor: Actor) {

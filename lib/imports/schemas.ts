@@ -13,6 +13,8 @@ export const importIdSchema = z.object({ id: z.uuid() });
 export type ImportReport = {
   checkedAt: string;
   validRows: number;
+  /** Different people among the valid rows (a person on several rows is written once). */
+  people: number;
   errorRows: number;
   blankLines: number;
   formulaCells: number;

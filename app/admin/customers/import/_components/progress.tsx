@@ -17,7 +17,7 @@ export function ImportProgressBar({ initial }: { initial: ImportProgress }) {
     }, 1000);
     return () => clearInterval(timer);
   }, [running, job.id]);
-  const valid = Math.max(1, job.totalRows - job.errorCount);
+  const valid = Math.max(1, job.people);
   const pct = Math.min(100, Math.round((job.processedRows / valid) * 100));
   return (
     <div className="space-y-2">

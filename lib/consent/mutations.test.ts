@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeStaff } from "@/tests/support/factories";
+import { makeCustomer } from "@/tests/support/customers";
+import { recordStaffConsent } from "./mutations";
+import { consentOverview } from "./queries";
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+
+describe("consent recorded by staff", () => {
+  it("appears in the timeline with who, how and the document, and changes the current consent at once", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer();
+    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotions_events", action: "GRANTED", givenOn: daysAgo(3), method: "PAPER", documentRef: "Phiếu số 42" });
+    let item = (await consentOverview(staff, c.id)).find((x) => x.purpose.key === "promotions_events")!;
+    expect(item.current?.action).toBe("GRANTED");
+    expect(item.events[0]).toMatchObject({ source: "STAFF", method: "PAPER", documentRef: "Phiếu số 42", staff: { name: staff.name } });
+
+    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotions_events", action: "WITHDRAWN", givenOn: daysAgo(0), method: "PHONE", documentRef: "Cuộc gọi #77" });
+    item = (await consentOverview(staff, c.id)).find((x) => x.purpose.key === "promotions_events")!;
+    expect(item.current?.action).toBe("WITHDRAWN");
+    expect(item.events.map((e) => e.action)).toEqual(["WITHDRAWN", "GRANTED"]);
+    expect(await db().auditEvent.count({ where: { action: "consent.withdrawn_by_staff", details: { path: ["customerId"], equals: c.id } } })).toBe(1);
+  });
+
+  it("keeps a scanned document with its checksum", async () => {
+    const staff = await makeStaff("COMPLIANCE");
+    const c = await makeCustomer();
+    const file = new File([new Uint8Array([37, 80, 68, 70, 45, 49])], "phieu.pdf", { type: "application/pdf" });
+    const event = await recordStaffConsent(staff, { customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: daysAgo(1), method: "PAPER", documentRef: "P-1", file });
+    const row = await db().consentEvent.findUniqueOrThrow({ where: { id: event.id } });
+    const evidence = row.evidence as { attachment: { id: string; sha256: string } };
+    const stored = await db().attachment.findUniqueOrThrow({ where: { id: evidence.attachment.id } });
+    expect(stored).toMatchObject({ filename: "phieu.pdf", mimeType: "application/pdf", size: 6, sha256: evidence.attachment.sha256 });
+  });
+
+  it("refuses future dates, unknown purposes, wrong file types and administrators", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer();
+    const base = { customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: daysAgo(0), method: "EMAIL", documentRef: "Email 1" };
+    await expect(recordStaffConsent(staff, { ...base, givenOn: daysAgo(-3) })).rejects.toMatchObject({ fieldErrors: { givenOn: "consent.futureDate" } });
+    await expect(recordStaffConsent(staff, { ...base, purposeKey: "selling_lists" })).rejects.toMatchObject({ fieldErrors: { purposeKey: "consent.unknownPurpose" } });
+    await expect(recordStaffConsent(staff, { ...base, file: new File(["x"], "a.exe", { type: "application/x-msdownload" }) })).rejects.toMatchObject({ fieldErrors: { file: "attachments.type" } });
+    await expect(recordStaffConsent(await makeStaff("ADMIN"), base)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db().consentEvent.count({ where: { customerId: c.id } })).toBe(0);
+  });
+});

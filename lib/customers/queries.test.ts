@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { makeStaff } from "@/tests/support/factories";
+import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
+import { revealContact } from "./mutations";
+import { countCustomers, getCustomer, listCustomers } from "./queries";
+import { customerFilterSchema } from "./schemas";
+
+const system = systemActor("test");
+const find = async (q: string, extra: Record<string, string> = {}) => (await listCustomers(system, customerFilterSchema.parse({ q, ...extra }))).rows.map((r) => r.id);
+
+describe("customer search", () => {
+  it("matches part of a name or organisation with or without accents, an email, or a phone in any format", async () => {
+    const tag = token();
+    const phone = randomPhone();
+    const a = await makeCustomer({ fullName: `Nguyễn Văn Đức ${tag}`, organization: `Công ty Ánh Dương ${tag}`, email: `duc.${tag}@example.test`, phone });
+    const b = await makeCustomer({ fullName: `Trần Thị Lan ${tag}`, organization: "" });
+    expect(await find(`nguyen duc ${tag}`)).toEqual([a.id]);
+    expect(await find(`NGUYỄN ${tag}`)).toEqual([a.id]);
+    expect(await find(`đức ${tag}`)).toEqual([a.id]);
+    expect(await find(`anh duong ${tag}`)).toEqual([a.id]);
+    expect((await find(tag)).sort()).toEqual([a.id, b.id].sort());
+    expect(await find(`duc.${tag}@example`)).toEqual([a.id]);
+    expect(await find(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`)).toEqual([a.id]);
+    expect(await find(`+84 ${phone.slice(1)}`)).toEqual([a.id]);
+    expect(await find(`lan nguyen ${tag}`)).toEqual([]);
+  });
+
+  it("treats % and _ as plain characters", async () => {
+    const tag = token();
+    await makeCustomer({ fullName: `Percent ${tag}` });
+    expect(await find(`%${tag}`)).toEqual([]);
+    expect(await find(`_${tag.slice(1)}`)).toEqual([]);
+  });
+
+  it("pages with cursors both ways, in every sort order", async () => {
+    const tag = token();
+    const ids = [];
+    for (let i = 0; i < 30; i++) ids.push((await makeCustomer({ fullName: `Trang ${String(i).padStart(2, "0")} ${tag}` })).id);
+    for (const sort of ["newest", "oldest", "name"] as const) {
+      const first = await listCustomers(system, customerFilterSchema.parse({ q: tag, sort }));
+      expect(first.rows).toHaveLength(25);
+      expect(first.prev).toBeNull();
+      const second = await listCustomers(system, customerFilterSchema.parse({ q: tag, sort, after: first.next! }));
+      expect(second.rows).toHaveLength(5);
+      expect(second.next).toBeNull();
+      expect(new Set([...first.rows, ...second.rows].map((r) => r.id))).toEqual(new Set(ids));
+      const back = await listCustomers(system, customerFilterSchema.parse({ q: tag, sort, before: second.prev! }));
+      expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    }
+    const byName = await listCustomers(system, customerFilterSchema.parse({ q: tag, sort: "name" }));
+    expect(byName.rows[0].fullName).toBe(`Trang 00 ${tag}`);
+    expect(await countCustomers(system, customerFilterSchema.parse({ q: tag }))).toEqual({ count: 30, capped: false });
+  });
+
+  it("filters by status and by current consent to a purpose", async () => {
+    const tag = token();
+    const granted = await makeCustomer({ fullName: `Granted ${tag}` });
+    const withdrawn = await makeCustomer({ fullName: `Withdrawn ${tag}` });
+    const purpose = await db().purpose.findUniqueOrThrow({ where: { key: "surveys" } });
+    const event = (customerId: string, action: "GRANTED" | "WITHDRAWN", minutesAgo: number) =>
+      db().consentEvent.create({ data: { customerId, purposeId: purpose.id, action, source: "STAFF", wording: "x", givenAt: new Date(Date.now() - minutesAgo * 60_000) } });
+    await event(granted.id, "GRANTED", 10);
+    await event(withdrawn.id, "GRANTED", 10);
+    await event(withdrawn.id, "WITHDRAWN", 5);
+    expect(await find(tag, { purpose: "surveys" })).toEqual([granted.id]);
+    expect(await find(tag, { purpose: "surveys", consent: "WITHDRAWN" })).toEqual([withdrawn.id]);
+    expect(await find(tag, { status: "ACTIVE" })).toEqual([]);
+  });
+});
+
+describe("contact masking", () => {
+  it("masks phone and address for STAFF, shows them to COMPLIANCE, and audits a reveal", async () => {
+    const c = await makeCustomer();
+    const staff = await makeStaff("STAFF");
+    const compliance = await makeStaff("COMPLIANCE");
+    const phone = `+84${c.phone!.slice(1)}`;
+    const masked = await getCustomer(staff, c.id);
+    expect(masked?.masked).toBe(true);
+    expect(masked?.phone).not.toBe(phone);
+    expect(masked?.phone).toBe(`${phone.slice(0, 5)}••••${phone.slice(-3)}`);
+    expect(masked?.address).not.toContain("Phố Huế");
+    expect((await listCustomers(staff, customerFilterSchema.parse({ q: c.email! }))).rows[0].phone).toBe(masked?.phone);
+    expect((await getCustomer(compliance, c.id))?.phone).toBe(phone);
+
+    expect(await revealContact(staff, c.id)).toEqual({ phone, address: "12 Phố Huế, Hà Nội" });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.contact_revealed", entityId: c.id } });
+    expect(audit.actorId).toBe(staff.id);
+  });
+
+  it("refuses the register to administrators", async () => {
+    const admin = await makeStaff("ADMIN");
+    const c = await makeCustomer();
+    for (const call of [() => listCustomers(admin, customerFilterSchema.parse({})), () => getCustomer(admin, c.id), () => revealContact(admin, c.id)]) {
+      await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" } satisfies Partial<AppError>);
+    }
+  });
+});

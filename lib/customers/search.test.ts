@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { classifySearch } from "./search";
+
+describe("reading the search box", () => {
+  it("treats digits in any phone format as a phone number, in the stored +84 form", () => {
+    expect(classifySearch("0912 345 678")).toMatchObject({ kind: "phone", value: "84912345678" });
+    expect(classifySearch("(+84) 912-345")).toMatchObject({ kind: "phone", value: "84912345" });
+    expect(classifySearch("0084 912")).toMatchObject({ kind: "phone", value: "84912" });
+    expect(classifySearch("345 678")).toMatchObject({ kind: "phone", value: "345678" });
+  });
+
+  it("treats text with @ as an email fragment, lower-cased", () => {
+    expect(classifySearch("An@Gmail")).toMatchObject({ kind: "email", value: "an@gmail" });
+  });
+
+  it("splits other text into words (at most six)", () => {
+    expect(classifySearch("  Nguyễn   Văn An ")).toMatchObject({ kind: "text", words: ["Nguyễn", "Văn", "An"] });
+    expect(classifySearch("a b c d e f g h").words).toHaveLength(6);
+    expect(classifySearch("")).toMatchObject({ kind: "none" });
+    expect(classifySearch("123")).toMatchObject({ kind: "text" }); // too short to be a phone fragment
+  });
+});

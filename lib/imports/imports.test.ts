@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeStaff } from "@/tests/support/factories";
+import { token } from "@/tests/support/customers";
+import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
+
+const file = (text: string | Uint8Array, name = "khach.csv") => new File([text as BlobPart], name, { type: "text/csv" });
+
+async function runToEnd() {
+  while ((await runImportBatches(50)) > 0) {}
+}
+
+describe("CSV import", () => {
+  it("reports every broken row in a dry run, then imports the valid ones with their consent; the same file again changes nothing", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const csv = [
+      "Họ và tên;Email;Điện thoại;Công ty;consent:advertising",
+      `Nguyễn Văn ${tag};a.${tag}@example.test;0912 000 111;=HYPERLINK("http://x");có`,
+      `Trần Thị ${tag};b.${tag}@example.test;;;không`,
+      `Lê Sai ${tag};not-an-email;;;có`,
+      `Không liên hệ ${tag};;;;`,
+      `Sai đồng ý ${tag};c.${tag}@example.test;;;maybe`,
+      "",
+      ";;;;",
+      `Nguyễn Văn ${tag};A.${tag}@EXAMPLE.TEST;;Công ty Thật;có`,
+    ].join("\r\n");
+    const { id } = await uploadImport(staff, file(`\uFEFF${csv}`));
+    const job = await db().importJob.findUniqueOrThrow({ where: { id } });
+    expect(job.delimiter).toBe(";");
+    expect(job.mapping).toEqual({ "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "consent:advertising" });
+
+    await expect(checkImport(staff, { id, mapping: job.mapping, evidence: "" })).rejects.toMatchObject({ fieldErrors: { evidence: "imports.evidenceRequired" } });
+    const report = await checkImport(staff, { id, mapping: job.mapping, evidence: "Phiếu hội thảo 05/2026" });
+    expect(report).toMatchObject({ validRows: 3, people: 2, errorRows: 3, blankLines: 2, formulaCells: 1 });
+    expect(report.errors).toEqual([
+      { row: 4, column: "Email", message: "imports.badEmail" },
+      { row: 5, column: "—", message: "imports.needContact" },
+      { row: 6, column: "consent:advertising", message: "imports.badConsent" },
+    ]);
+    expect(await db().customer.count({ where: { fullName: { contains: tag } } })).toBe(0); // a dry run writes nothing
+
+    await startImport(staff, id);
+    await runToEnd();
+    const done = await db().importJob.findUniqueOrThrow({ where: { id } });
+    expect(done).toMatchObject({ status: "COMPLETED", processedRows: 2, createdCount: 2, updatedCount: 0, unchangedCount: 0 });
+    const a = await db().customer.findFirstOrThrow({ where: { email: `a.${tag}@example.test` }, include: { consentEvents: true, consentStates: true } });
+    expect(a).toMatchObject({ phone: "+84912000111", organization: "Công ty Thật", source: "import" });
+    expect(a.consentEvents).toHaveLength(1);
+    expect(a.consentEvents[0]).toMatchObject({ action: "GRANTED", source: "IMPORT", evidence: { description: "Phiếu hội thảo 05/2026", row: 9 } });
+    const b = await db().customer.findFirstOrThrow({ where: { email: `b.${tag}@example.test` }, include: { consentEvents: true } });
+    expect(b.consentEvents).toHaveLength(0); // "không" without an earlier consent: nothing to withdraw
+
+    // Again, the same file: nothing changes.
+    const again = await uploadImport(staff, file(`\uFEFF${csv}`));
+    await checkImport(staff, { id: again.id, mapping: job.mapping, evidence: "Phiếu hội thảo 05/2026" });
+    await startImport(staff, again.id);
+    await runToEnd();
+    expect(await db().importJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 0, unchangedCount: 2 });
+    expect(await db().customer.count({ where: { fullName: { contains: tag } } })).toBe(2);
+    expect(await db().consentEvent.count({ where: { customerId: a.id } })).toBe(1);
+  });
+
+  it("explains a file that is not UTF-8, has no header, or is not a CSV at all", async () => {
+    const staff = await makeStaff("STAFF");
+    const latin1 = new Uint8Array([0x4e, 0x67, 0x75, 0x79, 0xea, 0x6e, 0x0a, 0x41]); // "Nguyên" in Latin-1
+    await expect(uploadImport(staff, file(latin1))).rejects.toMatchObject({ fieldErrors: { file: "imports.notUtf8" } });
+    await expect(uploadImport(staff, file("\n\n\n"))).rejects.toMatchObject({ fieldErrors: { file: "imports.noHeader" } });
+    await expect(uploadImport(staff, file(""))).rejects.toMatchObject({ fieldErrors: { file: "imports.noFile" } });
+  });
+
+  it("handles 50 000 empty lines quickly and reports them as blank", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const csv = `name,email\nOne ${tag},one.${tag}@example.test\n${"\n".repeat(50_000)}Two ${tag},two.${tag}@example.test\n`;
+    const { id } = await uploadImport(staff, file(csv));
+    const report = await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email" }, evidence: "" });
+    expect(report).toMatchObject({ validRows: 2, errorRows: 0 });
+    expect(report.blankLines).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it("needs an email or phone column, a dry run before starting, and a role that works the register", async () => {
+    const staff = await makeStaff("STAFF");
+    const { id } = await uploadImport(staff, file("name,email\nA,a@example.test\n"));
+    await expect(checkImport(staff, { id, mapping: { "0": "fullName", "1": "" }, evidence: "" })).rejects.toMatchObject({ fieldErrors: { mapping: "imports.mapContact" } });
+    await expect(startImport(staff, id)).rejects.toMatchObject({ userMessage: "imports.checkFirst" });
+    await expect(uploadImport(await makeStaff("ADMIN"), file("a,b\n1,2\n"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
