@@ -144,7 +144,7 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
           },
         });
         await recordAudit(tx, system, { action: "import.batch", entityType: "ImportJob", entityId: job.id, details: { fromRow: batch[0]?.row ?? null, rows: batch.length, ...counts } });
-      });
+      }, { timeout: 120_000 });
       done += batch.length;
     }
     if (done >= parsed.rows.length) {
@@ -153,6 +153,9 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
         await recordAudit(tx, system, { action: "import.completed", entityType: "ImportJob", entityId: job.id, details: final });
       });
       parsed = undefined;
+    } else {
+      // More to do: give the job back so the next round (here or on another instance) claims it.
+      await db().importJob.update({ where: { id: job.id }, data: { lockedUntil: null } });
     }
     return 1;
   } catch (error) {

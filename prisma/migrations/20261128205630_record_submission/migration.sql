@@ -26,10 +26,14 @@ BEGIN
   END IF;
   -- The same person arriving from two places at once still becomes one customer.
   PERFORM pg_advisory_xact_lock(hashtextextended('customer:' || v_match, 0));
-  SELECT * INTO v_existing FROM "Customer" c
-    WHERE c.status <> 'ERASED'
-      AND CASE WHEN coalesce(p_fields->>'email', '') <> '' THEN c.email = p_fields->>'email' ELSE c.phone = p_fields->>'phone' END
-    ORDER BY c."createdAt" LIMIT 1;
+  -- Two plain equality lookups (not one CASE), so each uses its index.
+  IF coalesce(p_fields->>'email', '') <> '' THEN
+    SELECT * INTO v_existing FROM "Customer" c
+      WHERE c.email = p_fields->>'email' AND c.status <> 'ERASED' ORDER BY c."createdAt" LIMIT 1;
+  ELSE
+    SELECT * INTO v_existing FROM "Customer" c
+      WHERE c.phone = p_fields->>'phone' AND c.status <> 'ERASED' ORDER BY c."createdAt" LIMIT 1;
+  END IF;
   IF NOT FOUND THEN
     INSERT INTO "Customer" ("fullName", email, phone, address, organization, locale, source, "updatedAt")
       VALUES (nullif(p_fields->>'fullName', ''), nullif(p_fields->>'email', ''), nullif(p_fields->>'phone', ''),

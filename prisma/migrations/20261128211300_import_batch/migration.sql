@@ -1,6 +1,7 @@
 -- Hand-written: one batch of a CSV import in one transaction. Each row goes through upsert_customer
--- (the same de-duplication as forms); a consent column writes an event only when it changes the
--- customer's current consent, so importing the same file twice changes nothing.
+-- (the same de-duplication as forms); consent columns then write, in one statement for the whole
+-- batch, an event only where it changes the customer's current consent, so importing the same file
+-- twice changes nothing.
 CREATE FUNCTION import_customer_batch(
   p_rows jsonb,        -- [{ "row": 12, "fields": {...}, "locale": "vi", "consents": { "<purposeId>": "GRANTED" | "WITHDRAWN" } }]
   p_job_id uuid,
@@ -17,7 +18,7 @@ DECLARE
   v_updated int := 0;
   v_unchanged int := 0;
   v_events int := 0;
-  v_count int;
+  v_people jsonb := '[]';
 BEGIN
   FOR r IN SELECT value FROM jsonb_array_elements(p_rows) LOOP
     SELECT * INTO c FROM upsert_customer(r->'fields', coalesce(r->>'locale', 'vi')::"Locale", 'import');
@@ -30,21 +31,26 @@ BEGIN
     ELSE
       v_unchanged := v_unchanged + 1;
     END IF;
-
-    INSERT INTO "ConsentEvent" ("customerId", "purposeId", action, source, "policyVersionId", wording, locale,
-                                "staffId", method, "documentRef", evidence)
-      SELECT c.id, p.id, e.value::"ConsentAction", 'IMPORT', p_policy_version_id,
-             CASE WHEN cu.locale = 'en' THEN p."labelEn" || ': ' || p."descriptionEn" ELSE p."labelVi" || ': ' || p."descriptionVi" END,
-             cu.locale, p_staff_id, 'IMPORT', p_filename || ':' || (r->>'row'),
-             jsonb_build_object('import', p_job_id, 'file', p_filename, 'row', (r->>'row')::int, 'description', p_evidence)
-      FROM jsonb_each_text(coalesce(r->'consents', '{}'::jsonb)) AS e
-      JOIN "Purpose" p ON p.id = e.key::uuid
-      JOIN "Customer" cu ON cu.id = c.id
-      WHERE NOT EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = p.id AND s.action = e.value::"ConsentAction")
-        AND (e.value = 'GRANTED' OR EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = p.id));
-    GET DIAGNOSTICS v_count = ROW_COUNT;
-    v_events := v_events + v_count;
+    IF r ? 'consents' AND r->'consents' <> '{}'::jsonb THEN
+      v_people := v_people || jsonb_build_object('id', c.id, 'row', r->'row', 'consents', r->'consents');
+    END IF;
   END LOOP;
+
+  INSERT INTO "ConsentEvent" ("customerId", "purposeId", action, source, "policyVersionId", wording, locale,
+                              "staffId", method, "documentRef", evidence)
+    SELECT cu.id, pu.id, e.value::"ConsentAction", 'IMPORT', p_policy_version_id,
+           CASE WHEN cu.locale = 'en' THEN pu."labelEn" || ': ' || pu."descriptionEn" ELSE pu."labelVi" || ': ' || pu."descriptionVi" END,
+           cu.locale, p_staff_id, 'IMPORT', p_filename || ':' || (person->>'row'),
+           jsonb_build_object('import', p_job_id, 'file', p_filename, 'row', (person->>'row')::int, 'description', p_evidence)
+    FROM jsonb_array_elements(v_people) AS person
+    CROSS JOIN LATERAL jsonb_each_text(person->'consents') AS e
+    JOIN "Customer" cu ON cu.id = (person->>'id')::uuid
+    JOIN "Purpose" pu ON pu.id = e.key::uuid
+    LEFT JOIN "ConsentState" s ON s."customerId" = cu.id AND s."purposeId" = pu.id
+    -- Only a change: granting what is not granted, withdrawing what is granted.
+    WHERE (e.value = 'GRANTED' AND (s.action IS NULL OR s.action <> 'GRANTED'))
+       OR (e.value = 'WITHDRAWN' AND s.action = 'GRANTED');
+  GET DIAGNOSTICS v_events = ROW_COUNT;
   RETURN QUERY SELECT v_created, v_updated, v_unchanged, v_events;
 END
 $$;
