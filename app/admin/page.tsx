@@ -4,10 +4,12 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/session";
+import { registerStats } from "@/lib/dashboard/queries";
 import { getT } from "@/lib/i18n/server";
+import { RegisterOverview } from "./_components/register-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   return { title: t("nav.dashboard") };
 }
 
@@ -22,11 +24,17 @@ const TILES: { area: Area; href: string }[] = [
 
 export default async function DashboardPage() {
   const actor = await requireArea("dashboard");
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const tiles = TILES.filter((tile) => canAccess(actor.role, tile.area));
+  const stats = canAccess(actor.role, "customers") ? await registerStats(actor) : null;
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name: actor.name })} description={t(`dashboard.roleIntro.${actor.role}`)} />
+      {stats && (
+        <div className="mb-8">
+          <RegisterOverview stats={stats} t={t} locale={locale} />
+        </div>
+      )}
       {tiles.length > 0 && (
         <ul className="grid gap-4 sm:grid-cols-2">
           {tiles.map((tile) => (

@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -28,34 +30,48 @@ export async function verifyAuditChain(actor: Actor): Promise<ChainReport> {
 
 const PAGE_SIZE = 50;
 
-export async function listAuditEvents(actor: Actor, options: { page?: number } = {}) {
+export const auditFilterSchema = z.object({
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  entity: z.string().trim().max(100).optional().catch(undefined),
+  entityId: z.string().trim().max(100).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+/** The log, newest first, filtered; pages by id (keyset), so old pages stay fast on a long log. */
+export async function listAuditEvents(actor: Actor, filter: AuditFilter = {}) {
   authorize(actor, ...rolesFor("audit"));
-  const page = Math.max(1, options.page ?? 1);
-  const [rows, total] = await Promise.all([
-    db().auditEvent.findMany({
-      orderBy: { id: "desc" },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        createdAt: true,
-        actorType: true,
-        actorLabel: true,
-        action: true,
-        entityType: true,
-        entityId: true,
-        ip: true,
-        details: true,
-      },
-    }),
-    db().auditEvent.count(),
-  ]);
-  return {
-    rows: rows.map((r) => ({ ...r, id: r.id.toString() })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  const where: Prisma.AuditEventWhereInput = {
+    ...(filter.actor ? { actorLabel: { contains: filter.actor, mode: "insensitive" } } : {}),
+    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.entity ? { entityType: filter.entity } : {}),
+    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(filter.from || filter.to
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+07:00`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
   };
+  const rows = await db().auditEvent.findMany({
+    where: { ...where, ...(filter.before ? { id: { lt: BigInt(filter.before) } } : {}) },
+    orderBy: { id: "desc" },
+    take: PAGE_SIZE + 1,
+    select: { id: true, createdAt: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, ip: true, details: true },
+  });
+  const page = rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() }));
+  return { rows: page, next: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
+}
+
+export async function auditEntityTypes(actor: Actor) {
+  authorize(actor, ...rolesFor("audit"));
+  const rows = await db().$queryRaw<{ entityType: string }[]>`SELECT DISTINCT "entityType" FROM "AuditEvent" ORDER BY 1`;
+  return rows.map((r) => r.entityType);
 }
 
 /** The audit trail of one customer: changes to the record, its submissions, and who viewed it. */

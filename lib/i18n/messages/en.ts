@@ -129,6 +129,11 @@ export const en: Record<MessageKey, string> = {
   "outbox.notRetryable": "Only failed or unsent emails can be sent again.",
 
   "audit.description": "An append-only log: each row holds the hash of the one before, so any edit is detected.",
+  "audit.filters": "Filter the log",
+  "audit.entityId": "Entity ID",
+  "audit.apply": "Filter",
+  "audit.newest": "Newest",
+  "audit.older": "Older",
   "audit.verify": "Verify hash chain",
   "audit.verifying": "Verifying…",
   "audit.chainOk": "The chain is intact: {count} events checked.",

@@ -4,6 +4,13 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "nav.customers": "Customers",
   "dashboard.tile.customers": "Find, view and correct customers, record consent, import and export.",
 
+  "dashboard.newCustomers": "New customers per week",
+  "dashboard.submissions": "Form submissions per week",
+  "dashboard.consentRate": "Current consent per purpose (of {total} customers)",
+  "dashboard.consentRateLabel": "Customers currently consenting to each purpose",
+  "dashboard.byStatus": "Customers by status",
+  "dashboard.openRequests": "Open privacy requests: {count}.",
+  "dashboard.toRegister": "Open the register",
   "customers.description": "The customer register: search by name (accents optional), email, phone number or organisation.",
   "customers.new": "Add a customer",
   "customers.newDescription": "Enter a customer by hand. If the email or phone already exists, edit that record instead.",

@@ -3,6 +3,13 @@ export const registerVi = {
   "nav.customers": "Khách hàng",
   "dashboard.tile.customers": "Tìm, xem và sửa thông tin khách hàng, ghi nhận sự đồng ý, nhập và xuất.",
 
+  "dashboard.newCustomers": "Khách hàng mới mỗi tuần",
+  "dashboard.submissions": "Lượt gửi biểu mẫu mỗi tuần",
+  "dashboard.consentRate": "Đang đồng ý theo mục đích (trên {total} khách hàng)",
+  "dashboard.consentRateLabel": "Số khách hàng đang đồng ý với từng mục đích",
+  "dashboard.byStatus": "Khách hàng theo trạng thái",
+  "dashboard.openRequests": "Yêu cầu về dữ liệu đang mở: {count}.",
+  "dashboard.toRegister": "Mở sổ khách hàng",
   "customers.description": "Sổ khách hàng: tìm theo tên (không cần dấu), email, số điện thoại hoặc tổ chức.",
   "customers.new": "Thêm khách hàng",
   "customers.newDescription": "Nhập tay một khách hàng. Nếu email hoặc số điện thoại đã có, hãy sửa bản ghi cũ.",

@@ -130,6 +130,11 @@ export const vi = {
   "outbox.notRetryable": "Chỉ có thể gửi lại email thất bại hoặc chưa gửi.",
 
   "audit.description": "Nhật ký chỉ ghi thêm: mỗi dòng chứa mã băm của dòng trước, nên mọi chỉnh sửa đều bị phát hiện.",
+  "audit.filters": "Lọc nhật ký",
+  "audit.entityId": "Mã đối tượng",
+  "audit.apply": "Lọc",
+  "audit.newest": "Mới nhất",
+  "audit.older": "Cũ hơn",
   "audit.verify": "Kiểm tra chuỗi băm",
   "audit.verifying": "Đang kiểm tra…",
   "audit.chainOk": "Chuỗi nguyên vẹn: đã kiểm tra {count} sự kiện.",

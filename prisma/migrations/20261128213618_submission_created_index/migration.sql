@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Submission_createdAt_idx" ON "Submission"("createdAt");
