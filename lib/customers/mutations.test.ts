@@ -15,6 +15,13 @@ describe("editing customers", () => {
     });
   });
 
+  it("are refused to administrators", async () => {
+    const admin = await makeStaff("ADMIN");
+    const c = await makeCustomer();
+    await expect(createCustomer(admin, { ...c, email: "new@example.test", phone: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateCustomer(admin, { ...c, customerId: c.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("refuses a second record for the same email or phone, on the field", async () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();

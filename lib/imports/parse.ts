@@ -28,6 +28,8 @@ export type ParsedCsv = { headers: string[]; rows: { line: number; cells: string
 export function parseCsv(text: string, delimiter: string): ParsedCsv {
   const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const [header = [], ...data] = result.data;
+  // The newline that ends the last line is not a blank line.
+  if (data.length > 0 && /\r?\n$/.test(text) && data.at(-1)!.every((c) => c === "")) data.pop();
   const headers = header.map((h) => h.trim());
   if (headers.filter(Boolean).length === 0) throw new AppError("BAD_INPUT", "imports.noHeader", { file: "imports.noHeader" });
   let blankLines = 0;

@@ -28,12 +28,14 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
     setFormError(undefined);
     const data = new FormData();
     for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) data.set(k, String(v));
-    const file = (event?.target as HTMLFormElement | undefined)?.querySelector<HTMLInputElement>('input[type="file"]')?.files?.[0];
+    const fileInput = (event?.target as HTMLFormElement | undefined)?.querySelector<HTMLInputElement>('input[type="file"]');
+    const file = fileInput?.files?.[0];
     if (file) data.set("file", file);
     const result = await recordConsentAction(data);
     if (result.ok) {
       setDone(t("consent.recorded"));
       form.reset({ ...values, documentRef: "", note: "" });
+      if (fileInput) fileInput.value = "";
       return;
     }
     for (const [name, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(name as keyof StaffConsentInput, { message });
