@@ -21,6 +21,8 @@ const schema = z.object({
   WORKER_ENABLED: booleanish.default(true),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),
   EMBEDDED_DB: booleanish.default(false),
+  /** Tests only: lets the test-clock offset setting move the app's clock forward. */
+  TEST_CLOCK: booleanish.default(false),
   /** Public form submissions allowed per visitor IP and form in 10 minutes (0 = no limit). */
   FORM_RATE_LIMIT_PER_IP: z.coerce.number({ error: "must be a number" }).int().min(0).default(20),
   /** Public form submissions allowed per form and minute, from all visitors together (0 = no limit). */

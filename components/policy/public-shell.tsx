@@ -2,12 +2,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { getT } from "@/lib/i18n/server";
+import { now } from "@/lib/clock";
+import { formatDate } from "@/lib/i18n/format";
+import { findUpcomingPolicy } from "@/lib/policies/queries";
 import { readSettings } from "@/lib/settings/queries";
 
 /** Header and footer of the public pages (homepage, privacy policy). */
 export async function PublicShell({ children }: { children: ReactNode }) {
-  const { t } = await getT();
-  const settings = await readSettings();
+  const { t, locale } = await getT();
+  const [settings, upcoming] = await Promise.all([readSettings(), findUpcomingPolicy(await now())]);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 bg-white">
@@ -19,10 +22,21 @@ export async function PublicShell({ children }: { children: ReactNode }) {
             <Link href="/privacy" className="hover:underline">
               {t("public.privacy")}
             </Link>
+            <Link href="/privacy/versions" className="hover:underline">
+              {t("public.versions")}
+            </Link>
             <LanguageSwitch />
           </nav>
         </div>
       </header>
+      {upcoming?.effectiveAt && (
+        <div role="status" className="border-b border-amber-200 bg-amber-50 text-sm text-amber-900" data-testid="policy-banner">
+          <div className="mx-auto max-w-5xl px-6 py-2.5">
+            {t("public.policyChanges", { date: formatDate(upcoming.effectiveAt, locale) })}{" "}
+            <Link href={`/privacy/diff?to=${upcoming.number}`} className="font-medium underline">{t("public.seeChanges")}</Link>
+          </div>
+        </div>
+      )}
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-6 py-10">
         {children}
       </main>

@@ -1,6 +1,7 @@
 import { PERSONAL_FIELDS, type PersonalField, type Question } from "@/lib/forms/definition";
 import type { PublicForm } from "@/lib/forms/queries";
 import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { a11y, controlId, ErrorText, RequiredMark, Row } from "./field-parts";
 
@@ -72,6 +73,14 @@ export function PublicFormBody(props: { form: PublicForm; locale: Locale; t: Tra
       data-redirect={form.redirectUrl ?? undefined}
     >
       {state.preview && <p className="preview">{t("publicForm.previewNotice")}</p>}
+      {form.upcoming && (
+        <p className="banner" role="status" data-policy-banner>
+          {t("publicForm.policyChanges", { date: formatDate(form.upcoming.effectiveAt, locale) })}{" "}
+          <a href={`/privacy/diff?to=${form.upcoming.number}${locale === "en" ? "&lang=en" : ""}`} target="_blank" rel="noopener">
+            {t("publicForm.seeChanges")}
+          </a>
+        </p>
+      )}
       <h1>{pick(locale, form.titleVi, form.titleEn)}</h1>
       {intro && <p className="intro">{intro}</p>}
       <div className="summary" role="alert" tabIndex={-1} data-summary hidden={!state.summary}>

@@ -9,6 +9,7 @@ export const AREAS = {
   audit: ["ADMIN", "COMPLIANCE"],
   forms: ["STAFF", "COMPLIANCE"],
   customers: ["STAFF", "COMPLIANCE"],
+  policies: ["COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

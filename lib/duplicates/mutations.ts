@@ -29,6 +29,9 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
     // The consent ledger accepts this one update (the customer link only) while the flag is set.
     await tx.$executeRaw`SELECT set_config('customer_register.merging', 'on', true)`;
     const consentEvents = await tx.consentEvent.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
+    // Notices of a version both records were told about: one of them is enough evidence.
+    await tx.policyNotice.deleteMany({ where: { customerId: mergeId, policyVersion: { notices: { some: { customerId: keepId } } } } });
+    const notices = await tx.policyNotice.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.$executeRaw`SELECT set_config('customer_register.merging', 'off', true)`;
     await tx.consentState.deleteMany({ where: { customerId: { in: [keepId, mergeId] } } });
     await tx.$executeRaw`
@@ -38,8 +41,6 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
 
     const submissions = await tx.submission.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     const disclosureItems = await tx.disclosureItem.updateMany({ where: { customerId: mergeId, disclosure: { items: { none: { customerId: keepId } } } }, data: { customerId: keepId } });
-    await tx.policyNotice.deleteMany({ where: { customerId: mergeId, policyVersion: { notices: { some: { customerId: keepId } } } } });
-    const notices = await tx.policyNotice.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     const requests = await tx.privacyRequest.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.authToken.deleteMany({ where: { customerId: mergeId } });
 

@@ -1,7 +1,19 @@
 // The outbox sender. Runs in every app instance (lib/jobs); the database decides who sends what.
 import { Resend } from "resend";
 import { env } from "@/lib/env";
-import { claimDueEmails, markEmailCaptured, markEmailFailed, markEmailSent, type ClaimedEmail } from "./mutations";
+import { campaignContent } from "./campaign-content";
+import {
+  claimCampaignBatch,
+  claimDueEmails,
+  markBatchCaptured,
+  markBatchFailed,
+  markBatchSent,
+  markEmailCaptured,
+  markEmailFailed,
+  markEmailSent,
+  type ClaimedEmail,
+} from "./mutations";
+import { campaignTemplate } from "./queries";
 
 let cached: { config: string; client: Resend } | undefined;
 
@@ -37,4 +49,30 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
     else await markEmailCaptured(message.id);
   }
   return claimed.length;
+}
+
+/** Sends one batch of campaign messages (up to 100) with a single call to Resend's batch API. */
+export async function deliverCampaignBatch(): Promise<number> {
+  const batch = await claimCampaignBatch(100);
+  if (batch.length === 0) return 0;
+  const ids = batch.map((m) => m.id);
+  const provider = resend();
+  if (!provider) {
+    await markBatchCaptured(ids);
+    return batch.length;
+  }
+  try {
+    const payload = [];
+    for (const m of batch) {
+      const template = await campaignTemplate(m.campaignId);
+      if (!template) throw new Error(`campaign ${m.campaignId} not found`);
+      payload.push({ from: env().EMAIL_FROM, to: m.to, subject: m.subject, ...campaignContent(template, m.locale, m.variables) });
+    }
+    const { data, error } = await provider.batch.send(payload, { idempotencyKey: `batch-${batch[0].batchId}` });
+    if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
+    else await markBatchSent(ids, ids.map((_, i) => data?.data?.[i]?.id ?? null));
+  } catch (error) {
+    await markBatchFailed(batch[0].batchId, batch[0].attempts, error instanceof Error ? error.message : String(error));
+  }
+  return batch.length;
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
@@ -77,5 +79,68 @@ export async function requeueEmail(actor: Actor, id: string) {
     });
     if (count === 0) throw new AppError("CONFLICT", "outbox.notRetryable");
     await recordAudit(tx, actor, { action: "email.requeued", entityType: "EmailMessage", entityId: id });
+  });
+}
+
+export type CampaignMessage = { id: string; to: string; subject: string; locale: "vi" | "en"; variables: Record<string, string> | null; campaignId: string; attempts: number; batchId: string };
+
+const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId"`;
+
+/**
+ * Claims up to `limit` campaign messages as one batch for Resend's batch API. The batch id is its
+ * idempotency key, and a batch whose worker died is taken over whole (same messages, same key), so
+ * a retry can never send anything twice.
+ */
+export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]> {
+  const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_SECONDS})`;
+  const again = await db().$queryRaw<CampaignMessage[]>`
+    UPDATE "EmailMessage" SET "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
+    WHERE status = 'QUEUED' AND "batchId" = (
+      SELECT "batchId" FROM "EmailMessage"
+      WHERE "batchId" IS NOT NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING ${campaignColumns}`;
+  if (again.length) return again;
+  return db().$queryRaw<CampaignMessage[]>`
+    UPDATE "EmailMessage" SET "batchId" = ${randomUUID()}::uuid, "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "EmailMessage"
+      WHERE "campaignId" IS NOT NULL AND "batchId" IS NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now()
+      ORDER BY "campaignId", id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING ${campaignColumns}`;
+}
+
+/** Marks a batch sent, with each message's provider id, and stamps the notices it proves. */
+export async function markBatchSent(ids: string[], providerIds: (string | null)[]) {
+  await db().$transaction([
+    db().$executeRaw`
+      UPDATE "EmailMessage" m SET status = 'SENT', "providerId" = x.pid, "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
+      FROM unnest(${ids}::uuid[], ${providerIds}::text[]) AS x(id, pid) WHERE m.id = x.id`,
+    db().$executeRaw`UPDATE "PolicyNotice" SET "sentAt" = now() WHERE "emailMessageId" = ANY (${ids}::uuid[]) AND "sentAt" IS NULL`,
+  ]);
+}
+
+export async function markBatchFailed(batchId: string, attempts: number, error: string) {
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await db().emailMessage.updateMany({
+    where: { batchId },
+    data: { status: giveUp ? "FAILED" : "QUEUED", lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000) },
+  });
+}
+
+export async function markBatchCaptured(ids: string[]) {
+  await db().emailMessage.updateMany({ where: { id: { in: ids } }, data: { status: "CAPTURED", lockedUntil: null } });
+}
+
+/** Retries every failed message of a campaign (from /admin/policies). */
+export async function requeueCampaignFailures(actor: Actor, campaignId: string) {
+  authorize(actor, "COMPLIANCE");
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.emailMessage.updateMany({
+      where: { campaignId, status: "FAILED" },
+      data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, batchId: null },
+    });
+    await recordAudit(tx, actor, { action: "campaign.failures_requeued", entityType: "EmailCampaign", entityId: campaignId, details: { count } });
+    return count;
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { campaignContent, type CampaignTemplate } from "./campaign-content";
 
 const PAGE_SIZE = 25;
 export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "CAPTURED"] as const;
@@ -37,8 +38,25 @@ export async function listOutbox(actor: Actor, options: { page?: number; status?
 export async function getOutboxMessage(actor: Actor, id: string) {
   authorize(actor, ...rolesFor("outbox"));
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return db().emailMessage.findUnique({
+  const message = await db().emailMessage.findUnique({
     where: { id },
-    select: { ...listSelect, html: true, text: true, providerId: true, nextAttemptAt: true, locale: true },
+    select: { ...listSelect, html: true, text: true, providerId: true, nextAttemptAt: true, locale: true, campaignId: true, variables: true },
   });
+  if (!message?.campaignId) return message && { ...message, html: message.html ?? "", text: message.text ?? "" };
+  const template = await campaignTemplate(message.campaignId);
+  const content = template ? campaignContent(template, message.locale, message.variables as Record<string, string> | null) : { html: "", text: "" };
+  return { ...message, ...content };
+}
+
+const templates = new Map<string, Promise<CampaignTemplate | null>>();
+
+/** A campaign's templates (immutable once created, so cached per process). */
+export function campaignTemplate(campaignId: string): Promise<CampaignTemplate | null> {
+  let cached = templates.get(campaignId);
+  if (!cached) {
+    cached = db().emailCampaign.findUnique({ where: { id: campaignId }, select: { subjectVi: true, subjectEn: true, htmlVi: true, htmlEn: true, textVi: true, textEn: true } });
+    if (templates.size > 100) templates.clear();
+    templates.set(campaignId, cached);
+  }
+  return cached;
 }

@@ -1,15 +1,19 @@
 // Renders an email (React Email, vi/en) to the subject, HTML and plain text stored in the outbox.
 import { render } from "@react-email/render";
-import { createElement } from "react";
+import { createElement, type ReactElement } from "react";
 import type { Locale } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/translate";
+import { translator, type Translate } from "@/lib/i18n/translate";
 import { InviteEmail, inviteSubject, type InviteEmailProps } from "./templates/invite-email";
+import { PolicyNoticeEmail, policyNoticeSubject, type PolicyNoticeEmailProps } from "./templates/policy-notice-email";
+import { ReconsentEmail, reconsentSubject, type ReconsentEmailProps } from "./templates/reconsent-email";
 
-const templates = {
+type Templates = { invite: InviteEmailProps; policy_notice: PolicyNoticeEmailProps; reconsent: ReconsentEmailProps };
+
+const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement; subject: (t: Translate, p: Templates[K]) => string } } = {
   invite: { component: InviteEmail, subject: inviteSubject },
-} as const;
-
-type Templates = { invite: InviteEmailProps };
+  policy_notice: { component: PolicyNoticeEmail, subject: policyNoticeSubject },
+  reconsent: { component: ReconsentEmail, subject: reconsentSubject },
+};
 export type TemplateName = keyof Templates;
 
 export type RenderedEmail = { template: TemplateName; locale: Locale; subject: string; html: string; text: string };
@@ -22,7 +26,16 @@ export async function renderEmail<K extends TemplateName>(
 ): Promise<RenderedEmail> {
   const t = translator(locale);
   const entry = templates[template];
-  const element = createElement(entry.component, { ...props, t, lang: locale, company });
+  const element = createElement(entry.component as unknown as (p: Record<string, unknown>) => ReactElement, { ...props, t, lang: locale, company } as Record<string, unknown>);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { template, locale, subject: entry.subject(t), html, text };
+  return { template, locale, subject: entry.subject(t, props), html, text };
+}
+
+/** Fills a campaign template's {{name}}-style placeholders; values are HTML-escaped for the HTML part. */
+export function fillTemplate(template: string, variables: Record<string, string>, html: boolean) {
+  const escape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = variables[name] ?? "";
+    return html ? escape(value) : value;
+  });
 }

@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { findPolicyInForce } from "@/lib/policies/queries";
+import { now } from "@/lib/clock";
+import { findPolicyInForce, findUpcomingPolicy } from "@/lib/policies/queries";
 import { readFieldModes, readQuestions } from "./definition";
 
 const formSelect = {
@@ -35,11 +36,16 @@ function toDefinition(row: FormRow) {
   return { ...rest, fields: readFieldModes(fields), questions: readQuestions(questions), purposes: purposes.map((p) => p.purpose) };
 }
 export type FormDefinition = ReturnType<typeof toDefinition>;
-export type PublicForm = FormDefinition & { policy: { id: string; number: number } | null };
+export type PublicForm = FormDefinition & {
+  policy: { id: string; number: number } | null;
+  /** An announced version not yet in force: the form shows "the policy changes on …". */
+  upcoming: { number: number; effectiveAt: Date } | null;
+};
 
 async function withPolicy(form: FormDefinition): Promise<PublicForm> {
-  const policy = await findPolicyInForce();
-  return { ...form, policy: policy ? { id: policy.id, number: policy.number } : null };
+  const at = await now();
+  const [policy, upcoming] = await Promise.all([findPolicyInForce(at), findUpcomingPolicy(at)]);
+  return { ...form, policy: policy ? { id: policy.id, number: policy.number } : null, upcoming: upcoming?.effectiveAt ? { number: upcoming.number, effectiveAt: upcoming.effectiveAt } : null };
 }
 
 /**

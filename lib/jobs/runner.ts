@@ -1,9 +1,11 @@
 // Background work inside each app instance. Nothing lives only in memory: every job reads its work
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
-import { deliverDueEmails } from "@/lib/email/delivery";
+import { queueCampaignChunk } from "@/lib/campaigns/mutations";
+import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
+import { activateDuePolicies } from "@/lib/policies/mutations";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
@@ -11,6 +13,9 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
 const jobs: Job[] = [
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
+  { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
+  { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
+  { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
   { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },
   { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), 0) },
 ];

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { TEST_CLOCK_SETTING } from "@/lib/clock";
 import { readSettings } from "./queries";
 import { settingsSchema } from "./schemas";
 
@@ -22,4 +23,9 @@ export async function updateSettings(actor: Actor, raw: unknown) {
       details: Object.fromEntries(changed.map((k) => [k, { before: before[k], after: next[k] }])),
     });
   });
+}
+
+/** Tests only: moves the app's clock (see lib/clock.ts). */
+export async function setClockOffset(offsetMs: number) {
+  await db().setting.upsert({ where: { key: TEST_CLOCK_SETTING }, create: { key: TEST_CLOCK_SETTING, value: offsetMs }, update: { value: offsetMs } });
 }

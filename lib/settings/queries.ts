@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
+import { TEST_CLOCK_SETTING } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "./schemas";
 
@@ -20,4 +21,10 @@ export async function companyName() {
 export async function getSettingsForEdit(actor: Actor) {
   authorize(actor, ...rolesFor("settings"));
   return readSettings();
+}
+
+/** The test clock's offset in milliseconds (only read when TEST_CLOCK=1). */
+export async function readClockOffset(): Promise<number> {
+  const row = await db().setting.findUnique({ where: { key: TEST_CLOCK_SETTING }, select: { value: true } });
+  return typeof row?.value === "number" ? row.value : 0;
 }

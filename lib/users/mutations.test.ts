@@ -11,7 +11,7 @@ async function invite(role: "STAFF" | "COMPLIANCE" = "STAFF", locale: "vi" | "en
   const email = uniqueEmail("invitee");
   const { id } = await inviteUser(admin, { email, name: "Phạm Mời", role, locale });
   const message = await db().emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
-  const token = /\/set-password\/([A-Za-z0-9_-]+)/.exec(message.text)?.[1];
+  const token = /\/set-password\/([A-Za-z0-9_-]+)/.exec(message.text ?? "")?.[1];
   expect(token).toBeTruthy();
   return { admin, email, id, message, token: token! };
 }

@@ -13,6 +13,7 @@ export async function setup(_project: TestProject) {
   process.env.DATABASE_URL = process.env.VITEST_DATABASE_URL;
   process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
   process.env.WORKER_ENABLED = "0";
+  process.env.TEST_CLOCK = "1";
 }
 
 export async function teardown() {

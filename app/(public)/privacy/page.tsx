@@ -4,6 +4,7 @@ import { PublicShell } from "@/components/policy/public-shell";
 import { Alert } from "@/components/ui/alert";
 import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
+import { now } from "@/lib/clock";
 import { findPolicyInForce } from "@/lib/policies/queries";
 import { readSettings } from "@/lib/settings/queries";
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PrivacyPage() {
   const { t, locale } = await getT();
-  const [policy, settings] = await Promise.all([findPolicyInForce(), readSettings()]);
+  const [policy, settings] = await Promise.all([findPolicyInForce(await now()), readSettings()]);
   return (
     <PublicShell>
       {policy ? (

@@ -1,10 +1,12 @@
 import { formsEn } from "./forms.en";
+import { policiesEn } from "./policies.en";
 import { registerEn } from "./register.en";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...registerEn,
+  ...policiesEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

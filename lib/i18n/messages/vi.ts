@@ -1,11 +1,13 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
 import { formsVi } from "./forms.vi";
+import { policiesVi } from "./policies.vi";
 import { registerVi } from "./register.vi";
 
 export const vi = {
   ...formsVi,
   ...registerVi,
+  ...policiesVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

@@ -11,6 +11,7 @@ import { requireArea } from "@/lib/auth/session";
 import { consentOverview } from "@/lib/consent/queries";
 import { recordCustomerView } from "@/lib/customers/mutations";
 import { getCustomer } from "@/lib/customers/queries";
+import { customerNotices } from "@/lib/policies/queries";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { customerSubmissions } from "@/lib/submissions/queries";
@@ -40,10 +41,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const customer = await getCustomer(actor, (await params).id);
   if (!customer) notFound();
   await recordCustomerView(actor, customer.id);
-  const [consents, submissions, audit] = await Promise.all([
+  const [consents, submissions, audit, notices] = await Promise.all([
     consentOverview(actor, customer.id),
     customerSubmissions(actor, customer.id),
     customerAuditTrail(actor, customer.id),
+    customerNotices(actor, customer.id),
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
@@ -93,6 +95,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     <li key={s.id}>
                       <Link href={`/admin/forms/${s.form.id}/submissions`} className="text-brand-800 hover:underline">{locale === "en" ? s.form.titleEn : s.form.titleVi}</Link>
                       <span className="text-zinc-500"> · {formatDateTime(s.createdAt, locale)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("customers.notices")}</CardTitle></CardHeader>
+            <CardBody>
+              {notices.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noNotices")}</p> : (
+                <ul className="space-y-1.5 text-sm" data-testid="policy-notices">
+                  {notices.map((n) => (
+                    <li key={n.id}>
+                      {t("customers.noticeLine", { number: n.policyVersion.number, effective: n.policyVersion.effectiveAt ? formatDate(n.policyVersion.effectiveAt, locale) : "—" })}
+                      <span className="text-zinc-500"> · {n.sentAt ? t("customers.noticeSent", { date: formatDateTime(n.sentAt, locale) }) : t("customers.noticeQueued")}</span>
                     </li>
                   ))}
                 </ul>

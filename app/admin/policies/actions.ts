@@ -1,0 +1,41 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/actions/action";
+import { requeueCampaignFailures } from "@/lib/email/mutations";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+import { createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "@/lib/policies/mutations";
+import { campaignProgress } from "@/lib/policies/queries";
+import { draftSchema, policyIdSchema, scheduleSchema, updateDraftSchema } from "@/lib/policies/schemas";
+import { z } from "zod";
+
+export const createDraftAction = staffAction(draftSchema, async (actor, input) => {
+  const version = await createDraft(actor, input);
+  revalidatePath("/admin/policies");
+  return version;
+});
+
+export const updateDraftAction = staffAction(updateDraftSchema, async (actor, input) => {
+  await updateDraft(actor, input);
+  revalidatePath(`/admin/policies/${input.id}`);
+});
+
+export const schedulePolicyAction = staffAction(scheduleSchema, async (actor, input) => {
+  await schedulePolicy(actor, input);
+  wakeJobRunner();
+  revalidatePath("/admin/policies");
+  revalidatePath(`/admin/policies/${input.id}`);
+});
+
+export const campaignProgressAction = staffAction(policyIdSchema, async (actor, { id }) => campaignProgress(actor, id));
+
+export const retryCampaignAction = staffAction(z.object({ campaignId: z.uuid() }), async (actor, { campaignId }) => {
+  const count = await requeueCampaignFailures(actor, campaignId);
+  wakeJobRunner();
+  return count;
+});
+
+export const sendReconsentAction = staffAction(policyIdSchema, async (actor, { id }) => {
+  await sendReconsentRequests(actor, id);
+  wakeJobRunner();
+  revalidatePath(`/admin/policies/${id}`);
+});

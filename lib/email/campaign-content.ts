@@ -1,0 +1,13 @@
+// Campaign messages are stored without a rendered copy; their content is the campaign's template
+// filled with the recipient's variables. Templates are cached per campaign (they never change).
+import { fillTemplate } from "./render";
+
+export type CampaignTemplate = { subjectVi: string; subjectEn: string; htmlVi: string; htmlEn: string; textVi: string; textEn: string };
+
+export function campaignContent(t: CampaignTemplate, locale: "vi" | "en", variables: Record<string, string> | null) {
+  const vars = variables ?? {};
+  return {
+    html: fillTemplate(locale === "en" ? t.htmlEn : t.htmlVi, vars, true),
+    text: fillTemplate(locale === "en" ? t.textEn : t.textVi, vars, false),
+  };
+}
