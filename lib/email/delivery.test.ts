@@ -126,4 +126,42 @@ describe("email outbox worker", () => {
     await drain(1);
     expect(await statuses([id])).toEqual(["SENT"]);
   });
+
+  it("go out in batches of at most 100 per call, each batch once, and stamp the notices they prove", async () => {
+    const { settleAnnouncements, day, draftInput } = await import("@/tests/support/policies");
+    const { createDraft, schedulePolicy } = await import("@/lib/policies/mutations");
+    const { queueCampaignChunk } = await import("@/lib/campaigns/mutations");
+    const { deliverCampaignBatch } = await import("./delivery");
+    const { makeStaff } = await import("@/tests/support/factories");
+    const { makeCustomer } = await import("@/tests/support/customers");
+    for (let i = 0; i < 130; i++) await makeCustomer();
+    await settleAnnouncements();
+    const officer = await makeStaff("COMPLIANCE");
+    const { id } = await createDraft(officer, draftInput("campaign"));
+    await schedulePolicy(officer, { id, effectiveOn: await day(31) });
+    while ((await queueCampaignChunk()) > 0) {}
+    const campaign = await db().emailCampaign.findFirstOrThrow({ where: { policyVersionId: id } });
+    const total = campaign.queuedCount;
+    expect(total).toBeGreaterThanOrEqual(130);
+
+    useProvider(true);
+    resend.failNext(1, 500); // the first batch fails once and is retried with the same key
+    const workers = async () => {
+      while ((await deliverCampaignBatch()) > 0) {}
+    };
+    await Promise.all([workers(), workers()]);
+    await db().emailMessage.updateMany({ where: { campaignId: campaign.id, status: "QUEUED" }, data: { nextAttemptAt: new Date() } });
+    await Promise.all([workers(), workers()]);
+
+    expect(await db().emailMessage.count({ where: { campaignId: campaign.id, status: "SENT" } })).toBe(total);
+    const batchCalls = resend.calls.filter((c) => c.path === "/emails/batch");
+    expect(batchCalls.every((c) => c.count <= 100)).toBe(true);
+    expect(batchCalls.filter((c) => c.status === 200)).toHaveLength(Math.ceil(total / 100));
+    expect(resend.emails).toHaveLength(total);
+    expect(new Set(resend.emails.map((e) => (Array.isArray(e.to) ? e.to[0] : e.to))).size).toBe(total);
+    expect(await db().policyNotice.count({ where: { policyVersionId: id, sentAt: null } })).toBe(0);
+    const sample = resend.emails[0];
+    expect(sample.subject).toMatch(/Chính sách bảo mật thay đổi|Our privacy policy changes/);
+    expect(sample.html).not.toContain("{{name}}");
+  }, 60_000);
 });

@@ -93,13 +93,21 @@ const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, va
  */
 export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]> {
   const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_SECONDS})`;
-  const again = await db().$queryRaw<CampaignMessage[]>`
-    UPDATE "EmailMessage" SET "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
-    WHERE status = 'QUEUED' AND "batchId" = (
-      SELECT "batchId" FROM "EmailMessage"
-      WHERE "batchId" IS NOT NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING ${campaignColumns}`;
+  // A batch to take over is claimed whole under an advisory lock on its id, so two workers can never
+  // each grab part of it (row locks taken in different orders would deadlock).
+  const again = await db().$transaction(async (tx) => {
+    const [candidate] = await tx.$queryRaw<{ batchId: string }[]>`
+      SELECT b."batchId" FROM (
+        SELECT DISTINCT "batchId" FROM "EmailMessage"
+        WHERE "batchId" IS NOT NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+        LIMIT 10) b
+      WHERE pg_try_advisory_xact_lock(hashtextextended(b."batchId"::text, 0)) LIMIT 1`;
+    if (!candidate) return [];
+    return tx.$queryRaw<CampaignMessage[]>`
+      UPDATE "EmailMessage" SET "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
+      WHERE "batchId" = ${candidate.batchId}::uuid AND status = 'QUEUED' AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      RETURNING ${campaignColumns}`;
+  });
   if (again.length) return again;
   return db().$queryRaw<CampaignMessage[]>`
     UPDATE "EmailMessage" SET "batchId" = ${randomUUID()}::uuid, "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
