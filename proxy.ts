@@ -5,6 +5,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 export function proxy(request: NextRequest) {
+  // A prefetch is not the person choosing a language.
+  if (request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch") return NextResponse.next();
   const lang = request.nextUrl.searchParams.get("lang");
   if (!isLocale(lang)) return NextResponse.next();
   const url = request.nextUrl.clone();

@@ -83,6 +83,7 @@ async function e2eSuite(): Promise<Tally> {
     RESEND_API_KEY: "re_e2e_key",
     RESEND_BASE_URL: resend.url,
     WORKER_POLL_MS: "300",
+    TEST_CLOCK: "1",
     EMBEDDED_DB: "0",
   };
   let app: ReturnType<typeof spawn> | undefined;
@@ -104,6 +105,7 @@ async function e2eSuite(): Promise<Tally> {
       FAKE_RESEND_URL: resend.url,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: appEnv.NEXTAUTH_SECRET,
+      TEST_CLOCK: "1",
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "scripts/support/register.mjs")}`.trim(),
     });

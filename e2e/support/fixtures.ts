@@ -17,7 +17,7 @@ export async function pageAs(browser: Browser, role: Role, baseURL: string | und
 
 type FakeEmail = { to: string | string[]; subject: string; html: string; text: string };
 
-export async function waitForEmail(to: string): Promise<FakeEmail> {
+export async function waitForEmail(to: string, matches: (e: FakeEmail) => boolean = () => true): Promise<FakeEmail> {
   const url = process.env.FAKE_RESEND_URL;
   if (!url) throw new Error("FAKE_RESEND_URL is not set (run through npm test)");
   let found: FakeEmail | undefined;
@@ -25,7 +25,7 @@ export async function waitForEmail(to: string): Promise<FakeEmail> {
     .poll(
       async () => {
         const emails: FakeEmail[] = await (await fetch(`${url}/_test/emails`)).json();
-        found = emails.find((e) => (Array.isArray(e.to) ? e.to.includes(to) : e.to === to));
+        found = emails.find((e) => (Array.isArray(e.to) ? e.to.includes(to) : e.to === to) && matches(e));
         return !!found;
       },
       { timeout: 20_000, message: `email to ${to}` },

@@ -87,7 +87,7 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "publicForm.policyChanges": "Our privacy policy changes on {date}.",
   "publicForm.seeChanges": "See the changes",
 
-  "email.footer.customer": "You receive this email as a customer of {company}. You can see and manage your data on the “My data” page.",
+  "email.footer.customer": "{company} sent you this email because you are a customer. You can see and manage your data on the “My data” page.",
   "email.policy.subject": "Our privacy policy changes on {date}",
   "email.policy.preview": "The changes apply from {date}",
   "email.policy.body": "{company} is updating its privacy policy (version {number}). The changes apply from {date}. In short:",

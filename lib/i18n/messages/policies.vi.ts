@@ -86,7 +86,7 @@ export const policiesVi = {
   "publicForm.policyChanges": "Chính sách bảo mật sẽ thay đổi từ ngày {date}.",
   "publicForm.seeChanges": "Xem thay đổi",
 
-  "email.footer.customer": "Bạn nhận email này vì là khách hàng của {company}. Bạn có thể xem và quản lý dữ liệu của mình trên trang “Dữ liệu của tôi”.",
+  "email.footer.customer": "{company} gửi email này vì bạn là khách hàng. Bạn có thể xem và quản lý dữ liệu của mình trên trang “Dữ liệu của tôi”.",
   "email.policy.subject": "Chính sách bảo mật thay đổi từ ngày {date}",
   "email.policy.preview": "Thay đổi có hiệu lực từ ngày {date}",
   "email.policy.body": "{company} cập nhật chính sách bảo mật (phiên bản {number}). Thay đổi có hiệu lực từ ngày {date}. Tóm tắt:",

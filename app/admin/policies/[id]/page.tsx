@@ -26,14 +26,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const vnDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-export default async function PolicyVersionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ lang?: string }> }) {
+export default async function PolicyVersionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ diff?: string }> }) {
   const actor = await requireArea("policies");
   const { t, locale } = await getT();
   const version = await getPolicyVersion(actor, (await params).id);
   if (!version) notFound();
   const today = await now();
   const [inForce, purposes, settings] = await Promise.all([findPolicyInForce(today), listPurposes(), readSettings()]);
-  const diffLang = (await searchParams).lang === "en" ? "en" : "vi";
+  const diffLang = (await searchParams).diff === "en" ? "en" : "vi";
   const base = inForce && inForce.id !== version.id ? inForce : null;
   const lines = policyDiff(base ? (diffLang === "en" ? base.bodyEn : base.bodyVi) : "", diffLang === "en" ? version.bodyEn : version.bodyVi);
   const diffLabels = { added: t("policies.added"), removed: t("policies.removed"), empty: t("policies.noDifference") };
@@ -63,7 +63,7 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
             <CardTitle>{base ? t("policies.diffAgainst", { number: base.number }) : t("policies.diffNone")}</CardTitle>
             <nav className="flex gap-2 text-sm" aria-label={t("language.label")}>
               {(["vi", "en"] as const).map((l) => (
-                <Link key={l} href={`?lang=${l}`} aria-current={l === diffLang ? "true" : undefined} className={l === diffLang ? "font-semibold" : "text-brand-800 underline"}>{t(`language.${l}`)}</Link>
+                <Link key={l} href={`?diff=${l}`} scroll={false} aria-current={l === diffLang ? "true" : undefined} className={l === diffLang ? "font-semibold" : "text-brand-800 underline"}>{t(`language.${l}`)}</Link>
               ))}
             </nav>
           </CardHeader>
