@@ -36,7 +36,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startFakeResend(port = 0): Promise<FakeResend> {
+/** `keepBodies: false` (benchmarks) records only who was sent what id, not the HTML and text. */
+export async function startFakeResend(port = 0, options: { keepBodies?: boolean } = {}): Promise<FakeResend> {
+  const keepBodies = options.keepBodies ?? true;
   const emails: FakeEmail[] = [];
   const calls: FakeResend["calls"] = [];
   const byKey = new Map<string, string>();
@@ -47,7 +49,8 @@ export async function startFakeResend(port = 0): Promise<FakeResend> {
     if (known) return known;
     const id = randomUUID();
     if (key) byKey.set(key, id);
-    emails.push({ ...payload, id, idempotencyKey: key, receivedAt: new Date().toISOString() });
+    const kept = keepBodies ? payload : { from: payload.from, to: payload.to, subject: payload.subject };
+    emails.push({ ...kept, id, idempotencyKey: key, receivedAt: new Date().toISOString() });
     return id;
   };
 
