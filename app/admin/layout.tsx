@@ -14,6 +14,7 @@ const NAV: { area: Area; href: string }[] = [
   { area: "dashboard", href: "/admin" },
   { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
+  { area: "disclosures", href: "/admin/disclosures" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const TILES: { area: Area; href: string }[] = [
   { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
+  { area: "disclosures", href: "/admin/disclosures" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

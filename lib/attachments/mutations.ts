@@ -8,11 +8,12 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/webp"] as const;
 
 /** Stores an uploaded scan in the caller's transaction; checks its size and type first. */
-export async function saveAttachment(tx: Tx, actor: Actor, file: File, field = "file") {
+export async function saveAttachment(tx: Tx, actor: Actor, file: File, field = "file", options: { allowCsv?: boolean; maxBytes?: number } = {}) {
   authorize(actor, "STAFF", "COMPLIANCE");
+  const types: readonly string[] = options.allowCsv ? [...ATTACHMENT_TYPES, "text/csv"] : ATTACHMENT_TYPES;
   if (file.size === 0) throw new AppError("BAD_INPUT", "attachments.empty", { [field]: "attachments.empty" });
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError("BAD_INPUT", "attachments.tooLarge", { [field]: "attachments.tooLarge" });
-  if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) throw new AppError("BAD_INPUT", "attachments.type", { [field]: "attachments.type" });
+  if (file.size > (options.maxBytes ?? MAX_ATTACHMENT_BYTES)) throw new AppError("BAD_INPUT", "attachments.tooLarge", { [field]: "attachments.tooLarge" });
+  if (!types.includes(file.type)) throw new AppError("BAD_INPUT", "attachments.type", { [field]: "attachments.type" });
   const data = Buffer.from(await file.arrayBuffer());
   const sha256 = createHash("sha256").update(data).digest("hex");
   return tx.attachment.create({

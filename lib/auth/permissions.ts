@@ -10,6 +10,7 @@ export const AREAS = {
   forms: ["STAFF", "COMPLIANCE"],
   customers: ["STAFF", "COMPLIANCE"],
   policies: ["COMPLIANCE"],
+  disclosures: ["STAFF", "COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { objectionSchema } from "@/lib/disclosures/schemas";
 import { customerInputSchema, terminateSchema, updateCustomerSchema, type CustomerValues } from "./schemas";
 
 const FIELDS = ["fullName", "email", "phone", "address", "organization", "locale", "status"] as const;
@@ -93,5 +94,16 @@ export async function terminateCustomer(actor: Actor, raw: unknown) {
     });
     if (count === 0) throw new AppError("CONFLICT", "customers.cannotTerminate");
     await recordAudit(tx, actor, { action: "customer.terminated", entityType: "Customer", entityId: input.customerId, details: { date: input.date, reason: input.reason } });
+  });
+}
+
+/** The customer objects to sharing: excluded from every later disclosure, at once. Audited. */
+export async function recordSharingObjection(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("customers"));
+  const { customerId, note } = objectionSchema.parse(raw);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.customer.updateMany({ where: { id: customerId, sharingObjectedAt: null, status: { not: "ERASED" } }, data: { sharingObjectedAt: new Date() } });
+    if (count === 0) throw new AppError("CONFLICT", "customers.alreadyObjected");
+    await recordAudit(tx, actor, { action: "customer.sharing_objected", entityType: "Customer", entityId: customerId, details: { note } });
   });
 }

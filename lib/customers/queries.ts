@@ -114,3 +114,11 @@ export async function getCustomer(actor: Actor, id: string) {
   const row = await db().customer.findUnique({ where: { id }, select: profileSelect });
   return row ? maskContacts(row, roleOf(actor)) : null;
 }
+
+/** Customer ids for a pasted list of emails (disclosure selections); unknown emails are reported. */
+export async function customerIdsByEmails(actor: Actor, emails: string[]) {
+  authorize(actor, ...rolesFor("customers"));
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const rows = await db().customer.findMany({ where: { email: { in: wanted } }, select: { id: true, email: true } });
+  return { ids: rows.map((r) => r.id), unknown: wanted.filter((e) => !rows.some((r) => r.email === e)) };
+}

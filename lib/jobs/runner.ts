@@ -2,6 +2,7 @@
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
 import { queueCampaignChunk } from "@/lib/campaigns/mutations";
+import { buildDisclosureItems } from "@/lib/disclosures/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
@@ -17,6 +18,7 @@ const jobs: Job[] = [
   { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
   { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
   { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },
+  { name: "disclosure-items", everyMs: 0, run: () => buildDisclosureItems() },
   { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), 0) },
 ];
 const lastRun = new Map<string, number>();

@@ -50,9 +50,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <div className="mb-2 flex items-center justify-between text-sm text-zinc-600">
         <p role="status">{countText}</p>
         {count.count > 0 && (
-          <a href={`/admin/customers/export${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
-            {t("customers.exportCsv")}
-          </a>
+          <div className="flex gap-2">
+            <Link href={`/admin/disclosures/new${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+              {t("customers.shareThese")}
+            </Link>
+            <a href={`/admin/customers/export${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+              {t("customers.exportCsv")}
+            </a>
+          </div>
         )}
       </div>
       <Card>

@@ -1,4 +1,5 @@
 import { formsEn } from "./forms.en";
+import { disclosuresEn } from "./disclosures.en";
 import { policiesEn } from "./policies.en";
 import { registerEn } from "./register.en";
 import type { MessageKey } from "./vi";
@@ -7,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...registerEn,
   ...policiesEn,
+  ...disclosuresEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

@@ -1,6 +1,7 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
 import { formsVi } from "./forms.vi";
+import { disclosuresVi } from "./disclosures.vi";
 import { policiesVi } from "./policies.vi";
 import { registerVi } from "./register.vi";
 
@@ -8,6 +9,7 @@ export const vi = {
   ...formsVi,
   ...registerVi,
   ...policiesVi,
+  ...disclosuresVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

@@ -11,11 +11,13 @@ import { requireArea } from "@/lib/auth/session";
 import { consentOverview } from "@/lib/consent/queries";
 import { recordCustomerView } from "@/lib/customers/mutations";
 import { getCustomer } from "@/lib/customers/queries";
+import { customerDisclosures } from "@/lib/disclosures/queries";
 import { customerNotices } from "@/lib/policies/queries";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { customerSubmissions } from "@/lib/submissions/queries";
 import { ConsentTimeline } from "../_components/consent-timeline";
+import { ObjectionForm } from "../_components/objection-form";
 import { RecordConsentForm } from "../_components/record-consent-form";
 import { RevealContact } from "../_components/reveal-contact";
 import { CustomerStatusBadge } from "../_components/status-badge";
@@ -41,11 +43,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const customer = await getCustomer(actor, (await params).id);
   if (!customer) notFound();
   await recordCustomerView(actor, customer.id);
-  const [consents, submissions, audit, notices] = await Promise.all([
+  const [consents, submissions, audit, notices, disclosures] = await Promise.all([
     consentOverview(actor, customer.id),
     customerSubmissions(actor, customer.id),
     customerAuditTrail(actor, customer.id),
     customerNotices(actor, customer.id),
+    customerDisclosures(actor, customer.id),
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
@@ -99,6 +102,22 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   ))}
                 </ul>
               )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("customers.disclosures")}</CardTitle></CardHeader>
+            <CardBody className="space-y-4">
+              {disclosures.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noDisclosures")}</p> : (
+                <ul className="space-y-1.5 text-sm" data-testid="customer-disclosures">
+                  {disclosures.map((d) => (
+                    <li key={d.id}>
+                      <Link href={`/admin/disclosures/${d.id}`} className="text-brand-800 hover:underline">{d.recipient.name}</Link>
+                      <span className="text-zinc-500"> · {d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", ")} · {d.approvedAt ? formatDate(d.approvedAt, locale) : ""}{d.confidential ? ` · ${t("disclosures.confidentialShort")}` : ""}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!customer.sharingObjectedAt && customer.status !== "ERASED" && <ObjectionForm customerId={customer.id} />}
             </CardBody>
           </Card>
           <Card>

@@ -1,0 +1,22 @@
+// The frozen package of an approved disclosure; each download is counted and audited (lib/disclosures).
+import { canAccess } from "@/lib/auth/permissions";
+import { currentActor } from "@/lib/auth/session";
+import { downloadPackage } from "@/lib/disclosures/mutations";
+import { isAppError } from "@/lib/errors";
+import { getT } from "@/lib/i18n/server";
+import { translateMessage } from "@/lib/i18n/translate";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor || !canAccess(actor.role, "disclosures")) return new Response("Forbidden", { status: 403 });
+  try {
+    const file = await downloadPackage(actor, (await params).id);
+    return new Response(new Uint8Array(file.data), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "private, no-store" },
+    });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const { t } = await getT();
+    return new Response(translateMessage(t, error.userMessage), { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+}

@@ -1,0 +1,33 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { RECIPIENT_CATEGORIES } from "@/lib/disclosures/rules";
+import { recipientSchema, type RecipientInput } from "@/lib/disclosures/schemas";
+import { createRecipientAction } from "../actions";
+
+export function RecipientForm() {
+  const { t } = useI18n();
+  const form = useForm<RecipientInput>({ resolver: zodResolver(recipientSchema), defaultValues: { name: "", category: "ADVERTISING", contact: "", agreementRef: "", agreementDate: "", active: true } });
+  const { submit, formError, fieldError } = useActionForm(form, createRecipientAction, () => form.reset());
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("disclosures.newRecipient")}>
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <Field id="r-name" label={t("disclosures.recipientName")} error={fieldError("name")}><Input {...fieldA11y("r-name", fieldError("name"))} {...form.register("name")} /></Field>
+      <Field id="r-cat" label={t("disclosures.categoryLabel")}>
+        <Select id="r-cat" {...form.register("category")}>{RECIPIENT_CATEGORIES.map((c) => <option key={c} value={c}>{t(`disclosures.category.${c}`)}</option>)}</Select>
+      </Field>
+      <Field id="r-contact" label={t("disclosures.contact")}><Input id="r-contact" {...form.register("contact")} /></Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="r-ref" label={t("disclosures.agreementRef")}><Input id="r-ref" {...form.register("agreementRef")} /></Field>
+        <Field id="r-date" label={t("disclosures.agreementDate")} error={fieldError("agreementDate")}><Input id="r-date" type="date" {...form.register("agreementDate")} /></Field>
+      </div>
+      <Button type="submit" disabled={form.formState.isSubmitting}>{t("disclosures.addRecipient")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
+import { recordStaffConsent } from "@/lib/consent/mutations";
+import { recordSharingObjection } from "@/lib/customers/mutations";
+import { db } from "@/lib/db";
+import { makeStaff } from "@/tests/support/factories";
+import { makeCustomer, token } from "@/tests/support/customers";
+import { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure, rejectDisclosure } from "./mutations";
+import { customerDisclosures, disclosuresVisibleToCustomer, getDisclosure } from "./queries";
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const pdf = () => new File(["%PDF-1.4 request"], "yeu-cau.pdf", { type: "application/pdf" });
+
+async function recipient(category: "ADVERTISING" | "SHIPPING" | "AUTHORITY") {
+  return createRecipient(systemActor("test"), { name: `${category} ${token()}`, category });
+}
+
+async function build() {
+  while ((await buildDisclosureItems(50)) > 0) {}
+}
+
+/** Three customers: one consented to advertising, one objected, one terminated, one without consent. */
+async function people() {
+  const staff = await makeStaff("STAFF");
+  const tag = token();
+  const consented = await makeCustomer({ fullName: `Đồng Ý ${tag}`, address: "1 Phố Huế" });
+  const objected = await makeCustomer({ fullName: `Phản Đối ${tag}` });
+  const terminated = await makeCustomer({ fullName: `Chấm Dứt ${tag}`, status: "ACTIVE" });
+  const silent = await makeCustomer({ fullName: `Im Lặng ${tag}` });
+  for (const c of [consented, objected, terminated]) {
+    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu QC" });
+  }
+  await recordSharingObjection(staff, { customerId: objected.id, note: "Gọi điện yêu cầu" });
+  await db().customer.update({ where: { id: terminated.id }, data: { status: "TERMINATED", terminatedAt: new Date() } });
+  return { staff, tag, consented, objected, terminated, silent, ids: [consented.id, objected.id, terminated.id, silent.id] };
+}
+
+describe("disclosures", () => {
+  it("refuse any field outside the category's whitelist in the data layer and in the database, and audit the attempt", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer();
+    const cases = [
+      ["ADVERTISING", ["fullName", "phone"]],
+      ["SHIPPING", ["fullName", "email"]],
+      ["AUTHORITY", ["fullName", "password"]],
+    ] as const;
+    for (const [category, fields] of cases) {
+      const r = await recipient(category);
+      const error = await failure(
+        prepareDisclosure(staff, { recipientId: r.id, reason: "Thử trường không được phép", fields: [...fields], agencyName: "Bộ Công an", documentNumber: "12/CV", documentDate: today(), selection: { kind: "ids", ids: [c.id] } }, pdf()),
+      );
+      expect(error?.userMessage, category).toBe("disclosures.fieldNotAllowed");
+      expect(await db().disclosure.count({ where: { recipientId: r.id } })).toBe(0);
+      expect(await db().auditEvent.count({ where: { action: "disclosure.refused", details: { path: ["recipientId"], equals: r.id } } })).toBe(1);
+      // Even straight to the database, around the code:
+      await expect(
+        db().disclosure.create({ data: { recipientId: r.id, reason: "x", fields: [...fields], selection: {}, preparedById: staff.id, agencyName: "A", documentNumber: "1", documentDate: new Date() } }),
+      ).rejects.toThrow(/not allowed/);
+    }
+  });
+
+  it("leave out objected, terminated and unconsented customers from advertising, with the reason", async () => {
+    const p = await people();
+    const r = await recipient("ADVERTISING");
+    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Gửi thư mời sự kiện tháng 12", fields: ["fullName", "address"], selection: { kind: "ids", ids: p.ids } });
+    await build();
+    const d = await getDisclosure(p.staff, id);
+    expect(d).toMatchObject({ status: "PENDING_APPROVAL", itemsTotal: 4, itemsIncluded: 1 });
+    expect(d?.excluded).toEqual({ OBJECTED: 1, TERMINATED: 1, NO_CONSENT: 1 });
+    const items = await db().disclosureItem.findMany({ where: { disclosureId: id } });
+    expect(Object.fromEntries(items.map((i) => [i.customerId, i.exclusionReason]))).toEqual({
+      [p.consented.id]: null,
+      [p.objected.id]: "OBJECTED",
+      [p.terminated.id]: "TERMINATED",
+      [p.silent.id]: "NO_CONSENT",
+    });
+  });
+
+  it("need four eyes for advertising: not the preparer, not staff; then the package has exactly the allowed columns and included rows", async () => {
+    const p = await people();
+    const officer = await makeStaff("COMPLIANCE");
+    const second = await makeStaff("COMPLIANCE");
+    const r = await recipient("ADVERTISING");
+    const { id } = await prepareDisclosure(officer, { recipientId: r.id, reason: "Gửi thư mời sự kiện tháng 12", fields: ["fullName", "address"], selection: { kind: "ids", ids: p.ids } });
+    await build();
+    expect((await failure(approveDisclosure(officer, id)))?.userMessage).toBe("disclosures.fourEyes");
+    expect((await failure(approveDisclosure(p.staff, id)))?.code).toBe("FORBIDDEN");
+    expect(await db().auditEvent.count({ where: { action: "disclosure.approval_refused", details: { path: ["id"], equals: id } } })).toBe(2);
+    const pkg = await approveDisclosure(second, id);
+    const file = await downloadPackage(p.staff, id);
+    const csv = Buffer.from(file.data).toString("utf8").replace(/^\uFEFF/, "").trim().split("\n");
+    expect(csv[0]).toBe("full_name,address");
+    expect(csv.slice(1)).toEqual([`"Đồng Ý ${p.tag}","1 Phố Huế"`]);
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id } })).packageChecksum).toBe(pkg.checksum);
+    expect((await customerDisclosures(p.staff, p.consented.id)).map((d) => d.id)).toContain(id);
+    expect((await customerDisclosures(p.staff, p.objected.id)).map((d) => d.id)).not.toContain(id);
+  });
+
+  it("let staff send shipping without approval by someone else", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "phone", "address", "reference"], reference: "VD-123", selection: { kind: "ids", ids: [p.silent.id] } });
+    await build();
+    await approveDisclosure(p.staff, id);
+    const csv = Buffer.from((await downloadPackage(p.staff, id)).data).toString("utf8").replace(/^\uFEFF/, "").trim().split("\n");
+    expect(csv[0]).toBe("full_name,phone,address,reference");
+    expect(csv[1]).toContain('"VD-123"');
+  });
+
+  it("limit downloads and expiry, and audit refusals", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], selection: { kind: "ids", ids: [p.silent.id] } });
+    await build();
+    await approveDisclosure(p.staff, id);
+    for (let i = 0; i < 3; i++) await downloadPackage(p.staff, id);
+    expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.downloadUnavailable");
+    const { id: other } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], selection: { kind: "ids", ids: [p.silent.id] } });
+    await build();
+    await approveDisclosure(p.staff, other);
+    await db().disclosure.update({ where: { id: other }, data: { packageExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await failure(downloadPackage(p.staff, other)))?.userMessage).toBe("disclosures.downloadUnavailable");
+    expect(await db().auditEvent.count({ where: { action: "disclosure.download_refused", details: { path: ["id"], equals: other } } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "disclosure.downloaded", entityId: id } })).toBe(3);
+  });
+
+  it("need the legal reference and a copy for authorities, keep confidential ones from the customer, and may reject", async () => {
+    const p = await people();
+    const officer = await makeStaff("COMPLIANCE");
+    const second = await makeStaff("COMPLIANCE");
+    const r = await recipient("AUTHORITY");
+    const base = { recipientId: r.id, reason: "Công văn yêu cầu cung cấp thông tin", fields: ["fullName", "phone"], selection: { kind: "ids" as const, ids: [p.objected.id] } };
+    expect((await failure(prepareDisclosure(officer, base)))?.userMessage).toBe("disclosures.legalReferenceRequired");
+    const { id } = await prepareDisclosure(officer, { ...base, agencyName: "Công an TP Hà Nội", documentNumber: "123/CV-CA", documentDate: today(), confidential: true }, pdf());
+    await build();
+    expect((await getDisclosure(officer, id))?.itemsIncluded).toBe(1); // a lawful request is not stopped by an objection
+    await approveDisclosure(second, id);
+    expect((await customerDisclosures(officer, p.objected.id)).map((d) => d.id)).toContain(id);
+    expect((await disclosuresVisibleToCustomer(p.objected.id)).map((d) => d.id)).not.toContain(id);
+
+    const { id: rejected } = await prepareDisclosure(officer, { ...base, agencyName: "Sở X", documentNumber: "9/CV", documentDate: today() }, pdf());
+    await build();
+    expect((await failure(rejectDisclosure(p.staff, { id: rejected, reason: "Thiếu chữ ký" })))?.code).toBe("FORBIDDEN");
+    await rejectDisclosure(second, { id: rejected, reason: "Văn bản thiếu chữ ký" });
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id: rejected } })).status).toBe("REJECTED");
+  });
+
+  it("refuse an unknown recipient and administrators", async () => {
+    const c = await makeCustomer();
+    const staff = await makeStaff("STAFF");
+    expect((await failure(prepareDisclosure(staff, { recipientId: "00000000-0000-0000-0000-000000000000", reason: "Không có bên nhận", fields: ["fullName"], selection: { kind: "ids", ids: [c.id] } })))?.userMessage).toBe("disclosures.unknownRecipient");
+    expect((await failure(prepareDisclosure(await makeStaff("ADMIN"), { recipientId: (await recipient("SHIPPING")).id, reason: "Quản trị viên thử", fields: ["fullName"], selection: { kind: "ids", ids: [c.id] } })))?.code).toBe("FORBIDDEN");
+  });
+});

@@ -1,0 +1,228 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { to as copyTo } from "pg-copy-streams";
+import { saveAttachment } from "@/lib/attachments/mutations";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { purposeIdByKey } from "@/lib/customers/queries";
+import { customerWhere } from "@/lib/customers/search";
+import { db, pool, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/generated/prisma/client";
+import { disallowedFields, EXCLUDES, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
+import { prepareSchema, recipientSchema, rejectSchema, type Selection } from "./schemas";
+
+const DAY = 86_400_000;
+
+export async function createRecipient(actor: Actor, raw: unknown) {
+  authorize(actor, "COMPLIANCE");
+  const input = recipientSchema.parse(raw);
+  return db().$transaction(async (tx) => {
+    const recipient = await tx.recipient.create({
+      data: { ...input, contact: input.contact || null, agreementRef: input.agreementRef || null, agreementDate: input.agreementDate ? new Date(`${input.agreementDate}T00:00:00+07:00`) : null },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "recipient.created", entityType: "Recipient", entityId: recipient.id, details: { name: input.name, category: input.category } });
+    return recipient;
+  });
+}
+
+/** A refused attempt leaves a trace too (in its own transaction; nothing else is written). */
+async function refuse(actor: Actor, action: string, details: Prisma.InputJsonObject, error: AppError): Promise<never> {
+  await db().$transaction((tx) => recordAudit(tx, actor, { action, entityType: "Disclosure", details: { ...details, refused: error.userMessage } }));
+  throw error;
+}
+
+/**
+ * Prepares a disclosure: the recipient must be active, every field must be one its category may
+ * receive, an authority request needs its legal reference and a copy of the request. The customers
+ * are then sorted into included and excluded (with the reason) by a background job, with progress.
+ */
+export async function prepareDisclosure(actor: Actor, raw: unknown, requestFile?: File | null) {
+  authorize(actor, "STAFF", "COMPLIANCE");
+  const input = prepareSchema.parse(raw);
+  const recipient = await db().recipient.findFirst({ where: { id: input.recipientId, active: true }, select: { id: true, category: true, name: true } });
+  const attempt = { recipientId: input.recipientId, fields: input.fields };
+  if (!recipient) return refuse(actor, "disclosure.refused", attempt, new AppError("BAD_INPUT", "disclosures.unknownRecipient", { recipientId: "disclosures.unknownRecipient" }));
+  const category = recipient.category as RecipientCategory;
+  const forbidden = disallowedFields(category, input.fields);
+  if (forbidden.length) {
+    return refuse(actor, "disclosure.refused", { ...attempt, category, forbidden }, new AppError("BAD_INPUT", "disclosures.fieldNotAllowed", { fields: "disclosures.fieldNotAllowed" }, { fields: forbidden.join(", ") }));
+  }
+  if (category === "AUTHORITY" && (!input.agencyName || !input.documentNumber || !input.documentDate || !requestFile || requestFile.size === 0)) {
+    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.legalReferenceRequired", { agencyName: "disclosures.legalReferenceRequired" }));
+  }
+  return db().$transaction(async (tx) => {
+    const file = category === "AUTHORITY" && requestFile ? await saveAttachment(tx, actor, requestFile, "requestFile") : null;
+    const disclosure = await tx.disclosure.create({
+      data: {
+        recipientId: recipient.id,
+        reason: input.reason,
+        fields: input.fields,
+        status: "PREPARING",
+        reference: input.reference || null,
+        agencyName: input.agencyName || null,
+        documentNumber: input.documentNumber || null,
+        documentDate: input.documentDate ? new Date(`${input.documentDate}T00:00:00+07:00`) : null,
+        requestFileId: file?.id ?? null,
+        confidential: category === "AUTHORITY" && input.confidential,
+        selection: input.selection as unknown as Prisma.InputJsonObject,
+        preparedById: actor.kind === "user" ? actor.id : await systemPreparer(tx),
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "disclosure.prepared", entityType: "Disclosure", entityId: disclosure.id, details: { recipient: recipient.name, category, fields: input.fields, confidential: input.confidential } });
+    return disclosure;
+  });
+}
+
+/** Disclosures are prepared by people; a script acting as the system is recorded as the first administrator. */
+async function systemPreparer(tx: Tx) {
+  return (await tx.user.findFirstOrThrow({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } })).id;
+}
+
+const CHUNK = 20_000;
+
+async function selectionSql(selection: Selection) {
+  if (selection.kind === "ids") return Prisma.sql`c.id = ANY (${selection.ids}::uuid[])`;
+  const { filter } = selection;
+  return customerWhere({ ...filter, status: filter.status }, await purposeIdByKey(filter.purpose));
+}
+
+/** The reason a customer is left out, or NULL: the first rule of the category that applies. */
+function exclusionCase(category: RecipientCategory, advertisingPurposeId: string | null) {
+  const rules = EXCLUDES[category];
+  const when: Prisma.Sql[] = [];
+  if (rules.includes("ERASED")) when.push(Prisma.sql`WHEN c.status = 'ERASED' THEN 'ERASED'`);
+  if (rules.includes("TERMINATED")) when.push(Prisma.sql`WHEN c.status = 'TERMINATED' THEN 'TERMINATED'`);
+  if (rules.includes("OBJECTED")) when.push(Prisma.sql`WHEN c."sharingObjectedAt" IS NOT NULL THEN 'OBJECTED'`);
+  if (rules.includes("NO_CONSENT")) {
+    when.push(Prisma.sql`WHEN NOT EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = ${advertisingPurposeId}::uuid AND s.action = 'GRANTED') THEN 'NO_CONSENT'`);
+  }
+  return Prisma.sql`CASE ${Prisma.join(when, " ")} ELSE NULL END`;
+}
+
+/**
+ * The job: sorts the next chunk of a preparing disclosure's customers into included and excluded.
+ * Chunk and cursor commit together; the unique (disclosure, customer) key makes a repeat harmless.
+ */
+export async function buildDisclosureItems(size = CHUNK): Promise<number> {
+  return db().$transaction(
+    async (tx) => {
+      const [d] = await tx.$queryRaw<{ id: string; cursor: string | null; selection: Selection; category: RecipientCategory }[]>`
+        SELECT d.id, d.cursor, d.selection, r.category::text AS category FROM "Disclosure" d JOIN "Recipient" r ON r.id = d."recipientId"
+        WHERE d.status = 'PREPARING' ORDER BY d."createdAt" LIMIT 1 FOR UPDATE OF d SKIP LOCKED`;
+      if (!d) return 0;
+      // A filter follows the register (erased records are not in it); an explicit selection lists
+      // erased customers as excluded, with their reason.
+      const where = await selectionSql(d.selection);
+      const reason = exclusionCase(d.category, await purposeIdByKey("advertising"));
+      const [chunk] = await tx.$queryRaw<{ last: string | null; scanned: bigint; included: bigint }[]>`
+        WITH batch AS MATERIALIZED (
+          SELECT c.id, ${reason} AS reason FROM "Customer" c
+          WHERE c.id > ${d.cursor ?? "00000000-0000-0000-0000-000000000000"}::uuid AND ${where}
+          ORDER BY c.id LIMIT ${size}),
+        ins AS (
+          INSERT INTO "DisclosureItem" ("disclosureId", "customerId", included, "exclusionReason")
+          SELECT ${d.id}::uuid, b.id, b.reason IS NULL, b.reason FROM batch b
+          ON CONFLICT ("disclosureId", "customerId") DO NOTHING RETURNING included)
+        SELECT (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM batch) AS scanned,
+               (SELECT count(*) FROM ins WHERE included) AS included`;
+      const done = Number(chunk.scanned) < size;
+      await tx.disclosure.update({
+        where: { id: d.id },
+        data: {
+          cursor: chunk.last ?? d.cursor,
+          itemsTotal: { increment: Number(chunk.scanned) },
+          itemsIncluded: { increment: Number(chunk.included) },
+          ...(done ? { status: "PENDING_APPROVAL" } : {}),
+        },
+      });
+      return 1;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+const FIELD_SQL: Record<string, string> = {
+  fullName: `csv_safe(c."fullName") AS full_name`,
+  email: `csv_safe(c.email) AS email`,
+  phone: `csv_safe(c.phone) AS phone`,
+  address: `csv_safe(c.address) AS address`,
+  organization: `csv_safe(c.organization) AS organization`,
+};
+
+/** Builds the package: only the disclosed fields, only the included customers, and its checksum. */
+async function buildPackage(tx: Tx, actor: Actor, d: { id: string; fields: string[]; reference: string | null }) {
+  const columns = d.fields.map((f) => (f === "reference" ? `${pgLiteral(d.reference ?? "")} AS reference` : FIELD_SQL[f])).join(", ");
+  const client = await pool().connect();
+  const chunks: Buffer[] = [];
+  try {
+    const stream = client.query(copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`));
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+  } finally {
+    client.release();
+  }
+  const csv = Buffer.concat([Buffer.from("\uFEFF"), ...chunks]);
+  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${d.id}.csv`, { type: "text/csv" }), "package", { allowCsv: true, maxBytes: 512 * 1024 * 1024 });
+  return { fileId: file.id, checksum: createHash("sha256").update(csv).digest("hex") };
+}
+
+const pgLiteral = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+/**
+ * Approves a prepared disclosure and freezes its package. Advertising and authority disclosures need
+ * a compliance officer other than the preparer (four eyes); shipping may be sent by staff.
+ */
+export async function approveDisclosure(actor: Actor, id: string) {
+  authorize(actor, "STAFF", "COMPLIANCE");
+  const d = await db().disclosure.findUnique({ where: { id }, select: { id: true, status: true, fields: true, reference: true, preparedById: true, recipient: { select: { category: true } } } });
+  if (!d) throw new AppError("NOT_FOUND", "errors.notFound");
+  const category = d.recipient.category as RecipientCategory;
+  if (NEEDS_APPROVAL[category]) {
+    if (actor.kind === "user" && actor.role !== "COMPLIANCE") return refuse(actor, "disclosure.approval_refused", { id, reason: "role" }, new AppError("FORBIDDEN", "disclosures.complianceApproves"));
+    if (actor.kind === "user" && actor.id === d.preparedById) return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
+  }
+  if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
+  return db().$transaction(
+    async (tx) => {
+      const pkg = await buildPackage(tx, actor, d);
+      const { count } = await tx.disclosure.updateMany({
+        where: { id, status: "PENDING_APPROVAL" },
+        data: { status: "APPROVED", approvedById: actor.kind === "user" ? actor.id : null, approvedAt: new Date(), packageFileId: pkg.fileId, packageChecksum: pkg.checksum, packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY) },
+      });
+      if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
+      await recordAudit(tx, actor, { action: "disclosure.approved", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum, category } });
+      return pkg;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+export async function rejectDisclosure(actor: Actor, raw: unknown) {
+  authorize(actor, "COMPLIANCE");
+  const { id, reason } = rejectSchema.parse(raw);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.disclosure.updateMany({ where: { id, status: "PENDING_APPROVAL" }, data: { status: "REJECTED", rejectionReason: reason } });
+    if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
+    await recordAudit(tx, actor, { action: "disclosure.rejected", entityType: "Disclosure", entityId: id, details: { reason } });
+  });
+}
+
+/** Hands out the frozen package: a limited number of times, within its days; every try is audited. */
+export async function downloadPackage(actor: Actor, id: string) {
+  authorize(actor, "STAFF", "COMPLIANCE");
+  const result = await db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ packageFileId: string; downloadCount: number; packageChecksum: string }[]>`
+      UPDATE "Disclosure" SET "downloadCount" = "downloadCount" + 1, status = 'DELIVERED', "updatedAt" = now()
+      WHERE id = ${id}::uuid AND status IN ('APPROVED', 'DELIVERED') AND "downloadCount" < "maxDownloads" AND "packageExpiresAt" > now()
+      RETURNING "packageFileId", "downloadCount", "packageChecksum"`;
+    if (!row) return null;
+    await recordAudit(tx, actor, { action: "disclosure.downloaded", entityType: "Disclosure", entityId: id, details: { download: row.downloadCount, checksum: row.packageChecksum } });
+    const file = await tx.attachment.findUniqueOrThrow({ where: { id: row.packageFileId }, select: { data: true, filename: true } });
+    return file;
+  });
+  if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("FORBIDDEN", "disclosures.downloadUnavailable"));
+  return result;
+}

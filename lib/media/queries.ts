@@ -1,0 +1,14 @@
+import "server-only";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { blockedAppearances } from "./mutations";
+
+/** Every item, with those that must come down (a customer shown objected or withdrew) flagged. */
+export async function listMedia(actor: Actor) {
+  authorize(actor, "STAFF", "COMPLIANCE");
+  const items = await db().mediaItem.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, link: true, publishedWhere: true, status: true, publishedAt: true, takenDownAt: true, appearances: { select: { customer: { select: { id: true, fullName: true } } } } },
+  });
+  return Promise.all(items.map(async (item) => ({ ...item, blocked: item.status === "TAKEN_DOWN" ? [] : await blockedAppearances(item.id) })));
+}

@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+export const mediaSchema = z.object({
+  title: z.string().trim().min(3, "validation.required").max(200, "validation.tooLong"),
+  link: z.url({ error: "media.linkInvalid" }).max(500, "validation.tooLong"),
+  publishedWhere: z.string().trim().min(2, "validation.required").max(300, "validation.tooLong"),
+  customerEmails: z.string().max(20_000, "validation.tooLong"),
+});
+export type MediaInput = z.input<typeof mediaSchema>;
+export const mediaIdSchema = z.object({ id: z.uuid() });
