@@ -8,8 +8,8 @@ const FORBIDDEN: Record<Role, string[]> = {
   ADMIN: ["/admin/forms", "/admin/forms/new", "/admin/customers", "/admin/customers/import", "/admin/customers/duplicates"],
 };
 const ALLOWED: Record<Role, string[]> = {
-  STAFF: ["/admin", "/admin/customers", "/admin/forms"],
-  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/policies", "/admin/audit", "/admin/outbox"],
+  STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures"],
+  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/policies", "/admin/audit", "/admin/outbox"],
   ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
 };
 

@@ -145,6 +145,11 @@ describe("email outbox worker", () => {
     expect(total).toBeGreaterThanOrEqual(130);
 
     useProvider(true);
+    // The single-message sender leaves campaign messages to the batch sender.
+    const { deliverDueEmails } = await import("./delivery");
+    while ((await deliverDueEmails(50)) > 0) {}
+    expect(await db().emailMessage.count({ where: { campaignId: campaign.id, status: "QUEUED", attempts: 0 } })).toBe(total);
+    expect(resend.calls.filter((c) => c.path === "/emails")).toHaveLength(0);
     resend.failNext(1, 500); // the first batch fails once and is retried with the same key
     const workers = async () => {
       while ((await deliverCampaignBatch()) > 0) {}

@@ -20,6 +20,8 @@ export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail) {
   });
 }
 
+// Campaign messages carry variables instead of a body and go out through the batch API
+// (claimCampaignBatch), so the single-message queue never takes them.
 export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; attempts: number };
 
 /**
@@ -33,7 +35,7 @@ export async function claimDueEmails(limit: number): Promise<ClaimedEmail[]> {
       attempts = attempts + 1, "updatedAt" = now()
     WHERE id IN (
       SELECT id FROM "EmailMessage"
-      WHERE status = 'QUEUED' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      WHERE status = 'QUEUED' AND "campaignId" IS NULL AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
       ORDER BY "nextAttemptAt" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, "to", subject, html, text, attempts`;
