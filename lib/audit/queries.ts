@@ -4,6 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { openSealedDetails } from "./sealed";
 
 export type ChainReport =
   | { ok: true; checked: number }
@@ -64,7 +65,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter = {}) {
     take: PAGE_SIZE + 1,
     select: { id: true, createdAt: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, ip: true, details: true },
   });
-  const page = rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() }));
+  const page = await openSealedDetails(rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() })));
   return { rows: page, next: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
 }
 

@@ -14,7 +14,9 @@ export type StaffActor = {
 };
 export type SystemActor = { kind: "system"; label: string };
 export type AnonymousActor = { kind: "anonymous"; ip?: string };
-export type Actor = StaffActor | SystemActor | AnonymousActor;
+/** A customer signed in to /privacy/me: may act only on their own record (lib/self-service). */
+export type CustomerActor = { kind: "customer"; customerId: string; sessionId: string; ip?: string; userAgent?: string };
+export type Actor = StaffActor | SystemActor | AnonymousActor | CustomerActor;
 
 export const systemActor = (label: string): SystemActor => ({ kind: "system", label });
 
@@ -33,5 +35,8 @@ export function actorFields(actor: Actor) {
       return { actorType: "SYSTEM", actorId: null, actorLabel: actor.label, ip: null };
     case "anonymous":
       return { actorType: "ANONYMOUS", actorId: null, actorLabel: null, ip: actor.ip ?? null };
+    case "customer":
+      // The customer id only (pseudonymous once erased); the IP stays out of the permanent chain.
+      return { actorType: "CUSTOMER", actorId: actor.customerId, actorLabel: null, ip: null };
   }
 }

@@ -59,9 +59,12 @@ function queueReconsent(tx: Tx, c: Campaign, size: number) {
     SELECT (SELECT id::text FROM targets ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM targets) AS scanned, (SELECT count(*) FROM messages) AS queued`;
 }
 
+const ANALYZE_AFTER = 10_000;
+
 /** The job: queues the next chunk of the oldest campaign still queuing. Chunk and cursor commit together. */
 export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
-  return db().$transaction(
+  let grewBy = 0;
+  const handled = await db().$transaction(
     async (tx) => {
       const [campaign] = await tx.$queryRaw<Campaign[]>`
         SELECT id, kind, "policyVersionId", cursor, "subjectVi", "subjectEn" FROM "EmailCampaign"
@@ -75,6 +78,7 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
         select: { queuedCount: true },
       });
       if (done) {
+        grewBy = updated.queuedCount;
         await recordAudit(tx, systemActor("campaigns"), {
           action: "campaign.queued",
           entityType: "EmailCampaign",
@@ -86,4 +90,8 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
     },
     { timeout: 300_000 },
   );
+  // A large campaign just grew the outbox many times over; fresh planner statistics keep the
+  // sender's claim on its partial index (stale ones made it sort the whole queue on each claim).
+  if (grewBy >= ANALYZE_AFTER) await db().$executeRawUnsafe(`ANALYZE "EmailMessage"`);
+  return handled;
 }

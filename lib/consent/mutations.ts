@@ -3,7 +3,8 @@ import { saveAttachment } from "@/lib/attachments/mutations";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { staffConsentSchema } from "./schemas";
 
@@ -15,8 +16,12 @@ import { staffConsentSchema } from "./schemas";
 export async function recordStaffConsent(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("customers"));
   const input = staffConsentSchema.parse(raw);
-  const givenAt = new Date(`${input.givenOn}T12:00:00+07:00`);
-  if (givenAt.getTime() > Date.now() + 12 * 3_600_000) throw new AppError("BAD_INPUT", "consent.futureDate", { givenOn: "consent.futureDate" });
+  // Consent given today is placed at the moment it is recorded, so it orders correctly against
+  // anything the customer does later today; an earlier day is placed at its noon.
+  const current = await now();
+  const today = new Date(current.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  if (input.givenOn > today) throw new AppError("BAD_INPUT", "consent.futureDate", { givenOn: "consent.futureDate" });
+  const givenAt = input.givenOn === today ? current : new Date(`${input.givenOn}T12:00:00+07:00`);
 
   return db().$transaction(async (tx) => {
     const [customer, purpose] = await Promise.all([
@@ -63,4 +68,62 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
     });
     return event;
   });
+}
+
+export type ConsentChange = {
+  customerId: string;
+  purposeKey: string;
+  action: "GRANTED" | "WITHDRAWN";
+  source: "SELF_SERVICE" | "STAFF";
+  at: Date;
+  method?: string;
+  documentRef?: string;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+/**
+ * A consent change made by the customer on /privacy/me, or by the privacy desk completing their
+ * request, in the caller's transaction (the caller checked who may do it). Records the wording the
+ * customer saw and the policy in force. Returns null when consent already stood that way.
+ */
+export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentChange) {
+  const purpose = await tx.purpose.findUnique({ where: { key: change.purposeKey }, select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } });
+  if (!purpose) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
+  const customer = await tx.customer.findUnique({ where: { id: change.customerId }, select: { locale: true, status: true } });
+  if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
+  const current = await tx.consentState.findUnique({ where: { customerId_purposeId: { customerId: change.customerId, purposeId: purpose.id } }, select: { action: true } });
+  if ((current?.action ?? "WITHDRAWN") === change.action) return null;
+  const policy = await tx.policyVersion.findFirst({
+    where: { status: "PUBLISHED", effectiveAt: { lte: change.at } },
+    orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
+    select: { id: true, number: true },
+  });
+  const wording = customer.locale === "en" ? `${purpose.labelEn}: ${purpose.descriptionEn}` : `${purpose.labelVi}: ${purpose.descriptionVi}`;
+  const event = await tx.consentEvent.create({
+    data: {
+      customerId: change.customerId,
+      purposeId: purpose.id,
+      action: change.action,
+      source: change.source,
+      policyVersionId: policy?.id,
+      wording,
+      locale: customer.locale,
+      staffId: actor.kind === "user" ? actor.id : null,
+      method: change.method ?? (change.source === "SELF_SERVICE" ? "WEB" : null),
+      documentRef: change.documentRef ?? null,
+      ip: change.ip ?? null,
+      userAgent: change.userAgent ?? null,
+      givenAt: change.at,
+      evidence: { channel: change.source === "SELF_SERVICE" ? "privacy_page" : "privacy_request", policyVersion: policy?.number ?? null, documentRef: change.documentRef ?? null },
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, actor, {
+    action: change.action === "GRANTED" ? "consent.granted" : "consent.withdrawn",
+    entityType: "ConsentEvent",
+    entityId: event.id,
+    details: { customerId: change.customerId, purpose: purpose.key, source: change.source },
+  });
+  return { eventId: event.id, purpose };
 }

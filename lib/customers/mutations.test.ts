@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openSealedDetails } from "@/lib/audit/sealed";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
@@ -9,7 +10,10 @@ describe("editing customers", () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer({ organization: "" });
     await updateCustomer(staff, { ...c, customerId: c.id, organization: "Công ty Mới", phone: "" });
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.updated", entityId: c.id } });
+    const stored = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.updated", entityId: c.id } });
+    // Sealed with the customer's key in the chain (erasure shreds the key), readable in the log.
+    expect(JSON.stringify(stored.details)).not.toContain("Công ty Mới");
+    const [audit] = await openSealedDetails([stored]);
     expect(audit.details).toEqual({
       changes: { organization: { before: null, after: "Công ty Mới" }, phone: { before: `+84${c.phone!.slice(1)}`, after: null } },
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
+import { sealForCustomer } from "@/lib/audit/sealed";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -33,12 +34,15 @@ export async function createCustomer(actor: Actor, raw: unknown) {
   if (existing) throw duplicateError(values, existing);
   return db().$transaction(async (tx) => {
     const customer = await tx.customer.create({ data: { ...values, source: "staff" }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, details: { after: values } });
+    await recordAudit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, details: { after: await sealForCustomer(tx, customer.id, values) } });
     return customer;
   });
 }
 
-/** Edits a customer; the audit event keeps the values before and after each change. */
+/**
+ * Edits a customer; the audit event keeps the values before and after each change, sealed with the
+ * customer's key so that erasing the customer also erases them from the permanent chain.
+ */
 export async function updateCustomer(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("customers"));
   const { customerId, ...values } = updateCustomerSchema.parse(raw);
@@ -59,7 +63,7 @@ export async function updateCustomer(actor: Actor, raw: unknown) {
       action: "customer.updated",
       entityType: "Customer",
       entityId: customerId,
-      details: { changes: Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: next[f] ?? null }])) },
+      details: { changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: next[f] ?? null }]))) },
     });
   });
 }

@@ -13,9 +13,9 @@ export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
 
 /** Queues an email in the caller's transaction: it exists exactly when the change that caused it does. */
-export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail) {
+export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, options: { eraseAfterSend?: boolean } = {}) {
   return tx.emailMessage.create({
-    data: { to, locale: email.locale, template: email.template, subject: email.subject, html: email.html, text: email.text },
+    data: { to, locale: email.locale, template: email.template, subject: email.subject, html: email.html, text: email.text, eraseAfterSend: options.eraseAfterSend ?? false },
     select: { id: true },
   });
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { campaignContent, type CampaignTemplate } from "./campaign-content";
 
 const PAGE_SIZE = 25;
-export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "CAPTURED"] as const;
+export const EMAIL_STATUSES = ["QUEUED", "SENT", "FAILED", "CAPTURED", "CANCELLED"] as const;
 export type EmailStatusName = (typeof EMAIL_STATUSES)[number];
 
 const listSelect = {

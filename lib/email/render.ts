@@ -6,13 +6,26 @@ import { translator, type Translate } from "@/lib/i18n/translate";
 import { InviteEmail, inviteSubject, type InviteEmailProps } from "./templates/invite-email";
 import { PolicyNoticeEmail, policyNoticeSubject, type PolicyNoticeEmailProps } from "./templates/policy-notice-email";
 import { ReconsentEmail, reconsentSubject, type ReconsentEmailProps } from "./templates/reconsent-email";
+import { CustomerSignInEmail, customerSignInSubject, type CustomerSignInEmailProps } from "./templates/customer-sign-in-email";
+import { PrivacyDigestEmail, privacyDigestSubject, type PrivacyDigestEmailProps } from "./templates/privacy-digest-email";
+import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
-type Templates = { invite: InviteEmailProps; policy_notice: PolicyNoticeEmailProps; reconsent: ReconsentEmailProps };
+type Templates = {
+  invite: InviteEmailProps;
+  policy_notice: PolicyNoticeEmailProps;
+  reconsent: ReconsentEmailProps;
+  customer_sign_in: CustomerSignInEmailProps;
+  privacy_request: PrivacyRequestEmailProps;
+  privacy_digest: PrivacyDigestEmailProps;
+};
 
 const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement; subject: (t: Translate, p: Templates[K]) => string } } = {
   invite: { component: InviteEmail, subject: inviteSubject },
   policy_notice: { component: PolicyNoticeEmail, subject: policyNoticeSubject },
   reconsent: { component: ReconsentEmail, subject: reconsentSubject },
+  customer_sign_in: { component: CustomerSignInEmail, subject: customerSignInSubject },
+  privacy_request: { component: PrivacyRequestEmail, subject: privacyRequestSubject },
+  privacy_digest: { component: PrivacyDigestEmail, subject: privacyDigestSubject },
 };
 export type TemplateName = keyof Templates;
 

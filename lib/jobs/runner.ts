@@ -7,19 +7,25 @@ import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
 import { activateDuePolicies } from "@/lib/policies/mutations";
+import { sendDailyDigest } from "@/lib/privacy-requests/digest";
+import { runErasureBatches } from "@/lib/privacy-requests/retention";
+import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requests/sign-in";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
 type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
 const jobs: Job[] = [
+  { name: "privacy-sign-in", everyMs: 0, run: () => processSignInRequests(20) },
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
   { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
   { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
   { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
   { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },
   { name: "disclosure-items", everyMs: 0, run: () => buildDisclosureItems() },
-  { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), 0) },
+  { name: "retention-erasure", everyMs: 0, run: runErasureBatches },
+  { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
+  { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), await pruneCustomerSessions(), 0) },
 ];
 const lastRun = new Map<string, number>();
 

@@ -1,6 +1,7 @@
 import { formsEn } from "./forms.en";
 import { disclosuresEn } from "./disclosures.en";
 import { policiesEn } from "./policies.en";
+import { privacyEn } from "./privacy.en";
 import { registerEn } from "./register.en";
 import type { MessageKey } from "./vi";
 
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...registerEn,
   ...policiesEn,
   ...disclosuresEn,
+  ...privacyEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 
@@ -117,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   "outbox.status.SENT": "Sent",
   "outbox.status.FAILED": "Failed",
   "outbox.status.CAPTURED": "Not sent (kept)",
+  "outbox.status.CANCELLED": "Cancelled (recipient erased)",
   "outbox.to": "To",
   "outbox.subject": "Subject",
   "outbox.statusLabel": "Status",

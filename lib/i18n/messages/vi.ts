@@ -3,6 +3,7 @@
 import { formsVi } from "./forms.vi";
 import { disclosuresVi } from "./disclosures.vi";
 import { policiesVi } from "./policies.vi";
+import { privacyVi } from "./privacy.vi";
 import { registerVi } from "./register.vi";
 
 export const vi = {
@@ -10,6 +11,7 @@ export const vi = {
   ...registerVi,
   ...policiesVi,
   ...disclosuresVi,
+  ...privacyVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 
@@ -118,6 +120,7 @@ export const vi = {
   "outbox.status.SENT": "Đã gửi",
   "outbox.status.FAILED": "Thất bại",
   "outbox.status.CAPTURED": "Chưa gửi (giữ lại)",
+  "outbox.status.CANCELLED": "Đã huỷ (người nhận đã bị xoá)",
   "outbox.to": "Người nhận",
   "outbox.subject": "Tiêu đề",
   "outbox.statusLabel": "Trạng thái",

@@ -134,8 +134,9 @@ BEGIN
       FROM jsonb_array_elements(p_consents) AS c;
   END IF;
 
-  INSERT INTO "AuditEvent" ("actorType", action, "entityType", "entityId", ip, details)
-    VALUES ('ANONYMOUS', 'submission.received', 'Submission', v_submission::text, p_ip, jsonb_build_object(
+  -- The visitor's IP stays on the submission (erasable), not in the permanent audit chain.
+  INSERT INTO "AuditEvent" ("actorType", action, "entityType", "entityId", details)
+    VALUES ('ANONYMOUS', 'submission.received', 'Submission', v_submission::text, jsonb_build_object(
       'formId', p_form_id,
       'customerId', v_customer,
       'customerCreated', v_created,

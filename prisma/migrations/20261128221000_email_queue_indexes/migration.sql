@@ -13,3 +13,6 @@ CREATE INDEX "EmailMessage_campaign_unbatched" ON "EmailMessage" ("campaignId", 
 -- Batches still queued (in flight or waiting for a retry): a handful of rows at any time.
 CREATE INDEX "EmailMessage_batch_queued" ON "EmailMessage" ("batchId")
   WHERE status = 'QUEUED' AND "batchId" IS NOT NULL;
+
+-- Marking a sent batch stamps its notices by message id.
+CREATE INDEX "PolicyNotice_emailMessageId_idx" ON "PolicyNotice"("emailMessageId");

@@ -1,0 +1,37 @@
+import { Button, Text } from "@react-email/components";
+import type { Translate } from "@/lib/i18n/translate";
+import { EmailLayout, emailButton, emailText } from "./email-layout";
+
+export type DigestRow = { reference: string; type: string; deadline: string; daysLeft: number };
+export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; link: string };
+
+export function privacyDigestSubject(t: Translate, p: PrivacyDigestEmailProps) {
+  return t("email.digest.subject", { overdue: p.overdue.length, dueSoon: p.dueSoon.length });
+}
+
+function Rows({ t, rows }: { t: Translate; rows: DigestRow[] }) {
+  return (
+    <>
+      {rows.map((r) => (
+        <Text key={r.reference} style={{ ...emailText, margin: "2px 0" }}>
+          {t("email.digest.row", { reference: r.reference, type: r.type, deadline: r.deadline, days: r.daysLeft })}
+        </Text>
+      ))}
+    </>
+  );
+}
+
+/** The daily reminder to compliance officers: overdue requests first, then those due soon. */
+export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmailProps & { t: Translate; lang: string; company: string }) {
+  return (
+    <EmailLayout lang={lang} company={company} preview={privacyDigestSubject(t, p)} footer={t("email.footer.staff")}>
+      {p.overdue.length > 0 && <Text style={{ ...emailText, fontWeight: 700, color: "#b91c1c" }}>{t("email.digest.overdue", { count: p.overdue.length })}</Text>}
+      <Rows t={t} rows={p.overdue} />
+      {p.dueSoon.length > 0 && <Text style={{ ...emailText, fontWeight: 700 }}>{t("email.digest.dueSoon", { count: p.dueSoon.length })}</Text>}
+      <Rows t={t} rows={p.dueSoon} />
+      <Button href={p.link} style={emailButton}>
+        {t("email.digest.button")}
+      </Button>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { holidayDateSchema, holidaySchema } from "./schemas";
+
+// Holidays change deadlines of requests received from now on; requests already received keep the
+// deadlines they were given (they were told to the customer).
+
+export async function addHoliday(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("settings"));
+  const input = holidaySchema.parse(raw);
+  const date = new Date(`${input.date}T00:00:00Z`);
+  const weekday = date.getUTCDay();
+  if (weekday === 0 || weekday === 6) throw new AppError("BAD_INPUT", "holidays.weekend", { date: "holidays.weekend" });
+  await db().$transaction(async (tx) => {
+    if (await tx.holiday.findUnique({ where: { date }, select: { date: true } })) throw new AppError("CONFLICT", "holidays.exists", { date: "holidays.exists" });
+    await tx.holiday.create({ data: { date, name: input.name } });
+    await recordAudit(tx, actor, { action: "holiday.added", entityType: "Holiday", entityId: input.date, details: { name: input.name } });
+  });
+}
+
+export async function removeHoliday(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("settings"));
+  const input = holidayDateSchema.parse(raw);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.holiday.deleteMany({ where: { date: new Date(`${input.date}T00:00:00Z`) } });
+    if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
+    await recordAudit(tx, actor, { action: "holiday.removed", entityType: "Holiday", entityId: input.date });
+  });
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { systemActor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { renderEmail } from "@/lib/email/render";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
+import { holidaySet } from "@/lib/holidays/queries";
+import { readSettings } from "@/lib/settings/queries";
+import { addWorkingDays, RULES, urgencyOf, vnDay } from "./deadlines";
+import { requestReference } from "./schemas";
+
+// Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
+// requests. Several instances may try: one row in Setting, claimed atomically, lets one send.
+export const DIGEST_SETTING = "privacyDigest.lastSentOn";
+const SEND_FROM_HOUR = 8;
+
+export async function sendDailyDigest(at?: Date): Promise<number> {
+  at ??= await now();
+  const today = vnDay(at);
+  if (new Date(at.getTime() + 7 * 3_600_000).getUTCHours() < SEND_FROM_HOUR) return 0;
+  const claimed = await db().$executeRaw`
+    INSERT INTO "Setting" (key, value, "updatedAt") VALUES (${DIGEST_SETTING}, to_jsonb(${today}::text), now())
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now() WHERE "Setting".value IS DISTINCT FROM EXCLUDED.value`;
+  if (claimed === 0) return 0;
+
+  const holidays = await holidaySet();
+  const soon = addWorkingDays(at, RULES.dueSoonDays, holidays);
+  const open = await db().privacyRequest.findMany({
+    where: { status: { in: ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] } },
+    select: { number: true, type: true, status: true, acknowledgedAt: true, acknowledgeDueAt: true, dueAt: true, extendedDueAt: true },
+  });
+  const rated = open.map((r) => ({ r, ...urgencyOf(r, at, holidays) })).filter((x) => x.urgency === "overdue" || x.deadline <= soon);
+  if (rated.length === 0) return 0;
+  rated.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+  const officers = await db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
+  const company = (await readSettings()).companyName;
+  await db().$transaction(async (tx) => {
+    for (const officer of officers) {
+      const t = translator(officer.locale);
+      const row = (x: (typeof rated)[number]) => ({ reference: requestReference(x.r.number), type: t(`requests.type.${x.r.type}`), deadline: formatDate(x.deadline, officer.locale), daysLeft: x.daysLeft ?? 0 });
+      const email = await renderEmail("privacy_digest", officer.locale, {
+        overdue: rated.filter((x) => x.urgency === "overdue").map(row),
+        dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
+        link: `${env().APP_URL}/admin/requests?view=overdue`,
+      }, company);
+      await enqueueEmail(tx, officer.email, email);
+    }
+    await recordAudit(tx, systemActor("privacy-digest"), { action: "request.digest_sent", entityType: "PrivacyRequest", details: { day: today, requests: rated.length, officers: officers.length } });
+  });
+  return 0; // once a day; nothing to repeat this round
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { shredCustomerKey } from "@/lib/audit/sealed";
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { readQuestions } from "@/lib/forms/definition";
+
+// Erasure: everything that identifies the person goes; the minimal, pseudonymous evidence the
+// company must keep stays — that consent existed (purpose, action, time, policy version, wording),
+// which disclosures happened, which notices were sent, that requests were made and completed, and
+// the audit chain (whose personal values were sealed with the customer's key, shredded here).
+
+const KEPT_ANSWER_TYPES = new Set(["single_choice", "multiple_choice", "rating"]);
+
+export type ErasureResult = { submissions: number; consentEvents: number; emails: number; disclosurePackages: number; attachments: number };
+
+/**
+ * Erases one customer in the caller's transaction. The caller has checked the actor's role. Throws
+ * CONFLICT with the reason when a legal hold blocks it, NOT_FOUND when there is nothing to erase.
+ * `keepEmailId`: a message to the customer still to be sent (the completion email); the outbox
+ * wipes it once it has gone (EmailMessage.eraseAfterSend).
+ */
+export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, context: { requestId?: string; batchId?: string; keepEmailId?: string }): Promise<ErasureResult> {
+  const [customer] = await tx.$queryRaw<{ id: string; email: string | null; phone: string | null; status: string; legalHoldReason: string | null }[]>`
+    SELECT id, email, phone, status::text, "legalHoldReason" FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
+  if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
+  if (customer.legalHoldReason) throw new AppError("CONFLICT", "requests.legalHoldBlocks", undefined, { reason: customer.legalHoldReason });
+
+  // Consent evidence: the IP address, browser and free-text notes go, and the scan of a paper form
+  // (its SHA-256 stays, so the company can still show a copy it kept elsewhere matches).
+  const scans = await tx.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT evidence -> 'attachment' ->> 'id' AS id FROM "ConsentEvent"
+    WHERE "customerId" = ${customerId}::uuid AND jsonb_typeof(evidence -> 'attachment') = 'object'`;
+  await tx.$executeRaw`SELECT set_config('customer_register.erasing', 'on', true)`;
+  const consentEvents = await tx.$executeRaw`
+    UPDATE "ConsentEvent" SET ip = NULL, "userAgent" = NULL,
+      evidence = CASE WHEN evidence IS NULL OR jsonb_typeof(evidence) <> 'object' THEN evidence
+        ELSE (evidence - 'ip' - 'userAgent' - 'note' - 'attachment')
+          || CASE WHEN jsonb_typeof(evidence -> 'attachment') = 'object'
+                  THEN jsonb_build_object('attachment', jsonb_build_object('sha256', evidence -> 'attachment' -> 'sha256'))
+                  ELSE '{}'::jsonb END END
+    WHERE "customerId" = ${customerId}::uuid`;
+  await tx.$executeRaw`SELECT set_config('customer_register.erasing', 'off', true)`;
+
+  // Submissions: contact fields, free-text answers, IP and browser go; choices and ratings stay
+  // (they count in survey results and say nothing about who gave them once the record is erased).
+  const submissions = await tx.submission.findMany({ where: { customerId }, select: { id: true, answers: true, form: { select: { questions: true } } } });
+  for (const s of submissions) {
+    const kept = Object.fromEntries(
+      readQuestions(s.form.questions)
+        .filter((q) => KEPT_ANSWER_TYPES.has(q.type))
+        .flatMap((q) => (q.key in ((s.answers as Record<string, unknown>) ?? {}) ? [[q.key, (s.answers as Record<string, unknown>)[q.key]]] : [])),
+    );
+    await tx.submission.update({ where: { id: s.id }, data: { fields: {}, answers: kept as object, ip: null, userAgent: null } });
+  }
+
+  // Scans of written requests, and the requests' own words.
+  const requestScans = await tx.privacyRequest.findMany({ where: { customerId, attachmentId: { not: null } }, select: { attachmentId: true } });
+  await tx.privacyRequest.updateMany({ where: { customerId }, data: { details: "", attachmentId: null } });
+  const attachmentIds = [...scans.map((s) => s.id), ...requestScans.map((r) => r.attachmentId!)].filter(Boolean);
+  const attachments = attachmentIds.length ? (await tx.attachment.deleteMany({ where: { id: { in: attachmentIds } } })).count : 0;
+
+  // Disclosure packages that still hold the person's data are destroyed; the disclosure, its items
+  // and the package's checksum remain as the record that it happened.
+  const packages = await tx.$queryRaw<{ id: string; packageFileId: string }[]>`
+    UPDATE "Disclosure" d SET "packageFileId" = NULL, "packageExpiresAt" = least(d."packageExpiresAt", now())
+    FROM "Disclosure" old
+    WHERE d.id = old.id AND old."packageFileId" IS NOT NULL
+      AND EXISTS (SELECT 1 FROM "DisclosureItem" i WHERE i."disclosureId" = d.id AND i."customerId" = ${customerId}::uuid AND i.included)
+    RETURNING d.id, old."packageFileId"`;
+  if (packages.length) await tx.attachment.deleteMany({ where: { id: { in: packages.map((p) => p.packageFileId) } } });
+
+  // Emails: the address and bodies go. Queued messages are cancelled, except the one that tells the
+  // customer it is done (wiped by the outbox once handled).
+  const addresses = [customer.email].filter((a): a is string => !!a);
+  const emails = addresses.length
+    ? await tx.$executeRaw`
+        UPDATE "EmailMessage" SET "to" = '', html = NULL, text = NULL, variables = NULL,
+          status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED'::"EmailStatus" ELSE status END, "lockedUntil" = NULL
+        WHERE lower("to") = ANY (${addresses.map((a) => a.toLowerCase())}::text[]) AND id IS DISTINCT FROM ${context.keepEmailId ?? null}::uuid`
+    : 0;
+
+  // Uploaded import files that still contain the person (imports keep no file once finished).
+  const needles = [customer.email, customer.phone].filter((v): v is string => !!v);
+  if (needles.length) {
+    await tx.$executeRaw`
+      UPDATE "ImportJob" SET content = '' WHERE content <> '' AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n WHERE strpos(content, n) > 0)`;
+    await tx.signInRequest.deleteMany({ where: { identifier: { in: needles } } });
+  }
+
+  await tx.authToken.deleteMany({ where: { customerId } });
+  await tx.customerSession.deleteMany({ where: { customerId } });
+  await shredCustomerKey(tx, customerId);
+  await tx.customer.update({
+    where: { id: customerId },
+    data: { fullName: null, email: null, phone: null, address: null, organization: null, terminationReason: null, status: "ERASED", erasedAt: new Date() },
+  });
+
+  const result = { submissions: submissions.length, consentEvents, emails, disclosurePackages: packages.length, attachments };
+  await recordAudit(tx, actor, { action: "customer.erased", entityType: "Customer", entityId: customerId, details: { customerId, requestId: context.requestId ?? null, batchId: context.batchId ?? null, ...result } });
+  return result;
+}

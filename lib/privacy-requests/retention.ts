@@ -1,0 +1,70 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { readSettings } from "@/lib/settings/queries";
+import { eraseCustomer } from "./erasure";
+import { confirmRetentionSchema } from "./schemas";
+
+// Retention: the policy keeps data until the customer ends the service. Customers terminated for
+// longer than the grace period (a setting) are listed; a compliance officer confirms a batch; the
+// job erases them in chunks with progress, each in its own transaction, skipping (with the reason)
+// anyone on legal hold or no longer eligible.
+
+const CHUNK = 25;
+const LEASE_SECONDS = 120;
+
+async function cutoff() {
+  return new Date((await now()).getTime() - (await readSettings()).retentionGraceDays * 86_400_000);
+}
+
+export async function confirmRetentionBatch(actor: Actor, raw: unknown) {
+  authorize(actor, "COMPLIANCE");
+  const { customerIds } = confirmRetentionSchema.parse(raw);
+  const ids = [...new Set(customerIds)];
+  const eligible = await db().customer.count({ where: { id: { in: ids }, status: "TERMINATED", terminatedAt: { lt: await cutoff() } } });
+  if (eligible !== ids.length) throw new AppError("CONFLICT", "requests.retentionStale");
+  return db().$transaction(async (tx) => {
+    const batch = await tx.erasureBatch.create({ data: { customerIds: ids, confirmedById: actor.kind === "user" ? actor.id : (await tx.user.findFirstOrThrow({ where: { role: "COMPLIANCE" }, select: { id: true } })).id }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "retention.batch_confirmed", entityType: "ErasureBatch", entityId: batch.id, details: { count: ids.length } });
+    return batch;
+  });
+}
+
+/** The job: erases the next chunk of a confirmed batch. Returns how many customers it handled. */
+export async function runErasureBatches(): Promise<number> {
+  const [batch] = await db().$queryRaw<{ id: string; customerIds: string[]; processed: number }[]>`
+    UPDATE "ErasureBatch" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE id = (SELECT id FROM "ErasureBatch" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+                ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, "customerIds", processed`;
+  if (!batch) return 0;
+  const chunk = batch.customerIds.slice(batch.processed, batch.processed + CHUNK);
+  const system = systemActor("retention");
+  const limit = await cutoff();
+  let erased = 0;
+  const skipped: { id: string; reason: string }[] = [];
+  for (const id of chunk) {
+    try {
+      await db().$transaction(async (tx) => {
+        const still = await tx.customer.count({ where: { id, status: "TERMINATED", terminatedAt: { lt: limit } } });
+        if (!still) throw new AppError("CONFLICT", "NOT_ELIGIBLE");
+        await eraseCustomer(tx, system, id, { batchId: batch.id });
+      });
+      erased++;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      skipped.push({ id, reason: error.userMessage === "requests.legalHoldBlocks" ? "LEGAL_HOLD" : error.userMessage === "NOT_ELIGIBLE" ? "NOT_ELIGIBLE" : "ALREADY_ERASED" });
+    }
+  }
+  const processed = batch.processed + chunk.length;
+  const done = processed >= batch.customerIds.length;
+  await db().$executeRaw`
+    UPDATE "ErasureBatch" SET processed = ${processed}, erased = erased + ${erased}, skipped = skipped || ${JSON.stringify(skipped)}::jsonb,
+      status = ${done ? "COMPLETED" : "RUNNING"}::"ErasureBatchStatus", "lockedUntil" = NULL, "finishedAt" = ${done ? new Date() : null}
+    WHERE id = ${batch.id}::uuid`;
+  if (done) await db().$transaction((tx) => recordAudit(tx, system, { action: "retention.batch_completed", entityType: "ErasureBatch", entityId: batch.id, details: { processed } }));
+  return chunk.length;
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { RULES } from "./deadlines";
+
+export const REQUEST_TYPES = ["ACCESS", "EXPORT", "RECTIFY", "GRANT_CONSENT", "WITHDRAW_CONSENT", "STOP_SHARING", "DELETE"] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+/** Channels staff log requests from; SELF_SERVICE ones come from /privacy/me. */
+export const STAFF_CHANNELS = ["EMAIL", "LETTER", "PHONE", "IN_PERSON"] as const;
+export const REQUEST_STATUSES = ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS", "COMPLETED", "REJECTED", "CANCELLED"] as const;
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+
+const purposeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, "validation.required");
+
+/** A request received by letter, email, phone or in person, logged by staff (with a scan for written ones). */
+export const logRequestSchema = z
+  .object({
+    customerId: z.uuid({ error: "requests.customerRequired" }),
+    type: z.enum(REQUEST_TYPES, { error: "validation.required" }),
+    channel: z.enum(STAFF_CHANNELS, { error: "validation.required" }),
+    receivedOn: z.iso.date("validation.date"),
+    details: z.string().trim().min(5, "requests.detailsRequired").max(5000, "validation.tooLong"),
+    purposeKey: z.union([z.literal(""), purposeKey]).default(""),
+    involvesThirdParty: z.union([z.boolean(), z.literal("on"), z.literal("")]).default(false).transform((v) => v === true || v === "on"),
+    file: z.instanceof(File).optional().nullable(),
+  })
+  .refine((v) => !(v.type === "GRANT_CONSENT" || v.type === "WITHDRAW_CONSENT") || v.purposeKey !== "", { path: ["purposeKey"], message: "requests.purposeRequired" })
+  .refine((v) => !(v.channel === "LETTER" || v.channel === "EMAIL") || (v.file && v.file.size > 0), { path: ["file"], message: "requests.scanRequired" });
+export type LogRequestInput = z.input<typeof logRequestSchema>;
+
+export const requestIdSchema = z.object({ id: z.uuid() });
+
+export const extendSchema = z.object({
+  id: z.uuid(),
+  days: z.coerce.number({ error: "validation.number" }).int("validation.number").min(1, "requests.extensionRange").max(RULES.maxExtensionDays, "requests.extensionRange"),
+  reason: z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong"),
+});
+export type ExtendInput = z.input<typeof extendSchema>;
+
+export const completeSchema = z.object({
+  id: z.uuid(),
+  resolution: z.string().trim().min(5, "requests.resolutionRequired").max(5000, "validation.tooLong"),
+});
+export type CompleteInput = z.input<typeof completeSchema>;
+
+export const rejectSchema = z.object({
+  id: z.uuid(),
+  reason: z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong"),
+});
+export type RejectInput = z.input<typeof rejectSchema>;
+
+export const legalHoldSchema = z.object({
+  customerId: z.uuid(),
+  reason: z.string().trim().min(10, "requests.reasonRequired").max(1000, "validation.tooLong"),
+});
+export type LegalHoldInput = z.input<typeof legalHoldSchema>;
+
+export const requestFilterSchema = z.object({
+  view: z.enum(["open", "overdue", "dueSoon", "closed", "all"]).catch("open"),
+  type: z.enum(REQUEST_TYPES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type RequestFilter = z.output<typeof requestFilterSchema>;
+
+export const confirmRetentionSchema = z.object({
+  customerIds: z.array(z.uuid()).min(1, "requests.retentionNone").max(10_000),
+});
+
+// ——— Customers' self-service (/privacy/me) ———
+
+export const signInRequestSchema = z.object({
+  identifier: z.string().trim().min(3, "privacy.identifierRequired").max(254, "validation.tooLong"),
+});
+export type SignInRequestInput = z.input<typeof signInRequestSchema>;
+
+export const consentChangeSchema = z.object({
+  purposeKey,
+  action: z.enum(["GRANTED", "WITHDRAWN"]),
+});
+export type ConsentChangeInput = z.input<typeof consentChangeSchema>;
+
+export const rectifySchema = z.object({
+  details: z.string().trim().min(5, "privacy.rectifyRequired").max(2000, "validation.tooLong"),
+});
+export type RectifyInput = z.input<typeof rectifySchema>;
+
+export const deletionSchema = z.object({
+  confirm: z.literal(true, { error: "privacy.deleteConfirmRequired" }),
+});
+export type DeletionInput = z.input<typeof deletionSchema>;
+
+/** How a request is named to customers and staff: YC-00042 ("yêu cầu"). */
+export const requestReference = (number: number) => `YC-${String(number).padStart(5, "0")}`;

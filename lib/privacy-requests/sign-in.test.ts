@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { AppError } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { advanceClock } from "@/tests/support/policies";
+import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
+import { customerForSession, LIMITS, processSignInRequests, redeemSignInToken, requestSignInLink } from "./sign-in";
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const ip = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function drain() {
+  while ((await processSignInRequests()) > 0) {}
+}
+
+/** The token from the newest sign-in email to `to`. */
+async function linkTokenFor(to: string) {
+  const message = await db().emailMessage.findFirst({ where: { to, template: "customer_sign_in" }, orderBy: { createdAt: "desc" }, select: { html: true } });
+  return message?.html?.match(/\/privacy\/me\/link\/([A-Za-z0-9_-]+)/)?.[1] ?? null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+describe("signing in to the privacy page", () => {
+  it("answers the same way, in about the same time, for known and unknown addresses, and emails only the known", async () => {
+    const known = await makeCustomer();
+    const unknown = `${token()}@example.test`;
+    const timings: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
+    for (let i = 0; i < 12; i++) {
+      for (const [kind, identifier] of [["known", known.email!], ["unknown", unknown]] as const) {
+        const t0 = performance.now();
+        const result = await failure(requestSignInLink({ identifier: i % 2 ? identifier.toUpperCase() : identifier }, { ip: ip(), locale: "vi" }));
+        timings[kind].push(performance.now() - t0);
+        // Identical outcome: no error (until the per-address limit), nothing returned.
+        if (i < LIMITS.perAddress.limit) expect(result).toBeNull();
+        else expect(result?.code).toBe("RATE_LIMITED");
+      }
+    }
+    const [a, b] = [median(timings.known), median(timings.unknown)];
+    expect(Math.abs(a - b)).toBeLessThan(Math.max(10, 0.5 * Math.max(a, b)));
+
+    await drain();
+    expect(await db().emailMessage.count({ where: { to: known.email!, template: "customer_sign_in" } })).toBe(LIMITS.perAddress.limit);
+    expect(await db().emailMessage.count({ where: { to: unknown } })).toBe(0);
+    expect(await db().signInRequest.count()).toBe(0);
+    // The limiter's keys do not spell out who asked.
+    expect(await db().rateLimitBucket.count({ where: { key: { contains: known.email! } } })).toBe(0);
+  });
+
+  it("finds the customer by phone and sends the link to the email on record", async () => {
+    const phone = randomPhone();
+    const c = await makeCustomer({ phone });
+    await requestSignInLink({ identifier: `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` }, { ip: ip(), locale: "en" });
+    await drain();
+    expect(await linkTokenFor(c.email!)).not.toBeNull();
+    expect((await failure(requestSignInLink({ identifier: "not an address" }, { ip: ip(), locale: "vi" })))?.fieldErrors).toEqual({ identifier: "privacy.identifierInvalid" });
+  });
+
+  it("limits requests per IP address", async () => {
+    const from = ip();
+    for (let i = 0; i < LIMITS.perIp.limit; i++) await requestSignInLink({ identifier: `${token()}@example.test` }, { ip: from, locale: "vi" });
+    expect((await failure(requestSignInLink({ identifier: `${token()}@example.test` }, { ip: from, locale: "vi" })))?.code).toBe("RATE_LIMITED");
+    await drain();
+  });
+
+  it("uses a link once, within 15 minutes, and refuses tampered ones", async () => {
+    const c = await makeCustomer();
+    await requestSignInLink({ identifier: c.email! }, { ip: ip(), locale: "vi" });
+    await drain();
+    const link = (await linkTokenFor(c.email!))!;
+    const { sessionToken } = await redeemSignInToken(link);
+    expect(await customerForSession(sessionToken)).toMatchObject({ kind: "customer", customerId: c.id });
+    expect(await failure(redeemSignInToken(link))).toMatchObject({ code: "EXPIRED", userMessage: "privacy.linkUsed" });
+    expect(await failure(redeemSignInToken(`${link.slice(0, -2)}xx`))).toMatchObject({ code: "NOT_FOUND", userMessage: "privacy.linkInvalid" });
+    expect(await failure(redeemSignInToken("../../etc"))).toMatchObject({ userMessage: "privacy.linkInvalid" });
+    expect(await customerForSession(`${sessionToken}x`)).toBeNull();
+
+    await requestSignInLink({ identifier: c.email! }, { ip: ip(), locale: "vi" });
+    await drain();
+    const late = (await linkTokenFor(c.email!))!;
+    await advanceClock(16 * 60_000);
+    expect(await failure(redeemSignInToken(late))).toMatchObject({ code: "EXPIRED", userMessage: "privacy.linkExpired" });
+    // Sessions end too (after an hour).
+    await advanceClock(50 * 60_000);
+    expect(await customerForSession(sessionToken)).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { recordAudit } from "@/lib/audit/mutations";
+import { systemActor, type CustomerActor } from "@/lib/auth/actor";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { renderEmail } from "@/lib/email/render";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { readSettings } from "@/lib/settings/queries";
+import { signInRequestSchema } from "./schemas";
+
+// Customers sign in to /privacy/me with a single-use link sent to the email the register holds.
+// Asking for a link does the same work whatever the address (a row in SignInRequest); a background
+// job looks the address up and sends the link only if it is known, so neither the answer nor its
+// timing tells anyone whether someone is a customer.
+
+export const LINK_MINUTES = 15;
+export const SESSION_MINUTES = 60;
+export const LIMITS = { perAddress: { limit: 5, windowSeconds: 3600 }, perIp: { limit: 20, windowSeconds: 3600 } };
+
+/** Addresses in rate-limit keys are hashed: the limiter must not become a list of who asked. */
+const keyHash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+
+function normalizeIdentifier(raw: string): string {
+  const value = raw.trim();
+  if (value.includes("@")) return normalizeEmail(value);
+  const phone = normalizePhone(value);
+  if (!phone) throw new AppError("BAD_INPUT", "privacy.identifierInvalid", { identifier: "privacy.identifierInvalid" });
+  return phone;
+}
+
+export async function requestSignInLink(raw: unknown, context: { ip: string; locale: "vi" | "en" }) {
+  const { identifier: typed } = signInRequestSchema.parse(raw);
+  const identifier = normalizeIdentifier(typed);
+  const [perAddress, perIp] = await hitRateLimits([
+    { key: `privacy-link:id:${keyHash(identifier)}`, ...LIMITS.perAddress },
+    { key: `privacy-link:ip:${keyHash(context.ip)}`, ...LIMITS.perIp },
+  ]);
+  const blocked = [perAddress, perIp].find((r) => !r.allowed);
+  if (blocked) throw new AppError("RATE_LIMITED", "privacy.tooManyLinks", undefined, { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });
+  await db().signInRequest.create({ data: { identifier, locale: context.locale }, select: { id: true } });
+}
+
+/** The job: answers queued link requests. Several instances share the queue (SKIP LOCKED). */
+export async function processSignInRequests(limit = 20): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ id: string; identifier: string; locale: "vi" | "en" }[]>`
+      DELETE FROM "SignInRequest" WHERE id IN (
+        SELECT id FROM "SignInRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING id, identifier, locale::text AS locale`;
+    if (claimed.length === 0) return 0;
+    const company = (await readSettings()).companyName;
+    const at = await now();
+    for (const request of claimed) {
+      const byEmail = request.identifier.includes("@");
+      const customers = await tx.customer.findMany({
+        where: { status: { not: "ERASED" }, email: byEmail ? request.identifier : { not: null }, ...(byEmail ? {} : { phone: request.identifier }) },
+        orderBy: { updatedAt: "desc" },
+        take: 3,
+        select: { id: true, email: true, locale: true },
+      });
+      for (const customer of customers) {
+        const { token, hash } = newToken();
+        await tx.authToken.create({ data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) } });
+        const email = await renderEmail("customer_sign_in", customer.locale, { link: `${env().APP_URL}/privacy/me/link/${token}?lang=${customer.locale}`, minutes: LINK_MINUTES }, company);
+        await enqueueEmail(tx, customer.email!, email);
+        await recordAudit(tx, systemActor("privacy-sign-in"), { action: "customer.sign_in_link_sent", entityType: "Customer", entityId: customer.id, details: { customerId: customer.id } });
+      }
+    }
+    return claimed.length;
+  });
+}
+
+/**
+ * Exchanges an emailed token for a session, once. Says why a link does not work (used, expired,
+ * unknown) — that reveals nothing: only the link's holder knows it.
+ */
+export async function redeemSignInToken(token: string): Promise<{ sessionToken: string; expiresAt: Date }> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("NOT_FOUND", "privacy.linkInvalid");
+  const hash = hashToken(token);
+  const at = await now();
+  return db().$transaction(async (tx) => {
+    const [used] = await tx.$queryRaw<{ customerId: string }[]>`
+      UPDATE "AuthToken" SET "usedAt" = ${at}
+      WHERE "tokenHash" = ${hash} AND kind = 'CUSTOMER_SIGN_IN' AND "usedAt" IS NULL AND "expiresAt" > ${at}
+      RETURNING "customerId"`;
+    if (!used) {
+      const row = await tx.authToken.findUnique({ where: { tokenHash: hash }, select: { kind: true, usedAt: true } });
+      if (!row || row.kind !== "CUSTOMER_SIGN_IN") throw new AppError("NOT_FOUND", "privacy.linkInvalid");
+      throw new AppError("EXPIRED", row.usedAt ? "privacy.linkUsed" : "privacy.linkExpired");
+    }
+    const session = newToken();
+    const expiresAt = new Date(at.getTime() + SESSION_MINUTES * 60_000);
+    await tx.customerSession.create({ data: { tokenHash: session.hash, customerId: used.customerId, expiresAt } });
+    await recordAudit(tx, systemActor("privacy-sign-in"), { action: "customer.signed_in", entityType: "Customer", entityId: used.customerId, details: { customerId: used.customerId } });
+    return { sessionToken: session.token, expiresAt };
+  });
+}
+
+/** The customer behind a session cookie, or null when it is unknown, expired or the record erased. */
+export async function customerForSession(sessionToken: string | undefined, context: { ip?: string; userAgent?: string | null } = {}): Promise<CustomerActor | null> {
+  if (!sessionToken || !/^[A-Za-z0-9_-]{20,100}$/.test(sessionToken)) return null;
+  const session = await db().customerSession.findUnique({
+    where: { tokenHash: hashToken(sessionToken) },
+    select: { id: true, expiresAt: true, customer: { select: { id: true, status: true } } },
+  });
+  if (!session || session.expiresAt <= (await now()) || session.customer.status === "ERASED") return null;
+  return { kind: "customer", customerId: session.customer.id, sessionId: session.id, ip: context.ip, userAgent: context.userAgent ?? undefined };
+}
+
+export async function endCustomerSession(sessionToken: string | undefined) {
+  if (!sessionToken) return;
+  await db().customerSession.deleteMany({ where: { tokenHash: hashToken(sessionToken) } });
+}
+
+/** Housekeeping for the job runner: expired links and sessions. */
+export async function pruneCustomerSessions() {
+  const cutoff = new Date(Date.now() - 86_400_000);
+  const [sessions, tokens] = await Promise.all([
+    db().customerSession.deleteMany({ where: { expiresAt: { lt: cutoff } } }),
+    db().authToken.deleteMany({ where: { kind: "CUSTOMER_SIGN_IN", expiresAt: { lt: cutoff } } }),
+  ]);
+  return sessions.count + tokens.count;
+}
