@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Scans of paper consent (≤ 5 MB) and CSV imports travel through server actions.
     serverActions: { bodySizeLimit: "30mb" },
+    // proxy.ts buffers request bodies; its 10 MB default would cut a 10 MB scan short.
+    proxyClientMaxBodySize: "30mb",
   },
   poweredByHeader: false,
 };

@@ -15,7 +15,7 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 async function main() {
   const database = await createTestDatabase("bench_policy");
-  const resend = await startFakeResend(0, { keepBodies: false });
+  const resend = await startFakeResend(0, { keepBodies: false, keepEmails: false });
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-000", RESEND_API_KEY: "re_bench", RESEND_BASE_URL: resend.url });
   try {
     let t0 = performance.now();

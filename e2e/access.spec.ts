@@ -5,11 +5,11 @@ import { expect, pageAs, test } from "./support/fixtures";
 const FORBIDDEN: Record<Role, string[]> = {
   STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies"],
   COMPLIANCE: ["/admin/users", "/admin/settings"],
-  ADMIN: ["/admin/forms", "/admin/forms/new", "/admin/customers", "/admin/customers/import", "/admin/customers/duplicates"],
+  ADMIN: ["/admin/forms", "/admin/forms/new", "/admin/customers", "/admin/customers/import", "/admin/customers/duplicates", "/admin/requests"],
 };
 const ALLOWED: Record<Role, string[]> = {
-  STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures"],
-  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/policies", "/admin/audit", "/admin/outbox"],
+  STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests"],
+  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests", "/admin/policies", "/admin/audit", "/admin/outbox"],
   ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
 };
 

@@ -15,6 +15,7 @@ const NAV: { area: Area; href: string }[] = [
   { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
   { area: "disclosures", href: "/admin/disclosures" },
+  { area: "requests", href: "/admin/requests" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

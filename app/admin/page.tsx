@@ -5,6 +5,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/session";
 import { registerStats } from "@/lib/dashboard/queries";
+import { requestCounts } from "@/lib/privacy-requests/queries";
+import { Alert } from "@/components/ui/alert";
 import { getT } from "@/lib/i18n/server";
 import { RegisterOverview } from "./_components/register-overview";
 
@@ -17,6 +19,7 @@ const TILES: { area: Area; href: string }[] = [
   { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
   { area: "disclosures", href: "/admin/disclosures" },
+  { area: "requests", href: "/admin/requests" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },
@@ -29,9 +32,16 @@ export default async function DashboardPage() {
   const { t, locale } = await getT();
   const tiles = TILES.filter((tile) => canAccess(actor.role, tile.area));
   const stats = canAccess(actor.role, "customers") ? await registerStats(actor) : null;
+  const requests = canAccess(actor.role, "requests") ? await requestCounts(actor) : null;
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name: actor.name })} description={t(`dashboard.roleIntro.${actor.role}`)} />
+      {requests && (requests.overdue > 0 || requests.dueSoon > 0) && (
+        <Alert tone={requests.overdue > 0 ? "error" : "warning"} className="mb-6" data-testid="requests-alert">
+          {t("dashboard.requestsAlert", { overdue: requests.overdue, dueSoon: requests.dueSoon })}{" "}
+          <Link href={`/admin/requests?view=${requests.overdue > 0 ? "overdue" : "dueSoon"}`} className="font-medium underline">{t("dashboard.requestsOpen")}</Link>
+        </Alert>
+      )}
       {stats && (
         <div className="mb-8">
           <RegisterOverview stats={stats} t={t} locale={locale} />

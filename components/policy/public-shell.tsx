@@ -14,11 +14,14 @@ export async function PublicShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-4">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-4 sm:px-6">
           <Link href="/" className="font-semibold text-brand-800">
             {settings.companyName}
           </Link>
-          <nav aria-label={t("public.navLabel")} className="flex items-center gap-4 text-sm">
+          <nav aria-label={t("public.navLabel")} className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
+            <Link href="/privacy/me" className="hover:underline">
+              {t("public.myData")}
+            </Link>
             <Link href="/privacy" className="hover:underline">
               {t("public.privacy")}
             </Link>
@@ -37,7 +40,7 @@ export async function PublicShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       )}
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-6 py-10">
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
         {children}
       </main>
       <footer className="border-t border-zinc-200 bg-white text-sm text-zinc-600">

@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
-import type { StaffActor } from "@/lib/auth/actor";
+import type { CustomerActor, StaffActor } from "@/lib/auth/actor";
+import { currentCustomer } from "@/lib/auth/customer-session";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, isAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
@@ -71,4 +72,14 @@ export function staffFormAction<S extends z.ZodType, T>(schema: S, handler: (act
 /** For actions anyone may call (e.g. setting a password from an emailed link). */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => run(async () => handler(schema.parse(raw)));
+}
+
+/** For customers signed in to /privacy/me: the session's customer, never one named in the input. */
+export function customerAction<S extends z.ZodType, T>(schema: S, handler: (actor: CustomerActor, input: z.output<S>) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> =>
+    run(async () => {
+      const actor = await currentCustomer();
+      if (!actor) throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
+      return handler(actor, schema.parse(raw));
+    });
 }

@@ -11,6 +11,8 @@ export const AREAS = {
   customers: ["STAFF", "COMPLIANCE"],
   policies: ["COMPLIANCE"],
   disclosures: ["STAFF", "COMPLIANCE"],
+  // STAFF may look at the request desk; only COMPLIANCE acts on requests (checked in lib).
+  requests: ["STAFF", "COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;

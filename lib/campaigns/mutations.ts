@@ -92,6 +92,6 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
   );
   // A large campaign just grew the outbox many times over; fresh planner statistics keep the
   // sender's claim on its partial index (stale ones made it sort the whole queue on each claim).
-  if (grewBy >= ANALYZE_AFTER) await db().$executeRawUnsafe(`ANALYZE "EmailMessage"`);
+  if (grewBy >= ANALYZE_AFTER) await db().$executeRawUnsafe(`ANALYZE "EmailMessage", "PolicyNotice"`);
   return handled;
 }

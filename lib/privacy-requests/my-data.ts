@@ -47,7 +47,8 @@ export async function myOverview(actor: Actor) {
       history: events.filter((e) => e.purposeId === purpose.id),
     })),
     disclosures,
-    requests: requests.map((r) => ({ ...r, reference: requestReference(r.number), ...urgencyOf(r, at, holidays) })),
+    // Customers are told the completion deadline, so days left count towards it.
+    requests: requests.map((r) => ({ ...r, reference: requestReference(r.number), ...urgencyOf({ ...r, acknowledgedAt: r.acknowledgedAt ?? r.receivedAt }, at, holidays) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { addWorkingDays, RULES, urgencyOf } from "./deadlines";
 import type { RequestFilter } from "./schemas";
 
 // The privacy-request desk's reads. COMPLIANCE handles requests; STAFF may look.
-const DESK_ROLES = ["COMPLIANCE", "STAFF"] as const;
+const DESK_ROLES = rolesFor("requests");
 const PAGE_SIZE = 25;
 const OPEN = Prisma.sql`r.status IN ('RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
 /** The deadline that matters now: acknowledgement until acknowledged, then completion (extended if so). */

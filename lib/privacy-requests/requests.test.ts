@@ -103,7 +103,7 @@ describe("the privacy-request desk", () => {
     const c = await makeCustomer();
     const base = { customerId: c.id, type: "STOP_SHARING", channel: "LETTER", receivedOn: vnDay(await now()), details: "Thư tay yêu cầu ngừng chia sẻ" } as const;
     expect(await invalid(logRequest(officer, base))).toEqual({ file: "requests.scanRequired" });
-    expect(await failure(logRequest(officer, { ...base, file: pdf(11 * 1024 * 1024) }))).toMatchObject({ fieldErrors: { file: "attachments.tooLarge" } });
+    expect(await invalid(logRequest(officer, { ...base, file: pdf(11 * 1024 * 1024) }))).toEqual({ file: "requests.scanTooLarge" });
     expect(await failure(logRequest(staff, { ...base, file: pdf() }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await db().privacyRequest.count({ where: { customerId: c.id } })).toBe(0);
 

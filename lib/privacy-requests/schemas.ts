@@ -23,7 +23,8 @@ export const logRequestSchema = z
     file: z.instanceof(File).optional().nullable(),
   })
   .refine((v) => !(v.type === "GRANT_CONSENT" || v.type === "WITHDRAW_CONSENT") || v.purposeKey !== "", { path: ["purposeKey"], message: "requests.purposeRequired" })
-  .refine((v) => !(v.channel === "LETTER" || v.channel === "EMAIL") || (v.file && v.file.size > 0), { path: ["file"], message: "requests.scanRequired" });
+  .refine((v) => !(v.channel === "LETTER" || v.channel === "EMAIL") || (v.file && v.file.size > 0), { path: ["file"], message: "requests.scanRequired" })
+  .refine((v) => !v.file || v.file.size <= MAX_SCAN_BYTES, { path: ["file"], message: "requests.scanTooLarge" });
 export type LogRequestInput = z.input<typeof logRequestSchema>;
 
 export const requestIdSchema = z.object({ id: z.uuid() });

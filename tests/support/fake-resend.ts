@@ -36,9 +36,14 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** `keepBodies: false` (benchmarks) records only who was sent what id, not the HTML and text. */
-export async function startFakeResend(port = 0, options: { keepBodies?: boolean } = {}): Promise<FakeResend> {
+/**
+ * `keepBodies: false` records only who was sent what id, not the HTML and text; `keepEmails: false`
+ * (benchmarks, which share the process with the app) keeps only a count, so the process's memory is
+ * the app's.
+ */
+export async function startFakeResend(port = 0, options: { keepBodies?: boolean; keepEmails?: boolean } = {}): Promise<FakeResend> {
   const keepBodies = options.keepBodies ?? true;
+  const keepEmails = options.keepEmails ?? true;
   const emails: FakeEmail[] = [];
   const calls: FakeResend["calls"] = [];
   const byKey = new Map<string, string>();
@@ -48,6 +53,7 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean 
     const known = key ? byKey.get(key) : undefined;
     if (known) return known;
     const id = randomUUID();
+    if (!keepEmails) return id;
     if (key) byKey.set(key, id);
     const kept = keepBodies ? payload : { from: payload.from, to: payload.to, subject: payload.subject };
     emails.push({ ...kept, id, idempotencyKey: key, receivedAt: new Date().toISOString() });

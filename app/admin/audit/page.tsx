@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="text-zinc-500 tabular-nums">{e.id}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</Td>
                   <Td>
-                    <div>{e.actorLabel ?? t(`audit.actorType.${e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "USER" ? "USER" : "ANONYMOUS"}`)}</div>
+                    <div>{e.actorLabel ?? t(`audit.actorType.${e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "USER" ? "USER" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</div>
                     {e.ip && <div className="text-xs text-zinc-500">{e.ip}</div>}
                   </Td>
                   <Td><code className="text-xs">{e.action}</code></Td>

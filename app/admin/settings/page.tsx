@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
@@ -17,7 +19,11 @@ export default async function SettingsPage() {
   const settings = await getSettingsForEdit(actor);
   return (
     <>
-      <PageHeader title={t("nav.settings")} description={t("settings.description")} />
+      <PageHeader
+        title={t("nav.settings")}
+        description={t("settings.description")}
+        actions={<Link href="/admin/settings/holidays" className={buttonVariants({ variant: "secondary" })}>{t("nav.holidays")}</Link>}
+      />
       <Card className="max-w-2xl">
         <CardBody>
           <SettingsForm initial={settings} />

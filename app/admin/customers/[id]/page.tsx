@@ -22,6 +22,9 @@ import { RecordConsentForm } from "../_components/record-consent-form";
 import { RevealContact } from "../_components/reveal-contact";
 import { CustomerStatusBadge } from "../_components/status-badge";
 import { TerminateForm } from "../_components/terminate-form";
+import { LegalHoldForm } from "../_components/legal-hold-form";
+import { customerRequests } from "@/lib/privacy-requests/queries";
+import { requestReference } from "@/lib/privacy-requests/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -43,12 +46,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const customer = await getCustomer(actor, (await params).id);
   if (!customer) notFound();
   await recordCustomerView(actor, customer.id);
-  const [consents, submissions, audit, notices, disclosures] = await Promise.all([
+  const [consents, submissions, audit, notices, disclosures, requests] = await Promise.all([
     consentOverview(actor, customer.id),
     customerSubmissions(actor, customer.id),
     customerAuditTrail(actor, customer.id),
     customerNotices(actor, customer.id),
     customerDisclosures(actor, customer.id),
+    customerRequests(actor, customer.id),
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
@@ -135,6 +139,27 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               )}
             </CardBody>
           </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("nav.requests")}</CardTitle></CardHeader>
+            <CardBody className="space-y-4">
+              {requests.length === 0 ? <p className="text-sm text-zinc-500">{t("requests.none")}</p> : (
+                <ul className="space-y-1.5 text-sm" data-testid="customer-requests">
+                  {requests.map((r) => (
+                    <li key={r.id}>
+                      <Link href={`/admin/requests/${r.id}`} className="text-brand-800 hover:underline">{requestReference(r.number)} · {t(`requests.type.${r.type}`)}</Link>
+                      <span className="text-zinc-500"> · {t(`requests.status.${r.status}`)} · {formatDate(r.receivedAt, locale)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {actor.role === "COMPLIANCE" && customer.status !== "ERASED" && (
+                <>
+                  <Link href={`/admin/requests/new?customerId=${customer.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("requests.log")}</Link>
+                  <LegalHoldForm customerId={customer.id} reason={customer.legalHoldReason} />
+                </>
+              )}
+            </CardBody>
+          </Card>
           {open && (
             <Card>
               <CardHeader><CardTitle>{t("customers.terminateTitle")}</CardTitle></CardHeader>
@@ -163,7 +188,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   <li key={e.id} className="flex flex-wrap gap-x-2">
                     <span className="text-zinc-500 tabular-nums">{formatDateTime(e.createdAt, locale)}</span>
                     <code className="text-xs">{e.action}</code>
-                    <span className="text-zinc-600">{e.actorLabel ?? t(`audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : "ANONYMOUS"}`)}</span>
+                    <span className="text-zinc-600">{e.actorLabel ?? t(`audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</span>
                   </li>
                 ))}
               </ol>

@@ -1,0 +1,59 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { customerAction, publicAction } from "@/lib/actions/action";
+import { signInCustomer, signOutCustomer } from "@/lib/auth/customer-session";
+import { clientIp } from "@/lib/http/client-ip";
+import { getLocale } from "@/lib/i18n/server";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema, signInRequestSchema } from "@/lib/privacy-requests/schemas";
+import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/self-service";
+import { requestSignInLink } from "@/lib/privacy-requests/sign-in";
+
+export const requestLinkAction = publicAction(signInRequestSchema, async (input) => {
+  await requestSignInLink(input, { ip: clientIp(await headers()), locale: await getLocale() });
+  wakeJobRunner();
+});
+
+/** Redeems the emailed link on a button press (mail scanners that open links do not use it up). */
+export const continueSignInAction = publicAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+  await signInCustomer(token);
+});
+
+export async function signOutCustomerAction() {
+  await signOutCustomer();
+  redirect("/privacy/me");
+}
+
+const refresh = () => revalidatePath("/privacy/me");
+
+export const changeConsentAction = customerAction(consentChangeSchema, async (actor, input) => {
+  const result = await changeMyConsent(actor, input);
+  refresh();
+  return result;
+});
+
+export const objectToSharingAction = customerAction(z.object({}), async (actor) => {
+  const result = await objectToSharing(actor);
+  refresh();
+  return result;
+});
+
+export const requestCorrectionAction = customerAction(rectifySchema, async (actor, input) => {
+  const result = await requestCorrection(actor, input);
+  refresh();
+  return result;
+});
+
+export const requestDeletionAction = customerAction(deletionSchema, async (actor, input) => {
+  const result = await requestDeletion(actor, input);
+  refresh();
+  return result;
+});
+
+export const cancelRequestAction = customerAction(requestIdSchema, async (actor, input) => {
+  await cancelMyRequest(actor, input);
+  refresh();
+});

@@ -1,0 +1,20 @@
+import { currentCustomer } from "@/lib/auth/customer-session";
+import { myExport, myExportCsv } from "@/lib/privacy-requests/my-data";
+import { recordMyExport } from "@/lib/privacy-requests/self-service";
+
+/** The customer's data as JSON or CSV; each download is recorded as a completed export request. */
+export async function GET(request: Request) {
+  const actor = await currentCustomer();
+  if (!actor) return Response.redirect(new URL("/privacy/me", request.url), 303);
+  const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
+  await recordMyExport(actor, format);
+  const day = new Date().toISOString().slice(0, 10);
+  const body = format === "csv" ? await myExportCsv(actor) : JSON.stringify(await myExport(actor), null, 2);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="my-data-${day}.${format}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
+import { clearLegalHoldAction, setLegalHoldAction } from "@/app/admin/requests/actions";
+
+/** A legal hold keeps the customer's data from being erased (requests and retention alike). */
+export function LegalHoldForm({ customerId, reason }: { customerId: string; reason: string | null }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const done = (result: { ok: boolean; error?: { message: string; fieldErrors?: Record<string, string> } }) => {
+    if (result.ok) {
+      setText("");
+      setError(undefined);
+      router.refresh();
+    } else setError(result.error?.fieldErrors?.reason ?? result.error?.message);
+  };
+  if (reason) {
+    return (
+      <div className="space-y-2 text-sm">
+        <p className="text-amber-900">{t("requests.onLegalHold", { reason })}</p>
+        <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => done(await clearLegalHoldAction({ customerId })))}>{t("customers.clearLegalHold")}</Button>
+        {error && <p role="alert" className="text-red-700">{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <form className="space-y-2" aria-label={t("customers.legalHold")} onSubmit={(e) => {
+      e.preventDefault();
+      startTransition(async () => done(await setLegalHoldAction({ customerId, reason: text })));
+    }}>
+      <p className="text-sm text-zinc-600">{t("customers.legalHoldHint")}</p>
+      <label htmlFor="hold-reason" className="block text-sm font-medium">{t("customers.legalHoldReason")}</label>
+      <Textarea id="hold-reason" rows={2} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? "hold-error" : undefined} />
+      {error && <p id="hold-error" role="alert" className="text-sm text-red-700">{error}</p>}
+      <Button type="submit" size="sm" variant="secondary" disabled={pending}>{t("customers.setLegalHold")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "@/lib/privacy-requests/mutations";
+import { erasureBatchProgress } from "@/lib/privacy-requests/queries";
+import { confirmRetentionBatch } from "@/lib/privacy-requests/retention";
+import { completeSchema, confirmRetentionSchema, extendSchema, legalHoldSchema, logRequestSchema, rejectSchema, requestIdSchema } from "@/lib/privacy-requests/schemas";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+
+const refresh = (id?: string) => {
+  revalidatePath("/admin/requests");
+  if (id) revalidatePath(`/admin/requests/${id}`);
+};
+
+export const logRequestAction = staffFormAction(logRequestSchema, async (actor, input) => {
+  const request = await logRequest(actor, input);
+  refresh();
+  return { id: request.id };
+});
+
+export const acknowledgeRequestAction = staffAction(requestIdSchema, async (actor, input) => {
+  await acknowledgeRequest(actor, input);
+  refresh(input.id);
+});
+
+export const extendRequestAction = staffAction(extendSchema, async (actor, input) => {
+  await extendRequest(actor, input);
+  refresh(input.id);
+});
+
+export const completeRequestAction = staffAction(completeSchema, async (actor, input) => {
+  const result = await completeRequest(actor, input);
+  refresh(input.id);
+  return result;
+});
+
+export const rejectRequestAction = staffAction(rejectSchema, async (actor, input) => {
+  await rejectRequest(actor, input);
+  refresh(input.id);
+});
+
+export const setLegalHoldAction = staffAction(legalHoldSchema, async (actor, input) => {
+  await setLegalHold(actor, input);
+  revalidatePath(`/admin/customers/${input.customerId}`);
+});
+
+export const clearLegalHoldAction = staffAction(z.object({ customerId: z.uuid() }), async (actor, input) => {
+  await clearLegalHold(actor, input.customerId);
+  revalidatePath(`/admin/customers/${input.customerId}`);
+});
+
+export const confirmRetentionAction = staffAction(confirmRetentionSchema, async (actor, input) => {
+  const batch = await confirmRetentionBatch(actor, input);
+  wakeJobRunner();
+  revalidatePath("/admin/requests/retention");
+  return batch;
+});
+
+export const erasureProgressAction = staffAction(z.object({ id: z.uuid() }), async (actor, input) => erasureBatchProgress(actor, input.id));
