@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor, type CustomerActor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { renderEmail } from "@/lib/email/render";
@@ -18,6 +17,8 @@ import { signInRequestSchema } from "./schemas";
 // Asking for a link does the same work whatever the address (a row in SignInRequest); a background
 // job looks the address up and sends the link only if it is known, so neither the answer nor its
 // timing tells anyone whether someone is a customer.
+// Links and sessions run on real time, not the app's (test) clock: they are about security, not
+// about the business calendar that deadlines and policy dates follow.
 
 export const LINK_MINUTES = 15;
 export const SESSION_MINUTES = 60;
@@ -55,7 +56,7 @@ export async function processSignInRequests(limit = 20): Promise<number> {
       RETURNING id, identifier, locale::text AS locale`;
     if (claimed.length === 0) return 0;
     const company = (await readSettings()).companyName;
-    const at = await now();
+    const at = new Date();
     for (const request of claimed) {
       const byEmail = request.identifier.includes("@");
       const customers = await tx.customer.findMany({
@@ -83,7 +84,7 @@ export async function processSignInRequests(limit = 20): Promise<number> {
 export async function redeemSignInToken(token: string): Promise<{ sessionToken: string; expiresAt: Date }> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError("NOT_FOUND", "privacy.linkInvalid");
   const hash = hashToken(token);
-  const at = await now();
+  const at = new Date();
   return db().$transaction(async (tx) => {
     const [used] = await tx.$queryRaw<{ customerId: string }[]>`
       UPDATE "AuthToken" SET "usedAt" = ${at}
@@ -109,7 +110,7 @@ export async function customerForSession(sessionToken: string | undefined, conte
     where: { tokenHash: hashToken(sessionToken) },
     select: { id: true, expiresAt: true, customer: { select: { id: true, status: true } } },
   });
-  if (!session || session.expiresAt <= (await now()) || session.customer.status === "ERASED") return null;
+  if (!session || session.expiresAt <= new Date() || session.customer.status === "ERASED") return null;
   return { kind: "customer", customerId: session.customer.id, sessionId: session.id, ip: context.ip, userAgent: context.userAgent ?? undefined };
 }
 
