@@ -84,7 +84,11 @@ async function main() {
     );
     clearInterval(sampler);
     const sendSeconds = seconds(t0);
-    const calls = resend.calls.filter((c) => c.path === "/emails/batch").length;
+    const batchCalls = resend.calls.filter((c) => c.path === "/emails/batch");
+    const calls = batchCalls.length;
+    const partial = batchCalls.filter((c) => c.status === 200 && c.count < 100).map((c) => c.count);
+    const failed = batchCalls.filter((c) => c.status !== 200).length;
+    console.log(`\nbatches: ${calls - failed - partial.length} full, partial ${JSON.stringify(partial)}, failed ${failed}`);
     const status = (await raw.query(`SELECT status, count(*) FROM "EmailMessage" WHERE "campaignId" IS NOT NULL GROUP BY status`)).rows;
     console.log(`\nsending: ${Math.round(sent / sendSeconds).toLocaleString("en")} emails/s over ${sendSeconds.toFixed(0)} s with ${WORKERS} workers; ${calls.toLocaleString("en")} HTTP calls for ${sent.toLocaleString("en")} emails (limit N/100 = ${Math.ceil(sent / 100).toLocaleString("en")}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB; ${JSON.stringify(status)}`);
     await raw.end();

@@ -5,7 +5,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/session";
 import { registerStats } from "@/lib/dashboard/queries";
-import { requestCounts } from "@/lib/privacy-requests/queries";
+import { requestCounts } from "@/lib/privacy-requests/queries/desk";
 import { Alert } from "@/components/ui/alert";
 import { getT } from "@/lib/i18n/server";
 import { RegisterOverview } from "./_components/register-overview";

@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorFields, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
+import { randomBytes } from "node:crypto";
+import { mapStrings, sealWith } from "./sealing";
 
 export type AuditInput = {
   action: string;
@@ -28,4 +30,23 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
     },
     select: { id: true },
   });
+}
+
+async function keyFor(tx: Tx, customerId: string): Promise<Buffer> {
+  const [row] = await tx.$queryRaw<{ key: Uint8Array }[]>`
+    INSERT INTO "CustomerKey" ("customerId", key) VALUES (${customerId}::uuid, ${randomBytes(32)})
+    ON CONFLICT ("customerId") DO UPDATE SET key = "CustomerKey".key
+    RETURNING key`;
+  return Buffer.from(row.key);
+}
+
+/** Seals every non-empty string in `values` (at any depth) with the customer's key, created on first use. */
+export async function sealForCustomer<T>(tx: Tx, customerId: string, values: T): Promise<T> {
+  const key = await keyFor(tx, customerId);
+  return mapStrings(values, (s) => (s === "" ? s : sealWith(key, s))) as T;
+}
+
+/** Erasure: without the key, everything sealed for this customer is unreadable for good. */
+export async function shredCustomerKey(tx: Tx, customerId: string) {
+  await tx.customerKey.deleteMany({ where: { customerId } });
 }

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { openSealedDetails } from "./sealed";
+import { mapStrings, openWith, SEALED_PREFIX, sealedCustomerOf } from "./sealing";
 
 export type ChainReport =
   | { ok: true; checked: number }
@@ -83,4 +83,18 @@ export async function customerAuditTrail(actor: Actor, customerId: string, take 
     WHERE ("entityType" = 'Customer' AND "entityId" = ${customerId}) OR details ->> 'customerId' = ${customerId}
     ORDER BY id DESC LIMIT ${take}`;
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+/** For display: sealed values opened with their customer's key, or "[erased]" once it is gone. */
+export async function openSealedDetails<E extends { entityType: string; entityId: string | null; details: unknown }>(events: E[]): Promise<E[]> {
+  const sealed = events.filter((e) => JSON.stringify(e.details).includes(SEALED_PREFIX));
+  const ids = [...new Set(sealed.map(sealedCustomerOf).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return events;
+  const rows = await db().customerKey.findMany({ where: { customerId: { in: ids } }, select: { customerId: true, key: true } });
+  const keys = new Map(rows.map((k) => [k.customerId, Buffer.from(k.key)]));
+  return events.map((e) => {
+    if (!sealed.includes(e)) return e;
+    const key = keys.get(sealedCustomerOf(e) ?? "");
+    return { ...e, details: mapStrings(e.details, (s) => (s.startsWith(SEALED_PREFIX) ? openWith(key, s) : s)) };
+  });
 }

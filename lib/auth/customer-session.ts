@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { clientIp, userAgent } from "@/lib/http/client-ip";
-import { customerForSession, endCustomerSession, redeemSignInToken } from "@/lib/privacy-requests/sign-in";
+import { customerForSession, endCustomerSession, redeemSignInToken } from "@/lib/privacy-requests/mutations/sign-in";
 
 // The customer's session on /privacy/me: a random token in an HttpOnly cookie scoped to that path,
 // its hash in CustomerSession (so every app instance sees it and signing out ends it everywhere).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSealedDetails } from "@/lib/audit/sealed";
+import { openSealedDetails } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";

@@ -1,6 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
-import { sealForCustomer } from "@/lib/audit/sealed";
+import { recordAudit, sealForCustomer } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";

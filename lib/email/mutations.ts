@@ -111,14 +111,21 @@ export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]
       RETURNING ${campaignColumns}`;
   });
   if (again.length) return again;
-  return db().$queryRaw<CampaignMessage[]>`
-    UPDATE "EmailMessage" SET "batchId" = ${randomUUID()}::uuid, "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
-    WHERE id IN (
-      SELECT id FROM "EmailMessage"
-      WHERE "campaignId" IS NOT NULL AND "batchId" IS NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now()
-      ORDER BY "campaignId", id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING ${campaignColumns}`;
+  // New batches are cut one at a time (a few milliseconds each), so every batch is full but the
+  // last: the number of API calls stays at N/100 however many workers send.
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CUT_BATCH_LOCK})`;
+    return tx.$queryRaw<CampaignMessage[]>`
+      UPDATE "EmailMessage" SET "batchId" = ${randomUUID()}::uuid, "lockedUntil" = ${lease}, attempts = attempts + 1, "updatedAt" = now()
+      WHERE id IN (
+        SELECT id FROM "EmailMessage"
+        WHERE "campaignId" IS NOT NULL AND "batchId" IS NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now()
+        ORDER BY "campaignId", id LIMIT ${limit} FOR UPDATE)
+      RETURNING ${campaignColumns}`;
+  });
 }
+
+const CUT_BATCH_LOCK = 727_002;
 
 /** Marks a batch sent, with each message's provider id, and stamps the notices it proves. */
 export async function markBatchSent(ids: string[], providerIds: (string | null)[]) {

@@ -7,9 +7,9 @@ import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
 import { activateDuePolicies } from "@/lib/policies/mutations";
-import { sendDailyDigest } from "@/lib/privacy-requests/digest";
-import { runErasureBatches } from "@/lib/privacy-requests/retention";
-import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requests/sign-in";
+import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
+import { runErasureBatches } from "@/lib/privacy-requests/mutations/retention";
+import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requests/mutations/sign-in";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */

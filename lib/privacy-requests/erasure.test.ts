@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openSealedDetails, ERASED_VALUE } from "@/lib/audit/sealed";
+import { openSealedDetails } from "@/lib/audit/queries";
+import { ERASED_VALUE } from "@/lib/audit/sealing";
 import { verifyAuditChain } from "@/lib/audit/queries";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
@@ -14,12 +15,12 @@ import { makeStaff } from "@/tests/support/factories";
 import { token } from "@/tests/support/customers";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { vnDay } from "./deadlines";
-import { completeRequest, setLegalHold } from "./mutations";
+import { completeRequest, setLegalHold } from "./mutations/desk";
 import { confirmRetentionSchema } from "./schemas";
-import { confirmRetentionBatch, runErasureBatches } from "./retention";
-import { retentionCandidates } from "./queries";
-import { processSignInRequests, requestSignInLink } from "./sign-in";
-import { changeMyConsent, requestCorrection, requestDeletion } from "./self-service";
+import { confirmRetentionBatch, runErasureBatches } from "./mutations/retention";
+import { retentionCandidates } from "./queries/desk";
+import { processSignInRequests, requestSignInLink } from "./mutations/sign-in";
+import { changeMyConsent, requestCorrection, requestDeletion } from "./mutations/self-service";
 
 const asCustomer = (customerId: string): CustomerActor => ({ kind: "customer", customerId, sessionId: "test", ip: "10.66.0.9", userAgent: "vitest" });
 

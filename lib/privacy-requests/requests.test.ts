@@ -8,11 +8,11 @@ import type { AppError } from "@/lib/errors";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
 import { vnDay, workingDaysLeft } from "./deadlines";
-import { sendDailyDigest } from "./digest";
-import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "./mutations";
-import { myExport, myExportCsv, myOverview, myReceipt } from "./my-data";
-import { listRequests } from "./queries";
-import { cancelMyRequest, changeMyConsent, objectToSharing, recordMyExport, requestCorrection, requestDeletion } from "./self-service";
+import { sendDailyDigest } from "./mutations/digest";
+import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "./mutations/desk";
+import { myExport, myExportCsv, myOverview, myReceipt } from "./queries/my-data";
+import { listRequests } from "./queries/desk";
+import { cancelMyRequest, changeMyConsent, objectToSharing, recordMyExport, requestCorrection, requestDeletion } from "./mutations/self-service";
 import { holidaySet } from "@/lib/holidays/queries";
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
@@ -89,6 +89,7 @@ describe("the customer's own actions", () => {
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: theirId } })).status).toBe("ACKNOWLEDGED");
     await cancelMyRequest(me, { id: open.id });
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("CANCELLED");
+    expect(await db().emailMessage.count({ where: { to: c.email!, subject: { contains: "Bạn đã huỷ yêu cầu" } } })).toBe(1);
 
     const overview = await myOverview(me);
     expect(overview.requests.find((r) => r.number === first.number)).toMatchObject({ type: "DELETE", status: "ACKNOWLEDGED", urgency: "onTrack" });

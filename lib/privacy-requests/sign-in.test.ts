@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
-import { customerForSession, LIMITS, processSignInRequests, redeemSignInToken, requestSignInLink } from "./sign-in";
+import { customerForSession, LIMITS, processSignInRequests, redeemSignInToken, requestSignInLink } from "./mutations/sign-in";
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
 const ip = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { staffAction, staffFormAction } from "@/lib/actions/action";
-import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "@/lib/privacy-requests/mutations";
-import { erasureBatchProgress } from "@/lib/privacy-requests/queries";
-import { confirmRetentionBatch } from "@/lib/privacy-requests/retention";
+import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
+import { erasureBatchProgress } from "@/lib/privacy-requests/queries/desk";
+import { confirmRetentionBatch } from "@/lib/privacy-requests/mutations/retention";
 import { completeSchema, confirmRetentionSchema, extendSchema, legalHoldSchema, logRequestSchema, rejectSchema, requestIdSchema } from "@/lib/privacy-requests/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 

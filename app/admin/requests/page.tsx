@@ -10,7 +10,7 @@ import { requireArea } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { listRequests } from "@/lib/privacy-requests/queries";
+import { listRequests } from "@/lib/privacy-requests/queries/desk";
 import { REQUEST_TYPES, requestFilterSchema, requestReference } from "@/lib/privacy-requests/schemas";
 import { DaysLeft, RequestStatusBadge } from "./_components/request-badges";
 

@@ -2,7 +2,7 @@ import { Button, Text } from "@react-email/components";
 import type { Translate } from "@/lib/i18n/translate";
 import { EmailLayout, emailButton, emailText } from "./email-layout";
 
-export const PRIVACY_EMAIL_EVENTS = ["granted", "withdrawn", "objected", "exported", "rectifyReceived", "deleteReceived", "acknowledged", "extended", "completed", "rejected", "erased"] as const;
+export const PRIVACY_EMAIL_EVENTS = ["granted", "withdrawn", "objected", "exported", "rectifyReceived", "deleteReceived", "acknowledged", "extended", "completed", "rejected", "cancelled", "erased"] as const;
 export type PrivacyEmailEvent = (typeof PRIVACY_EMAIL_EVENTS)[number];
 
 /** No name in it: the last of these goes to a customer whose record is already erased. */

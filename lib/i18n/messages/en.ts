@@ -2,6 +2,7 @@ import { formsEn } from "./forms.en";
 import { disclosuresEn } from "./disclosures.en";
 import { policiesEn } from "./policies.en";
 import { privacyEn } from "./privacy.en";
+import { requestsEn } from "./requests.en";
 import { registerEn } from "./register.en";
 import type { MessageKey } from "./vi";
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...policiesEn,
   ...disclosuresEn,
   ...privacyEn,
+  ...requestsEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

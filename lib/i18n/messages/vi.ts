@@ -4,6 +4,7 @@ import { formsVi } from "./forms.vi";
 import { disclosuresVi } from "./disclosures.vi";
 import { policiesVi } from "./policies.vi";
 import { privacyVi } from "./privacy.vi";
+import { requestsVi } from "./requests.vi";
 import { registerVi } from "./register.vi";
 
 export const vi = {
@@ -12,6 +13,7 @@ export const vi = {
   ...policiesVi,
   ...disclosuresVi,
   ...privacyVi,
+  ...requestsVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

@@ -9,8 +9,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { getLocale } from "@/lib/i18n/server";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema, signInRequestSchema } from "@/lib/privacy-requests/schemas";
-import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/self-service";
-import { requestSignInLink } from "@/lib/privacy-requests/sign-in";
+import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/mutations/self-service";
+import { requestSignInLink } from "@/lib/privacy-requests/mutations/sign-in";
 
 export const requestLinkAction = publicAction(signInRequestSchema, async (input) => {
   await requestSignInLink(input, { ip: clientIp(await headers()), locale: await getLocale() });

@@ -7,7 +7,7 @@ import { currentCustomer } from "@/lib/auth/customer-session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { myOverview } from "@/lib/privacy-requests/my-data";
+import { myOverview } from "@/lib/privacy-requests/queries/my-data";
 import { CLOSED_STATUSES } from "@/lib/privacy-requests/deadlines";
 import { signOutCustomerAction } from "./actions";
 import { CancelRequestButton } from "./_components/cancel-request-button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { DetailRow } from "@/components/admin/detail-row";
 import { PageHeader } from "@/components/admin/page-header";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -23,21 +23,12 @@ import { RevealContact } from "../_components/reveal-contact";
 import { CustomerStatusBadge } from "../_components/status-badge";
 import { TerminateForm } from "../_components/terminate-form";
 import { LegalHoldForm } from "../_components/legal-hold-form";
-import { customerRequests } from "@/lib/privacy-requests/queries";
+import { customerRequests } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t("customers.detailTitle") };
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  );
 }
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
@@ -81,15 +72,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <CardHeader><CardTitle>{t("customers.profile")}</CardTitle></CardHeader>
             <CardBody>
               <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
-                <Row label={t("publicForm.field.email")}>{customer.email ?? "—"}</Row>
-                <Row label={t("publicForm.field.phone")}>{contact("phone")}</Row>
-                <Row label={t("publicForm.field.address")}>{contact("address")}</Row>
-                <Row label={t("publicForm.field.organization")}>{customer.organization ?? "—"}</Row>
-                <Row label={t("customers.language")}>{t(`language.${customer.locale}`)}</Row>
-                <Row label={t("customers.source")}>{customer.source ?? "—"}</Row>
-                <Row label={t("customers.created")}>{formatDateTime(customer.createdAt, locale)}</Row>
-                {customer.sharingObjectedAt && <Row label={t("customers.sharingObjected")}>{formatDate(customer.sharingObjectedAt, locale)}</Row>}
-                {customer.legalHoldReason && <Row label={t("customers.legalHold")}>{customer.legalHoldReason}</Row>}
+                <DetailRow label={t("publicForm.field.email")}>{customer.email ?? "—"}</DetailRow>
+                <DetailRow label={t("publicForm.field.phone")}>{contact("phone")}</DetailRow>
+                <DetailRow label={t("publicForm.field.address")}>{contact("address")}</DetailRow>
+                <DetailRow label={t("publicForm.field.organization")}>{customer.organization ?? "—"}</DetailRow>
+                <DetailRow label={t("customers.language")}>{t(`language.${customer.locale}`)}</DetailRow>
+                <DetailRow label={t("customers.source")}>{customer.source ?? "—"}</DetailRow>
+                <DetailRow label={t("customers.created")}>{formatDateTime(customer.createdAt, locale)}</DetailRow>
+                {customer.sharingObjectedAt && <DetailRow label={t("customers.sharingObjected")}>{formatDate(customer.sharingObjectedAt, locale)}</DetailRow>}
+                {customer.legalHoldReason && <DetailRow label={t("customers.legalHold")}>{customer.legalHoldReason}</DetailRow>}
               </dl>
             </CardBody>
           </Card>

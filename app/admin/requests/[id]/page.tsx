@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { DetailRow } from "@/components/admin/detail-row";
 import { PageHeader } from "@/components/admin/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { now } from "@/lib/clock";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { CLOSED_STATUSES } from "@/lib/privacy-requests/deadlines";
-import { getRequest } from "@/lib/privacy-requests/queries";
+import { getRequest } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
@@ -18,15 +18,6 @@ import { RequestActions } from "../_components/request-actions";
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t("nav.requests") };
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  );
 }
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -50,13 +41,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <CardHeader><CardTitle>{t("requests.deadlines")}</CardTitle></CardHeader>
             <CardBody>
               <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm" data-testid="request-deadlines">
-                <Row label={t("requests.acknowledgeBy")}>{formatDate(r.acknowledgeDueAt, locale)}{r.acknowledgedAt ? ` · ${t("requests.doneOn", { date: formatDateTime(r.acknowledgedAt, locale) })}` : ""}</Row>
-                <Row label={t("requests.completeBy")}>
+                <DetailRow label={t("requests.acknowledgeBy")}>{formatDate(r.acknowledgeDueAt, locale)}{r.acknowledgedAt ? ` · ${t("requests.doneOn", { date: formatDateTime(r.acknowledgedAt, locale) })}` : ""}</DetailRow>
+                <DetailRow label={t("requests.completeBy")}>
                   {formatDate(r.dueAt, locale)} <span className="text-zinc-500">({t(r.involvesThirdParty ? "requests.rule20" : "requests.rule15")})</span>
-                </Row>
-                {r.extendedDueAt && <Row label={t("requests.extendedTo")}>{formatDate(r.extendedDueAt, locale)} — {r.extensionReason}</Row>}
-                {!closed && <Row label={t("requests.timeLeft")}><DaysLeft urgency={r.urgency} daysLeft={r.daysLeft} t={t} /></Row>}
-                {r.completedAt && <Row label={t("requests.closedOn")}>{formatDateTime(r.completedAt, locale)}</Row>}
+                </DetailRow>
+                {r.extendedDueAt && <DetailRow label={t("requests.extendedTo")}>{formatDate(r.extendedDueAt, locale)} — {r.extensionReason}</DetailRow>}
+                {!closed && <DetailRow label={t("requests.timeLeft")}><DaysLeft urgency={r.urgency} daysLeft={r.daysLeft} t={t} /></DetailRow>}
+                {r.completedAt && <DetailRow label={t("requests.closedOn")}>{formatDateTime(r.completedAt, locale)}</DetailRow>}
               </dl>
             </CardBody>
           </Card>

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { listErasureBatches, retentionCandidates } from "@/lib/privacy-requests/queries";
+import { listErasureBatches, retentionCandidates } from "@/lib/privacy-requests/queries/desk";
 import { ErasureProgress } from "../_components/erasure-progress";
 import { RetentionForm } from "../_components/retention-form";
 

@@ -1,6 +1,6 @@
 import { currentCustomer } from "@/lib/auth/customer-session";
-import { myExport, myExportCsv } from "@/lib/privacy-requests/my-data";
-import { recordMyExport } from "@/lib/privacy-requests/self-service";
+import { myExport, myExportCsv } from "@/lib/privacy-requests/queries/my-data";
+import { recordMyExport } from "@/lib/privacy-requests/mutations/self-service";
 
 /** The customer's data as JSON or CSV; each download is recorded as a completed export request. */
 export async function GET(request: Request) {

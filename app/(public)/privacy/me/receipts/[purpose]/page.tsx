@@ -8,7 +8,7 @@ import { currentCustomer } from "@/lib/auth/customer-session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { translateMessage } from "@/lib/i18n/translate";
-import { myReceipt } from "@/lib/privacy-requests/my-data";
+import { myReceipt } from "@/lib/privacy-requests/queries/my-data";
 import { readSettings } from "@/lib/settings/queries";
 import { PrintButton } from "./print-button";
 import { receiptLines } from "./receipt-lines";

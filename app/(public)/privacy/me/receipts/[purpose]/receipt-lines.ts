@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import type { myReceipt } from "@/lib/privacy-requests/my-data";
+import type { myReceipt } from "@/lib/privacy-requests/queries/my-data";
 
 type Receipt = Awaited<ReturnType<typeof myReceipt>>;
 

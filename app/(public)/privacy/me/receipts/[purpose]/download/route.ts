@@ -1,7 +1,7 @@
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { myReceipt } from "@/lib/privacy-requests/my-data";
+import { myReceipt } from "@/lib/privacy-requests/queries/my-data";
 import { readSettings } from "@/lib/settings/queries";
 import { receiptLines } from "../receipt-lines";
 

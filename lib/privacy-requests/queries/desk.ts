@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
-import { addWorkingDays, RULES, urgencyOf } from "./deadlines";
-import type { RequestFilter } from "./schemas";
+import { addWorkingDays, RULES, urgencyOf } from "../deadlines";
+import type { RequestFilter } from "../schemas";
 
 // The privacy-request desk's reads. COMPLIANCE handles requests; STAFF may look.
 const DESK_ROLES = rolesFor("requests");

@@ -1,6 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
-import { shredCustomerKey } from "@/lib/audit/sealed";
+import { recordAudit, shredCustomerKey } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -10,8 +10,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
-import { addWorkingDays, RULES, urgencyOf, vnDay } from "./deadlines";
-import { requestReference } from "./schemas";
+import { addWorkingDays, RULES, urgencyOf, vnDay } from "../deadlines";
+import { requestReference } from "../schemas";
 
 // Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
 // requests. Several instances may try: one row in Setting, claimed atomically, lets one send.

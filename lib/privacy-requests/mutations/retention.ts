@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/queries";
 import { eraseCustomer } from "./erasure";
-import { confirmRetentionSchema } from "./schemas";
+import { confirmRetentionSchema } from "../schemas";
 
 // Retention: the policy keeps data until the customer ends the service. Customers terminated for
 // longer than the grace period (a setting) are listed; a compliance officer confirms a batch; the

@@ -5,9 +5,9 @@ import { now } from "@/lib/clock";
 import { recordConsentChange } from "@/lib/consent/mutations";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createRequest } from "./mutations";
+import { createRequest } from "./desk";
 import { queueRequestEmail } from "./notify";
-import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema } from "./schemas";
+import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema } from "../schemas";
 
 // What a signed-in customer can do on /privacy/me. The customer is always the session's: no input
 // names a customer, and request ids are looked up within the customer's own requests.
@@ -107,5 +107,7 @@ export async function cancelMyRequest(actor: Actor, raw: unknown) {
     });
     if (count === 0) throw new AppError("NOT_FOUND", "privacy.requestNotFound");
     await recordAudit(tx, customer, { action: "request.cancelled", entityType: "PrivacyRequest", entityId: id, details: { customerId: customer.customerId } });
+    const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id }, select: { number: true, type: true } });
+    await queueRequestEmail(tx, await me(tx, customer), request, "cancelled");
   });
 }

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
-import { signInRequestSchema } from "./schemas";
+import { signInRequestSchema } from "../schemas";
 
 // Customers sign in to /privacy/me with a single-use link sent to the email the register holds.
 // Asking for a link does the same work whatever the address (a row in SignInRequest); a background

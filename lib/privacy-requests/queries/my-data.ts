@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { disclosuresVisibleToCustomer } from "@/lib/disclosures/queries";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
-import { urgencyOf } from "./deadlines";
-import { requestReference } from "./schemas";
+import { urgencyOf } from "../deadlines";
+import { requestReference } from "../schemas";
 
 // What /privacy/me shows and exports: only the signed-in customer's own data. Confidential
 // disclosures to authorities are left out (the law lets an authority require that).

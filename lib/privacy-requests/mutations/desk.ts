@@ -7,10 +7,10 @@ import { recordConsentChange } from "@/lib/consent/mutations";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
-import { addWorkingDays, CLOSED_STATUSES, deadlinesFor, vnDay } from "./deadlines";
+import { addWorkingDays, CLOSED_STATUSES, deadlinesFor, vnDay } from "../deadlines";
 import { eraseCustomer } from "./erasure";
 import { queueRequestEmail } from "./notify";
-import { requestReference, completeSchema, extendSchema, legalHoldSchema, logRequestSchema, MAX_SCAN_BYTES, rejectSchema, requestIdSchema, type RequestType } from "./schemas";
+import { requestReference, completeSchema, extendSchema, legalHoldSchema, logRequestSchema, MAX_SCAN_BYTES, rejectSchema, requestIdSchema, type RequestType } from "../schemas";
 
 // The privacy-request desk: COMPLIANCE logs, acknowledges, extends, completes and rejects requests.
 // Every step is audited and emailed to the customer in the same transaction.

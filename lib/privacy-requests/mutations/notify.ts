@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
-import { requestReference } from "./schemas";
+import { requestReference } from "../schemas";
 
 type Recipient = { email: string | null; locale: "vi" | "en" };
 type Request = { number: number; type: string };

@@ -1,0 +1,78 @@
+// npm run bench:disclosure -- [--customers 100000]
+// Preparing a disclosure over every customer of the register: how long the request itself takes
+// (the sorting into included/excluded is a background job), the job with its progress, the
+// approval that freezes the package (COPY out of PostgreSQL) against a bare COPY of the same rows
+// in the same run, the download, and the memory used.
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { createTestDatabase } from "@/scripts/support/throwaway-database";
+import { seedLarge } from "@/scripts/support/seed-large";
+
+const { values } = parseArgs({ options: { customers: { type: "string", default: "100000" } } });
+const N = Number(values.customers);
+const ms = (t0: number) => performance.now() - t0;
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+async function main() {
+  const database = await createTestDatabase("bench_disclosure");
+  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-000" });
+  try {
+    let t0 = performance.now();
+    await seedLarge(database.url, N, (done) => process.stdout.write(`\rloading ${done.toLocaleString("en")} / ${N.toLocaleString("en")}`));
+    console.log(`\nloaded ${N.toLocaleString("en")} customers in ${(ms(t0) / 1000).toFixed(0)} s`);
+
+    const { systemActor } = await import("@/lib/auth/actor");
+    const { db } = await import("@/lib/db");
+    const { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure } = await import("@/lib/disclosures/mutations");
+    const user = await db().user.create({ data: { email: "bench-staff@example.test", name: "Bench", role: "STAFF", passwordHash: "x" }, select: { id: true, email: true, name: true } });
+    const staff = { kind: "user" as const, ...user, role: "STAFF" as const, sessionId: "bench" };
+    const recipient = await createRecipient(systemActor("bench"), { name: "Giao Hàng Nhanh", category: "SHIPPING" });
+
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+
+    t0 = performance.now();
+    const { id } = await prepareDisclosure(staff, { recipientId: recipient.id, reason: "Giao tài liệu hợp đồng gia hạn cho toàn bộ khách hàng", fields: ["fullName", "phone", "address", "reference"], reference: "GH-2026-12", selection: { kind: "filter", filter: {} } });
+    console.log(`the prepare request itself: ${ms(t0).toFixed(0)} ms`);
+
+    t0 = performance.now();
+    let rounds = 0;
+    while ((await buildDisclosureItems()) > 0) {
+      rounds++;
+      const d = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { itemsTotal: true } });
+      process.stdout.write(`\rjob: ${d.itemsTotal.toLocaleString("en")} / ${N.toLocaleString("en")} customers sorted`);
+    }
+    const jobMs = ms(t0);
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { itemsTotal: true, itemsIncluded: true, status: true } });
+    console.log(`\nbackground job: ${(jobMs / 1000).toFixed(1)} s in ${rounds} chunks (${Math.round(d.itemsTotal / (jobMs / 1000)).toLocaleString("en")} customers/s); ${d.itemsIncluded.toLocaleString("en")} included, ${(d.itemsTotal - d.itemsIncluded).toLocaleString("en")} excluded; ${d.status}`);
+
+    t0 = performance.now();
+    await approveDisclosure(staff, id);
+    const approveMs = ms(t0);
+    t0 = performance.now();
+    const pkg = await downloadPackage(staff, id);
+    const downloadMs = ms(t0);
+    clearInterval(sampler);
+
+    // Baseline: the same rows and columns straight out of PostgreSQL with COPY, nothing else.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    t0 = performance.now();
+    let bytes = 0;
+    const stream = client.query(copyTo(`COPY (SELECT c."fullName", c.phone, c.address, 'GH-2026-12' FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+      WHERE i."disclosureId" = '${id}' AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`));
+    for await (const chunk of stream) bytes += (chunk as Buffer).length;
+    const copyMs = ms(t0);
+    await client.end();
+    console.log(`approval (package frozen, checksum, stored): ${approveMs.toFixed(0)} ms for ${mib(Buffer.from(pkg.data).length)} MiB; bare COPY of the same rows ${copyMs.toFixed(0)} ms (${mib(bytes)} MiB) → ${(approveMs / copyMs).toFixed(2)}×`);
+    console.log(`download: ${downloadMs.toFixed(0)} ms; RSS ${mib(rssBefore)} → peak ${mib(rssPeak)} MiB`);
+  } finally {
+    await database.drop();
+  }
+}
+
+await main();
+process.exit(0);
