@@ -4,6 +4,10 @@ import { systemActor } from "@/lib/auth/actor";
 import { createForm } from "@/lib/forms/mutations";
 import { findPublishedForm } from "@/lib/forms/queries";
 import { submitForm } from "@/lib/submissions/mutations";
+import { listCustomers } from "@/lib/customers/queries";
+import { customerFilterSchema } from "@/lib/customers/schemas";
+import { logRequest } from "@/lib/privacy-requests/mutations/desk";
+import { requestDeletion } from "@/lib/privacy-requests/mutations/self-service";
 import { publishInitialPolicy } from "@/lib/policies/mutations";
 import { DEMO_USERS } from "@/lib/users/demo";
 import { createUserWithPassword } from "@/lib/users/mutations";
@@ -25,7 +29,19 @@ export async function seedDemo(): Promise<boolean> {
   });
   for (const form of DEMO_FORMS) await createForm(actor, form);
   await seedDemoCustomers();
+  await seedDemoRequests();
   return true;
+}
+
+/** A few privacy requests, so the desk shows its deadlines: one late, one new, one self-service. */
+async function seedDemoRequests() {
+  const actor = systemActor("seed");
+  const byEmail = async (email: string) => (await listCustomers(actor, customerFilterSchema.parse({ q: email }))).rows[0];
+  const [late, fresh, self] = [await byEmail(person(1).email), await byEmail(person(2).email), await byEmail(person(3).email)];
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  if (late) await logRequest(actor, { customerId: late.id, type: "ACCESS", channel: "PHONE", receivedOn: day(24), details: "Gọi điện hỏi công ty đang lưu những dữ liệu gì về mình và đã chia sẻ cho ai." });
+  if (fresh) await logRequest(actor, { customerId: fresh.id, type: "RECTIFY", channel: "IN_PERSON", receivedOn: day(1), details: "Đến văn phòng báo địa chỉ công ty mới: 18 Tam Trinh, Hoàng Mai, Hà Nội." });
+  if (self) await requestDeletion({ kind: "customer", customerId: self.id, sessionId: "seed" }, { confirm: true });
 }
 
 /** Forty visitors who used the contact form, through the same code path as real visitors. */
