@@ -43,6 +43,7 @@ describe("policy drafts and publication", () => {
 
   it("keeps announced versions unchanged in the database itself", async () => {
     const officer = await makeStaff("COMPLIANCE");
+    await makeCustomer(); // someone to notify
     const { id } = await createDraft(officer, draftInput("v-c"));
     await schedulePolicy(officer, { id, effectiveOn: await day(31) });
     await expect(db().policyVersion.update({ where: { id }, data: { bodyVi: "sửa lén" } })).rejects.toThrow(/cannot be changed/);

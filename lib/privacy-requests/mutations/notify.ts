@@ -35,6 +35,6 @@ export async function queueRequestEmail(
     reason: extra.reason,
     link: event === "erased" ? undefined : `${env().APP_URL}/privacy/me?lang=${locale}`,
   };
-  const email = await renderEmail("privacy_request", locale, props, (await readSettings()).companyName);
+  const email = await renderEmail("privacy_request", locale, props, (await readSettings(tx)).companyName);
   return enqueueEmail(tx, customer.email, email, { eraseAfterSend: extra.eraseAfterSend });
 }
