@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createElement, type ReactElement } from "react";
+import { createElement, Fragment, type ReactElement } from "react";
 import type { PublicForm } from "@/lib/forms/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { renderStaticMarkup } from "@/lib/html/static-markup";
@@ -17,7 +17,7 @@ export function formHref(view: FormView, extra: Record<string, string> = {}, loc
 
 async function documentHtml(view: FormView, title: string, body: ReactElement) {
   const t = translator(view.locale);
-  const children = [body, createElement(LanguageLinks, { key: "langs", t, locale: view.locale, href: (l: Locale) => formHref(view, {}, l) })];
+  const children = createElement(Fragment, null, body, createElement(LanguageLinks, { t, locale: view.locale, href: (l: Locale) => formHref(view, {}, l) }));
   const content = createElement(FormDocument, { locale: view.locale, title, embed: view.embed, children });
   return `<!doctype html>${await renderStaticMarkup(content)}`;
 }
