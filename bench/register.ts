@@ -79,7 +79,7 @@ async function main() {
 
     // Export: the app's streamed COPY (with masking rules and formula escaping) against a bare COPY.
     const { streamCustomerCsv, customerExportSql } = await import("@/lib/exports/queries");
-    const { customerWhere } = await import("@/lib/customers/search");
+    const { customerWhere } = await import("@/lib/customers/queries");
     const { translator } = await import("@/lib/i18n/translate");
     const t = translator("vi");
     global.gc?.();

@@ -5,7 +5,71 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { maskContacts } from "./masking";
 import type { CustomerFilter } from "./schemas";
-import { customerOrder, customerWhere, decodeCursor, encodeCursor } from "./search";
+import { classifySearch, decodeCursor, encodeCursor, escapeLike, type Cursor } from "./search";
+
+// The search and filters as SQL fragments, shared by the list, the count, the export, disclosures
+// and the benchmark (which runs the same SQL directly to measure the app's overhead).
+
+function searchCondition(q: string): Prisma.Sql | null {
+  const search = classifySearch(q);
+  switch (search.kind) {
+    case "none":
+      return null;
+    case "phone":
+      return Prisma.sql`c.phone LIKE ${`%${escapeLike(search.value)}%`}`;
+    case "email":
+      return Prisma.sql`c.email LIKE ${`%${escapeLike(search.value)}%`}`;
+    case "text": {
+      // Every word must appear in the name or the organisation (accents optional), or the whole
+      // text in the email.
+      const words = search.words.map(
+        (w) => Prisma.sql`(immutable_unaccent(c."fullName") LIKE immutable_unaccent(${`%${escapeLike(w)}%`})
+          OR immutable_unaccent(c.organization) LIKE immutable_unaccent(${`%${escapeLike(w)}%`}))`,
+      );
+      return Prisma.sql`((${Prisma.join(words, " AND ")}) OR c.email LIKE ${`%${escapeLike(search.value.toLowerCase())}%`})`;
+    }
+  }
+}
+
+/** Vietnam midnight of a yyyy-mm-dd date, as the UTC timestamp stored in the database. */
+const vnMidnight = (date: string, plusDays = 0) => new Date(new Date(`${date}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
+
+export function customerWhere(filter: Omit<CustomerFilter, "after" | "before" | "sort">, purposeId?: string | null): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const search = searchCondition(filter.q);
+  if (search) parts.push(search);
+  // Erased records are pseudonymous shells: shown only when asked for.
+  parts.push(filter.status ? Prisma.sql`c.status = ${filter.status}::"CustomerStatus"` : Prisma.sql`c.status <> 'ERASED'`);
+  if (filter.source) parts.push(Prisma.sql`c.source = ${filter.source}`);
+  if (purposeId) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = ${purposeId}::uuid
+        AND s.action = ${filter.consent ?? "GRANTED"}::"ConsentAction")`,
+    );
+  }
+  if (filter.from) parts.push(Prisma.sql`c."createdAt" >= ${vnMidnight(filter.from)}`);
+  if (filter.to) parts.push(Prisma.sql`c."createdAt" < ${vnMidnight(filter.to, 1)}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Keyset pagination: ORDER BY and the "after this row" condition for each sort, both directions. */
+export function customerOrder(sort: CustomerFilter["sort"], cursor: Cursor | null, backwards: boolean) {
+  const asc = (sort === "oldest" || sort === "name") !== backwards;
+  const dir = Prisma.raw(asc ? "ASC" : "DESC");
+  const cmp = Prisma.raw(asc ? ">" : "<");
+  if (sort === "name") {
+    return {
+      orderBy: Prisma.sql`coalesce(immutable_unaccent(c."fullName"), '') ${dir}, c.id ${dir}`,
+      seek: cursor ? Prisma.sql`(coalesce(immutable_unaccent(c."fullName"), ''), c.id) ${cmp} (${cursor.v}, ${cursor.id}::uuid)` : null,
+      key: Prisma.sql`coalesce(immutable_unaccent(c."fullName"), '')`,
+    };
+  }
+  return {
+    orderBy: Prisma.sql`c."createdAt" ${dir}, c.id ${dir}`,
+    seek: cursor ? Prisma.sql`(c."createdAt", c.id) ${cmp} (${new Date(cursor.v)}, ${cursor.id}::uuid)` : null,
+    key: Prisma.sql`to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  };
+}
 
 export const CUSTOMER_PAGE_SIZE = 25;
 const COUNT_CAP = 10_000;

@@ -5,7 +5,7 @@ import { saveAttachment } from "@/lib/attachments/mutations";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { purposeIdByKey } from "@/lib/customers/queries";
-import { customerWhere } from "@/lib/customers/search";
+import { customerWhere } from "@/lib/customers/queries";
 import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";

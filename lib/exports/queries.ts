@@ -6,7 +6,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { purposeIdByKey } from "@/lib/customers/queries";
 import type { CustomerFilter } from "@/lib/customers/schemas";
-import { customerWhere } from "@/lib/customers/search";
+import { customerWhere } from "@/lib/customers/queries";
 import { pool } from "@/lib/db";
 import { CSV_BOM } from "@/lib/csv";
 import type { Translate } from "@/lib/i18n/translate";
