@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/scripts/support/throwaway-database";
@@ -6,13 +6,26 @@ import { createTestDatabase, type TestDatabase } from "@/scripts/support/throwaw
 // The CLI scripts, run as a user would run them (npm run …), against their own database.
 let database: TestDatabase;
 
-function npmRun(script: string, args: string[], input?: string) {
-  return spawnSync("npm", ["run", "--silent", script, "--", ...args], {
-    encoding: "utf8",
-    input,
-    env: { ...process.env, DATABASE_URL: database.url },
-    timeout: 60_000,
+type Run = { status: number | null; stdout: string; stderr: string };
+
+/**
+ * Runs a command without blocking this process: on a machine without PostgreSQL the throwaway
+ * database is an embedded server in this very process, which must keep answering meanwhile.
+ */
+function runAsync(command: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: options.env ?? process.env, timeout: options.timeout });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
   });
+}
+
+function npmRun(script: string, args: string[], input?: string) {
+  return runAsync("npm", ["run", "--silent", script, "--", ...args], { input, env: { ...process.env, DATABASE_URL: database.url }, timeout: 60_000 });
 }
 
 describe("command-line scripts", () => {
@@ -24,7 +37,7 @@ describe("command-line scripts", () => {
   });
 
   it("user:create makes an administrator with the password from stdin, and refuses bad input clearly", async () => {
-    const ok = npmRun("user:create", ["--email", "First.Admin@Example.com", "--role", "ADMIN", "--name", "Ana"], "a strong password\n");
+    const ok = await npmRun("user:create", ["--email", "First.Admin@Example.com", "--role", "ADMIN", "--name", "Ana"], "a strong password\n");
     expect(ok.stderr).toBe("");
     expect(ok.stdout).toContain("Created ADMIN account first.admin@example.com");
 
@@ -36,18 +49,18 @@ describe("command-line scripts", () => {
     expect(rows[0].role).toBe("ADMIN");
     expect(rows[0].passwordHash).toMatch(/^scrypt\$/);
 
-    const bad = npmRun("user:create", ["--email", "nope", "--role", "KING"], "short\n");
+    const bad = await npmRun("user:create", ["--email", "nope", "--role", "KING"], "short\n");
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain("email: This email address is not valid.");
     expect(bad.stderr).toContain("role: Please choose a role.");
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
 
-    const dup = npmRun("user:create", ["--email", "first.admin@example.com"], "another password\n");
+    const dup = await npmRun("user:create", ["--email", "first.admin@example.com"], "another password\n");
     expect(dup.stderr).toContain("This email already has an account.");
   });
 
   it("audit:verify reports an intact chain, then the event where it breaks", async () => {
-    const ok = npmRun("audit:verify", []);
+    const ok = await npmRun("audit:verify", []);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Audit chain intact: \d+ events checked/);
 
@@ -58,19 +71,19 @@ describe("command-line scripts", () => {
     await client.query(`UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE id = $1`, [rows[0].id]);
     await client.end();
 
-    const broken = npmRun("audit:verify", []);
+    const broken = await npmRun("audit:verify", []);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`Audit chain BROKEN at event #${rows[0].id}: its content does not match its hash`);
   });
 
-  it("db:migration:create finds nothing to create when the schema matches the migrations", () => {
-    const result = spawnSync("npm", ["run", "--silent", "db:migration:create", "--", "nothing_new"], { encoding: "utf8", timeout: 120_000 });
+  it("db:migration:create finds nothing to create when the schema matches the migrations", async () => {
+    const result = await runAsync("npm", ["run", "--silent", "db:migration:create", "--", "nothing_new"], { timeout: 120_000 });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("The schema matches the migrations: nothing to create.");
   });
 
-  it("db:migrate is a no-op on an up-to-date database", () => {
-    const result = npmRun("db:migrate", []);
+  it("db:migrate is a no-op on an up-to-date database", async () => {
+    const result = await npmRun("db:migrate", []);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Database is up to date.");
   });

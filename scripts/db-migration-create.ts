@@ -1,8 +1,9 @@
 // npm run db:migration:create -- <name>
 // Writes prisma/migrations/<time>_<name>/migration.sql from the difference between
 // prisma/schema.prisma and the existing migrations. It works in a throwaway database on the
-// PostgreSQL server in DATABASE_URL (default: the local one; needs CREATEDB): the existing
-// migrations are applied there first, then the engine replays them in a shadow database and diffs.
+// PostgreSQL server in DATABASE_URL (default: the local one; needs CREATEDB), or in an embedded one
+// when no server answers: the existing migrations are applied there first, then the engine replays
+// them in a shadow database and diffs.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations, createMigration, MIGRATIONS_DIR } from "./migrations/engine";
@@ -15,9 +16,10 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 }
 
 const dev = await createTestDatabase("cr_migration_dev", { migrate: false });
+const shadow = dev.embedded ? await createTestDatabase("cr_migration_shadow", { migrate: false }) : null;
 try {
   await applyMigrations(dev.url);
-  const result = await createMigration(dev.url, name);
+  const result = await createMigration(dev.url, name, shadow?.url);
   if (!result) {
     console.log("The schema matches the migrations: nothing to create.");
   } else {
@@ -31,5 +33,6 @@ try {
   }
 } finally {
   await dev.drop();
+  await shadow?.drop();
 }
 process.exit(0); // the WebAssembly engine leaves a timer behind for ~10 s

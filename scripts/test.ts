@@ -58,6 +58,7 @@ async function unitSuite(): Promise<Tally> {
     const code = await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], {
       ...process.env,
       VITEST_DATABASE_URL: database.url,
+      EMBEDDED_DB: database.embedded ? "1" : "0",
     });
     const report = existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : null;
     if (!report) return { name: "unit + integration", passed: 0, failed: Math.max(1, code) };
@@ -84,7 +85,7 @@ async function e2eSuite(): Promise<Tally> {
     RESEND_BASE_URL: resend.url,
     WORKER_POLL_MS: "300",
     TEST_CLOCK: "1",
-    EMBEDDED_DB: "0",
+    EMBEDDED_DB: database.embedded ? "1" : "0",
   };
   let app: ReturnType<typeof spawn> | undefined;
   try {

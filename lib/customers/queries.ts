@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { maskContacts } from "./masking";
 import type { CustomerFilter } from "./schemas";
 import { classifySearch, decodeCursor, encodeCursor, escapeLike, type Cursor } from "./search";
@@ -89,9 +89,9 @@ export type CustomerListRow = {
 
 const roleOf = (actor: Actor) => (actor.kind === "user" ? actor.role : "system");
 
-export async function purposeIdByKey(key: string | undefined) {
+export async function purposeIdByKey(key: string | undefined, client: Db | Tx = db()) {
   if (!key) return null;
-  return (await db().purpose.findUnique({ where: { key }, select: { id: true } }))?.id ?? null;
+  return (await client.purpose.findUnique({ where: { key }, select: { id: true } }))?.id ?? null;
 }
 
 /** The SQL of one list page, exactly as the app runs it (the benchmark runs it raw too). */

@@ -83,10 +83,10 @@ async function systemPreparer(tx: Tx) {
 
 const CHUNK = 20_000;
 
-async function selectionSql(selection: Selection) {
+async function selectionSql(tx: Tx, selection: Selection) {
   if (selection.kind === "ids") return Prisma.sql`c.id = ANY (${selection.ids}::uuid[])`;
   const { filter } = selection;
-  return customerWhere({ ...filter, status: filter.status }, await purposeIdByKey(filter.purpose));
+  return customerWhere({ ...filter, status: filter.status }, await purposeIdByKey(filter.purpose, tx));
 }
 
 /** The reason a customer is left out, or NULL: the first rule of the category that applies. */
@@ -115,8 +115,8 @@ export async function buildDisclosureItems(size = CHUNK): Promise<number> {
       if (!d) return 0;
       // A filter follows the register (erased records are not in it); an explicit selection lists
       // erased customers as excluded, with their reason.
-      const where = await selectionSql(d.selection);
-      const reason = exclusionCase(d.category, await purposeIdByKey("advertising"));
+      const where = await selectionSql(tx, d.selection);
+      const reason = exclusionCase(d.category, await purposeIdByKey("advertising", tx));
       const [chunk] = await tx.$queryRaw<{ last: string | null; scanned: bigint; included: bigint }[]>`
         WITH batch AS MATERIALIZED (
           SELECT c.id, ${reason} AS reason FROM "Customer" c
@@ -152,8 +152,8 @@ const FIELD_SQL: Record<string, string> = {
   organization: `csv_safe(c.organization) AS organization`,
 };
 
-/** Builds the package: only the disclosed fields, only the included customers, and its checksum. */
-async function buildPackage(tx: Tx, actor: Actor, d: { id: string; fields: string[]; reference: string | null }) {
+/** The package's CSV, straight from the database with COPY (the items are frozen once built). */
+async function packageCsv(d: { id: string; fields: string[]; reference: string | null }) {
   const columns = d.fields.map((f) => (f === "reference" ? `${pgLiteral(d.reference ?? "")} AS reference` : FIELD_SQL[f])).join(", ");
   const client = await pool().connect();
   const chunks: Buffer[] = [];
@@ -164,8 +164,12 @@ async function buildPackage(tx: Tx, actor: Actor, d: { id: string; fields: strin
   } finally {
     client.release();
   }
-  const csv = Buffer.concat([Buffer.from("\uFEFF"), ...chunks]);
-  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${d.id}.csv`, { type: "text/csv" }), "package", { allowCsv: true, maxBytes: 512 * 1024 * 1024 });
+  return Buffer.concat([Buffer.from("\uFEFF"), ...chunks]);
+}
+
+/** Keeps the package (only the disclosed fields, only the included customers) with its checksum. */
+async function savePackage(tx: Tx, actor: Actor, id: string, csv: Buffer<ArrayBuffer>) {
+  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "package", { allowCsv: true, maxBytes: 512 * 1024 * 1024 });
   return { fileId: file.id, checksum: createHash("sha256").update(csv).digest("hex") };
 }
 
@@ -185,9 +189,12 @@ export async function approveDisclosure(actor: Actor, id: string) {
     if (actor.kind === "user" && actor.id === d.preparedById) return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
   }
   if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
+  // Read before the transaction, on its own connection: inside it, the embedded database (one
+  // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
+  const csv = await packageCsv(d);
   return db().$transaction(
     async (tx) => {
-      const pkg = await buildPackage(tx, actor, d);
+      const pkg = await savePackage(tx, actor, id, csv);
       const { count } = await tx.disclosure.updateMany({
         where: { id, status: "PENDING_APPROVAL" },
         data: { status: "APPROVED", approvedById: actor.kind === "user" ? actor.id : null, approvedAt: new Date(), packageFileId: pkg.fileId, packageChecksum: pkg.checksum, packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY) },

@@ -1,10 +1,11 @@
 // A PrismaPg driver-adapter factory that is safe to hand to the WebAssembly schema engine.
-// It works around four traps of @prisma/adapter-pg 7.10 (see ../shared/STACK.md):
+// It works around five traps of @prisma/adapter-pg 7.10 (see ../shared/STACK.md):
 //  1. the shadow pool is built from parsed fields, never from a connection string (a string would
 //     override `database` and make the "shadow" database the real one);
 //  2. columns of type "char" (OID 18) from catalog queries are reported as text;
 //  3. the shadow pool is closed before its database is dropped;
-//  4. `?schema=` becomes a search_path in the connection options.
+//  4. `?schema=` becomes a search_path in the connection options;
+//  5. NOT NULL constraints of newer servers (type 'n') are left out of catalog results.
 // It also sends migration scripts in one round trip: the stock executeScript splits on ";",
 // which breaks function bodies.
 import pg from "pg";
@@ -18,6 +19,19 @@ function charAsText(res: pg.QueryResult | undefined) {
   for (const field of res?.fields ?? []) {
     if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
   }
+  return withoutNotNullConstraints(res);
+}
+
+/**
+ * Newer PostgreSQL (and the embedded PGlite) list NOT NULL as constraints of type 'n', which the
+ * engine's schema describer does not know and panics on; nullability comes from the columns anyway.
+ */
+function withoutNotNullConstraints(res: pg.QueryResult | undefined) {
+  const index = res?.fields?.findIndex((f) => f.name === "constraint_type") ?? -1;
+  if (!res || index < 0) return res;
+  const name = res.fields[index].name;
+  res.rows = res.rows.filter((row) => (Array.isArray(row) ? row[index] : row[name]) !== "n");
+  res.rowCount = res.rows.length;
   return res;
 }
 
@@ -66,7 +80,11 @@ function withWholeScripts(adapter: Adapter): Adapter {
   return adapter;
 }
 
-export function migrationAdapterFactory(url: string) {
+/**
+ * `shadowUrl`: an empty database to use as the shadow one. The embedded server has a single
+ * database whatever name a connection asks for, so there a second embedded server is the shadow.
+ */
+export function migrationAdapterFactory(url: string, shadowUrl?: string) {
   const config: pg.PoolConfig = { ...connectionConfig(url), Client: CharAsTextClient };
   const main = new PrismaPg(config);
   // The engine never closes its connections; a pool left open keeps Prisma's migration advisory
@@ -84,6 +102,16 @@ export function migrationAdapterFactory(url: string) {
       await Promise.all(opened.splice(0).map((a) => a.dispose().catch(() => {})));
     },
     async connectToShadowDb() {
+      if (shadowUrl) {
+        // Used for each diff the engine makes: emptied afterwards, like a dropped shadow database.
+        const shadow = withWholeScripts(await new PrismaPg({ ...connectionConfig(shadowUrl), Client: CharAsTextClient }).connect());
+        const dispose = shadow.dispose.bind(shadow);
+        shadow.dispose = async () => {
+          await shadow.executeScript(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
+          await dispose();
+        };
+        return shadow;
+      }
       const admin = await main.connect();
       const database = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       await admin.executeScript(`CREATE DATABASE "${database}"`);

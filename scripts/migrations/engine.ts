@@ -17,6 +17,10 @@ let wasmReady: Promise<void> | undefined;
 
 function loadWasm() {
   wasmReady ??= (async () => {
+    // Where the engine reports a Rust panic; without it a panic surfaces as an unrelated TypeError.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message: (message: string) => console.error(`Schema engine panic: ${message}`),
+    };
     // The .wasm file is not in the package's exports: resolve the JS glue and read its neighbour.
     const glue = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
@@ -56,10 +60,10 @@ export async function migrationsList(dir = MIGRATIONS_DIR) {
 
 const filters = { externalTables: [] as string[], externalEnums: [] as string[] };
 
-async function withEngine<T>(url: string, fn: (engine: bg.SchemaEngine, schema: string) => Promise<T>) {
+async function withEngine<T>(url: string, fn: (engine: bg.SchemaEngine, schema: string) => Promise<T>, shadowUrl?: string) {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const factory = migrationAdapterFactory(url);
+  const factory = migrationAdapterFactory(url, shadowUrl);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory as never);
   const log = (line: string) => {
     if (process.env.MIGRATE_DEBUG) console.error(line);
@@ -82,7 +86,7 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
 }
 
 /** Writes a new migration from the schema diff; returns its folder name, or null if nothing changed. */
-export async function createMigration(url: string, name: string): Promise<{ dir: string; sql: string } | null> {
+export async function createMigration(url: string, name: string, shadowUrl?: string): Promise<{ dir: string; sql: string } | null> {
   return withEngine(url, async (engine, schema) => {
     const list = await migrationsList();
     const diagnostic = await engine.devDiagnostic({ migrationsList: list, filters });
@@ -96,5 +100,5 @@ export async function createMigration(url: string, name: string): Promise<{ dir:
     });
     if (!out.migrationScript || !out.generatedMigrationName) return null;
     return { dir: out.generatedMigrationName, sql: out.migrationScript };
-  });
+  }, shadowUrl);
 }
