@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, deadlinesFor, urgencyOf, vnDay, workingDaysLeft } from "./deadlines";
+import { addWorkingDays, deadlinesFor, missingHolidayYears, urgencyOf, vnDay, workingDaysLeft } from "./deadlines";
 
 // The 2026 holidays as the migration seeds them (Tết: 16–20 February).
 const HOLIDAYS_2026 = new Set([
@@ -80,3 +80,15 @@ describe("days left", () => {
     expect(urgencyOf({ ...extended, status: "COMPLETED" }, vn("2027-02-01T10:00:00"), NONE)).toMatchObject({ urgency: "closed", daysLeft: null });
   });
 });
+
+describe("the holiday table's coverage", () => {
+  it("needs this year's holidays, and next year's from October on", () => {
+    expect(missingHolidayYears(HOLIDAYS_2026, "2026-03-10")).toEqual([]);
+    expect(missingHolidayYears(HOLIDAYS_2026, "2026-09-30")).toEqual([]);
+    expect(missingHolidayYears(HOLIDAYS_2026, "2026-10-01")).toEqual([2027]);
+    expect(missingHolidayYears([...HOLIDAYS_2026, "2027-02-05"], "2026-12-31")).toEqual([]);
+    expect(missingHolidayYears(HOLIDAYS_2026, "2027-01-02")).toEqual([2027]);
+    expect(missingHolidayYears(NONE, "2027-11-02")).toEqual([2027, 2028]);
+  });
+});
+

@@ -94,3 +94,18 @@ export function urgencyOf(
   const urgency = now > current ? "overdue" : daysLeft <= RULES.dueSoonDays ? "dueSoon" : "onTrack";
   return { urgency, daysLeft, deadline: current };
 }
+
+/** From this day of the year on, next year's holidays (Tết may fall in late January) must be in the table. */
+const NEXT_YEAR_NEEDED_FROM = "10-01";
+
+/**
+ * Years whose holidays are missing from the table, so deadlines in them would count public holidays
+ * (Tết above all) as working days: this year, and next year from October on.
+ */
+export function missingHolidayYears(holidays: Iterable<string>, today: string): number[] {
+  const years = new Set([...holidays].map((d) => Number(d.slice(0, 4))));
+  const year = Number(today.slice(0, 4));
+  const needed = today.slice(5) >= NEXT_YEAR_NEEDED_FROM ? [year, year + 1] : [year];
+  return needed.filter((y) => !years.has(y));
+}
+

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HolidayCoverageAlert } from "@/components/admin/holiday-coverage-alert";
 import { PageHeader } from "@/components/admin/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -43,6 +44,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </div>
         }
       />
+      <HolidayCoverageAlert role={actor.role} className="mb-4" />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <nav aria-label={t("requests.views")} className="flex flex-wrap gap-1">
           {VIEWS.map((view) => {

@@ -151,5 +151,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "requests.customerGone": "This customer's data has been erased.",
   "requests.noLegalHold": "This customer is not under a legal hold.",
   "holidays.weekend": "That day is a weekend, which never counts as a working day anyway.",
+  "holidays.missing": "The holiday table has no public holidays for {years}: deadlines falling in that year would count holidays, Tết included, as working days.",
+  "holidays.missingAdmin": "Add the days off the Government announced",
+  "holidays.missingAsk": "Ask an administrator to add the days off the Government announced.",
   "holidays.exists": "That day is already in the list.",
 };

@@ -150,5 +150,8 @@ export const requestsVi = {
   "requests.customerGone": "Dữ liệu của khách hàng này đã bị xoá.",
   "requests.noLegalHold": "Khách hàng này không bị tạm giữ theo pháp luật.",
   "holidays.weekend": "Ngày này là cuối tuần, vốn đã không tính là ngày làm việc.",
+  "holidays.missing": "Bảng ngày nghỉ chưa có ngày lễ nào của năm {years}: thời hạn trả lời yêu cầu rơi vào năm đó sẽ tính cả ngày lễ, kể cả Tết, là ngày làm việc.",
+  "holidays.missingAdmin": "Thêm các ngày nghỉ theo thông báo của Chính phủ",
+  "holidays.missingAsk": "Hãy nhờ quản trị viên thêm các ngày nghỉ theo thông báo của Chính phủ.",
   "holidays.exists": "Ngày này đã có trong danh sách.",
 } as const;

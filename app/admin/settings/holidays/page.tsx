@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HolidayCoverageAlert } from "@/components/admin/holiday-coverage-alert";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
@@ -22,6 +23,7 @@ export default async function HolidaysPage() {
     <>
       <Link href="/admin/settings" className="text-sm text-brand-800 hover:underline">← {t("nav.settings")}</Link>
       <PageHeader title={t("nav.holidays")} description={t("holidays.description")} />
+      <HolidayCoverageAlert className="mb-4" />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader><CardTitle>{t("holidays.list")}</CardTitle></CardHeader>
