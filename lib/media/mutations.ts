@@ -25,16 +25,21 @@ export async function createMediaItem(actor: Actor, raw: unknown) {
   });
 }
 
-/** Customers shown in an item who may not (or no longer) be shown: no current consent, or objected. */
-export async function blockedAppearances(mediaId: string) {
-  return db().$queryRaw<{ id: string; fullName: string | null; reason: "NO_CONSENT" | "OBJECTED" | "ERASED" }[]>`
-    SELECT c.id, c."fullName",
+type Blocked = { mediaId: string; id: string; fullName: string | null; reason: "NO_CONSENT" | "OBJECTED" | "ERASED" };
+
+/** Customers shown in the given items who may not (or no longer) be shown: no current consent, or objected. */
+export async function blockedAppearancesOf(mediaIds: string[]): Promise<Blocked[]> {
+  if (mediaIds.length === 0) return [];
+  return db().$queryRaw<Blocked[]>`
+    SELECT a."mediaId", c.id, c."fullName",
       CASE WHEN c.status = 'ERASED' THEN 'ERASED' WHEN c."sharingObjectedAt" IS NOT NULL THEN 'OBJECTED' ELSE 'NO_CONSENT' END AS reason
     FROM "MediaAppearance" a JOIN "Customer" c ON c.id = a."customerId"
-    WHERE a."mediaId" = ${mediaId}::uuid AND (c.status = 'ERASED' OR c."sharingObjectedAt" IS NOT NULL OR NOT EXISTS (
+    WHERE a."mediaId" = ANY (${mediaIds}::uuid[]) AND (c.status = 'ERASED' OR c."sharingObjectedAt" IS NOT NULL OR NOT EXISTS (
       SELECT 1 FROM "ConsentState" s JOIN "Purpose" p ON p.id = s."purposeId"
       WHERE s."customerId" = c.id AND p.key = 'promotional_media' AND s.action = 'GRANTED'))`;
 }
+
+const blockedAppearances = (mediaId: string) => blockedAppearancesOf([mediaId]);
 
 /** Publishing is allowed only when everyone shown has current consent to promotional media. */
 export async function publishMediaItem(actor: Actor, id: string) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { blockedAppearances } from "./mutations";
+import { blockedAppearancesOf } from "./mutations";
 
 /** Every item, with those that must come down (a customer shown objected or withdrew) flagged. */
 export async function listMedia(actor: Actor) {
@@ -10,5 +10,6 @@ export async function listMedia(actor: Actor) {
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, link: true, publishedWhere: true, status: true, publishedAt: true, takenDownAt: true, appearances: { select: { customer: { select: { id: true, fullName: true } } } } },
   });
-  return Promise.all(items.map(async (item) => ({ ...item, blocked: item.status === "TAKEN_DOWN" ? [] : await blockedAppearances(item.id) })));
+  const blocked = await blockedAppearancesOf(items.filter((i) => i.status !== "TAKEN_DOWN").map((i) => i.id));
+  return items.map((item) => ({ ...item, blocked: blocked.filter((b) => b.mediaId === item.id) }));
 }
