@@ -15,6 +15,7 @@ export async function startEmbeddedDb(options: { dataDir?: string; port: number 
     extensions: { pg_trgm, unaccent },
   });
   const server = new PGLiteSocketServer({ db, port: options.port, host: "127.0.0.1", maxConnections: 20 });
+  keepExchangesTogether(server);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres?sslmode=disable`,
@@ -24,3 +25,66 @@ export async function startEmbeddedDb(options: { dataDir?: string; port: number 
     },
   };
 }
+
+// Message types that end a client's exchange: Sync (after Parse/Bind/Describe/Execute), a simple
+// Query, Terminate, and the end or failure of a COPY FROM STDIN.
+const EXCHANGE_ENDS = new Set(["S", "Q", "X", "c", "f"].map((c) => c.charCodeAt(0)));
+
+type QueueItem = { handlerId: number; message: Uint8Array; resolve(bytes: number): void; reject(error: unknown): void; onData(data: Uint8Array): void };
+type QueryQueue = {
+  queue: QueueItem[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+};
+
+/**
+ * pglite-socket 0.2 multiplexes every connection onto PGlite one protocol message at a time, and
+ * keeps a connection's messages together only inside a transaction. Outside one, the Parse, Bind
+ * and Execute of two connections interleave ("bind message supplies 2 parameters, but prepared
+ * statement "" requires 1", "portal "" does not exist") as soon as the app runs two queries at once.
+ * This keeps each connection's exchange together until its Sync (or simple Query) as well.
+ */
+function keepExchangesTogether(server: PGLiteSocketServer) {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let midExchange = false;
+  queue.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const sticky = this.lastHandlerId !== null && (midExchange || this.db.isInTransaction());
+        const index = sticky ? this.queue.findIndex((q) => q.handlerId === this.lastHandlerId) : 0;
+        if (index === -1) break; // wait for that connection's next message
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (data: Uint8Array) => ((bytes += data.length), item.onData(data)) }));
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        midExchange = !EXCHANGE_ENDS.has(item.message[0]) && !isStartup(item.message);
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    clear(handlerId);
+    // A connection that went away mid-exchange must not hold the others back.
+    if (queue.lastHandlerId === handlerId && midExchange) {
+      midExchange = false;
+      void queue.processQueue();
+    }
+  };
+}
+
+/** The startup message has no type byte: a length, then protocol version 3.0. */
+const isStartup = (m: Uint8Array) => m.length >= 8 && new DataView(m.buffer, m.byteOffset).getInt32(4) === 196608;
+
