@@ -157,6 +157,12 @@ describe("the privacy-request desk", () => {
     const digests = await db().emailMessage.findMany({ where: { template: "privacy_digest", to: officer.email } });
     expect(digests.length - before).toBe(1);
     expect(digests.at(-1)!.subject).toMatch(/quá hạn|overdue/);
+    expect(digests.at(-1)!.text).not.toMatch(/Bảng ngày nghỉ|holiday table/);
+
+    // A year the holiday table does not cover is called out, so deadlines do not count Tết as working days.
+    await sendDailyDigest(new Date("2031-03-03T09:00:00+07:00"));
+    const later = await db().emailMessage.findFirstOrThrow({ where: { template: "privacy_digest", to: officer.email }, orderBy: { createdAt: "desc" } });
+    expect(later.text).toMatch(/(Bảng ngày nghỉ chưa có ngày lễ nào của năm|The holiday table has no public holidays for) 2031/);
   });
 
   it("may reject with a reason the customer receives", async () => {

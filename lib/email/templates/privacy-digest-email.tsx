@@ -3,9 +3,11 @@ import type { Translate } from "@/lib/i18n/translate";
 import { EmailLayout, emailButton, emailText } from "./email-layout";
 
 export type DigestRow = { reference: string; type: string; deadline: string; daysLeft: number };
-export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; link: string };
+/** `missingHolidayYears`: years the holiday table lacks, so deadlines in them would count Tết as working days. */
+export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; missingHolidayYears: number[]; link: string };
 
 export function privacyDigestSubject(t: Translate, p: PrivacyDigestEmailProps) {
+  if (p.overdue.length + p.dueSoon.length === 0) return t("email.digest.subjectHolidays", { years: p.missingHolidayYears.join(", ") });
   return t("email.digest.subject", { overdue: p.overdue.length, dueSoon: p.dueSoon.length });
 }
 
@@ -21,7 +23,7 @@ function Rows({ t, rows }: { t: Translate; rows: DigestRow[] }) {
   );
 }
 
-/** The daily reminder to compliance officers: overdue requests first, then those due soon. */
+/** The daily reminder to compliance officers: overdue requests first, then those due soon, then a holiday table that needs a year. */
 export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmailProps & { t: Translate; lang: string; company: string }) {
   return (
     <EmailLayout lang={lang} company={company} preview={privacyDigestSubject(t, p)} footer={t("email.footer.staff")}>
@@ -29,6 +31,7 @@ export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmai
       <Rows t={t} rows={p.overdue} />
       {p.dueSoon.length > 0 && <Text style={{ ...emailText, fontWeight: 700 }}>{t("email.digest.dueSoon", { count: p.dueSoon.length })}</Text>}
       <Rows t={t} rows={p.dueSoon} />
+      {p.missingHolidayYears.length > 0 && <Text style={{ ...emailText, color: "#92400e" }}>{t("holidays.missing", { years: p.missingHolidayYears.join(", ") })} {t("holidays.missingAsk")}</Text>}
       <Button href={p.link} style={emailButton}>
         {t("email.digest.button")}
       </Button>

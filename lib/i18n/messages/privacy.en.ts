@@ -144,6 +144,7 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "email.signIn.button": "Open My data",
   "email.signIn.ignore": "If you did not ask for this link, ignore this email — nobody can open your page without it.",
   "email.digest.subject": "Privacy requests: {overdue} overdue, {dueSoon} due soon",
+  "email.digest.subjectHolidays": "The holiday table lacks {years}: add it so deadlines come out right",
   "email.digest.overdue": "Overdue ({count})",
   "email.digest.dueSoon": "Due soon ({count})",
   "email.digest.row": "{reference} · {type} · due {deadline} ({days} working days)",

@@ -143,6 +143,7 @@ export const privacyVi = {
   "email.signIn.button": "Mở trang Dữ liệu của tôi",
   "email.signIn.ignore": "Nếu bạn không yêu cầu liên kết này, hãy bỏ qua email — không ai vào được trang của bạn nếu không có nó.",
   "email.digest.subject": "Yêu cầu về dữ liệu: {overdue} quá hạn, {dueSoon} sắp đến hạn",
+  "email.digest.subjectHolidays": "Bảng ngày nghỉ chưa có năm {years}: cần bổ sung để tính đúng thời hạn",
   "email.digest.overdue": "Quá hạn ({count})",
   "email.digest.dueSoon": "Sắp đến hạn ({count})",
   "email.digest.row": "{reference} · {type} · hạn {deadline} ({days} ngày làm việc)",

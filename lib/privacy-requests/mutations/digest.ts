@@ -10,11 +10,11 @@ import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
-import { addWorkingDays, RULES, urgencyOf, vnDay } from "../deadlines";
+import { addWorkingDays, missingHolidayYears, RULES, urgencyOf, vnDay } from "../deadlines";
 import { requestReference } from "../schemas";
 
 // Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
-// requests. Several instances may try: one row in Setting, claimed atomically, lets one send.
+// requests, and a reminder when the holiday table lacks a year the deadlines need. Several instances may try: one row in Setting, claimed atomically, lets one send.
 export const DIGEST_SETTING = "privacyDigest.lastSentOn";
 const SEND_FROM_HOUR = 8;
 
@@ -34,7 +34,8 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
     select: { number: true, type: true, status: true, acknowledgedAt: true, acknowledgeDueAt: true, dueAt: true, extendedDueAt: true },
   });
   const rated = open.map((r) => ({ r, ...urgencyOf(r, at, holidays) })).filter((x) => x.urgency === "overdue" || x.deadline <= soon);
-  if (rated.length === 0) return 0;
+  const missing = missingHolidayYears(holidays, today);
+  if (rated.length === 0 && missing.length === 0) return 0;
   rated.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   const officers = await db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
   const company = (await readSettings()).companyName;
@@ -45,11 +46,12 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
       const email = await renderEmail("privacy_digest", officer.locale, {
         overdue: rated.filter((x) => x.urgency === "overdue").map(row),
         dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
+        missingHolidayYears: missing,
         link: `${env().APP_URL}/admin/requests?view=overdue`,
       }, company);
       await enqueueEmail(tx, officer.email, email);
     }
-    await recordAudit(tx, systemActor("privacy-digest"), { action: "request.digest_sent", entityType: "PrivacyRequest", details: { day: today, requests: rated.length, officers: officers.length } });
+    await recordAudit(tx, systemActor("privacy-digest"), { action: "request.digest_sent", entityType: "PrivacyRequest", details: { day: today, requests: rated.length, missingHolidayYears: missing, officers: officers.length } });
   });
   return 0; // once a day; nothing to repeat this round
 }
