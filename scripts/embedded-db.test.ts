@@ -36,4 +36,29 @@ describe("embedded database", () => {
       await second.stop();
     }
   });
+
+  it("answers many connections' parameterised queries at once, even when a large one arrives in several packets", async () => {
+    const db = await startEmbeddedDb({ port: await freePort() });
+    const pool = new pg.Pool({ connectionString: db.url, max: 8 });
+    try {
+      // Statements with different numbers of parameters, outside any transaction. A large parameter
+      // reaches the server in several TCP packets, between which other connections' messages arrive:
+      // they must not land between this connection's Parse and Bind.
+      const big = (i: number) => "x".repeat(200_000 + i);
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          i % 2 === 0
+            ? pool.query("SELECT $1::int + $2::int AS v", [i, 1000]).then((r) => r.rows[0].v)
+            : pool.query("SELECT length($1::text) + $2::int + $3::int AS v", [big(i), 0, 0]).then((r) => r.rows[0].v),
+        ),
+      );
+      expect(results).toEqual(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? i + 1000 : 200_000 + i)));
+      // A failing statement does not hold the others back.
+      await expect(pool.query("SELECT $1::int AS v", ["not a number"])).rejects.toThrow(/invalid input/);
+      expect((await pool.query("SELECT $1::int AS v", [7])).rows).toEqual([{ v: 7 }]);
+    } finally {
+      await pool.end();
+      await db.stop();
+    }
+  });
 });

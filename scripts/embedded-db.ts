@@ -42,13 +42,17 @@ type QueryQueue = {
 
 /**
  * pglite-socket 0.2 multiplexes every connection onto PGlite one protocol message at a time, and
- * keeps a connection's messages together only inside a transaction. Outside one, the Parse, Bind
- * and Execute of two connections interleave ("bind message supplies 2 parameters, but prepared
- * statement "" requires 1", "portal "" does not exist") as soon as the app runs two queries at once.
- * This keeps each connection's exchange together until its Sync (or simple Query) as well.
+ * keeps a connection's messages together only inside a transaction. Outside one, when a large
+ * message (a Bind carrying an uploaded scan, say) arrives in several TCP packets, other connections'
+ * messages run between this connection's Parse and its Bind ("bind message supplies 2 parameters,
+ * but prepared statement "" requires 1", "portal "" does not exist"). This keeps each connection's
+ * exchange together until its Sync (or simple Query) as well.
  */
 function keepExchangesTogether(server: PGLiteSocketServer) {
-  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const queue = (server as unknown as { queryQueue?: QueryQueue }).queryQueue;
+  if (!queue || !Array.isArray(queue.queue) || typeof queue.processQueue !== "function" || typeof queue.clearQueueForHandler !== "function") {
+    throw new Error("@electric-sql/pglite-socket changed its query queue: review keepExchangesTogether() in scripts/embedded-db.ts");
+  }
   let midExchange = false;
   queue.processQueue = async function processQueue(this: QueryQueue) {
     if (this.processing || this.queue.length === 0) return;
