@@ -53,7 +53,7 @@ describe("embedded database", () => {
         ),
       );
       expect(results).toEqual(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? i + 1000 : 200_000 + i)));
-      // A failing statement does not hold the others back.
+      // A statement the server refuses leaves the connections usable.
       await expect(pool.query("SELECT $1::int AS v", ["not a number"])).rejects.toThrow(/invalid input/);
       expect((await pool.query("SELECT $1::int AS v", [7])).rows).toEqual([{ v: 7 }]);
     } finally {

@@ -14,7 +14,8 @@ import { addWorkingDays, missingHolidayYears, RULES, urgencyOf, vnDay } from "..
 import { requestReference } from "../schemas";
 
 // Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
-// requests, and a reminder when the holiday table lacks a year the deadlines need. Several instances may try: one row in Setting, claimed atomically, lets one send.
+// requests, and a reminder when the holiday table lacks a year the deadlines need. Several
+// instances may try: one row in Setting, claimed atomically, lets one send.
 export const DIGEST_SETTING = "privacyDigest.lastSentOn";
 const SEND_FROM_HOUR = 8;
 
