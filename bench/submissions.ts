@@ -73,9 +73,11 @@ async function main() {
 
     if (buildIsStale(root)) buildApp(root, process.env);
     const appPort = await freePort();
-    const app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], {
+    // The load generator stands in for a proxy in front of the app: trusting loopback lets each
+    // simulated visitor have its own X-Forwarded-For address (and its own rate limit).
+    const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
       cwd: root,
-      env: { ...process.env, NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? "", NODE_ENV: "production", DATABASE_URL: appDb.url, FORM_RATE_LIMIT_PER_IP: "20", FORM_RATE_LIMIT_PER_FORM: "0", WORKER_ENABLED: "0", APP_URL: `http://127.0.0.1:${appPort}` },
+      env: { ...process.env, PORT: String(appPort), HOSTNAME: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1", NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? "", NODE_ENV: "production", DATABASE_URL: appDb.url, FORM_RATE_LIMIT_PER_IP: "20", FORM_RATE_LIMIT_PER_FORM: "0", WORKER_ENABLED: "0", APP_URL: `http://127.0.0.1:${appPort}` },
       stdio: "ignore",
     });
     children.push(app);

@@ -36,3 +36,13 @@ describe("environment", () => {
     expect(parsed.WORKER_ENABLED).toBe(false);
   });
 });
+
+describe("TRUSTED_PROXIES", () => {
+  it("accepts a hop count or a list of addresses and networks, and names a bad entry", () => {
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "1" }).TRUSTED_PROXIES).toBe("1");
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.7, fd00::/8" }).TRUSTED_PROXIES).toMatch(/10\.0\.0\.0/);
+    expect(problems({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8,proxy.local" })[0]).toMatch(/^TRUSTED_PROXIES has "proxy.local"/);
+    expect(problems({ ...valid, TRUSTED_PROXIES: "10.0.0.0/40" })[0]).toMatch(/prefix length/);
+    expect(problems({ ...valid, TRUSTED_PROXIES: "99" })[0]).toMatch(/hop count/);
+  });
+});

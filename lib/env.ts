@@ -2,6 +2,7 @@
 // import modules without a full environment; `assertEnv()` runs at start-up and fails with a clear
 // message that names each bad variable.
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
 const booleanish = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -27,6 +28,17 @@ const schema = z.object({
   FORM_RATE_LIMIT_PER_IP: z.coerce.number({ error: "must be a number" }).int().min(0).default(20),
   /** Public form submissions allowed per form and minute, from all visitors together (0 = no limit). */
   FORM_RATE_LIMIT_PER_FORM: z.coerce.number({ error: "must be a number" }).int().min(0).default(600),
+  /**
+   * Proxies allowed to name the client in X-Forwarded-For: a hop count ("1" behind one nginx) or a
+   * comma-separated list of addresses and CIDR networks. Unset: none, the socket address is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

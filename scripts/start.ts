@@ -2,7 +2,8 @@
 //  * No DATABASE_URL: starts the embedded PostgreSQL (PGlite on disk in .data/), keeps a generated
 //    NEXTAUTH_SECRET in .data/, applies migrations, seeds demo data once and prints the demo logins.
 //  * DATABASE_URL set: applies migrations to that database and starts; never creates demo users.
-// Then it builds the app if the build is missing or stale and runs `next start` (or `next dev`).
+// Then it builds the app if the build is missing or stale and runs it through scripts/server.mjs
+// (Next.js in production mode, or development mode with --dev).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -67,9 +68,9 @@ async function main() {
     buildApp(root, process.env);
   }
 
-  const next = spawn(path.join(root, "node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(port)], {
+  const next = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
-    env: process.env,
+    env: { ...process.env, PORT: String(port) },
     stdio: ["inherit", "pipe", "inherit"],
   });
   let announced = false;

@@ -93,9 +93,9 @@ async function e2eSuite(): Promise<Tally> {
       console.log("\nBuilding the app for end-to-end tests…");
       buildApp(root, appEnv);
     }
-    app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
       cwd: root,
-      env: appEnv,
+      env: { ...appEnv, PORT: String(port), HOSTNAME: "127.0.0.1" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     await waitForHealth(baseUrl, 60_000);

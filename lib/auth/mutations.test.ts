@@ -82,3 +82,22 @@ describe("sign-in", () => {
     expect(error.userMessage).toBe("login.invalidCredentials");
   });
 });
+
+describe("staff sessions", () => {
+  it("idle out after 30 minutes without a request, and are kept alive by use", async () => {
+    const staff = await makeStaff("STAFF");
+    const { sessionId } = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
+    const start = new Date();
+    expect(await findSessionUser(sessionId, new Date(start.getTime() + 20 * 60_000))).not.toBeNull();
+    // The request at minute 20 counted as activity: minute 45 is 25 idle minutes later.
+    expect(await findSessionUser(sessionId, new Date(start.getTime() + 45 * 60_000))).not.toBeNull();
+    expect(await findSessionUser(sessionId, new Date(start.getTime() + 80 * 60_000))).toBeNull();
+  });
+
+  it("end 12 hours after sign-in however active", async () => {
+    const staff = await makeStaff("STAFF");
+    const { sessionId } = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
+    await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() + 12 * 3_600_000) } });
+    expect(await findSessionUser(sessionId, new Date(Date.now() + 12 * 3_600_000 + 60_000))).toBeNull();
+  });
+});

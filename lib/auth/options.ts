@@ -19,7 +19,7 @@ async function syncLocale(user: { id: string; locale: Locale }) {
   if (isLocale(chosen)) {
     if (chosen !== user.locale) await saveLocale(user.id, chosen);
   } else {
-    jar.set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+    jar.set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", secure: env().APP_URL.startsWith("https://") });
   }
 }
 
@@ -28,6 +28,7 @@ async function syncLocale(user: { id: string; locale: Locale }) {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
+    useSecureCookies: env().APP_URL.startsWith("https://"),
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -59,8 +60,10 @@ export function authOptions(): NextAuthOptions {
         if (user && "sid" in user) token.sid = user.sid as string;
         return token;
       },
-      async session({ session, token }) {
-        return { ...session, sid: token.sid };
+      // The database session id stays in the encrypted cookie (read by lib/auth/session.ts); the
+      // session endpoint answers with the basics only.
+      async session({ session }) {
+        return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email } };
       },
     },
     events: {

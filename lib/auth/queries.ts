@@ -2,6 +2,11 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
+/** A staff session ends after this long without a request, and in any case SESSION_HOURS after sign-in. */
+export const IDLE_MINUTES = 30;
+/** lastSeenAt is written at most this often, so browsing does not turn every request into a write. */
+const TOUCH_SECONDS = 60;
+
 const sessionUserSelect = {
   id: true,
   email: true,
@@ -11,14 +16,25 @@ const sessionUserSelect = {
 } satisfies Prisma.UserSelect;
 
 /**
- * The user behind a live session, or null when the session was revoked or expired or the user was
- * disabled. Called on every request, so role changes and disabling take effect at once everywhere.
+ * The user behind a live session, or null when the session was revoked, expired, idled out, or the
+ * user was disabled. Called on every request, so role changes and disabling take effect at once
+ * everywhere; each call counts as activity.
  */
-export async function findSessionUser(sessionId: string) {
+export async function findSessionUser(sessionId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const session = await db().session.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, user: { disabledAt: null } },
-    select: { id: true, user: { select: sessionUserSelect } },
+    where: {
+      id: sessionId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - IDLE_MINUTES * 60_000) },
+      user: { disabledAt: null },
+    },
+    select: { id: true, lastSeenAt: true, user: { select: sessionUserSelect } },
   });
-  return session ? { sessionId: session.id, ...session.user } : null;
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
+    await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: session.id, ...session.user };
 }

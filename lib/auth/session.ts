@@ -1,18 +1,38 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { StaffActor } from "@/lib/auth/actor";
-import { authOptions } from "@/lib/auth/options";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { findSessionUser } from "@/lib/auth/queries";
+import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
+
+/** next-auth's cookie name (prefixed __Secure- when the app is served over https). */
+export function sessionCookieName() {
+  return `${env().APP_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/**
+ * The database session id in the signed-in browser's next-auth cookie. Read here, on the server,
+ * so the id never appears in /api/auth/session or anywhere else a script could read it.
+ */
+async function sessionId(): Promise<string | null> {
+  const raw = (await cookies()).get(sessionCookieName())?.value;
+  if (!raw) return null;
+  try {
+    const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET });
+    return typeof token?.sid === "string" ? token.sid : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The signed-in staff member, re-checked against the database; null when signed out. */
 export async function currentActor(): Promise<(StaffActor & { locale: "vi" | "en" }) | null> {
-  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  const user = await findSessionUser(session.sid);
+  const sid = await sessionId();
+  if (!sid) return null;
+  const user = await findSessionUser(sid);
   if (!user) return null;
   return {
     kind: "user",

@@ -4,6 +4,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { currentActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getT } from "@/lib/i18n/server";
 import { DEMO_USERS } from "@/lib/users/demo";
 import { LoginForm } from "./_components/login-form";
@@ -13,14 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("login.title") };
 }
 
-function safeCallback(value: string | string[] | undefined) {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/admin";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const { t } = await getT();
   const demo = env().EMBEDDED_DB;

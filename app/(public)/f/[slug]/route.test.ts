@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { PEER_HEADER } from "@/lib/http/client-ip";
 import type { PublicForm } from "@/lib/forms/queries";
 import { key, makeForm } from "@/tests/support/forms";
 import { uniqueEmail } from "@/tests/support/factories";
@@ -12,7 +13,7 @@ const post = (slug: string, fields: [string, string][], query = "") =>
   POST(
     new Request(page(slug, query), {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `10.8.${Math.random() * 250 | 0}.2` },
+      headers: { "content-type": "application/x-www-form-urlencoded", [PEER_HEADER]: `10.8.${Math.random() * 250 | 0}.2` },
       body: new URLSearchParams(fields).toString(),
     }),
     { params: Promise.resolve({ slug }) },

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
+import { PEER_HEADER } from "@/lib/http/client-ip";
 import { forgetPublishedForms, type PublicForm } from "@/lib/forms/queries";
 import { key, makeForm } from "@/tests/support/forms";
 import { uniqueEmail } from "@/tests/support/factories";
@@ -9,7 +10,7 @@ import { OPTIONS, POST } from "./route";
 let form: PublicForm;
 const url = (slug: string) => `http://127.0.0.1:3000/api/public/forms/${slug}/submissions`;
 const call = (slug: string, body: string, headers: Record<string, string> = {}) =>
-  POST(new Request(url(slug), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.7.${Math.random() * 250 | 0}.1`, ...headers }, body }), {
+  POST(new Request(url(slug), { method: "POST", headers: { "content-type": "application/json", [PEER_HEADER]: `10.7.${Math.random() * 250 | 0}.1`, ...headers }, body }), {
     params: Promise.resolve({ slug }),
   });
 const payload = (extra: object = {}) =>
@@ -34,6 +35,14 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     expect(retry.status).toBe(201);
     expect(await retry.json()).toEqual({ submissionId });
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  });
+
+  it("records the address it talked to as evidence, not the one a header claims", async () => {
+    const response = await call(form.slug, payload(), { [PEER_HEADER]: "192.0.2.10", "x-forwarded-for": "203.0.113.5" });
+    const { submissionId } = await response.json();
+    const submission = await db().submission.findUniqueOrThrow({ where: { id: submissionId }, select: { ip: true, consentEvents: { select: { ip: true } } } });
+    expect(submission.ip).toBe("192.0.2.10");
+    expect(submission.consentEvents.map((e) => e.ip)).toEqual(["192.0.2.10"]);
   });
 
   it("answers 422 with field messages in the form's language", async () => {
@@ -69,13 +78,16 @@ describe("POST /api/public/forms/:slug/submissions", () => {
   it("answers 429 with Retry-After over the per-IP limit", async () => {
     process.env.FORM_RATE_LIMIT_PER_IP = "2";
     assertEnv();
-    const ip = { "x-forwarded-for": "10.66.66.66" };
+    const ip = { [PEER_HEADER]: "10.66.66.66" };
     expect((await call(form.slug, payload(), ip)).status).toBe(201);
     expect((await call(form.slug, payload(), ip)).status).toBe(201);
     const limited = await call(form.slug, payload(), ip);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await call(form.slug, payload(), { "x-forwarded-for": "10.66.66.67" })).status).toBe(201);
+    // Rotating X-Forwarded-For does not make a new visitor: no proxy is trusted by default.
+    const forged = await call(form.slug, payload(), { ...ip, "x-forwarded-for": "203.0.113.77" });
+    expect(forged.status).toBe(429);
+    expect((await call(form.slug, payload(), { [PEER_HEADER]: "10.66.66.67" })).status).toBe(201);
   });
 
   it("allows CORS only for the form's origins", async () => {

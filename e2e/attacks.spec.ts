@@ -1,0 +1,99 @@
+// The attacks of issue 11, replayed against the running app. Each test fails if its defence is removed.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { expect, pageAs, setupUser, test } from "./support/fixtures";
+import { createLeadForm } from "./support/forms";
+import { startHostPage } from "./support/host-page";
+import { PASSWORD } from "./support/staff";
+
+test.describe("client address (issue 11.2)", () => {
+  test("a rotated X-Forwarded-For neither escapes the per-IP limit nor lands in the evidence", async ({ request }) => {
+    const form = await createLeadForm({ purposeKeys: ["inquiries"] });
+    const send = (i: number) =>
+      request.post(`/api/public/forms/${form.slug}/submissions`, {
+        headers: { "x-forwarded-for": `203.0.113.${i}`, "content-type": "application/json" },
+        data: { fields: { fullName: "Khách", email: `xff-${i}-${randomUUID().slice(0, 6)}@e2e.test` }, consents: ["inquiries"], locale: "vi", idempotencyKey: randomUUID() },
+      });
+    // FORM_RATE_LIMIT_PER_IP is 20 per form and address in 10 minutes.
+    const statuses: number[] = [];
+    for (let i = 1; i <= 21; i++) statuses.push((await send(i)).status());
+    expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const ips = await db().submission.findMany({ where: { form: { slug: form.slug } }, select: { ip: true }, distinct: ["ip"] });
+    expect(ips).toEqual([{ ip: "127.0.0.1" }]);
+  });
+});
+
+test.describe("redirect after sign-in (issue 11.5)", () => {
+  for (const target of ["/%5Cevil.example", "/%09/evil.example", "/\\evil.example", "/.//evil.example"]) {
+    test(`callbackUrl=${target} stays on the app`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      const user = setupUser("STAFF");
+      await page.goto(`/login?callbackUrl=${target}`);
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel(/Mật khẩu|Password/).fill(PASSWORD);
+      await page.getByRole("button", { name: /^(Đăng nhập|Sign in)$/ }).click();
+      await expect(page).toHaveURL(/\/admin$/);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      // Signed in already: the login page itself redirects, and must stay home too.
+      await page.goto(`/login?callbackUrl=${target}`);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      await context.close();
+    });
+  }
+});
+
+test.describe("hardening headers (issue 11.6)", () => {
+  test("app pages carry a nonce CSP that forbids framing, and the other hardening headers", async ({ request }) => {
+    for (const path of ["/login", "/privacy/me", "/admin", "/privacy"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const csp = response.headers()["content-security-policy"] ?? "";
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(response.headers()["x-frame-options"], path).toBe("DENY");
+      expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+      expect(response.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(response.headers()["permissions-policy"], path).toContain("camera=()");
+    }
+    const a = (await request.get("/login")).headers()["content-security-policy"];
+    const b = (await request.get("/login")).headers()["content-security-policy"];
+    expect(a).not.toBe(b); // a fresh nonce per response
+    expect((await request.get("/privacy/me/link/abc")).headers()["referrer-policy"]).toBe("no-referrer");
+    expect((await request.get("/set-password/abc")).headers()["referrer-policy"]).toBe("no-referrer");
+    expect((await request.get("/api/health")).headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("another site cannot frame the sign-in, the privacy page or the back office", async ({ page }) => {
+    const baseURL = test.info().project.use.baseURL!;
+    const host = await startHostPage(
+      () => `<!doctype html><html><body>${["/login", "/privacy/me", "/admin"].map((p, i) => `<iframe id="f${i}" src="${baseURL}${p}"></iframe>`).join("")}</body></html>`,
+    );
+    try {
+      const blocked: string[] = [];
+      page.on("console", (m) => {
+        if (/frame-ancestors|X-Frame-Options/.test(m.text())) blocked.push(m.text());
+      });
+      await page.goto(host.origin);
+      await expect.poll(() => blocked.length).toBeGreaterThanOrEqual(3);
+      for (const i of [0, 1, 2]) await expect(page.frameLocator(`#f${i}`).getByRole("button")).toHaveCount(0);
+    } finally {
+      await host.close();
+    }
+  });
+
+  test("pages run under the CSP without violations, and the session endpoint keeps the session id to itself", async ({ browser, baseURL }) => {
+    const page = await pageAs(browser, "COMPLIANCE", baseURL);
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto("/admin");
+    await page.goto("/admin/customers");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+    const session = await (await page.request.get("/api/auth/session")).json();
+    expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
+    expect(JSON.stringify(session)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  });
+});
