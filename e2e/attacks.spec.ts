@@ -1,7 +1,7 @@
 // The attacks of issue 11, replayed against the running app. Each test fails if its defence is removed.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { expect, pageAs, setupUser, test } from "./support/fixtures";
+import { expect, pageAs, setupUser, test, waitForEmail } from "./support/fixtures";
 import { createLeadForm } from "./support/forms";
 import { startHostPage } from "./support/host-page";
 import { PASSWORD } from "./support/staff";
@@ -95,5 +95,35 @@ test.describe("hardening headers (issue 11.6)", () => {
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
     expect(JSON.stringify(session)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  });
+});
+
+test.describe("one-time links stay with their recipient (issue 11.1)", () => {
+  test("compliance reading the outbox finds no usable link in an admin's invitation, and cannot resend it", async ({ browser, baseURL }) => {
+    const admin = await pageAs(browser, "ADMIN", baseURL);
+    const email = `victim-admin-${randomUUID().slice(0, 8)}@e2e.test`;
+    await admin.goto("/admin/users");
+    const form = admin.getByRole("form", { name: "Mời nhân viên" });
+    await form.getByLabel("Họ và tên").fill("Quản Trị Mới");
+    await form.getByLabel("Email", { exact: true }).fill(email);
+    await form.getByLabel("Vai trò").selectOption("ADMIN");
+    await form.getByRole("button", { name: "Gửi lời mời" }).click();
+    const sent = await waitForEmail(email);
+    const token = /\/set-password\/([A-Za-z0-9_-]+)/.exec(sent.text)?.[1];
+    expect(token).toBeTruthy();
+
+    const officer = await pageAs(browser, "COMPLIANCE", baseURL);
+    await officer.goto("/admin/outbox");
+    const row = officer.getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText("Đã ẩn đường dẫn dùng một lần");
+    await row.getByRole("link").click();
+    const page = await officer.content();
+    const frame = await officer.locator("iframe").getAttribute("srcdoc");
+    expect(`${page}${frame}`).not.toContain(token!);
+    expect(`${page}${frame}`).not.toContain("/set-password/");
+    // The database holds no usable copy either.
+    const stored = await db().emailMessage.findFirstOrThrow({ where: { to: email } });
+    expect(JSON.stringify(stored)).not.toContain(token!);
+    expect(stored.secret).toBeNull();
   });
 });

@@ -48,8 +48,12 @@ test("the outbox shows each message with its status, HTML and text", async ({ br
   });
   await page.screenshot({ path: "test-results/screenshots/outbox-vi.png", fullPage: true });
   await row.getByRole("link").click();
-  await expect(page.getByTestId("email-text")).toContainText("/set-password/");
+  // The invitation's one-time link is not shown: only the recipient can use it.
+  await expect(page.getByTestId("email-text")).toContainText("chỉ người nhận dùng được");
+  await expect(page.getByTestId("email-text")).not.toContainText("/set-password/");
+  await expect(page.getByText("Email này chứa đường dẫn dùng một lần.")).toBeVisible();
   await expect(page.frameLocator("iframe").getByRole("link", { name: "Đặt mật khẩu" })).toBeVisible();
+  await expect(page.frameLocator("iframe").getByRole("link", { name: "Đặt mật khẩu" })).not.toHaveAttribute("href", /set-password/);
 });
 
 test("the health endpoint reports the database", async ({ request }) => {

@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
 import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
-import { uniqueEmail } from "@/tests/support/factories";
+import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { deliverDueEmails } from "./delivery";
-import { backoffSeconds, enqueueEmail, MAX_ATTEMPTS } from "./mutations";
+import { backoffSeconds, enqueueEmail, MAX_ATTEMPTS, requeueEmail } from "./mutations";
+import { SECRET_LINK } from "./secret-link";
 import { renderEmail } from "./render";
 
 let resend: FakeResend;
@@ -108,6 +109,33 @@ describe("email outbox worker", () => {
     expect(keys).toHaveLength(30);
     expect(new Set(keys).size).toBe(30);
     expect(resend.emails).toHaveLength(30);
+  });
+
+  it("fills a one-time link in only when sending, and keeps no copy afterwards or in the outbox", async () => {
+    useProvider(true);
+    const link = `http://x/set-password/${"s".repeat(43)}`;
+    const rendered = await renderEmail("invite", "en", { name: "An", inviterName: "Bình", role: "Staff", link: SECRET_LINK, hours: 48 }, "Test Co");
+    const queueSecret = () => db().$transaction((tx) => enqueueEmail(tx, uniqueEmail("secret"), rendered, { secretLink: link }));
+    const { id } = await queueSecret();
+    const queued = await db().emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(queued.carriesSecret).toBe(true);
+    expect(JSON.stringify(queued)).not.toContain("s".repeat(43));
+    await drain(1);
+    expect(resend.emails[0].html).toContain(link);
+    expect(resend.emails[0].text).toContain(link);
+    expect(resend.emails[0].html).not.toContain(SECRET_LINK);
+    const sent = await db().emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(sent).toMatchObject({ status: "SENT", secret: null });
+
+    // Without a provider the message is kept, its link gone; sending it again would need a new link.
+    useProvider(false);
+    const kept = await queueSecret();
+    await drain(1);
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ status: "CAPTURED", secret: null });
+    const officer = await makeStaff("COMPLIANCE");
+    await expect(requeueEmail(officer, kept.id)).rejects.toMatchObject({ code: "CONFLICT", userMessage: "outbox.secretNotRetryable" });
+    // A link must be passed when the body has the placeholder, and the placeholder used when a link is passed.
+    await expect(db().$transaction((tx) => enqueueEmail(tx, uniqueEmail("x"), rendered))).rejects.toThrow(/without a link/);
   });
 
   it("keeps messages readable but unsent when no API key is configured", async () => {

@@ -14,6 +14,7 @@ import {
   type ClaimedEmail,
 } from "./mutations";
 import { campaignTemplate } from "./queries";
+import { fillLink, openLink } from "./secret-link";
 
 let cached: { config: string; client: Resend } | undefined;
 
@@ -29,8 +30,9 @@ function resend(): Resend | null {
 
 async function sendOne(provider: Resend, message: ClaimedEmail) {
   try {
+    const body = fillLink(message, message.secret);
     const { data, error } = await provider.emails.send(
-      { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text },
+      { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: body.html, text: body.text },
       { idempotencyKey: `email-${message.id}` },
     );
     if (error) await markEmailFailed(message.id, message.attempts, `${error.name}: ${error.message}`);
@@ -46,7 +48,12 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
   const provider = resend();
   for (const message of claimed) {
     if (provider) await sendOne(provider, message);
-    else await markEmailCaptured(message.id);
+    else {
+      // Demo (embedded database, no provider): whoever runs the app is every recipient, so a
+      // one-time link is printed on its terminal; nowhere else does it appear.
+      if (message.secret && env().EMBEDDED_DB) console.log(`[outbox] not sent (no RESEND_API_KEY): "${message.subject}" to ${message.to}: ${openLink(message.secret)}`);
+      await markEmailCaptured(message.id);
+    }
   }
   return claimed.length;
 }

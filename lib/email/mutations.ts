@@ -8,21 +8,38 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RenderedEmail } from "./render";
+import { SECRET_LINK, sealLink } from "./secret-link";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 120;
 
-/** Queues an email in the caller's transaction: it exists exactly when the change that caused it does. */
-export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, options: { eraseAfterSend?: boolean } = {}) {
+/**
+ * Queues an email in the caller's transaction: it exists exactly when the change that caused it does.
+ * An email with a one-time link is rendered with SECRET_LINK in its place and the link passed as
+ * `secretLink`: it is stored sealed and never shown in the outbox (lib/email/secret-link.ts).
+ */
+export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, options: { eraseAfterSend?: boolean; secretLink?: string } = {}) {
+  if (options.secretLink && !email.html.includes(SECRET_LINK)) throw new Error(`${email.template}: the one-time link must be rendered as SECRET_LINK`);
+  if (!options.secretLink && email.html.includes(SECRET_LINK)) throw new Error(`${email.template}: SECRET_LINK rendered without a link to fill in`);
   return tx.emailMessage.create({
-    data: { to, locale: email.locale, template: email.template, subject: email.subject, html: email.html, text: email.text, eraseAfterSend: options.eraseAfterSend ?? false },
+    data: {
+      to,
+      locale: email.locale,
+      template: email.template,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      eraseAfterSend: options.eraseAfterSend ?? false,
+      carriesSecret: !!options.secretLink,
+      secret: options.secretLink ? sealLink(options.secretLink) : null,
+    },
     select: { id: true },
   });
 }
 
 // Campaign messages carry variables instead of a body and go out through the batch API
 // (claimCampaignBatch), so the single-message queue never takes them.
-export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; attempts: number };
+export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; secret: string | null; attempts: number };
 
 /**
  * Claims due messages for this worker. SKIP LOCKED lets several app instances claim different rows;
@@ -38,7 +55,7 @@ export async function claimDueEmails(limit: number): Promise<ClaimedEmail[]> {
       WHERE status = 'QUEUED' AND "campaignId" IS NULL AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
       ORDER BY "nextAttemptAt" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "to", subject, html, text, attempts`;
+    RETURNING id, "to", subject, html, text, secret, attempts`;
 }
 
 export async function markEmailSent(id: string, providerId: string | null) {
@@ -71,10 +88,16 @@ export async function markEmailFailed(id: string, attempts: number, error: strin
   });
 }
 
-/** Puts a failed or captured message back in the queue (e.g. after configuring Resend). */
+/**
+ * Puts a failed or captured message back in the queue (e.g. after configuring Resend). A message
+ * whose one-time link is gone cannot be sent again: a new link must be issued where it came from.
+ */
 export async function requeueEmail(actor: Actor, id: string) {
   authorize(actor, ...rolesFor("outbox"));
   await db().$transaction(async (tx) => {
+    if (await tx.emailMessage.findFirst({ where: { id, carriesSecret: true }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "outbox.secretNotRetryable");
+    }
     const { count } = await tx.emailMessage.updateMany({
       where: { id, status: { in: ["FAILED", "CAPTURED"] } },
       data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },

@@ -19,6 +19,7 @@ const listSelect = {
   lastError: true,
   createdAt: true,
   sentAt: true,
+  carriesSecret: true,
 } satisfies Prisma.EmailMessageSelect;
 
 export async function listOutbox(actor: Actor, options: { page?: number; status?: EmailStatusName } = {}) {

@@ -1,6 +1,7 @@
 // Renders an email (React Email, vi/en) to the subject, HTML and plain text stored in the outbox.
 import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
+import { escapeHtml } from "@/lib/html/escape";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { InviteEmail, inviteSubject, type InviteEmailProps } from "./templates/invite-email";
@@ -46,9 +47,8 @@ export async function renderEmail<K extends TemplateName>(
 
 /** Fills a campaign template's {{name}}-style placeholders; values are HTML-escaped for the HTML part. */
 export function fillTemplate(template: string, variables: Record<string, string>, html: boolean) {
-  const escape = (v: string) => v.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = variables[name] ?? "";
-    return html ? escape(value) : value;
+    return html ? escapeHtml(value) : value;
   });
 }

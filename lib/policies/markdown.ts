@@ -2,8 +2,8 @@
 // never interpreted, and links and images may only point to web, mail or in-site addresses, so a
 // pasted snippet cannot run in visitors' browsers.
 import { Marked } from "marked";
+import { escapeHtml } from "@/lib/html/escape";
 
-const escapeHtml = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 const safeUrl = (href: string) => /^(https?:|mailto:|\/(?!\/)|#)/i.test(href.trim());
 
 const marked = new Marked({

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
+import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { customerForSession, LIMITS, processSignInRequests, redeemSignInToken, requestSignInLink } from "./mutations/sign-in";
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
@@ -13,8 +14,7 @@ async function drain() {
 
 /** The token from the newest sign-in email to `to`. */
 async function linkTokenFor(to: string) {
-  const message = await db().emailMessage.findFirst({ where: { to, template: "customer_sign_in" }, orderBy: { createdAt: "desc" }, select: { html: true } });
-  return message?.html?.match(/\/privacy\/me\/link\/([A-Za-z0-9_-]+)/)?.[1] ?? null;
+  return tokenOf(await oneTimeLinkTo(to, "customer_sign_in"));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -66,6 +66,9 @@ describe("signing in to the privacy page", () => {
     await requestSignInLink({ identifier: c.email! }, { ip: ip(), locale: "vi" });
     await drain();
     const link = (await linkTokenFor(c.email!))!;
+    // Staff reading the outbox see the email without its link.
+    const stored = await db().emailMessage.findFirstOrThrow({ where: { to: c.email!, template: "customer_sign_in" }, orderBy: { createdAt: "desc" } });
+    expect(`${stored.html}${stored.text}${stored.secret}`).not.toContain(link);
     const { sessionToken } = await redeemSignInToken(link);
     expect(await customerForSession(sessionToken)).toMatchObject({ kind: "customer", customerId: c.id });
     expect(await failure(redeemSignInToken(link))).toMatchObject({ code: "EXPIRED", userMessage: "privacy.linkUsed" });
@@ -75,7 +78,12 @@ describe("signing in to the privacy page", () => {
 
     await requestSignInLink({ identifier: c.email! }, { ip: ip(), locale: "vi" });
     await drain();
+    const replaced = (await linkTokenFor(c.email!))!;
+    // Asking again voids the link sent before.
+    await requestSignInLink({ identifier: c.email! }, { ip: ip(), locale: "vi" });
+    await drain();
     const late = (await linkTokenFor(c.email!))!;
+    expect(await failure(redeemSignInToken(replaced))).toMatchObject({ code: "EXPIRED", userMessage: "privacy.linkUsed" });
     const issued = await db().authToken.findFirstOrThrow({ where: { customerId: c.id, usedAt: null } });
     expect(issued.expiresAt.getTime() - issued.createdAt.getTime()).toBeLessThanOrEqual(15 * 60_000 + 1000);
     // Sixteen minutes later (links and sessions follow real time, so the test moves the row instead).

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { changeUserRole, inviteUser, resendInvite, setPasswordWithToken, setUserDisabled } from "./mutations";
 import { findUsableInvite } from "./queries";
@@ -11,7 +12,7 @@ async function invite(role: "STAFF" | "COMPLIANCE" = "STAFF", locale: "vi" | "en
   const email = uniqueEmail("invitee");
   const { id } = await inviteUser(admin, { email, name: "Phạm Mời", role, locale });
   const message = await db().emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
-  const token = /\/set-password\/([A-Za-z0-9_-]+)/.exec(message.text ?? "")?.[1];
+  const token = tokenOf(await oneTimeLinkTo(email, "invite"));
   expect(token).toBeTruthy();
   return { admin, email, id, message, token: token! };
 }
@@ -22,7 +23,10 @@ describe("staff invitations", () => {
   it("create the user, a single-use link, the email and the audit event together", async () => {
     const { admin, id, message, token, email } = await invite("COMPLIANCE", "en");
     expect(message).toMatchObject({ status: "QUEUED", template: "invite", locale: "en", subject: "Your invitation to Customer Register" });
-    expect(message.html).toContain(`/set-password/${token}`);
+    // The stored email holds no usable link: only its sealed copy, for the sender.
+    expect(message.carriesSecret).toBe(true);
+    expect(`${message.html}${message.text}${message.secret}`).not.toContain(token);
+    expect(message.html).toContain("{{one-time-link}}");
     const user = await db().user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ role: "COMPLIANCE", passwordHash: null });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.invited", entityId: id } });

@@ -8,6 +8,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { renderEmail } from "@/lib/email/render";
+import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
@@ -32,16 +33,16 @@ async function prepareInvite(actor: Actor, user: { name: string; role: Role; loc
   const email = await renderEmail(
     "invite",
     user.locale,
-    { name: user.name, inviterName, role: translator(user.locale)(`roles.${user.role}`), link, hours: INVITE_HOURS },
+    { name: user.name, inviterName, role: translator(user.locale)(`roles.${user.role}`), link: SECRET_LINK, hours: INVITE_HOURS },
     await companyName(),
   );
-  return { hash, email };
+  return { hash, email, link };
 }
 
 export async function inviteUser(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("users"));
   const input = inviteUserSchema.parse(raw);
-  const { hash, email } = await prepareInvite(actor, input);
+  const { hash, email, link } = await prepareInvite(actor, input);
   const created = await db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "users.emailTaken", { email: "users.emailTaken" });
@@ -53,7 +54,7 @@ export async function inviteUser(actor: Actor, raw: unknown) {
     await tx.authToken.create({
       data: { kind: "INVITE", tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + INVITE_HOURS * 3_600_000) },
     });
-    const message = await enqueueEmail(tx, user.email, email);
+    const message = await enqueueEmail(tx, user.email, email, { secretLink: link });
     await recordAudit(tx, actor, {
       action: "user.invited",
       entityType: "User",
@@ -74,14 +75,14 @@ export async function resendInvite(actor: Actor, raw: unknown) {
     select: { id: true, email: true, name: true, role: true, locale: true },
   });
   if (!user) throw new AppError("CONFLICT", "users.inviteNotPending");
-  const { hash, email } = await prepareInvite(actor, user);
+  const { hash, email, link } = await prepareInvite(actor, user);
   await db().$transaction(async (tx) => {
     // A new link replaces the old ones: only the latest invitation works.
     await tx.authToken.updateMany({ where: { userId, kind: "INVITE", usedAt: null }, data: { usedAt: new Date() } });
     await tx.authToken.create({
       data: { kind: "INVITE", tokenHash: hash, userId, expiresAt: new Date(Date.now() + INVITE_HOURS * 3_600_000) },
     });
-    await enqueueEmail(tx, user.email, email);
+    await enqueueEmail(tx, user.email, email, { secretLink: link });
     await recordAudit(tx, actor, { action: "user.invite_resent", entityType: "User", entityId: userId });
   });
   wakeJobRunner();

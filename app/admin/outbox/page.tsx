@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -36,7 +37,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader title={t("nav.outbox")} description={t("outbox.description")} />
-      {!env().RESEND_API_KEY && <Alert tone="warning" className="mb-4">{t("outbox.noProvider")}</Alert>}
+      {!env().RESEND_API_KEY && <Alert tone="warning" className="mb-4">{t(env().EMBEDDED_DB ? "outbox.noProviderDemo" : "outbox.noProvider")}</Alert>}
       <nav aria-label={t("outbox.filterLabel")} className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...EMAIL_STATUSES].map((s) => (
           <Link
@@ -74,6 +75,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                     <Link className="font-medium text-brand-800 hover:underline" href={`/admin/outbox/${m.id}`}>
                       {m.subject}
                     </Link>
+                    {m.carriesSecret && (
+                      <Badge tone="neutral" className="ml-2">
+                        {t("outbox.secretBadge")}
+                      </Badge>
+                    )}
                     {m.lastError && <div className="mt-0.5 text-xs text-red-700">{m.lastError}</div>}
                   </Td>
                   <Td>

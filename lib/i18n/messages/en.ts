@@ -136,6 +136,11 @@ export const en: Record<MessageKey, string> = {
   "outbox.text": "Text version",
   "outbox.requeue": "Send again",
   "outbox.notRetryable": "Only failed or unsent emails can be sent again.",
+  "outbox.secretNotRetryable": "This email carried a one-time link, which is not kept once the email leaves the queue. Issue a new one where it came from (resend the invitation, or the customer asks for a new link).",
+  "outbox.linkHidden": "[one-time link — only the recipient can use it]",
+  "outbox.secretBadge": "One-time link hidden",
+  "outbox.secretNotice": "This email carries a one-time link. It is sealed while the email waits to be sent and erased afterwards, so nobody but the recipient can use it — not here, not in an export, not in the database.",
+  "outbox.noProviderDemo": "RESEND_API_KEY is not set: emails are not sent out but kept here for you to read. One-time links (invitations, sign-in links) are never shown here; in this demo they are printed in the terminal that runs the app.",
 
   "audit.description": "An append-only log: each row holds the hash of the one before, so any edit is detected.",
   "audit.filters": "Filter the log",

@@ -101,7 +101,7 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "privacy.identifierInvalid": "That is not a valid email address or phone number.",
   "privacy.tooManyLinks": "You have asked for too many links. Please try again in {minutes} minutes.",
   "privacy.linkInvalid": "This link is not valid. Check that you opened the whole link from the email, or ask for a new one.",
-  "privacy.linkUsed": "This link has already been used. Each link works once — ask for a new one.",
+  "privacy.linkUsed": "This link has already been used, or a newer one was sent. Each link works once — use the newest email or ask for a new one.",
   "privacy.linkExpired": "This link has expired (after 15 minutes). Ask for a new one.",
   "privacy.signedOut": "Your session has ended. Please ask for a new sign-in link.",
   "privacy.alreadyGranted": "You have already agreed to this purpose.",

@@ -100,7 +100,7 @@ export const privacyVi = {
   "privacy.identifierInvalid": "Đây không phải email hay số điện thoại hợp lệ.",
   "privacy.tooManyLinks": "Bạn đã yêu cầu quá nhiều liên kết. Vui lòng thử lại sau {minutes} phút.",
   "privacy.linkInvalid": "Liên kết không hợp lệ. Hãy kiểm tra bạn đã mở đúng và đủ liên kết trong email, hoặc yêu cầu liên kết mới.",
-  "privacy.linkUsed": "Liên kết này đã được dùng. Mỗi liên kết chỉ dùng được một lần — hãy yêu cầu liên kết mới.",
+  "privacy.linkUsed": "Liên kết này đã được dùng, hoặc đã có liên kết mới hơn được gửi. Mỗi liên kết chỉ dùng được một lần — hãy dùng email mới nhất hoặc yêu cầu liên kết mới.",
   "privacy.linkExpired": "Liên kết này đã hết hạn (sau 15 phút). Hãy yêu cầu liên kết mới.",
   "privacy.signedOut": "Phiên của bạn đã kết thúc. Vui lòng yêu cầu liên kết đăng nhập mới.",
   "privacy.alreadyGranted": "Bạn đã đồng ý với mục đích này rồi.",

@@ -6,6 +6,7 @@ import { hashToken, newToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { renderEmail } from "@/lib/email/render";
+import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
@@ -67,9 +68,11 @@ export async function processSignInRequests(limit = 20): Promise<number> {
       });
       for (const customer of customers) {
         const { token, hash } = newToken();
+        // A new link voids the ones sent before: only the latest email works.
+        await tx.authToken.updateMany({ where: { customerId: customer.id, kind: "CUSTOMER_SIGN_IN", usedAt: null }, data: { usedAt: at } });
         await tx.authToken.create({ data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) } });
-        const email = await renderEmail("customer_sign_in", customer.locale, { link: `${env().APP_URL}/privacy/me/link/${token}?lang=${customer.locale}`, minutes: LINK_MINUTES }, company);
-        await enqueueEmail(tx, customer.email!, email);
+        const email = await renderEmail("customer_sign_in", customer.locale, { link: SECRET_LINK, minutes: LINK_MINUTES }, company);
+        await enqueueEmail(tx, customer.email!, email, { secretLink: `${env().APP_URL}/privacy/me/link/${token}?lang=${customer.locale}` });
         await recordAudit(tx, systemActor("privacy-sign-in"), { action: "customer.sign_in_link_sent", entityType: "Customer", entityId: customer.id, details: { customerId: customer.id } });
       }
     }

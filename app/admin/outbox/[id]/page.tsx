@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
 import { getOutboxMessage } from "@/lib/email/queries";
+import { SECRET_LINK } from "@/lib/email/secret-link";
+import { escapeHtml } from "@/lib/html/escape";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { EmailStatusBadge } from "../_components/status-badge";
@@ -18,8 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireArea("outbox");
   const { t, locale } = await getT();
-  const message = await getOutboxMessage(actor, (await params).id);
-  if (!message) notFound();
+  const found = await getOutboxMessage(actor, (await params).id);
+  if (!found) notFound();
+  // The stored body has a placeholder where a one-time link goes; say so instead.
+  const hidden = t("outbox.linkHidden");
+  const message = { ...found, html: found.html.replaceAll(SECRET_LINK, escapeHtml(hidden)), text: found.text.replaceAll(SECRET_LINK, hidden) };
   return (
     <>
       <Link href="/admin/outbox" className="text-sm text-brand-800 hover:underline">
@@ -27,8 +33,13 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       </Link>
       <PageHeader
         title={message.subject}
-        actions={(message.status === "FAILED" || message.status === "CAPTURED") && <RequeueButton id={message.id} />}
+        actions={(message.status === "FAILED" || message.status === "CAPTURED") && !message.carriesSecret && <RequeueButton id={message.id} />}
       />
+      {message.carriesSecret && (
+        <Alert tone="info" className="mb-4">
+          {t("outbox.secretNotice")}
+        </Alert>
+      )}
       <Card className="mb-6">
         <CardBody>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">

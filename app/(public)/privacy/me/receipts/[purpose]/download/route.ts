@@ -4,8 +4,8 @@ import { getT } from "@/lib/i18n/server";
 import { myReceipt } from "@/lib/privacy-requests/queries/my-data";
 import { readSettings } from "@/lib/settings/queries";
 import { receiptLines } from "../receipt-lines";
+import { escapeHtml } from "@/lib/html/escape";
 
-const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** The consent receipt as a self-contained HTML file (opens anywhere, prints to PDF). */
 export async function GET(request: Request, { params }: { params: Promise<{ purpose: string }> }) {
@@ -21,11 +21,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ purp
     throw error;
   }
   const rows = receiptLines(receipt, t, locale, (await readSettings()).companyName)
-    .map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join("");
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escape(t("receipt.title"))}</title>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(t("receipt.title"))}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;color:#18181b}th{text-align:left;color:#71717a;font-weight:normal;padding:6px 16px 6px 0;vertical-align:top}td{padding:6px 0}</style>
-</head><body><h1>${escape(t("receipt.title"))}</h1><table>${rows}</table></body></html>`;
+</head><body><h1>${escapeHtml(t("receipt.title"))}</h1><table>${rows}</table></body></html>`;
   return new Response(html, {
     headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `attachment; filename="consent-receipt-${purpose.replace(/[^a-z0-9_]/g, "")}.html"`, "Cache-Control": "no-store" },
   });
