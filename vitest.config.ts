@@ -6,6 +6,9 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+      // Server actions and route code run under Vitest against a simulated request (real sessions).
+      "next/headers": path.resolve(import.meta.dirname, "tests/support/next-request.ts"),
+      "next/cache": path.resolve(import.meta.dirname, "tests/support/next-cache.ts"),
     },
   },
   test: {

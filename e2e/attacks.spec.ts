@@ -127,3 +127,24 @@ test.describe("one-time links stay with their recipient (issue 11.1)", () => {
     expect(stored.secret).toBeNull();
   });
 });
+
+test.describe("masking cannot be walked around (issue 11.8)", () => {
+  test("STAFF see a submission's phone masked on screen and in its CSV, and reveal it on purpose", async ({ browser, baseURL, request }) => {
+    const form = await createLeadForm({ purposeKeys: ["inquiries"] });
+    const email = `masked-${randomUUID().slice(0, 8)}@e2e.test`;
+    const sent = await request.post(`/api/public/forms/${form.slug}/submissions`, {
+      data: { fields: { fullName: "Khách Che", email, phone: "0987 654 321" }, consents: [], locale: "vi", idempotencyKey: randomUUID() },
+    });
+    expect(sent.status()).toBe(201);
+    const staff = await pageAs(browser, "STAFF", baseURL);
+    await staff.goto(`/admin/forms/${form.id}/submissions`);
+    const row = staff.getByTestId("submission-row");
+    await expect(row).toContainText("+8498••••321");
+    await expect(row).not.toContainText("+84987654321");
+    const csv = await (await staff.request.get(`/admin/forms/${form.id}/export`)).text();
+    expect(csv).toContain("+8498••••321");
+    expect(csv).not.toContain("987654321");
+    await row.getByRole("button", { name: /Hiện số điện thoại/ }).click();
+    await expect(row.getByTestId("revealed-phone")).toHaveText("+84987654321");
+  });
+});

@@ -5,8 +5,8 @@ describe("reading the search box", () => {
   it("treats digits in any phone format as a phone number, in the stored +84 form", () => {
     expect(classifySearch("0912 345 678")).toMatchObject({ kind: "phone", value: "84912345678" });
     expect(classifySearch("(+84) 912-345")).toMatchObject({ kind: "phone", value: "84912345" });
-    expect(classifySearch("0084 912")).toMatchObject({ kind: "phone", value: "84912" });
-    expect(classifySearch("345 678")).toMatchObject({ kind: "phone", value: "345678" });
+    expect(classifySearch("0084 912 34")).toMatchObject({ kind: "phone", value: "8491234" });
+    expect(classifySearch("345 6789")).toMatchObject({ kind: "phone", value: "3456789" });
   });
 
   it("treats text with @ as an email fragment, lower-cased", () => {
@@ -17,6 +17,8 @@ describe("reading the search box", () => {
     expect(classifySearch("  Nguyễn   Văn An ")).toMatchObject({ kind: "text", words: ["Nguyễn", "Văn", "An"] });
     expect(classifySearch("a b c d e f g h").words).toHaveLength(6);
     expect(classifySearch("")).toMatchObject({ kind: "none" });
-    expect(classifySearch("123")).toMatchObject({ kind: "text" }); // too short to be a phone fragment
+    // Fewer than 7 digits is not a phone search: masked digits cannot be found one at a time.
+    expect(classifySearch("123")).toMatchObject({ kind: "text" });
+    expect(classifySearch("345 678")).toMatchObject({ kind: "text" });
   });
 });

@@ -5,12 +5,18 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type SearchKind = "none" | "phone" | "email" | "text";
 
+/**
+ * A phone search needs this many digits: masked numbers show their first and last digits, and a
+ * shorter fragment would let someone find the hidden ones a digit at a time.
+ */
+export const MIN_PHONE_DIGITS = 7;
+
 /** What the one search box was given: a phone number in any format, an email, or words. */
 export function classifySearch(q: string): { kind: SearchKind; value: string; words: string[] } {
   const trimmed = q.trim();
   if (!trimmed) return { kind: "none", value: "", words: [] };
   const digits = trimmed.replace(/\D/g, "");
-  if (/^[\d\s().+-]+$/.test(trimmed) && digits.length >= 4) {
+  if (/^[\d\s().+-]+$/.test(trimmed) && digits.length >= MIN_PHONE_DIGITS) {
     // Stored as E.164 (+84…): a national number's leading 0 becomes 84, "0084" becomes "84".
     const national = digits.startsWith("00") ? digits.slice(2) : digits.startsWith("0") ? `84${digits.slice(1)}` : digits;
     return { kind: "phone", value: national, words: [] };

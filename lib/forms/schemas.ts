@@ -72,3 +72,5 @@ export { FIELD_MODES };
 
 /** Editing: the same fields plus the form's id (an intersection keeps error paths at the top level). */
 export const formUpdateSchema = z.intersection(z.object({ id: z.uuid() }), formInputSchema);
+
+export const submissionIdSchema = z.object({ submissionId: z.uuid() });

@@ -78,3 +78,20 @@ export async function recordExport(actor: Actor, details: { formId: string; rows
   authorize(actor, ...rolesFor("forms"));
   await db().$transaction((tx) => recordAudit(tx, actor, { action: "submissions.exported", entityType: "Form", entityId: details.formId, details }));
 }
+
+/** Shows a submission's masked phone and address in full, as submitted; the reveal is audited. */
+export async function revealSubmissionContact(actor: Actor, submissionId: string) {
+  authorize(actor, ...rolesFor("forms"));
+  return db().$transaction(async (tx) => {
+    const row = await tx.submission.findUnique({ where: { id: submissionId }, select: { fields: true, customerId: true } });
+    if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+    const fields = row.fields as { phone?: string; address?: string };
+    await recordAudit(tx, actor, {
+      action: "submission.contact_revealed",
+      entityType: "Submission",
+      entityId: submissionId,
+      details: { customerId: row.customerId, fields: ["phone", "address"] },
+    });
+    return { phone: fields.phone ?? null, address: fields.address ?? null };
+  });
+}

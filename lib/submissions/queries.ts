@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
+import { maskAddress, maskPhone, masksContacts } from "@/lib/customers/masking";
 import { db } from "@/lib/db";
 
 export const SUBMISSIONS_PAGE_SIZE = 25;
@@ -16,7 +17,17 @@ const submissionSelect = {
   consentEvents: { select: { action: true, purpose: { select: { key: true, labelVi: true, labelEn: true } } } },
 } satisfies Prisma.SubmissionSelect;
 
-export type SubmissionRow = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
+type SubmissionRecord = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
+export type SubmissionFields = Partial<Record<"fullName" | "email" | "phone" | "address" | "organization", string>>;
+export type SubmissionRow = Omit<SubmissionRecord, "fields"> & { fields: SubmissionFields; masked: boolean };
+
+/** What was submitted, with phone and address masked for roles that must reveal them (as in the register). */
+function present(actor: Actor, row: SubmissionRecord): SubmissionRow {
+  const fields = (row.fields ?? {}) as SubmissionFields;
+  if (!masksContacts(actor.kind === "user" ? actor.role : "system")) return { ...row, fields, masked: false };
+  const masked = { ...fields, phone: maskPhone(fields.phone ?? null) ?? undefined, address: maskAddress(fields.address ?? null) ?? undefined };
+  return { ...row, fields: masked, masked: !!(fields.phone || fields.address) };
+}
 
 export async function listSubmissions(actor: Actor, formId: string, options: { page?: number } = {}) {
   authorize(actor, ...rolesFor("forms"));
@@ -32,7 +43,7 @@ export async function listSubmissions(actor: Actor, formId: string, options: { p
     }),
     db().submission.count({ where }),
   ]);
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / SUBMISSIONS_PAGE_SIZE)) };
+  return { rows: rows.map((r) => present(actor, r)), total, page, pageCount: Math.max(1, Math.ceil(total / SUBMISSIONS_PAGE_SIZE)) };
 }
 
 /** Every submission of a form in batches, oldest first, for streaming exports in constant memory. */
@@ -48,7 +59,7 @@ export async function* submissionBatches(actor: Actor, formId: string, batchSize
       select: submissionSelect,
     });
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.map((r) => present(actor, r));
     if (rows.length < batchSize) return;
     cursor = { id: rows[rows.length - 1].id };
   }

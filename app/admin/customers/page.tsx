@@ -12,7 +12,8 @@ import { getT } from "@/lib/i18n/server";
 import { listPurposes } from "@/lib/purposes/queries";
 import { CustomerFilters } from "./_components/filters";
 import { filterQuery } from "./_components/filter-query";
-import { RevealContact } from "./_components/reveal-contact";
+import { RevealContact } from "@/components/admin/reveal-contact";
+import { revealContactAction } from "./actions";
 import { CustomerStatusBadge } from "./_components/status-badge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,7 +84,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     </Link>
                     {c.email && <div className="text-zinc-500">{c.email}</div>}
                   </Td>
-                  <Td className="whitespace-nowrap">{c.masked ? <RevealContact customerId={c.id} masked={c.phone} field="phone" /> : (c.phone ?? "—")}</Td>
+                  <Td className="whitespace-nowrap">{c.masked ? <RevealContact reveal={revealContactAction.bind(null, { customerId: c.id })} masked={c.phone} field="phone" /> : (c.phone ?? "—")}</Td>
                   <Td>{c.organization ?? "—"}</Td>
                   <Td><CustomerStatusBadge status={c.status} t={t} /></Td>
                   <Td className="whitespace-nowrap text-zinc-600">{formatDate(c.createdAt, locale)}</Td>

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/actions/action";
 import { createForm, updateForm } from "@/lib/forms/mutations";
-import { formInputSchema, formUpdateSchema } from "@/lib/forms/schemas";
+import { formInputSchema, formUpdateSchema, submissionIdSchema } from "@/lib/forms/schemas";
+import { revealSubmissionContact } from "@/lib/submissions/mutations";
 
 export const createFormAction = staffAction(formInputSchema, async (actor, input) => {
   const form = await createForm(actor, input);
@@ -16,3 +17,5 @@ export const updateFormAction = staffAction(formUpdateSchema, async (actor, { id
   revalidatePath(`/admin/forms/${id}`);
   return form;
 });
+
+export const revealSubmissionContactAction = staffAction(submissionIdSchema, async (actor, { submissionId }) => revealSubmissionContact(actor, submissionId));

@@ -19,7 +19,8 @@ import { customerSubmissions } from "@/lib/submissions/queries";
 import { ConsentTimeline } from "../_components/consent-timeline";
 import { ObjectionForm } from "../_components/objection-form";
 import { RecordConsentForm } from "../_components/record-consent-form";
-import { RevealContact } from "../_components/reveal-contact";
+import { RevealContact } from "@/components/admin/reveal-contact";
+import { revealContactAction } from "../actions";
 import { CustomerStatusBadge } from "../_components/status-badge";
 import { TerminateForm } from "../_components/terminate-form";
 import { LegalHoldForm } from "../_components/legal-hold-form";
@@ -47,7 +48,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
-    customer.masked ? <RevealContact customerId={customer.id} masked={customer[field]} field={field} /> : (customer[field] ?? "—");
+    customer.masked ? <RevealContact reveal={revealContactAction.bind(null, { customerId: customer.id })} masked={customer[field]} field={field} /> : (customer[field] ?? "—");
   return (
     <>
       <Link href="/admin/customers" className="text-sm text-brand-800 hover:underline">← {t("nav.customers")}</Link>

@@ -22,7 +22,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     ...form.questions.map((q) => pick(q.labelVi, q.labelEn)),
   ];
   const toCells = (s: SubmissionRow) => {
-    const f = s.fields as Record<string, string>;
+    // Phone and address come masked for roles that see them masked on screen (lib/submissions).
+    const f = s.fields;
     const answers = s.answers as Record<string, unknown>;
     return [
       s.createdAt, s.id, s.locale, s.customer?.id, f.fullName, f.email, f.phone, f.address, f.organization,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
+import { RevealContact } from "@/components/admin/reveal-contact";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listSubmissions } from "@/lib/submissions/queries";
 import { FormTabs } from "../../_components/form-tabs";
+import { revealSubmissionContactAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -57,7 +59,8 @@ export default async function SubmissionsPage({ params, searchParams }: { params
             </thead>
             <tbody>
               {data.rows.map((s) => {
-                const fields = s.fields as Record<string, string>;
+                const fields = s.fields;
+                const reveal = revealSubmissionContactAction.bind(null, { submissionId: s.id });
                 return (
                   <tr key={s.id} data-testid="submission-row">
                     <Td className="whitespace-nowrap">
@@ -66,7 +69,13 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                     </Td>
                     <Td>
                       <div className="font-medium">{s.customer?.fullName ?? fields.fullName ?? t("forms.anonymous")}</div>
-                      <div className="text-zinc-500">{[fields.email, fields.phone].filter(Boolean).join(" · ")}</div>
+                      {fields.email && <div className="text-zinc-500">{fields.email}</div>}
+                      {fields.phone && (
+                        <div className="text-zinc-500">{s.masked ? <RevealContact reveal={reveal} masked={fields.phone} field="phone" /> : fields.phone}</div>
+                      )}
+                      {fields.address && (
+                        <div className="text-zinc-500">{s.masked ? <RevealContact reveal={reveal} masked={fields.address} field="address" /> : fields.address}</div>
+                      )}
                       {fields.organization && <div className="text-zinc-500">{fields.organization}</div>}
                     </Td>
                     <Td>

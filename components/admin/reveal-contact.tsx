@@ -1,10 +1,15 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { revealContactAction } from "../actions";
+import type { ActionResult } from "@/lib/actions/action";
 
-/** Masked phone/address with a one-click, audited reveal. */
-export function RevealContact({ customerId, masked, field }: { customerId: string; masked: string | null; field: "phone" | "address" }) {
+type Contact = { phone: string | null; address: string | null };
+
+/**
+ * A masked phone or address with a one-click reveal. `reveal` is a server action bound to the
+ * record (a customer, a submission); the server audits every reveal.
+ */
+export function RevealContact({ reveal, masked, field }: { reveal: () => Promise<ActionResult<Contact>>; masked: string | null; field: "phone" | "address" }) {
   const { t } = useI18n();
   const [value, setValue] = useState<string | null>();
   const [error, setError] = useState<string>();
@@ -21,7 +26,7 @@ export function RevealContact({ customerId, masked, field }: { customerId: strin
         aria-label={t(field === "phone" ? "customers.revealPhone" : "customers.revealAddress")}
         onClick={() =>
           startTransition(async () => {
-            const result = await revealContactAction({ customerId });
+            const result = await reveal();
             if (result.ok) setValue(result.data[field]);
             else setError(result.error.message);
           })
