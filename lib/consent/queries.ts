@@ -17,6 +17,7 @@ const eventSelect = {
   method: true,
   documentRef: true,
   evidence: true,
+  mergedFromId: true,
   purpose: { select: { key: true, labelVi: true, labelEn: true } },
   policyVersion: { select: { number: true } },
   form: { select: { slug: true, titleVi: true, titleEn: true } },

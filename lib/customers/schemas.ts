@@ -44,7 +44,10 @@ export const terminateSchema = z.object({
 });
 export type TerminateInput = z.input<typeof terminateSchema>;
 
-export const mergeSchema = z.object({ keepId: z.uuid(), mergeId: z.uuid() }).refine((m) => m.keepId !== m.mergeId, { path: ["mergeId"], message: "customers.mergeSame" });
+/** A merge; `reason` is the compliance officer's written approval, needed when the two share no contact. */
+export const mergeSchema = z
+  .object({ keepId: z.uuid(), mergeId: z.uuid(), reason: z.string().trim().max(1000, "validation.tooLong").optional().default("") })
+  .refine((m) => m.keepId !== m.mergeId, { path: ["mergeId"], message: "customers.mergeSame" });
 
 /** The list's filters, straight from the URL (shareable; unknown values are ignored, never errors). */
 export const customerFilterSchema = z.object({

@@ -3,32 +3,72 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { mergeSchema } from "@/lib/customers/schemas";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const FILLABLE = ["fullName", "email", "phone", "address", "organization"] as const;
+const OPEN_REQUEST = ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
+/** A written approval must say something. */
+const MIN_REASON = 10;
+
+type MergeRow = Record<(typeof FILLABLE)[number] | "id" | "status", string | null> & {
+  terminatedAt: Date | null;
+  terminationReason: string | null;
+  sharingObjectedAt: Date | null;
+  legalHoldReason: string | null;
+};
+
+const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+
+/** The kept record takes the stricter state of the two: termination and objection survive a merge. */
+function strictest(keep: MergeRow, merge: MergeRow) {
+  const terminated = [keep, merge].find((r) => r.status === "TERMINATED");
+  return {
+    status: terminated ? "TERMINATED" : keep.status === "ACTIVE" || merge.status === "ACTIVE" ? "ACTIVE" : "LEAD",
+    terminatedAt: terminated ? earliest(keep.terminatedAt, merge.terminatedAt) : null,
+    terminationReason: terminated ? (keep.terminationReason ?? merge.terminationReason) : null,
+    sharingObjectedAt: earliest(keep.sharingObjectedAt, merge.sharingObjectedAt),
+  } as const;
+}
+
+/** Refuses a merge that would lose evidence or a promise made to either person. */
+async function checkMergeable(tx: Tx, actor: Actor, keep: MergeRow, merge: MergeRow, reason: string) {
+  if (keep.status === "ERASED" || merge.status === "ERASED") throw new AppError("CONFLICT", "customers.mergeErased");
+  if (keep.legalHoldReason || merge.legalHoldReason) throw new AppError("CONFLICT", "customers.mergeLegalHold");
+  const open = await tx.privacyRequest.count({ where: { customerId: { in: [keep.id!, merge.id!] }, status: { in: [...OPEN_REQUEST] } } });
+  if (open > 0) throw new AppError("CONFLICT", "customers.mergeOpenRequest");
+  const sameContact = (!!keep.email && keep.email === merge.email) || (!!keep.phone && keep.phone === merge.phone);
+  if (sameContact) return "same_contact" as const;
+  // Two records with nothing in common are two people until compliance says otherwise, in writing.
+  if (actor.kind !== "system" && !(actor.kind === "user" && actor.role === "COMPLIANCE")) throw new AppError("FORBIDDEN", "customers.mergeNeedsApproval");
+  if (reason.length < MIN_REASON) throw new AppError("BAD_INPUT", "customers.mergeReasonRequired", { reason: "customers.mergeReasonRequired" });
+  return "compliance_approval" as const;
+}
 
 /**
- * Merges a duplicate into the record that is kept: every consent event, submission, disclosure,
- * notice and request moves over, empty fields of the kept record are filled from the duplicate,
- * current consent is recomputed from the ledger, and the duplicate is removed. One transaction,
- * audited with what moved.
+ * Merges a duplicate into the record that is kept: every consent event (marked with the record it
+ * was given under), submission, disclosure, notice, request and media appearance moves over; empty
+ * fields of the kept record are filled from the duplicate; the kept record takes the stricter
+ * state of the two; current consent is recomputed from the ledger (per purpose the later of
+ * grant and withdrawal wins); the duplicate is removed. One transaction, audited on both sides.
  */
 export async function mergeCustomers(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("customers"));
-  const { keepId, mergeId } = mergeSchema.parse(raw);
+  const { keepId, mergeId, reason } = mergeSchema.parse(raw);
   return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Record<string, string | null>[]>`
-      SELECT id, status::text, "fullName", email, phone, address, organization FROM "Customer"
-      WHERE id IN (${keepId}::uuid, ${mergeId}::uuid) ORDER BY id FOR UPDATE`;
+    const rows = await tx.$queryRaw<MergeRow[]>`
+      SELECT id, status::text, "fullName", email, phone, address, organization, "terminatedAt", "terminationReason", "sharingObjectedAt", "legalHoldReason"
+      FROM "Customer" WHERE id IN (${keepId}::uuid, ${mergeId}::uuid) ORDER BY id FOR UPDATE`;
     const keep = rows.find((r) => r.id === keepId);
     const merge = rows.find((r) => r.id === mergeId);
     if (!keep || !merge) throw new AppError("NOT_FOUND", "errors.notFound");
-    if (keep.status === "ERASED" || merge.status === "ERASED") throw new AppError("CONFLICT", "customers.mergeErased");
+    const basis = await checkMergeable(tx, actor, keep, merge, reason);
 
-    // The consent ledger accepts this one update (the customer link only) while the flag is set.
+    // The consent ledger accepts this one update (the customer link, and whose it was) while the flag is set.
     await tx.$executeRaw`SELECT set_config('customer_register.merging', 'on', true)`;
-    const consentEvents = await tx.consentEvent.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
+    const consentEvents = await tx.$executeRaw`
+      UPDATE "ConsentEvent" SET "customerId" = ${keepId}::uuid, "mergedFromId" = coalesce("mergedFromId", "customerId")
+      WHERE "customerId" = ${mergeId}::uuid`;
     // Notices of a version both records were told about: one of them is enough evidence.
     await tx.policyNotice.deleteMany({ where: { customerId: mergeId, policyVersion: { notices: { some: { customerId: keepId } } } } });
     const notices = await tx.policyNotice.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
@@ -42,24 +82,30 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
     const submissions = await tx.submission.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     const disclosureItems = await tx.disclosureItem.updateMany({ where: { customerId: mergeId, disclosure: { items: { none: { customerId: keepId } } } }, data: { customerId: keepId } });
     const requests = await tx.privacyRequest.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
+    await tx.mediaAppearance.deleteMany({ where: { customerId: mergeId, media: { appearances: { some: { customerId: keepId } } } } });
+    const media = await tx.mediaAppearance.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.authToken.deleteMany({ where: { customerId: mergeId } });
 
     // Both records in one disclosure: the evidence of that disclosure must stay as it is.
     if ((await tx.disclosureItem.count({ where: { customerId: mergeId } })) > 0) throw new AppError("CONFLICT", "customers.mergeSharedDisclosure");
 
     const filled = FILLABLE.filter((f) => !keep[f] && merge[f]);
+    const state = strictest(keep, merge);
     await tx.customer.delete({ where: { id: mergeId } });
-    if (filled.length) await tx.customer.update({ where: { id: keepId }, data: Object.fromEntries(filled.map((f) => [f, merge[f]])) });
+    await tx.customer.update({ where: { id: keepId }, data: { ...Object.fromEntries(filled.map((f) => [f, merge[f]])), ...state } });
+    const moved = { consentEvents, submissions: submissions.count, disclosureItems: disclosureItems.count, notices: notices.count, requests: requests.count, media: media.count };
     await recordAudit(tx, actor, {
       action: "customer.merged",
       entityType: "Customer",
       entityId: keepId,
-      details: {
-        mergedId: mergeId,
-        filledFields: [...filled],
-        moved: { consentEvents: consentEvents.count, submissions: submissions.count, disclosureItems: disclosureItems.count, notices: notices.count, requests: requests.count },
-      },
+      details: { customerId: keepId, mergedId: mergeId, basis, reason: reason || null, filledFields: [...filled], moved, state: { status: state.status, sharingObjected: !!state.sharingObjectedAt } },
     });
-    return { keepId, moved: consentEvents.count + submissions.count };
+    await recordAudit(tx, actor, {
+      action: "customer.merged_into",
+      entityType: "Customer",
+      entityId: mergeId,
+      details: { customerId: mergeId, keptId: keepId, basis, reason: reason || null },
+    });
+    return { keepId, moved: consentEvents + submissions.count };
   });
 }

@@ -44,6 +44,7 @@ export function ConsentTimeline({ items, t, locale }: { items: Item[]; t: Transl
                         <Badge tone={e.action === "GRANTED" ? "success" : "danger"}>{t(`consent.action.${e.action}`)}</Badge>
                         <span className="font-medium">{formatDateTime(e.givenAt, locale)}</span>
                         <span className="text-zinc-600">{how(e, t, locale)}</span>
+                        {e.mergedFromId && <Badge tone="info" title={e.mergedFromId}>{t("customers.mergedFrom", { id: e.mergedFromId.slice(0, 8) })}</Badge>}
                       </div>
                       <p className="mt-1 text-zinc-700">“{e.wording}”</p>
                       <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-500">

@@ -41,7 +41,12 @@ export default async function DuplicatesPage() {
                   <Td>{person(p.aId, p.aName, p.aEmail)}</Td>
                   <Td>{person(p.bId, p.bName, p.bEmail)}</Td>
                   <Td><Badge tone="info">{t(`customers.sameBy.${p.reason as "email"}`)}</Badge></Td>
-                  <Td><MergeButtons a={{ id: p.aId, name: p.aName ?? p.aEmail ?? "?" }} b={{ id: p.bId, name: p.bName ?? p.bEmail ?? "?" }} /></Td>
+                  <Td><MergeButtons
+                      a={{ id: p.aId, name: p.aName ?? p.aEmail ?? "?" }}
+                      b={{ id: p.bId, name: p.bName ?? p.bEmail ?? "?" }}
+                      needsApproval={p.reason === "name"}
+                      canApprove={actor.role === "COMPLIANCE"}
+                    /></Td>
                 </tr>
               ))}
             </tbody>
