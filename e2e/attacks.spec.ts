@@ -1,7 +1,10 @@
 // The attacks of issue 11, replayed against the running app. Each test fails if its defence is removed.
 import { randomUUID } from "node:crypto";
+import { systemActor } from "@/lib/auth/actor";
+import { recordStaffConsent } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";
 import { expect, pageAs, setupUser, test, waitForEmail } from "./support/fixtures";
+import { createCustomerFor } from "./support/customers";
 import { createLeadForm } from "./support/forms";
 import { startHostPage } from "./support/host-page";
 import { PASSWORD } from "./support/staff";
@@ -146,5 +149,36 @@ test.describe("masking cannot be walked around (issue 11.8)", () => {
     expect(csv).not.toContain("987654321");
     await row.getByRole("button", { name: /Hiện số điện thoại/ }).click();
     await expect(row.getByTestId("revealed-phone")).toHaveText("+84987654321");
+  });
+});
+
+test.describe("an anonymous form cannot speak for a customer (issue 11.3)", () => {
+  test("knowing an email does not rewrite the record or re-grant a withdrawn consent; staff see a proposal", async ({ browser, baseURL, request }) => {
+    const victim = await createCustomerFor("Đặng Thị Thật");
+    const staffActor = systemActor("e2e");
+    for (const action of ["GRANTED", "WITHDRAWN"] as const) {
+      await recordStaffConsent(staffActor, { customerId: victim.id, purposeKey: "advertising", action, givenOn: new Date(Date.now() + 7 * 3_600_000 - (action === "GRANTED" ? 86_400_000 : 0)).toISOString().slice(0, 10), method: "PHONE", documentRef: `Gọi ${action}` });
+    }
+    const form = await createLeadForm({ purposeKeys: ["inquiries", "advertising"] });
+    const forged = await request.post(`/api/public/forms/${form.slug}/submissions`, {
+      data: { fields: { fullName: "Kẻ Mạo Danh", email: victim.email, phone: "0911 222 333", organization: "Công ty Giả" }, consents: ["advertising"], locale: "vi", idempotencyKey: randomUUID() },
+    });
+    expect(forged.status()).toBe(201);
+    expect(await forged.json()).toMatchObject({ confirmationRequired: true });
+
+    const staff = await pageAs(browser, "STAFF", baseURL);
+    await staff.goto(`/admin/customers/${victim.id}`);
+    await expect(staff.getByRole("heading", { level: 1, name: "Đặng Thị Thật" })).toBeVisible();
+    const advertising = staff.getByTestId("consent-advertising");
+    await expect(advertising.getByTestId("consent-state")).toContainText("Đã rút lại");
+    const proposal = staff.getByTestId("proposal");
+    await expect(proposal).toContainText("Kẻ Mạo Danh");
+    await expect(proposal).toContainText("Đang chờ chủ email xác nhận");
+    await staff.screenshot({ path: "test-results/screenshots/customer-proposal-vi.png", fullPage: true });
+    await proposal.getByRole("button", { name: "Bỏ qua" }).click();
+    await expect(proposal).toContainText("Đã bỏ qua.");
+    await staff.reload();
+    await expect(staff.getByTestId("proposal")).toHaveCount(0);
+    await expect(staff.getByRole("heading", { level: 1, name: "Đặng Thị Thật" })).toBeVisible();
   });
 });

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { randomUUID } from "node:crypto";
-import { expect, pageAs, test } from "./support/fixtures";
+import { expect, pageAs, test, waitForEmail } from "./support/fixtures";
 import { createLeadForm } from "./support/forms";
 import { startHostPage } from "./support/host-page";
 
@@ -22,7 +22,9 @@ test.describe("embedded lead form", () => {
       await frame.getByRole("button", { name: "Gửi" }).click();
       await expect(frame.getByRole("heading", { name: "Cảm ơn bạn!" })).toBeVisible();
       await expect(frame.getByText("Cảm ơn bạn, chúng tôi đã nhận được.")).toBeVisible();
+      await expect(frame.getByText(/hãy nhấn đường dẫn trong email/)).toBeVisible();
 
+      // Until the owner of the address confirms, the consent is only pending.
       const staff = await pageAs(browser, "STAFF", baseURL);
       await staff.goto(`/admin/forms/${form.id}/submissions`);
       const rows = staff.getByTestId("submission-row");
@@ -30,6 +32,22 @@ test.describe("embedded lead form", () => {
       await expect(rows.first()).toContainText("Vũ Thị Khách");
       await expect(rows.first()).toContainText(email);
       const consents = rows.first().locator("td").nth(2);
+      await expect(consents).toHaveText("Chiến dịch quảng cáo · Chờ xác nhận");
+
+      // The visitor confirms from the email: the page opened by the link changes nothing until pressed.
+      const message = await waitForEmail(email, (m) => m.subject === "Xác nhận lựa chọn của bạn");
+      const link = /https?:\/\/[^\s"<>]+\/confirm\/[A-Za-z0-9_-]+/.exec(message.text)?.[0];
+      expect(link).toBeTruthy();
+      await page.goto(link!);
+      await expect(page.getByRole("heading", { name: "Xác nhận lựa chọn" })).toBeVisible();
+      await expect(page.getByText("Chiến dịch quảng cáo")).toBeVisible();
+      await page.screenshot({ path: "test-results/screenshots/confirm-vi.png", fullPage: true });
+      await page.getByRole("button", { name: "Tôi xác nhận" }).click();
+      await expect(page.getByText("Đã xác nhận. Cảm ơn bạn!")).toBeVisible();
+      await page.goto(link!);
+      await expect(page.getByText("Liên kết này đã được dùng")).toBeVisible();
+
+      await staff.reload();
       await expect(consents).toHaveText("Chiến dịch quảng cáo");
     } finally {
       await host.close();

@@ -4,6 +4,8 @@ import { systemActor } from "@/lib/auth/actor";
 import { createForm } from "@/lib/forms/mutations";
 import { findPublishedForm } from "@/lib/forms/queries";
 import { submitForm } from "@/lib/submissions/mutations";
+import { confirmSubmission, sendConfirmationEmails } from "@/lib/confirmations/mutations";
+import { cancelEmails, pendingConfirmationEmails } from "./demo/inbox";
 import { listCustomers } from "@/lib/customers/queries";
 import { customerFilterSchema } from "@/lib/customers/schemas";
 import { logRequest } from "@/lib/privacy-requests/mutations/desk";
@@ -44,7 +46,10 @@ async function seedDemoRequests() {
   if (self) await requestDeletion({ kind: "customer", customerId: self.id, sessionId: "seed" }, { confirm: true });
 }
 
-/** Forty visitors who used the contact form, through the same code path as real visitors. */
+/**
+ * Forty visitors who used the contact form, through the same code path as real visitors; three in
+ * four of them confirmed their choices with the emailed link (the rest are still waiting).
+ */
 async function seedDemoCustomers() {
   const form = await findPublishedForm("lien-he");
   if (!form) return;
@@ -62,6 +67,15 @@ async function seedDemoCustomers() {
       { ip: `192.0.2.${i + 1}`, userAgent: "demo seed" },
     );
   }
+  while ((await sendConfirmationEmails(50)) > 0) {}
+  const emails = await pendingConfirmationEmails();
+  for (const [i, email] of emails.entries()) {
+    if (i % 4 === 3) continue;
+    const token = email.link.split("/confirm/")[1]?.split("?")[0];
+    if (token) await confirmSubmission(token, { ip: `198.51.100.${i + 1}`, userAgent: "demo seed" });
+  }
+  // Their links are used: nothing left to send (or print) for them.
+  await cancelEmails(emails.filter((_, i) => i % 4 !== 3).map((e) => e.id));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

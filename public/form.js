@@ -83,6 +83,7 @@
         if (result.status === 201) {
           var done = new URL(form.action, location.href);
           done.searchParams.set("done", "1");
+          if (result.body && result.body.confirmationRequired) done.searchParams.set("confirm", "1");
           location.assign(form.getAttribute("data-redirect") || done.toString());
           return;
         }

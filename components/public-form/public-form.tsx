@@ -144,12 +144,13 @@ export function PublicFormBody(props: { form: PublicForm; locale: Locale; t: Tra
   );
 }
 
-export function ThankYou({ form, locale, t }: { form: PublicForm; locale: Locale; t: Translate }) {
+export function ThankYou({ form, locale, t, confirm }: { form: PublicForm; locale: Locale; t: Translate; confirm: boolean }) {
   const text = pick(locale, form.thankYouVi, form.thankYouEn) || t("publicForm.thankYouDefault");
   return (
     <div className="thanks" role="status" tabIndex={-1} data-thanks>
       <h1>{t("publicForm.thankYouTitle")}</h1>
       <p>{text}</p>
+      {confirm && <p data-confirm-notice>{t("publicForm.confirmNotice")}</p>}
     </div>
   );
 }

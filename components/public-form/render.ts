@@ -37,9 +37,9 @@ export function renderFormPage(form: PublicForm, view: FormView, state: FormStat
   return documentHtml(view, title, body);
 }
 
-export function renderThankYouPage(form: PublicForm, view: FormView) {
+export function renderThankYouPage(form: PublicForm, view: FormView, options: { confirm: boolean } = { confirm: false }) {
   const t = translator(view.locale);
-  return documentHtml(view, t("publicForm.thankYouTitle"), createElement(ThankYou, { form, locale: view.locale, t }));
+  return documentHtml(view, t("publicForm.thankYouTitle"), createElement(ThankYou, { form, locale: view.locale, t, confirm: options.confirm }));
 }
 
 export function renderUnavailablePage(view: FormView) {

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, sealForCustomer } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { objectionSchema } from "@/lib/disclosures/schemas";
 import { customerInputSchema, terminateSchema, updateCustomerSchema, type CustomerValues } from "./schemas";
@@ -109,4 +109,31 @@ export async function recordSharingObjection(actor: Actor, raw: unknown) {
     if (count === 0) throw new AppError("CONFLICT", "customers.alreadyObjected");
     await recordAudit(tx, actor, { action: "customer.sharing_objected", entityType: "Customer", entityId: customerId, details: { note } });
   });
+}
+
+export type ProposedValues = Partial<Record<"fullName" | "email" | "phone" | "address" | "organization", string>>;
+
+/**
+ * Applies values proposed on a form submission to a customer, in the caller's transaction (the
+ * caller decided who may: the confirmed owner of the email, or staff). Only values that still
+ * differ are written; a phone or email that belongs to another customer is refused. Audited like
+ * an edit, the before/after sealed with the customer's key. Returns the fields changed.
+ */
+export async function applyProposedValues(tx: Tx, actor: Actor, customerId: string, proposed: ProposedValues, context: { submissionId: string; action: string }) {
+  const before = await tx.customer.findUnique({ where: { id: customerId }, select: { fullName: true, email: true, phone: true, address: true, organization: true, status: true } });
+  if (!before || before.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
+  const changed = (["fullName", "email", "phone", "address", "organization"] as const).filter((f) => proposed[f] && proposed[f] !== before[f]);
+  if (changed.length === 0) return [];
+  const contacts = changed.filter((f) => f === "email" || f === "phone").map((f) => ({ [f]: proposed[f] }));
+  if (contacts.length && (await tx.customer.findFirst({ where: { id: { not: customerId }, status: { not: "ERASED" }, OR: contacts }, select: { id: true } }))) {
+    throw new AppError("CONFLICT", "proposals.contactTaken");
+  }
+  await tx.customer.update({ where: { id: customerId }, data: Object.fromEntries(changed.map((f) => [f, proposed[f]])) });
+  await recordAudit(tx, actor, {
+    action: context.action,
+    entityType: "Customer",
+    entityId: customerId,
+    details: { customerId, submissionId: context.submissionId, changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: proposed[f] ?? null }]))) },
+  });
+  return changed;
 }

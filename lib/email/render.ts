@@ -9,6 +9,7 @@ import { PolicyNoticeEmail, policyNoticeSubject, type PolicyNoticeEmailProps } f
 import { ReconsentEmail, reconsentSubject, type ReconsentEmailProps } from "./templates/reconsent-email";
 import { CustomerSignInEmail, customerSignInSubject, type CustomerSignInEmailProps } from "./templates/customer-sign-in-email";
 import { PrivacyDigestEmail, privacyDigestSubject, type PrivacyDigestEmailProps } from "./templates/privacy-digest-email";
+import { ConsentConfirmationEmail, consentConfirmationSubject, type ConsentConfirmationEmailProps } from "./templates/consent-confirmation-email";
 import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
 type Templates = {
@@ -18,6 +19,7 @@ type Templates = {
   customer_sign_in: CustomerSignInEmailProps;
   privacy_request: PrivacyRequestEmailProps;
   privacy_digest: PrivacyDigestEmailProps;
+  consent_confirmation: ConsentConfirmationEmailProps;
 };
 
 const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement; subject: (t: Translate, p: Templates[K]) => string } } = {
@@ -27,6 +29,7 @@ const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: 
   customer_sign_in: { component: CustomerSignInEmail, subject: customerSignInSubject },
   privacy_request: { component: PrivacyRequestEmail, subject: privacyRequestSubject },
   privacy_digest: { component: PrivacyDigestEmail, subject: privacyDigestSubject },
+  consent_confirmation: { component: ConsentConfirmationEmail, subject: consentConfirmationSubject },
 };
 export type TemplateName = keyof Templates;
 

@@ -25,7 +25,7 @@ const formSelect = {
   updatedAt: true,
   purposes: {
     orderBy: { sortOrder: "asc" },
-    select: { purpose: { select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } } },
+    select: { purpose: { select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, immediate: true } } },
   },
 } satisfies Prisma.FormSelect;
 

@@ -74,3 +74,5 @@ export { FIELD_MODES };
 export const formUpdateSchema = z.intersection(z.object({ id: z.uuid() }), formInputSchema);
 
 export const submissionIdSchema = z.object({ submissionId: z.uuid() });
+
+export const proposalDecisionSchema = z.object({ submissionId: z.uuid(), decision: z.enum(["APPLY", "DISMISS"]) });

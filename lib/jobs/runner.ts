@@ -2,6 +2,7 @@
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
 import { queueCampaignChunk } from "@/lib/campaigns/mutations";
+import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
@@ -17,6 +18,7 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
 const jobs: Job[] = [
   { name: "privacy-sign-in", everyMs: 0, run: () => processSignInRequests(20) },
+  { name: "consent-confirmation", everyMs: 0, run: () => sendConfirmationEmails(20) },
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
   { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
   { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },

@@ -19,6 +19,8 @@ import { completeRequest, setLegalHold } from "./mutations/desk";
 import { confirmRetentionSchema } from "./schemas";
 import { confirmRetentionBatch, runErasureBatches } from "./mutations/retention";
 import { retentionCandidates } from "./queries/desk";
+import { confirmSubmission, sendConfirmationEmails } from "@/lib/confirmations/mutations";
+import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { processSignInRequests, requestSignInLink } from "./mutations/sign-in";
 import { changeMyConsent, requestCorrection, requestDeletion } from "./mutations/self-service";
 
@@ -58,6 +60,9 @@ describe("erasing a customer", () => {
     const form = await makeForm();
     const { submissionId } = await submitForm(form, { fields: person, answers: { color: "blue", score: 5, tags: ["a"], note: `Gọi ${person.fullName} qua ${localPhone}` }, consents: ["advertising", "inquiries"], locale: "vi", idempotencyKey: key() }, ctx("10.66.1.1"));
     const id = (await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).customerId!;
+    // …who confirmed the consent from their inbox, on a browser that names them…
+    while ((await sendConfirmationEmails(50)) > 0) {}
+    await confirmSubmission(tokenOf(await oneTimeLinkTo(person.email, "consent_confirmation"))!, { ip: "10.66.1.3", userAgent: `Browser of ${person.fullName}` });
     // …an edit (before/after in the audit chain), an address, paper consent with a scan and a note…
     await updateCustomer(staff, { customerId: id, ...person, address: `${t} Hàng Bài, Hà Nội`, locale: "vi", status: "ACTIVE" });
     await recordStaffConsent(staff, { customerId: id, purposeKey: "promotions_events", action: "GRANTED", givenOn: vnDay(await now()), method: "PAPER", documentRef: "Phiếu số 7", note: `Ký bởi ${person.fullName}`, file: new File([`%PDF scan of ${person.fullName}`], `${t}.pdf`, { type: "application/pdf" }) });

@@ -17,39 +17,42 @@ const valid = (email: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe("a form submission", () => {
-  it("writes the customer, the submission, one consent event per ticked purpose with its evidence, and the audit event", async () => {
+  it("creates a new visitor's record, takes an immediate purpose at once and keeps the others pending", async () => {
     const form = await makeForm();
     const email = uniqueEmail("an");
-    const { submissionId } = await submitForm(form, valid(email.toUpperCase()), ctx("10.1.2.3"));
+    const result = await submitForm(form, valid(email.toUpperCase(), { consents: ["inquiries", "advertising"] }), ctx("10.1.2.3"));
+    expect(result).toMatchObject({ duplicate: false, confirmationRequired: true });
 
-    const submission = await db().submission.findUniqueOrThrow({ where: { id: submissionId }, include: { customer: true, consentEvents: { include: { purpose: true } } } });
+    const submission = await db().submission.findUniqueOrThrow({ where: { id: result.submissionId }, include: { customer: true, consentEvents: { include: { purpose: true } } } });
     expect(submission.customer).toMatchObject({ email, phone: "+84912345678", fullName: "Nguyễn Văn An", status: "LEAD", source: `form:${form.slug}` });
     expect(submission.answers).toEqual({ color: "red", score: 4, tags: ["a", "b"], note: "Xin chào" });
+    // Answering the visitor's own inquiry needs no confirmation: in effect now, with its evidence.
     expect(submission.consentEvents).toHaveLength(1);
     const [consent] = submission.consentEvents;
-    expect(consent).toMatchObject({
-      action: "GRANTED",
-      source: "FORM",
-      formId: form.id,
-      ip: "10.1.2.3",
-      userAgent: "vitest",
-      policyVersionId: form.policy?.id ?? null,
-      locale: "vi",
-    });
-    expect(consent.purpose.key).toBe("advertising");
+    expect(consent).toMatchObject({ action: "GRANTED", source: "FORM", formId: form.id, ip: "10.1.2.3", userAgent: "vitest", policyVersionId: form.policy?.id ?? null, locale: "vi" });
+    expect(consent.purpose.key).toBe("inquiries");
     expect(consent.wording).toBe(`${consent.purpose.labelVi}: ${consent.purpose.descriptionVi}`);
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "submission.received", entityId: submissionId } });
-    expect(audit.details).toMatchObject({ customerCreated: true, consents: ["advertising"] });
+    expect(consent.evidence).toMatchObject({ form: form.slug, confirmation: "not_required" });
+    // Advertising waits for the owner of the address: not in the ledger, not in current consent.
+    expect(submission).toMatchObject({ confirmationStatus: "PENDING", proposalStatus: null });
+    expect((submission.pendingConsents as { key: string }[]).map((p) => p.key)).toEqual(["advertising"]);
+    expect(submission.confirmExpiresAt!.getTime() - submission.createdAt.getTime()).toBe(7 * 86_400_000);
+    expect(await db().consentState.count({ where: { customerId: submission.customerId!, purpose: { key: "advertising" } } })).toBe(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "submission.received", entityId: result.submissionId } });
+    expect(audit.details).toMatchObject({ customerCreated: true, consents: ["inquiries"], pendingConsents: ["advertising"], proposedFields: [] });
   });
 
-  it("updates one customer for the same person, and never overwrites a value with an empty one", async () => {
+  it("never changes an existing customer's record: differing values wait as a proposal", async () => {
     const form = await makeForm();
     const email = uniqueEmail("same");
-    await submitForm(form, valid(email), ctx());
-    await submitForm(form, valid(` ${email.toUpperCase()} `, { fields: { email, fullName: "", organization: "Công ty B" } }), ctx());
+    await submitForm(form, valid(email, { fields: { email, fullName: "Nguyễn Văn An", phone: "0912 345 678" } }), ctx());
+    const second = await submitForm(form, valid(` ${email.toUpperCase()} `, { fields: { email, fullName: "Kẻ Mạo Danh", organization: "Công ty B", phone: "" } }), ctx());
     const customers = await db().customer.findMany({ where: { email } });
     expect(customers).toHaveLength(1);
-    expect(customers[0]).toMatchObject({ fullName: "Nguyễn Văn An", organization: "Công ty B", phone: "+84912345678" });
+    // Not even an empty field filled in.
+    expect(customers[0]).toMatchObject({ fullName: "Nguyễn Văn An", organization: null, phone: "+84912345678" });
+    const proposal = await db().submission.findUniqueOrThrow({ where: { id: second.submissionId } });
+    expect(proposal).toMatchObject({ customerId: customers[0].id, proposalStatus: "PENDING", confirmationStatus: "PENDING", proposedChanges: { fullName: "Kẻ Mạo Danh", organization: "Công ty B" } });
     expect(await db().submission.count({ where: { customerId: customers[0].id } })).toBe(2);
   });
 
@@ -69,7 +72,7 @@ describe("a form submission", () => {
     const first = await submitForm(form, body, ctx());
     const before = await Promise.all([db().submission.count(), db().consentEvent.count(), db().auditEvent.count()]);
     const again = await submitForm(form, body, ctx());
-    expect(again).toEqual({ submissionId: first.submissionId, duplicate: true });
+    expect(again).toEqual({ submissionId: first.submissionId, duplicate: true, confirmationRequired: true });
     expect(await Promise.all([db().submission.count(), db().consentEvent.count(), db().auditEvent.count()])).toEqual(before);
   });
 
@@ -109,7 +112,7 @@ describe("a form submission", () => {
     const form = await makeForm();
     const email = uniqueEmail("atomic");
     const broken = { ...form, policy: { id: "00000000-0000-0000-0000-000000000000", number: 99 } }; // FK violation on the consent event
-    await expect(submitForm(broken, valid(email), ctx())).rejects.toThrow();
+    await expect(submitForm(broken, valid(email, { consents: ["inquiries"] }), ctx())).rejects.toThrow();
     expect(await db().customer.count({ where: { email } })).toBe(0);
     expect(await db().submission.count({ where: { formId: form.id } })).toBe(0);
   });

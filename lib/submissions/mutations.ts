@@ -9,9 +9,13 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import type { PublicForm } from "@/lib/forms/queries";
 import { issuePath, submissionSchema, type SubmissionInput } from "@/lib/forms/submission-schema";
 import type { Locale } from "@/lib/i18n/config";
+import { wakeJobRunner } from "@/lib/jobs/runner";
+import { CONFIRM_DAYS } from "@/lib/confirmations/rules";
 
 export type SubmissionContext = { ip: string; userAgent: string | null };
-export type SubmissionResult = { submissionId: string; duplicate: boolean };
+/** `confirmationRequired`: some ticked purpose waits for the emailed confirmation. It depends only on
+ * what was sent, never on whether the address is already a customer (no enumeration). */
+export type SubmissionResult = { submissionId: string; duplicate: boolean; confirmationRequired: boolean };
 
 function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldErrors {
   const out: FieldErrors = {};
@@ -36,9 +40,11 @@ function wordingOf(purpose: PublicForm["purposes"][number], locale: Locale) {
 
 /**
  * Records one submission. Validation, normalisation and the consent wording happen here; the rate
- * limits (per IP and form in 10 minutes, per form in a minute) and the writes (customer upsert,
- * submission, one consent event per ticked purpose, audit event) happen in the database function
- * record_submission, in one transaction and one round trip. A retry with the same idempotency key
+ * limits (per IP and form in 10 minutes, per form in a minute) and the writes happen in the database
+ * function record_submission, in one transaction and one round trip: a new customer, or the
+ * differing values proposed for an existing one (never applied), consent for immediate purposes,
+ * the other ticked purposes pending on the submission until the owner of the email confirms them
+ * (lib/confirmations sends the link), and the audit event. A retry with the same idempotency key
  * returns the first result and writes nothing.
  */
 export async function submitForm(form: PublicForm, raw: unknown, ctx: SubmissionContext): Promise<SubmissionResult> {
@@ -46,7 +52,7 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
   if (!parsed.success) throw new AppError("BAD_INPUT", "publicForm.fixErrors", fieldErrorsOf(parsed.error));
   const input: SubmissionInput = parsed.data;
   // A filled honeypot is a bot: answer as if it worked, keep nothing.
-  if (input.website) return { submissionId: randomUUID(), duplicate: false };
+  if (input.website) return { submissionId: randomUUID(), duplicate: false, confirmationRequired: input.consents.length > 0 };
 
   const consents = form.purposes
     .filter((p) => input.consents.includes(p.key))
@@ -55,22 +61,25 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
       key: p.key,
       wording: wordingOf(p, input.locale),
       evidence: { form: form.slug, policyVersion: form.policy?.number ?? null, checkbox: `consents=${p.key}` },
+      immediate: p.immediate,
     }));
   const { FORM_RATE_LIMIT_PER_IP, FORM_RATE_LIMIT_PER_FORM, EMBEDDED_DB } = env();
   // The hottest write of the app: one statement straight on the pool (a prepared statement, no ORM work).
   // Not on the embedded database: its connections share one session, so a statement one connection
   // prepared already exists when the next connection prepares it.
-  const { rows } = await pool().query<{ submission_id: string; duplicate: boolean; limited: string | null; retry_after: number | null }>({
+  const { rows } = await pool().query<{ submission_id: string; duplicate: boolean; limited: string | null; retry_after: number | null; confirmation_required: boolean }>({
     ...(EMBEDDED_DB ? {} : { name: "record_submission" }),
-    text: `SELECT * FROM record_submission($1::uuid, $2, $3::jsonb, $4::jsonb, $5::"Locale", $6, $7, $8, $9::uuid, $10::jsonb, $11::int, 600, $12::int, 60)`,
+    text: `SELECT * FROM record_submission($1::uuid, $2, $3::jsonb, $4::jsonb, $5::"Locale", $6, $7, $8, $9::uuid, $10::jsonb, $11::int, 600, $12::int, 60, $13::int)`,
     values: [
       form.id, input.idempotencyKey, JSON.stringify(input.fields), JSON.stringify(input.answers), input.locale, ctx.ip, ctx.userAgent,
       `form:${form.slug}`, form.policy?.id ?? null, JSON.stringify(consents), FORM_RATE_LIMIT_PER_IP, FORM_RATE_LIMIT_PER_FORM,
+      CONFIRM_DAYS,
     ],
   });
   const row = rows[0];
   if (row.limited) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });
-  return { submissionId: row.submission_id, duplicate: row.duplicate };
+  if (row.confirmation_required) wakeJobRunner();
+  return { submissionId: row.submission_id, duplicate: row.duplicate, confirmationRequired: row.confirmation_required };
 }
 
 /** Exports of personal data are audited with what was exported and how many rows. */

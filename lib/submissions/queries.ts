@@ -15,6 +15,8 @@ const submissionSelect = {
   answers: true,
   customer: { select: { id: true, fullName: true, email: true, status: true } },
   consentEvents: { select: { action: true, purpose: { select: { key: true, labelVi: true, labelEn: true } } } },
+  pendingConsents: true,
+  confirmationStatus: true,
 } satisfies Prisma.SubmissionSelect;
 
 type SubmissionRecord = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;

@@ -5,7 +5,9 @@ import { recordStaffConsent } from "@/lib/consent/mutations";
 import { staffConsentSchema } from "@/lib/consent/schemas";
 import { createCustomer, revealContact, terminateCustomer, updateCustomer } from "@/lib/customers/mutations";
 import { customerIdSchema, customerInputSchema, mergeSchema, terminateSchema, updateCustomerSchema } from "@/lib/customers/schemas";
+import { decideProposal } from "@/lib/confirmations/mutations";
 import { mergeCustomers } from "@/lib/duplicates/mutations";
+import { proposalDecisionSchema } from "@/lib/forms/schemas";
 
 export const createCustomerAction = staffAction(customerInputSchema, async (actor, input) => createCustomer(actor, input));
 
@@ -30,5 +32,11 @@ export const recordConsentAction = staffFormAction(staffConsentSchema, async (ac
 export const mergeCustomersAction = staffAction(mergeSchema, async (actor, input) => {
   const result = await mergeCustomers(actor, input);
   revalidatePath("/admin/customers/duplicates");
+  return result;
+});
+
+export const decideProposalAction = staffAction(proposalDecisionSchema, async (actor, input) => {
+  const result = await decideProposal(actor, input);
+  revalidatePath("/admin/customers/[id]", "page");
   return result;
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, shredCustomerKey } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readQuestions } from "@/lib/forms/definition";
@@ -26,7 +27,7 @@ export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, co
   if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
   if (customer.legalHoldReason) throw new AppError("CONFLICT", "requests.legalHoldBlocks", undefined, { reason: customer.legalHoldReason });
 
-  // Consent evidence: the IP address, browser and free-text notes go, and the scan of a paper form
+  // Consent evidence: the IP address, browser (also of a confirmation) and free-text notes go, and the scan of a paper form
   // (its SHA-256 stays, so the company can still show a copy it kept elsewhere matches).
   const scans = await tx.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT evidence -> 'attachment' ->> 'id' AS id FROM "ConsentEvent"
@@ -38,6 +39,10 @@ export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, co
         ELSE (evidence - 'ip' - 'userAgent' - 'note' - 'attachment')
           || CASE WHEN jsonb_typeof(evidence -> 'attachment') = 'object'
                   THEN jsonb_build_object('attachment', jsonb_build_object('sha256', evidence -> 'attachment' -> 'sha256'))
+                  ELSE '{}'::jsonb END
+          -- A double opt-in keeps when and how it was confirmed, not from where.
+          || CASE WHEN jsonb_typeof(evidence -> 'confirmation') = 'object'
+                  THEN jsonb_build_object('confirmation', (evidence -> 'confirmation') - 'ip' - 'userAgent')
                   ELSE '{}'::jsonb END END
     WHERE "customerId" = ${customerId}::uuid`;
   await tx.$executeRaw`SELECT set_config('customer_register.erasing', 'off', true)`;
@@ -51,8 +56,9 @@ export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, co
         .filter((q) => KEPT_ANSWER_TYPES.has(q.type))
         .flatMap((q) => (q.key in ((s.answers as Record<string, unknown>) ?? {}) ? [[q.key, (s.answers as Record<string, unknown>)[q.key]]] : [])),
     );
-    await tx.submission.update({ where: { id: s.id }, data: { fields: {}, answers: kept as object, ip: null, userAgent: null } });
+    await tx.submission.update({ where: { id: s.id }, data: { fields: {}, answers: kept as object, ip: null, userAgent: null, proposedChanges: Prisma.DbNull, confirmIp: null, confirmUserAgent: null } });
   }
+  await tx.authToken.deleteMany({ where: { submission: { customerId } } });
 
   // Scans of written requests, and the requests' own words.
   const requestScans = await tx.privacyRequest.findMany({ where: { customerId, attachmentId: { not: null } }, select: { attachmentId: true } });

@@ -22,8 +22,8 @@ export async function GET(request: Request, { params }: Ctx) {
   const view = viewOf(request, slug);
   const form = await findPublishedForm(slug);
   if (!form) return new Response(await renderUnavailablePage(view), { status: 404, headers: formPageHeaders(null) });
-  const done = new URL(request.url).searchParams.get("done") === "1";
-  const html = await (done ? renderThankYouPage(form, view) : renderFormPage(form, view));
+  const q = new URL(request.url).searchParams;
+  const html = await (q.get("done") === "1" ? renderThankYouPage(form, view, { confirm: q.get("confirm") === "1" }) : renderFormPage(form, view));
   return new Response(html, { headers: formPageHeaders(form) });
 }
 
@@ -37,8 +37,8 @@ export async function POST(request: Request, { params }: Ctx) {
   try {
     body = await readBodyCapped(request);
     const raw = formPostToSubmission(body);
-    await submitForm(form, { ...raw, locale: view.locale }, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
-    const next = form.redirectUrl ?? formHref(view, { done: "1" });
+    const result = await submitForm(form, { ...raw, locale: view.locale }, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
+    const next = form.redirectUrl ?? formHref(view, { done: "1", ...(result.confirmationRequired ? { confirm: "1" } : {}) });
     return new Response(null, { status: 303, headers: { location: next, "cache-control": "no-store" } });
   } catch (error) {
     if (!isAppError(error)) {

@@ -21,6 +21,8 @@ import { ObjectionForm } from "../_components/objection-form";
 import { RecordConsentForm } from "../_components/record-consent-form";
 import { RevealContact } from "@/components/admin/reveal-contact";
 import { revealContactAction } from "../actions";
+import { ProposalCard } from "../_components/proposal-card";
+import { pendingProposals } from "@/lib/confirmations/queries";
 import { CustomerStatusBadge } from "../_components/status-badge";
 import { TerminateForm } from "../_components/terminate-form";
 import { LegalHoldForm } from "../_components/legal-hold-form";
@@ -32,19 +34,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("customers.detailTitle") };
 }
 
+const PROPOSED_FIELDS = ["fullName", "email", "phone", "address", "organization"] as const;
+
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireArea("customers");
   const { t, locale } = await getT();
   const customer = await getCustomer(actor, (await params).id);
   if (!customer) notFound();
   await recordCustomerView(actor, customer.id);
-  const [consents, submissions, audit, notices, disclosures, requests] = await Promise.all([
+  const [consents, submissions, audit, notices, disclosures, requests, proposals] = await Promise.all([
     consentOverview(actor, customer.id),
     customerSubmissions(actor, customer.id),
     customerAuditTrail(actor, customer.id),
     customerNotices(actor, customer.id),
     customerDisclosures(actor, customer.id),
     customerRequests(actor, customer.id),
+    pendingProposals(actor, customer.id),
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
@@ -66,6 +71,28 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <Alert tone="warning" className="mb-4">
           {t("customers.terminatedOn", { date: formatDate(customer.terminatedAt!, locale), reason: customer.terminationReason ?? "" })}
         </Alert>
+      )}
+      {proposals.length > 0 && (
+        <Card className="mb-6">
+          <CardHeader><CardTitle>{t("proposals.title")}</CardTitle></CardHeader>
+          <CardBody className="space-y-3">
+            <p className="text-sm text-zinc-600">{t("proposals.intro")}</p>
+            <ul className="space-y-3">
+              {proposals.map((p) => (
+                <ProposalCard
+                  key={p.id}
+                  proposal={{
+                    id: p.id,
+                    formTitle: locale === "en" ? p.form.titleEn : p.form.titleVi,
+                    when: formatDateTime(p.createdAt, locale),
+                    awaitingOwner: p.awaitingOwner,
+                    rows: PROPOSED_FIELDS.filter((f) => p.proposed[f]).map((f) => ({ label: t(`publicForm.field.${f}`), value: p.proposed[f] ?? "" })),
+                  }}
+                />
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
       )}
       <div className="grid gap-6 xl:grid-cols-[24rem_1fr]">
         <div className="space-y-6">

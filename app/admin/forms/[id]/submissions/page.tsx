@@ -28,6 +28,10 @@ export default async function SubmissionsPage({ params, searchParams }: { params
   if (!form) notFound();
   const data = await listSubmissions(actor, form.id, { page: Number((await searchParams).page) || 1 });
   const title = locale === "en" ? form.titleEn : form.titleVi;
+  const labelOf = (key: string) => {
+    const purpose = form.purposes.find((p) => p.key === key);
+    return purpose ? (locale === "en" ? purpose.labelEn : purpose.labelVi) : key;
+  };
   return (
     <>
       <PageHeader
@@ -61,6 +65,8 @@ export default async function SubmissionsPage({ params, searchParams }: { params
               {data.rows.map((s) => {
                 const fields = s.fields;
                 const reveal = revealSubmissionContactAction.bind(null, { submissionId: s.id });
+                // Confirmed ones became consent events; the others wait for the owner of the email.
+                const pending = s.confirmationStatus === "CONFIRMED" ? [] : (s.pendingConsents as { key: string }[]).map((p) => p.key);
                 return (
                   <tr key={s.id} data-testid="submission-row">
                     <Td className="whitespace-nowrap">
@@ -80,10 +86,15 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                     </Td>
                     <Td>
                       <div className="flex flex-wrap gap-1">
-                        {s.consentEvents.length === 0 && <span className="text-zinc-500">—</span>}
+                        {s.consentEvents.length === 0 && pending.length === 0 && <span className="text-zinc-500">—</span>}
                         {s.consentEvents.map((c) => (
                           <Badge key={c.purpose.key} tone="success">
                             {locale === "en" ? c.purpose.labelEn : c.purpose.labelVi}
+                          </Badge>
+                        ))}
+                        {pending.map((key) => (
+                          <Badge key={key} tone="warning" title={t("forms.pendingConfirmationHint")} data-testid="pending-consent">
+                            {labelOf(key)} · {t("forms.pendingConfirmation")}
                           </Badge>
                         ))}
                       </div>

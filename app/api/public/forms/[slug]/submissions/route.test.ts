@@ -33,7 +33,7 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     expect(await db().submission.findUnique({ where: { id: submissionId } })).not.toBeNull();
     const retry = await call(form.slug, body);
     expect(retry.status).toBe(201);
-    expect(await retry.json()).toEqual({ submissionId });
+    expect(await retry.json()).toEqual({ submissionId, confirmationRequired: false });
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
   });
 

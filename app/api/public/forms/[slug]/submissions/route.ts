@@ -48,7 +48,7 @@ export async function POST(request: Request, { params }: Ctx) {
     const result = await submitForm(form, payload, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
     // A replay answers exactly like the first time; the header tells integrators it was one.
     const replay: Record<string, string> = result.duplicate ? { "idempotent-replayed": "true" } : {};
-    return json(201, { submissionId: result.submissionId }, { ...decision.headers, ...replay });
+    return json(201, { submissionId: result.submissionId, confirmationRequired: result.confirmationRequired }, { ...decision.headers, ...replay });
   } catch (error) {
     if (!isAppError(error)) {
       console.error("[api] submission failed", error);
