@@ -39,6 +39,8 @@ const schema = z.object({
       const parsed = parseTrustedProxies(value);
       if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
     }),
+  /** scrypt cost for new password hashes: N = 2^this (17 by default; tests use less to run fast). */
+  PASSWORD_SCRYPT_LOG_N: z.coerce.number({ error: "must be a number from 14 to 20" }).int().min(14, "must be at least 14").max(20, "must be at most 20").default(17),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

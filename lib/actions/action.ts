@@ -50,21 +50,28 @@ async function run<T>(fn: (t: Translate) => Promise<T>): Promise<ActionResult<T>
  * parses the input with the shared zod schema, and returns a result instead of throwing.
  * The lib function called by `handler` checks the actor's role itself.
  */
-export function staffAction<S extends z.ZodType, T>(schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>) {
+export function staffAction<S extends z.ZodType, T>(schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>, options: ActionOptions = {}) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> =>
     run(async () => {
-      const actor = await currentActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
+      const actor = await signedInStaff(options);
       return handler(actor, schema.parse(raw));
     });
+}
+
+type ActionOptions = { /** Also for a session that must set up two-factor first (the setup itself). */ allowRestricted?: boolean };
+
+async function signedInStaff(options: ActionOptions) {
+  const actor = await currentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
+  if (actor.restricted && !options.allowRestricted) throw new AppError("FORBIDDEN", "auth.twoFactorSetupRequired");
+  return actor;
 }
 
 /** Like staffAction, for forms that upload a file: the client sends FormData. */
 export function staffFormAction<S extends z.ZodType, T>(schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>) {
   return async (formData: FormData): Promise<ActionResult<T>> =>
     run(async () => {
-      const actor = await currentActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
+      const actor = await signedInStaff({});
       return handler(actor, schema.parse(Object.fromEntries(formData)));
     });
 }

@@ -11,6 +11,8 @@ export type StaffActor = {
   role: Role;
   sessionId: string;
   ip?: string;
+  /** Signed in with the password only where two-factor is required: may only set it up. */
+  restricted?: boolean;
 };
 export type SystemActor = { kind: "system"; label: string };
 export type AnonymousActor = { kind: "anonymous"; ip?: string };

@@ -4,7 +4,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { setUserDisabled } from "@/lib/users/mutations";
 import { makeStaff, TEST_PASSWORD, uniqueEmail } from "@/tests/support/factories";
-import { authenticate, THROTTLE } from "./mutations";
+import { assertEnv } from "@/lib/env";
+import { authenticate, throttleMinutesLeft } from "./mutations";
+import { hashPassword } from "./password";
+import { THROTTLE } from "./throttle";
 import { findSessionUser } from "./queries";
 
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
@@ -25,50 +28,71 @@ describe("sign-in", () => {
     expect(audit).not.toBeNull();
   });
 
-  it("refuses a wrong password with the same message as an unknown account, and audits both", async () => {
+  it("refuses a wrong password with the same message as an unknown account; the audit chain never holds the address typed", async () => {
     const staff = await makeStaff("STAFF");
+    const typo = uniqueEmail("nobody");
     const wrong = await rejection(authenticate({ email: staff.email, password: "wrong password", ip: ip() }));
-    const unknown = await rejection(authenticate({ email: uniqueEmail("nobody"), password: "whatever", ip: ip() }));
+    const unknown = await rejection(authenticate({ email: typo, password: "whatever", ip: ip() }));
     expect(wrong.userMessage).toBe("login.invalidCredentials");
     expect(unknown.userMessage).toBe(wrong.userMessage);
-    expect(await db().auditEvent.count({ where: { action: "auth.sign_in_failed", entityId: staff.id } })).toBe(1);
+    const failed = await db().auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed", entityId: staff.id } });
+    expect(failed.details).toEqual({ reason: "bad_password" });
+    // Someone's mistyped address (or password pasted into the email box) is not kept for ever.
+    expect(await db().auditEvent.count({ where: { details: { string_contains: typo } } })).toBe(0);
+    expect((await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEvent" WHERE details::text LIKE ${`%${typo}%`}`)[0].n).toBe(0);
   });
 
-  it("throttles an account after 5 failures in 15 minutes, even with the right password", async () => {
+  it("holds back one account at one address after 5 failures, with growing delays, while its owner elsewhere signs in", async () => {
     const staff = await makeStaff("STAFF");
-    for (let i = 0; i < THROTTLE.maxFailures; i++) {
-      await rejection(authenticate({ email: staff.email, password: "nope", ip: ip() }));
-    }
-    const error = await rejection(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() }));
-    expect(error.code).toBe("RATE_LIMITED");
-    expect(error.params?.minutes).toBeGreaterThanOrEqual(14);
-    expect(error.params?.minutes).toBeLessThanOrEqual(15);
-    expect(await db().auditEvent.count({ where: { action: "auth.sign_in_throttled", details: { path: ["email"], equals: staff.email } } })).toBe(1);
+    const attacker = ip();
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) await rejection(authenticate({ email: staff.email, password: "nope", ip: attacker }));
+    const held = await rejection(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: attacker }));
+    expect(held.code).toBe("RATE_LIMITED");
+    expect(held.params?.minutes).toBe(1);
+    // The owner, from their own address, is not locked out.
+    await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() })).resolves.toMatchObject({ id: staff.id });
+    // Tries while held back are not counted: they extend nothing.
+    for (let i = 0; i < 5; i++) await rejection(authenticate({ email: staff.email, password: "nope", ip: attacker }));
+    expect(await throttleMinutesLeft(staff.email, attacker)).toBe(1);
+    // Each failure after the free ones doubles the wait.
+    await db().loginAttempt.updateMany({ where: { email: staff.email, ip: attacker }, data: { createdAt: new Date(Date.now() - 2 * 60_000) } });
+    await rejection(authenticate({ email: staff.email, password: "nope", ip: attacker }));
+    expect(await throttleMinutesLeft(staff.email, attacker)).toBe(2);
   });
 
-  it("throttles an IP that tries many accounts", async () => {
+  it("holds back an address that tries many accounts, and no other address", async () => {
     const address = ip();
-    for (let i = 0; i < THROTTLE.maxFailures; i++) {
-      await rejection(authenticate({ email: uniqueEmail("spray"), password: "nope", ip: address }));
-    }
+    await db().loginAttempt.createMany({ data: Array.from({ length: THROTTLE.perAddress }, () => ({ email: uniqueEmail("spray"), ip: address, success: false })) });
     const staff = await makeStaff("STAFF");
     expect((await rejection(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: address }))).code).toBe("RATE_LIMITED");
-    // Another address is not affected.
     await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() })).resolves.toMatchObject({ id: staff.id });
   });
 
   it("forgets failures older than the window", async () => {
     const staff = await makeStaff("STAFF");
-    const old = new Date(Date.now() - (THROTTLE.windowMinutes + 1) * 60_000);
-    await db().loginAttempt.createMany({
-      data: Array.from({ length: 6 }, () => ({ email: staff.email, ip: "10.0.0.1", success: false, createdAt: old })),
-    });
-    await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() })).resolves.toMatchObject({ id: staff.id });
+    const address = ip();
+    const old = new Date(Date.now() - (THROTTLE.windowHours + 1) * 3_600_000);
+    await db().loginAttempt.createMany({ data: Array.from({ length: 30 }, () => ({ email: staff.email, ip: address, success: false, createdAt: old })) });
+    await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: address })).resolves.toMatchObject({ id: staff.id });
   });
 
   it("rejects malformed input without touching the database", async () => {
     const error = await rejection(authenticate({ email: "not-an-email", password: 42, ip: ip() }));
     expect(error.code).toBe("BAD_INPUT");
+  });
+
+  it("replaces a cheaper password hash at sign-in", async () => {
+    const staff = await makeStaff("STAFF");
+    await db().user.update({ where: { id: staff.id }, data: { passwordHash: await hashPassword(TEST_PASSWORD) } });
+    process.env.PASSWORD_SCRYPT_LOG_N = "15";
+    assertEnv();
+    try {
+      await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
+      expect((await db().user.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toMatch(/^scrypt\$32768\$/);
+    } finally {
+      process.env.PASSWORD_SCRYPT_LOG_N = "14";
+      assertEnv();
+    }
   });
 
   it("ends every session of a user who is disabled", async () => {

@@ -34,13 +34,14 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, req) {
           try {
             const headers = (req?.headers ?? {}) as Record<string, string>;
             const user = await authenticate({
               email: credentials?.email,
               password: credentials?.password,
+              code: credentials?.code || undefined,
               ip: clientIp(headers),
               userAgent: userAgent(headers),
             });

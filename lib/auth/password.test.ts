@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password";
+import { assertEnv, parseEnv } from "@/lib/env";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 
 describe("scrypt passwords", () => {
   it("verify the password they were made from and nothing else", async () => {
@@ -19,5 +20,25 @@ describe("scrypt passwords", () => {
   it("treat a malformed stored value as a mismatch instead of throwing", async () => {
     expect(await verifyPassword("x", "md5$abc")).toBe(false);
     expect(await verifyPassword("x", "")).toBe(false);
+    // A forged cost would burn memory: refused, not computed.
+    expect(await verifyPassword("x", "scrypt$1073741824$8$1$c2FsdA==$a2V5")).toBe(false);
+  });
+
+  it("cost 2^17 by default, and an older, cheaper hash asks to be replaced", async () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://x/y", NEXTAUTH_SECRET: "x".repeat(32) }).PASSWORD_SCRYPT_LOG_N).toBe(17);
+    const cheap = await hashPassword("pw"); // the test run uses 2^14
+    expect(needsRehash(cheap)).toBe(false);
+    process.env.PASSWORD_SCRYPT_LOG_N = "17";
+    assertEnv();
+    try {
+      expect(needsRehash(cheap)).toBe(true);
+      const strong = await hashPassword("pw");
+      expect(strong).toMatch(/^scrypt\$131072\$8\$1\$/);
+      expect(await verifyPassword("pw", strong)).toBe(true);
+      expect(await verifyPassword("pw", cheap)).toBe(true);
+    } finally {
+      process.env.PASSWORD_SCRYPT_LOG_N = "14";
+      assertEnv();
+    }
   });
 });

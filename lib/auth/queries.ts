@@ -30,11 +30,11 @@ export async function findSessionUser(sessionId: string, now = new Date()) {
       lastSeenAt: { gt: new Date(now.getTime() - IDLE_MINUTES * 60_000) },
       user: { disabledAt: null },
     },
-    select: { id: true, lastSeenAt: true, user: { select: sessionUserSelect } },
+    select: { id: true, lastSeenAt: true, restricted: true, user: { select: sessionUserSelect } },
   });
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { sessionId: session.id, ...session.user };
+  return { sessionId: session.id, restricted: session.restricted, ...session.user };
 }

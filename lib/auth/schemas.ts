@@ -17,5 +17,7 @@ export const passwordField = z
 export const signInSchema = z.object({
   email: emailField,
   password: z.string({ error: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
+  /** The second factor, when the account has one: a 6-digit code or a recovery code. */
+  code: z.string().trim().max(40, "validation.tooLong").optional(),
 });
 export type SignInInput = z.input<typeof signInSchema>;

@@ -42,14 +42,26 @@ export async function currentActor(): Promise<(StaffActor & { locale: "vi" | "en
     role: user.role,
     locale: user.locale,
     sessionId: user.sessionId,
+    restricted: user.restricted,
     ip: clientIp(await headers()),
   };
 }
+
+/** Where a restricted session (two-factor required but not set up) is sent, and may stay. */
+export const TWO_FACTOR_SETUP_PATH = "/admin/account";
 
 /** For pages: sends signed-out visitors to /login and renders 403 for roles outside the area. */
 export async function requireArea(area: Area) {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  if (actor.restricted) redirect(TWO_FACTOR_SETUP_PATH);
   if (!canAccess(actor.role, area)) forbidden();
+  return actor;
+}
+
+/** For pages every signed-in staff member may open (their own account), restricted sessions too. */
+export async function requireSignedIn() {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
   return actor;
 }

@@ -10,6 +10,7 @@ import { ReconsentEmail, reconsentSubject, type ReconsentEmailProps } from "./te
 import { CustomerSignInEmail, customerSignInSubject, type CustomerSignInEmailProps } from "./templates/customer-sign-in-email";
 import { PrivacyDigestEmail, privacyDigestSubject, type PrivacyDigestEmailProps } from "./templates/privacy-digest-email";
 import { ConsentConfirmationEmail, consentConfirmationSubject, type ConsentConfirmationEmailProps } from "./templates/consent-confirmation-email";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./templates/password-reset-email";
 import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
 type Templates = {
@@ -20,6 +21,7 @@ type Templates = {
   privacy_request: PrivacyRequestEmailProps;
   privacy_digest: PrivacyDigestEmailProps;
   consent_confirmation: ConsentConfirmationEmailProps;
+  password_reset: PasswordResetEmailProps;
 };
 
 const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement; subject: (t: Translate, p: Templates[K]) => string } } = {
@@ -30,6 +32,7 @@ const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: 
   privacy_request: { component: PrivacyRequestEmail, subject: privacyRequestSubject },
   privacy_digest: { component: PrivacyDigestEmail, subject: privacyDigestSubject },
   consent_confirmation: { component: ConsentConfirmationEmail, subject: consentConfirmationSubject },
+  password_reset: { component: PasswordResetEmail, subject: passwordResetSubject },
 };
 export type TemplateName = keyof Templates;
 

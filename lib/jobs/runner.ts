@@ -4,6 +4,8 @@
 import { queueCampaignChunk } from "@/lib/campaigns/mutations";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
+import { pruneSignInRecords } from "@/lib/auth/mutations";
+import { processPasswordResetRequests } from "@/lib/passwords/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
@@ -27,7 +29,8 @@ const jobs: Job[] = [
   { name: "disclosure-items", everyMs: 0, run: () => buildDisclosureItems() },
   { name: "retention-erasure", everyMs: 0, run: runErasureBatches },
   { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
-  { name: "rate-limit-prune", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), await pruneCustomerSessions(), 0) },
+  { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
+  { name: "housekeeping", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), await pruneCustomerSessions(), await pruneSignInRecords(), 0) },
 ];
 const lastRun = new Map<string, number>();
 

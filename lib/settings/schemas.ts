@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   contactEmail: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
   noticePeriodDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(365, "validation.max365"),
   retentionGraceDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(3650, "validation.max3650"),
+  /** Administrators and compliance officers must sign in with a second factor (RFC 6238). */
+  requireTwoFactor: z.boolean().default(false),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -19,4 +21,5 @@ export const DEFAULT_SETTINGS: Settings = {
   contactEmail: "privacy@songhong.example",
   noticePeriodDays: 30,
   retentionGraceDays: 30,
+  requireTwoFactor: false,
 };

@@ -126,28 +126,34 @@ export async function setUserDisabled(actor: Actor, raw: unknown) {
   });
 }
 
-/** Public: the invited person chooses a password with the single-use link from their email. */
+/**
+ * Public: the invited person, or one who asked for a reset, chooses a password with the single-use
+ * link from their email. The link is checked before any hashing (a wrong link costs nothing), and
+ * every session of the user ends: whoever had the old password is out.
+ */
 export async function setPasswordWithToken(raw: unknown, ip: string) {
   const input = setPasswordSchema.parse(raw);
+  const token = await db().authToken.findFirst({
+    where: { tokenHash: hashToken(input.token), kind: { in: ["INVITE", "PASSWORD_RESET"] } },
+    select: { id: true, kind: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, disabledAt: true } } },
+  });
+  if (!token?.user || token.user.disabledAt) throw new AppError("NOT_FOUND", "setPassword.invalidLink");
+  if (token.usedAt) throw new AppError("CONFLICT", "setPassword.usedLink");
+  if (token.expiresAt <= new Date()) throw new AppError("EXPIRED", "setPassword.expiredLink");
   const passwordHash = await hashPassword(input.password);
+  const user = token.user;
   return db().$transaction(async (tx) => {
-    const token = await tx.authToken.findFirst({
-      where: { tokenHash: hashToken(input.token), kind: { in: ["INVITE", "PASSWORD_RESET"] } },
-      select: { id: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, disabledAt: true } } },
-    });
-    if (!token?.user || token.user.disabledAt) throw new AppError("NOT_FOUND", "setPassword.invalidLink");
-    if (token.usedAt) throw new AppError("CONFLICT", "setPassword.usedLink");
-    if (token.expiresAt <= new Date()) throw new AppError("EXPIRED", "setPassword.expiredLink");
     // Conditional update: of two simultaneous uses, only one wins.
-    const { count } = await tx.authToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: new Date() } });
+    const { count } = await tx.authToken.updateMany({ where: { id: token.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (count !== 1) throw new AppError("CONFLICT", "setPassword.usedLink");
-    await tx.user.update({ where: { id: token.user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordResetRequiredAt: null } });
+    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, { kind: "anonymous", ip }, {
-      action: "user.password_set",
+      action: token.kind === "INVITE" ? "user.password_set" : "user.password_reset",
       entityType: "User",
-      entityId: token.user.id,
+      entityId: user.id,
     });
-    return { email: token.user.email };
+    return { email: user.email };
   });
 }
 

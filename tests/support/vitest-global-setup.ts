@@ -14,6 +14,8 @@ export async function setup(_project: TestProject) {
   process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
   process.env.WORKER_ENABLED = "0";
   process.env.TEST_CLOCK = "1";
+  // Hundreds of test accounts: a cheaper hash keeps the suite fast (lib/auth/password.test.ts checks the default).
+  process.env.PASSWORD_SCRYPT_LOG_N = "14";
 }
 
 export async function teardown() {

@@ -1,3 +1,4 @@
+import { accountEn } from "./account.en";
 import { formsEn } from "./forms.en";
 import { disclosuresEn } from "./disclosures.en";
 import { policiesEn } from "./policies.en";
@@ -8,6 +9,7 @@ import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   ...formsEn,
+  ...accountEn,
   ...registerEn,
   ...policiesEn,
   ...disclosuresEn,

@@ -1,5 +1,6 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
+import { accountVi } from "./account.vi";
 import { formsVi } from "./forms.vi";
 import { disclosuresVi } from "./disclosures.vi";
 import { policiesVi } from "./policies.vi";
@@ -9,6 +10,7 @@ import { registerVi } from "./register.vi";
 
 export const vi = {
   ...formsVi,
+  ...accountVi,
   ...registerVi,
   ...policiesVi,
   ...disclosuresVi,
