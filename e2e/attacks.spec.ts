@@ -7,7 +7,7 @@ import { expect, pageAs, setupUser, test, waitForEmail } from "./support/fixture
 import { createCustomerFor } from "./support/customers";
 import { createLeadForm } from "./support/forms";
 import { startHostPage } from "./support/host-page";
-import { PASSWORD } from "./support/staff";
+import { createStaff, PASSWORD } from "./support/staff";
 
 test.describe("client address (issue 11.2)", () => {
   test("a rotated X-Forwarded-For neither escapes the per-IP limit nor lands in the evidence", async ({ request }) => {
@@ -180,5 +180,46 @@ test.describe("an anonymous form cannot speak for a customer (issue 11.3)", () =
     await staff.reload();
     await expect(staff.getByTestId("proposal")).toHaveCount(0);
     await expect(staff.getByRole("heading", { level: 1, name: "Đặng Thị Thật" })).toBeVisible();
+  });
+});
+
+test.describe("no one can lock a staff member out (issue 11.7)", () => {
+  test("failures hold back only a minute at first, tries while held back extend nothing, and an administrator can require a new password", async ({ page, browser, baseURL }) => {
+    const victim = await createStaff("STAFF", "lockout");
+    const tryPassword = async (password: string) => {
+      await page.goto("/login");
+      await page.getByLabel("Email").fill(victim.email);
+      await page.getByLabel("Mật khẩu").fill(password);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+    };
+    try {
+      for (let i = 0; i < 5; i++) {
+        await tryPassword(`guess ${i}`);
+        await expect(page.getByText("Email hoặc mật khẩu không đúng.")).toBeVisible();
+      }
+      for (let i = 0; i < 3; i++) {
+        await tryPassword(victim.password);
+        await expect(page.getByText("Vui lòng thử lại sau 1 phút.")).toBeVisible();
+      }
+      // A minute later the owner gets in: the throttled tries did not push the wait further.
+      await db().loginAttempt.updateMany({ where: { email: victim.email }, data: { createdAt: new Date(Date.now() - 61_000) } });
+      await tryPassword(victim.password);
+      await expect(page).toHaveURL(/\/admin$/);
+
+      // An administrator who suspects the password leaked requires a new one: the session ends at once.
+      const admin = await pageAs(browser, "ADMIN", baseURL);
+      await admin.goto("/admin/users");
+      admin.once("dialog", (d) => d.accept());
+      await admin.getByTestId(`user-row-${victim.email}`).getByRole("button", { name: "Yêu cầu đặt lại mật khẩu" }).click();
+      await expect(admin.getByText(`Đã gửi yêu cầu đặt lại mật khẩu tới ${victim.email}.`)).toBeVisible();
+      await page.goto("/admin/customers");
+      await expect(page).toHaveURL(/\/login/);
+      await tryPassword(victim.password);
+      await expect(page.getByText("Quản trị viên đã yêu cầu bạn đặt mật khẩu mới.")).toBeVisible();
+      await waitForEmail(victim.email, (m) => m.subject === "Đặt mật khẩu mới cho Sổ khách hàng");
+    } finally {
+      // Every spec signs in from 127.0.0.1: leave the address's count as it was.
+      await db().loginAttempt.deleteMany({ where: { email: victim.email } });
+    }
   });
 });

@@ -27,7 +27,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await currentActor();
   if (!actor) redirect("/login?callbackUrl=/admin");
   const { t } = await getT();
-  const items = NAV.filter((n) => canAccess(actor.role, n.area)).map((n) => ({ href: n.href, label: t(`nav.${n.area}`) }));
+  // A session that must set up two-factor first sees only its account page.
+  const items = actor.restricted
+    ? [{ href: "/admin/account", label: t("account.title") }]
+    : NAV.filter((n) => canAccess(actor.role, n.area)).map((n) => ({ href: n.href, label: t(`nav.${n.area}`) }));
   return (
     <div className="min-h-screen">
       <a href="#main" className="skip-link">
@@ -40,10 +43,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </Link>
           <div className="flex flex-wrap items-center gap-3">
             <LanguageSwitch />
-            <div className="text-right text-sm leading-tight">
+            <Link href="/admin/account" className="rounded-md px-1 text-right text-sm leading-tight hover:bg-zinc-50" title={t("account.title")}>
               <div className="font-medium">{actor.name}</div>
               <div className="text-zinc-500">{actor.email}</div>
-            </div>
+            </Link>
             <Badge tone="info" data-testid="current-role">
               {t(`roles.${actor.role}`)}
             </Badge>

@@ -1,6 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { staffAction } from "@/lib/actions/action";
+import { forcePasswordReset } from "@/lib/passwords/mutations";
+import { userIdSchema } from "@/lib/passwords/schemas";
+import { resetTwoFactor } from "@/lib/two-factor/mutations";
 import { changeUserRole, inviteUser, resendInvite, setUserDisabled } from "@/lib/users/mutations";
 import { changeRoleSchema, inviteUserSchema, resendInviteSchema, setDisabledSchema } from "@/lib/users/schemas";
 
@@ -13,3 +16,5 @@ export const inviteUserAction = staffAction(inviteUserSchema, async (actor, inpu
 export const changeRoleAction = staffAction(changeRoleSchema, async (actor, input) => refresh(await changeUserRole(actor, input)));
 export const setDisabledAction = staffAction(setDisabledSchema, async (actor, input) => refresh(await setUserDisabled(actor, input)));
 export const resendInviteAction = staffAction(resendInviteSchema, async (actor, input) => refresh(await resendInvite(actor, input)));
+export const forcePasswordResetAction = staffAction(userIdSchema, async (actor, { userId }) => refresh(await forcePasswordReset(actor, userId)));
+export const resetTwoFactorAction = staffAction(userIdSchema, async (actor, { userId }) => refresh(await resetTwoFactor(actor, userId)));

@@ -48,14 +48,17 @@ export default async function UsersPage() {
                       <Badge tone="danger">{t("users.statusDisabled")}</Badge>
                     ) : u.invitationPending ? (
                       <Badge tone="warning">{t("users.statusInvited")}</Badge>
+                    ) : u.resetPending ? (
+                      <Badge tone="warning">{t("users.resetPending")}</Badge>
                     ) : (
                       <Badge tone="success">{t("users.statusActive")}</Badge>
                     )}
+                    {u.twoFactor && <Badge tone="info" className="ml-1">{t("users.twoFactorOn")}</Badge>}
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-600">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t("users.never")}</Td>
                   <Td>
                     <UserRowActions
-                      user={{ id: u.id, name: u.name, role: u.role, disabled: !!u.disabledAt, invitationPending: u.invitationPending }}
+                      user={{ id: u.id, name: u.name, role: u.role, disabled: !!u.disabledAt, invitationPending: u.invitationPending, twoFactor: u.twoFactor }}
                       isSelf={u.id === actor.id}
                     />
                   </Td>

@@ -5,19 +5,20 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { changeRoleAction, resendInviteAction, setDisabledAction } from "../actions";
+import { changeRoleAction, forcePasswordResetAction, resendInviteAction, resetTwoFactorAction, setDisabledAction } from "../actions";
 
-type RowUser = { id: string; name: string; role: Role; disabled: boolean; invitationPending: boolean };
+type RowUser = { id: string; name: string; role: Role; disabled: boolean; invitationPending: boolean; twoFactor: boolean };
 
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const { t } = useI18n();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string }>();
 
-  const run = (action: () => Promise<ActionResult<unknown>>, okText?: string) =>
+  const run = <T,>(action: () => Promise<ActionResult<T>>, okText?: string | ((data: T) => string)) =>
     startTransition(async () => {
       const result = await action();
-      setMessage(result.ok ? (okText ? { tone: "ok", text: okText } : undefined) : { tone: "error", text: result.error.message });
+      const text = result.ok ? (typeof okText === "function" ? okText(result.data) : okText) : undefined;
+      setMessage(result.ok ? (text ? { tone: "ok", text } : undefined) : { tone: "error", text: result.error.message });
     });
 
   return (
@@ -52,6 +53,32 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       {user.invitationPending && !user.disabled && (
         <Button size="sm" variant="ghost" disabled={pending} onClick={() => run(() => resendInviteAction({ userId: user.id }), t("users.inviteResent"))}>
           {t("users.resendInvite")}
+        </Button>
+      )}
+      {!isSelf && !user.disabled && !user.invitationPending && (
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending}
+          onClick={() => {
+            if (!window.confirm(t("users.forceResetConfirm", { name: user.name }))) return;
+            run(() => forcePasswordResetAction({ userId: user.id }), (data) => t("users.forceResetDone", { email: data.email }));
+          }}
+        >
+          {t("users.forceReset")}
+        </Button>
+      )}
+      {!isSelf && user.twoFactor && (
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={pending}
+          onClick={() => {
+            if (!window.confirm(t("users.resetTwoFactorConfirm", { name: user.name }))) return;
+            run(() => resetTwoFactorAction({ userId: user.id }), t("users.resetTwoFactorDone", { name: user.name }));
+          }}
+        >
+          {t("users.resetTwoFactor")}
         </Button>
       )}
       {message && (
