@@ -44,7 +44,7 @@ test("an advertising disclosure over a filter of three customers, one of whom ob
   await officer.getByRole("button", { name: "Duyệt và tạo gói dữ liệu" }).click();
   await expect(officer.getByTestId("disclosure-status")).toHaveText("Đã duyệt");
   const download = officer.waitForEvent("download");
-  await officer.getByRole("link", { name: "Tải gói CSV" }).click();
+  await officer.getByRole("button", { name: "Tải gói CSV" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
   expect(csv[0]).toBe("full_name,address");
   expect(csv.slice(1).sort()).toEqual([`"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`, `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`]);

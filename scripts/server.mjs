@@ -23,6 +23,25 @@ export function stampPeer(req) {
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
 }
 
+const MB = 1024 * 1024;
+/** Pages whose server actions take an uploaded file (a scan, a CSV): the only ones allowed big bodies. */
+const UPLOAD_PAGES = [/^\/admin\/customers\/[0-9a-f-]{36}$/, /^\/admin\/customers\/import$/, /^\/admin\/requests\/new$/, /^\/admin\/disclosures\/new$/];
+export const SMALL_BODY = 1 * MB;
+export const UPLOAD_BODY = 30 * MB;
+
+/**
+ * What a request may send, decided before anything reads its body: 30 MB for the upload pages,
+ * and only for a signed-in staff member (`needsSession`); 1 MB for everything else.
+ */
+export function bodyPolicy(method, url, contentLength) {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return { allowed: true, needsSession: false };
+  const path = url.split("?")[0];
+  const upload = UPLOAD_PAGES.some((p) => p.test(path));
+  const limit = upload ? UPLOAD_BODY : SMALL_BODY;
+  if (contentLength !== null && contentLength > limit) return { allowed: false, needsSession: false, limit };
+  return { allowed: true, needsSession: upload && (contentLength === null || contentLength > SMALL_BODY), limit };
+}
+
 /** Headers every response carries, API and static files included (pages get more in proxy.ts). */
 export function baselineHeaders(appUrl) {
   const headers = { "x-content-type-options": "nosniff" };
@@ -41,9 +60,27 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const always = Object.entries(baselineHeaders(process.env.APP_URL));
-  const server = createServer((req, res) => {
+  const self = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
+  const refuse = (res, status, text) => {
+    res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(text);
+  };
+  // A large upload is read only for someone signed in: asked of the app itself, before the body.
+  const signedIn = async (req) => {
+    try {
+      const check = await fetch(`http://${self}:${port}/api/session-check`, { headers: { cookie: req.headers.cookie ?? "" } });
+      return check.status === 204;
+    } catch {
+      return false;
+    }
+  };
+  const server = createServer(async (req, res) => {
     stampPeer(req);
     for (const [name, value] of always) res.setHeader(name, value);
+    const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
+    const policy = bodyPolicy(req.method ?? "GET", req.url ?? "/", Number.isFinite(declared) ? declared : null);
+    if (!policy.allowed) return refuse(res, 413, "Request body too large.");
+    if (policy.needsSession && !(await signedIn(req))) return refuse(res, 401, "Sign in before uploading.");
     void handle(req, res);
   });
   if (dev) {

@@ -7,6 +7,7 @@ import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure, rejectDisclosure } from "./mutations";
 import { customerDisclosures, disclosuresVisibleToCustomer, getDisclosure } from "./queries";
+import { readAttachment } from "@/lib/attachments/queries";
 
 const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -111,12 +112,12 @@ describe("disclosures", () => {
   it("limit downloads and expiry, and audit refusals", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], selection: { kind: "ids", ids: [p.silent.id] } });
+    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], reference: "VD-1", selection: { kind: "ids", ids: [p.silent.id] } });
     await build();
     await approveDisclosure(p.staff, id);
     for (let i = 0; i < 3; i++) await downloadPackage(p.staff, id);
     expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.downloadUnavailable");
-    const { id: other } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], selection: { kind: "ids", ids: [p.silent.id] } });
+    const { id: other } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], reference: "VD-2", selection: { kind: "ids", ids: [p.silent.id] } });
     await build();
     await approveDisclosure(p.staff, other);
     await db().disclosure.update({ where: { id: other }, data: { packageExpiresAt: new Date(Date.now() - 1000) } });
@@ -138,12 +139,60 @@ describe("disclosures", () => {
     await approveDisclosure(second, id);
     expect((await customerDisclosures(officer, p.objected.id)).map((d) => d.id)).toContain(id);
     expect((await disclosuresVisibleToCustomer(p.objected.id)).map((d) => d.id)).not.toContain(id);
+    // The authority's confidential request is for compliance only.
+    const requestFileId = (await db().disclosure.findUniqueOrThrow({ where: { id } })).requestFileId!;
+    expect(await readAttachment(p.staff, requestFileId)).toBeNull();
+    expect(await readAttachment(officer, requestFileId)).toMatchObject({ filename: "yeu-cau.pdf" });
 
     const { id: rejected } = await prepareDisclosure(officer, { ...base, agencyName: "Sở X", documentNumber: "9/CV", documentDate: today() }, pdf());
     await build();
     expect((await failure(rejectDisclosure(p.staff, { id: rejected, reason: "Thiếu chữ ký" })))?.code).toBe("FORBIDDEN");
     await rejectDisclosure(second, { id: rejected, reason: "Văn bản thiếu chữ ký" });
     expect((await db().disclosure.findUniqueOrThrow({ where: { id: rejected } })).status).toBe("REJECTED");
+  });
+
+  it("name a shipment and its customers one by one (at most 500), in the data layer and the database", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const base = { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "phone", "address"] };
+    expect((await failure(prepareDisclosure(p.staff, { ...base, selection: { kind: "ids", ids: [p.silent.id] } })))?.fieldErrors).toEqual({ reference: "disclosures.shipmentReferenceRequired" });
+    expect((await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "filter", filter: { q: p.tag } } })))?.fieldErrors).toEqual({ selection: "disclosures.shipmentCustomers" });
+    const many = Array.from({ length: 501 }, () => crypto.randomUUID());
+    expect((await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "ids", ids: many } })))?.userMessage).toBe("disclosures.shipmentCustomers");
+    await expect(
+      db().disclosure.create({ data: { recipientId: r.id, reason: "x", fields: ["fullName"], selection: { kind: "filter", filter: {} }, reference: "VD-9", preparedById: p.staff.id } }),
+    ).rejects.toThrow(/shipping disclosure/);
+  });
+
+  it("check exclusions again at approval and at every download: who objected since is dropped, with the time", async () => {
+    const p = await people();
+    const officer = await makeStaff("COMPLIANCE");
+    const second = await makeStaff("STAFF");
+    const late = await makeCustomer({ fullName: `Đổi Ý ${p.tag}`, address: "9 Phố Huế" });
+    await recordStaffConsent(p.staff, { customerId: late.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu" });
+    const r = await recipient("ADVERTISING");
+    const { id } = await prepareDisclosure(second, { recipientId: r.id, reason: "Gửi thư mời hội thảo", fields: ["fullName", "address"], selection: { kind: "ids", ids: [p.consented.id, late.id] } });
+    await build();
+    expect((await getDisclosure(officer, id))?.itemsIncluded).toBe(2);
+    // Objects after the list was built, before approval.
+    await recordSharingObjection(p.staff, { customerId: late.id, note: "Gọi điện phản đối" });
+    const first = await approveDisclosure(officer, id);
+    const item = await db().disclosureItem.findFirstOrThrow({ where: { disclosureId: id, customerId: late.id } });
+    expect(item).toMatchObject({ included: false, exclusionReason: "OBJECTED" });
+    expect(item.excludedAt).not.toBeNull();
+    const csv = Buffer.from((await downloadPackage(second, id)).data).toString("utf8");
+    expect(csv).toContain(p.consented.fullName!);
+    expect(csv).not.toContain(late.fullName!);
+    // Withdraws after approval: the next download no longer carries them either.
+    await recordStaffConsent(p.staff, { customerId: p.consented.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef: "Gọi" });
+    const again = Buffer.from((await downloadPackage(second, id)).data).toString("utf8");
+    expect(again).not.toContain(p.consented.fullName!);
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
+    expect(d.packageChecksum).not.toBe(first.checksum);
+    expect(d.itemsIncluded).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "disclosure.package_rebuilt", entityId: id } })).toBe(1);
+    // The package is only handed out through the counted download, never as a plain attachment.
+    await expect(readAttachment(second, d.packageFileId!)).rejects.toMatchObject({ userMessage: "disclosures.packageOnlyByDownload" });
   });
 
   it("refuse an unknown recipient and administrators", async () => {

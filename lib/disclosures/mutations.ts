@@ -8,7 +8,7 @@ import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
 import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { disallowedFields, EXCLUDES, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
+import { disallowedFields, EXCLUDES, MAX_SHIPPING_CUSTOMERS, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
 import { prepareSchema, recipientSchema, rejectSchema, type Selection } from "./schemas";
 
 const DAY = 86_400_000;
@@ -50,6 +50,12 @@ export async function prepareDisclosure(actor: Actor, raw: unknown, requestFile?
   }
   if (category === "AUTHORITY" && (!input.agencyName || !input.documentNumber || !input.documentDate || !requestFile || requestFile.size === 0)) {
     return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.legalReferenceRequired", { agencyName: "disclosures.legalReferenceRequired" }));
+  }
+  if (category === "SHIPPING" && !input.reference) {
+    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.shipmentReferenceRequired", { reference: "disclosures.shipmentReferenceRequired" }));
+  }
+  if (category === "SHIPPING" && (input.selection.kind !== "ids" || input.selection.ids.length > MAX_SHIPPING_CUSTOMERS)) {
+    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.shipmentCustomers", { selection: "disclosures.shipmentCustomers" }, { max: MAX_SHIPPING_CUSTOMERS }));
   }
   return db().$transaction(async (tx) => {
     const file = category === "AUTHORITY" && requestFile ? await saveAttachment(tx, actor, requestFile, "requestFile") : null;
@@ -188,6 +194,7 @@ export async function approveDisclosure(actor: Actor, id: string) {
     if (actor.kind === "user" && actor.id === d.preparedById) return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
   }
   if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
+  await dropNewlyExcluded(actor, id, category);
   // Read before the transaction, on its own connection: inside it, the embedded database (one
   // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
   const csv = await packageCsv(d);
@@ -216,9 +223,48 @@ export async function rejectDisclosure(actor: Actor, raw: unknown) {
   });
 }
 
-/** Hands out the frozen package: a limited number of times, within its days; every try is audited. */
+/**
+ * Who objected, withdrew, was terminated or erased since the list was built is left out now: the
+ * item says so, with the reason and when. Returns how many were dropped.
+ */
+async function dropNewlyExcluded(actor: Actor, id: string, category: RecipientCategory) {
+  return db().$transaction(async (tx) => {
+    const reason = exclusionCase(category, await purposeIdByKey("advertising", tx));
+    const dropped = await tx.$executeRaw`
+      UPDATE "DisclosureItem" i SET included = false, "exclusionReason" = x.reason, "excludedAt" = now()
+      FROM (SELECT c.id, ${reason} AS reason FROM "Customer" c JOIN "DisclosureItem" i2 ON i2."customerId" = c.id
+            WHERE i2."disclosureId" = ${id}::uuid AND i2.included) x
+      WHERE i."disclosureId" = ${id}::uuid AND i."customerId" = x.id AND x.reason IS NOT NULL`;
+    if (dropped > 0) {
+      await tx.disclosure.update({ where: { id }, data: { itemsIncluded: { decrement: dropped } } });
+      await recordAudit(tx, actor, { action: "disclosure.customers_dropped", entityType: "Disclosure", entityId: id, details: { dropped } });
+    }
+    return dropped;
+  });
+}
+
+/** After late exclusions, an approved package is written again without them (new checksum, audited). */
+async function rebuildPackage(actor: Actor, id: string) {
+  const d = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { id: true, fields: true, reference: true, packageFileId: true } });
+  const csv = await packageCsv(d);
+  await db().$transaction(async (tx) => {
+    const pkg = await savePackage(tx, actor, id, csv);
+    await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
+    if (d.packageFileId) await tx.attachment.deleteMany({ where: { id: d.packageFileId } });
+    await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
+  });
+}
+
+/**
+ * Hands out the frozen package: a limited number of times, within its days; every try is audited.
+ * Exclusions are checked again first: someone who objected since approval is not in what goes out.
+ */
 export async function downloadPackage(actor: Actor, id: string) {
   authorize(actor, "STAFF", "COMPLIANCE");
+  const current = await db().disclosure.findUnique({ where: { id }, select: { status: true, recipient: { select: { category: true } } } });
+  if (current && (current.status === "APPROVED" || current.status === "DELIVERED")) {
+    if ((await dropNewlyExcluded(actor, id, current.recipient.category as RecipientCategory)) > 0) await rebuildPackage(actor, id);
+  }
   const result = await db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ packageFileId: string; downloadCount: number; packageChecksum: string }[]>`
       UPDATE "Disclosure" SET "downloadCount" = "downloadCount" + 1, status = 'DELIVERED', "updatedAt" = now()

@@ -33,6 +33,9 @@ export const EXCLUDES: Record<RecipientCategory, readonly ExclusionReason[]> = {
 
 export const PACKAGE_DAYS = 7;
 
+/** A shipment is for named customers of one order, never a register filter. */
+export const MAX_SHIPPING_CUSTOMERS = 500;
+
 export function disallowedFields(category: RecipientCategory, fields: string[]) {
   return fields.filter((f) => !(ALLOWED_FIELDS[category] as readonly string[]).includes(f));
 }

@@ -45,3 +45,18 @@ describe("client address", () => {
     socket.destroy();
   });
 });
+
+describe("request body limits (scripts/server.mjs)", () => {
+  it("allow 30 MB only on the upload pages, and only after a session check above 1 MB; 1 MB elsewhere", async () => {
+    const { bodyPolicy, SMALL_BODY, UPLOAD_BODY } = await import("@/scripts/server.mjs");
+    const id = "0f8c1b7e-5d1a-4b8e-9d0a-2f1e3c4b5a69";
+    expect(bodyPolicy("POST", `/admin/customers/${id}`, 5 * 1024 * 1024)).toMatchObject({ allowed: true, needsSession: true });
+    expect(bodyPolicy("POST", "/admin/customers/import", UPLOAD_BODY + 1)).toMatchObject({ allowed: false });
+    expect(bodyPolicy("POST", "/admin/customers/import", 10_000)).toMatchObject({ allowed: true, needsSession: false });
+    expect(bodyPolicy("POST", "/admin/customers/import", null)).toMatchObject({ allowed: true, needsSession: true });
+    expect(bodyPolicy("POST", "/admin/settings", SMALL_BODY + 1)).toMatchObject({ allowed: false });
+    expect(bodyPolicy("POST", "/api/public/forms/x/submissions?lang=en", 2 * 1024 * 1024)).toMatchObject({ allowed: false });
+    expect(bodyPolicy("POST", "/privacy/me", SMALL_BODY)).toMatchObject({ allowed: true, needsSession: false });
+    expect(bodyPolicy("GET", "/admin", null)).toMatchObject({ allowed: true });
+  });
+});

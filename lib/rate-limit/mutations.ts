@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
-export type RateLimitResult = { key: string; allowed: boolean; remaining: number; retryAfterSeconds: number };
+export type RateLimitResult = { key: string; count: number; allowed: boolean; remaining: number; retryAfterSeconds: number };
 export type Bucket = { key: string; limit: number; windowSeconds: number };
 
 /**
@@ -23,6 +23,7 @@ export async function hitRateLimits(buckets: Bucket[]): Promise<RateLimitResult[
     const row = rows.find((r) => r.key === bucket.key)!;
     return {
       key: bucket.key,
+      count: row.count,
       allowed: row.count <= bucket.limit,
       remaining: Math.max(0, bucket.limit - row.count),
       retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)),

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
@@ -10,12 +10,39 @@ import type { PublicForm } from "@/lib/forms/queries";
 import { issuePath, submissionSchema, type SubmissionInput } from "@/lib/forms/submission-schema";
 import type { Locale } from "@/lib/i18n/config";
 import { wakeJobRunner } from "@/lib/jobs/runner";
+import { hitRateLimit } from "@/lib/rate-limit/mutations";
 import { CONFIRM_DAYS } from "@/lib/confirmations/rules";
 
 export type SubmissionContext = { ip: string; userAgent: string | null };
 /** `confirmationRequired`: some ticked purpose waits for the emailed confirmation. It depends only on
  * what was sent, never on whether the address is already a customer (no enumeration). */
 export type SubmissionResult = { submissionId: string; duplicate: boolean; confirmationRequired: boolean };
+
+/**
+ * A refused submission counts toward the address's limit like an accepted one (the database adds
+ * this bucket to its count), so a form cannot be probed without end; past the limit the answer is 429.
+ */
+async function refuseInvalid(form: PublicForm, ctx: SubmissionContext, fieldErrors: FieldErrors): Promise<never> {
+  const limit = env().FORM_RATE_LIMIT_PER_IP;
+  if (limit > 0) {
+    const hit = await hitRateLimit(`form-invalid:${form.id}:${createHash("md5").update(ctx.ip).digest("hex")}`, limit, 600);
+    const accepted = await db().submission.count({ where: { formId: form.id, ip: ctx.ip, createdAt: { gt: new Date(Date.now() - 600_000) } } });
+    if (hit.count + accepted > limit) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: hit.retryAfterSeconds });
+  }
+  throw new AppError("BAD_INPUT", "publicForm.fixErrors", fieldErrors);
+}
+
+/** Where a string holds half of a UTF-16 pair (no database stores that): its path, or null. */
+function malformedTextPath(value: unknown, path: PropertyKey[] = []): string | null {
+  if (typeof value === "string") return value.isWellFormed() ? null : issuePath(path);
+  if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      const found = malformedTextPath(child, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
 
 function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldErrors {
   const out: FieldErrors = {};
@@ -48,8 +75,10 @@ function wordingOf(purpose: PublicForm["purposes"][number], locale: Locale) {
  * returns the first result and writes nothing.
  */
 export async function submitForm(form: PublicForm, raw: unknown, ctx: SubmissionContext): Promise<SubmissionResult> {
+  const malformed = malformedTextPath(raw);
+  if (malformed !== null) return refuseInvalid(form, ctx, { [malformed || "form"]: "publicForm.badText" });
   const parsed = schemaFor(form).safeParse(raw);
-  if (!parsed.success) throw new AppError("BAD_INPUT", "publicForm.fixErrors", fieldErrorsOf(parsed.error));
+  if (!parsed.success) return refuseInvalid(form, ctx, fieldErrorsOf(parsed.error));
   const input: SubmissionInput = parsed.data;
   // A filled honeypot is a bot: answer as if it worked, keep nothing.
   if (input.website) return { submissionId: randomUUID(), duplicate: false, confirmationRequired: input.consents.length > 0 };

@@ -148,5 +148,7 @@ export const formsVi = {
   "publicForm.badJson": "Nội dung gửi không phải JSON hợp lệ.",
   "publicForm.originNotAllowed": "Trang web này không được phép gửi biểu mẫu.",
   "publicForm.serverError": "Máy chủ đang gặp sự cố, thông tin chưa được gửi. Vui lòng thử lại sau ít phút.",
+  "publicForm.badText": "Nội dung có ký tự không hợp lệ. Hãy gõ lại đoạn này.",
+  "publicForm.notJson": "Hãy gửi dữ liệu dạng JSON (Content-Type: application/json).",
   "publicForm.confirmNotice": "Chúng tôi vừa gửi email cho bạn: hãy nhấn đường dẫn trong email (trong 7 ngày) để xác nhận các lựa chọn của bạn. Chúng chỉ có hiệu lực sau khi bạn xác nhận.",
 } as const;

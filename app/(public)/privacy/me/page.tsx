@@ -91,9 +91,14 @@ export default async function MyDataPage() {
               </div>
             ))}
           </dl>
-          <div className="mt-5 flex flex-wrap gap-2">
-            <a href="/privacy/me/export?format=json" className={buttonVariants({ variant: "secondary", size: "sm" })} download>{t("me.downloadJson")}</a>
-            <a href="/privacy/me/export?format=csv" className={buttonVariants({ variant: "secondary", size: "sm" })} download>{t("me.downloadCsv")}</a>
+          {/* Downloads are POSTs: each one is recorded, and opening a link must not record anything. */}
+          <div className="mt-5 flex flex-wrap gap-2" id="export">
+            {(["json", "csv"] as const).map((format) => (
+              <form key={format} method="post" action="/privacy/me/export">
+                <input type="hidden" name="format" value={format} />
+                <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t(format === "json" ? "me.downloadJson" : "me.downloadCsv")}</button>
+              </form>
+            ))}
           </div>
           <details className="mt-5 rounded-md border border-zinc-200 p-3">
             <summary className="cursor-pointer text-sm font-medium">{t("me.correctionTitle")}</summary>

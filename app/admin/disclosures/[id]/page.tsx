@@ -55,7 +55,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
                 <section aria-label={t("disclosures.excludedList")}>
                   <h3 className="mb-1 text-sm font-semibold">{t("disclosures.excludedList")}</h3>
                   <ul className="space-y-1 text-sm" data-testid="excluded-list">
-                    {excluded.map((i) => <li key={i.customer.id}>{i.customer.fullName ?? i.customer.email ?? i.customer.id} <span className="text-zinc-500">— {t(`disclosures.exclusion.${i.exclusionReason as "OBJECTED"}`)}</span></li>)}
+                    {excluded.map((i) => <li key={i.customer.id}>{i.customer.fullName ?? i.customer.email ?? i.customer.id} <span className="text-zinc-500">— {t(`disclosures.exclusion.${i.exclusionReason as "OBJECTED"}`)}{i.excludedAt ? ` (${t("disclosures.droppedLater", { date: formatDateTime(i.excludedAt, locale) })})` : ""}</span></li>)}
                   </ul>
                 </section>
               </div>
@@ -93,7 +93,11 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
               <CardHeader><CardTitle>{t("disclosures.packageTitle")}</CardTitle></CardHeader>
               <CardBody className="space-y-3 text-sm">
                 <p>{t("disclosures.packageRules", { left: d.maxDownloads - d.downloadCount, date: d.packageExpiresAt ? formatDateTime(d.packageExpiresAt, locale) : "—" })}</p>
-                {downloadable ? <a className={buttonVariants()} href={`/admin/disclosures/${d.id}/package`} download>{t("disclosures.downloadPackage")}</a> : <Alert tone="warning">{t("disclosures.downloadUnavailable")}</Alert>}
+                {downloadable ? (
+                  <form method="post" action={`/admin/disclosures/${d.id}/package`}>
+                    <button type="submit" className={buttonVariants()}>{t("disclosures.downloadPackage")}</button>
+                  </form>
+                ) : <Alert tone="warning">{t("disclosures.downloadUnavailable")}</Alert>}
               </CardBody>
             </Card>
           )}

@@ -21,7 +21,9 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
   const [recipientId, setRecipientId] = useState(recipients[0]?.id ?? "");
   const category = recipients.find((r) => r.id === recipientId)?.category;
   const [fields, setFields] = useState<string[]>([]);
-  const [mode, setMode] = useState<"filter" | "emails">(filter ? "filter" : "emails");
+  const [chosenMode, setMode] = useState<"filter" | "emails">(filter ? "filter" : "emails");
+  // A shipment names its customers one by one: never a register filter.
+  const mode = category === "SHIPPING" ? "emails" : chosenMode;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -86,8 +88,8 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
         <Textarea id="reason" name="reason" rows={2} aria-invalid={err("reason") ? true : undefined} />
       </Field>
       {category === "SHIPPING" && (
-        <Field id="reference" label={t("disclosures.reference")}>
-          <Input id="reference" name="reference" />
+        <Field id="reference" label={t("disclosures.reference")} error={err("reference")}>
+          <Input id="reference" name="reference" aria-invalid={err("reference") ? true : undefined} />
         </Field>
       )}
       {category === "AUTHORITY" && (
@@ -101,12 +103,12 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
       )}
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">{t("disclosures.customers")}</legend>
-        {filter && (
+        {filter && category !== "SHIPPING" && (
           <label className="flex items-center gap-2 text-sm"><input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} className="size-4 accent-brand-700" />{t("disclosures.fromFilter", { filter: filterLabel })}</label>
         )}
         <label className="flex items-center gap-2 text-sm"><input type="radio" checked={mode === "emails"} onChange={() => setMode("emails")} className="size-4 accent-brand-700" />{t("disclosures.fromEmails")}</label>
         {mode === "emails" && (
-          <Field id="emails" label={t("disclosures.emails")} error={err("emails")}>
+          <Field id="emails" label={t("disclosures.emails")} error={err("emails") ?? errors.selection}>
             <Textarea id="emails" name="emails" rows={4} aria-invalid={err("emails") ? true : undefined} />
           </Field>
         )}

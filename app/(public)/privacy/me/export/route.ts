@@ -1,12 +1,20 @@
 import { currentCustomer } from "@/lib/auth/customer-session";
+import { crossSiteRefusal, isSameOriginRequest } from "@/lib/http/same-origin";
 import { myExport, myExportCsv } from "@/lib/privacy-requests/queries/my-data";
 import { recordMyExport } from "@/lib/privacy-requests/mutations/self-service";
 
-/** The customer's data as JSON or CSV; each download is recorded as a completed export request. */
+/** Opening the address changes nothing: the download buttons are on the page. */
 export async function GET(request: Request) {
+  return Response.redirect(new URL("/privacy/me#export", request.url), 303);
+}
+
+/** The customer's data as JSON or CSV; each download is recorded as a completed export request. */
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request)) return crossSiteRefusal();
   const actor = await currentCustomer();
   if (!actor) return Response.redirect(new URL("/privacy/me", request.url), 303);
-  const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
+  const form = await request.formData().catch(() => null);
+  const format = form?.get("format") === "csv" ? "csv" : "json";
   await recordMyExport(actor, format);
   const day = new Date().toISOString().slice(0, 10);
   const body = format === "csv" ? await myExportCsv(actor) : JSON.stringify(await myExport(actor), null, 2);

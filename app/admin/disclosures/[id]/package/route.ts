@@ -3,12 +3,21 @@ import { canAccess } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { downloadPackage } from "@/lib/disclosures/mutations";
 import { isAppError } from "@/lib/errors";
+import { crossSiteRefusal, isSameOriginRequest } from "@/lib/http/same-origin";
 import { getT } from "@/lib/i18n/server";
 import { translateMessage } from "@/lib/i18n/translate";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+type Ctx = { params: Promise<{ id: string }> };
+
+/** Opening the address uses up nothing: the download button is on the disclosure's page. */
+export async function GET(request: Request, { params }: Ctx) {
+  return Response.redirect(new URL(`/admin/disclosures/${encodeURIComponent((await params).id)}`, request.url), 303);
+}
+
+export async function POST(request: Request, { params }: Ctx) {
+  if (!isSameOriginRequest(request)) return crossSiteRefusal();
   const actor = await currentActor();
-  if (!actor || !canAccess(actor.role, "disclosures")) return new Response("Forbidden", { status: 403 });
+  if (!actor || actor.restricted || !canAccess(actor.role, "disclosures")) return new Response("Forbidden", { status: 403 });
   try {
     const file = await downloadPackage(actor, (await params).id);
     return new Response(new Uint8Array(file.data), {

@@ -90,6 +90,27 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     expect((await call(form.slug, payload(), { [PEER_HEADER]: "10.66.66.67" })).status).toBe(201);
   });
 
+  it("refuses a body that is not JSON with 415, and text with half a UTF-16 pair with 422 on its field", async () => {
+    const form415 = await call(form.slug, payload(), { "content-type": "text/plain" });
+    expect(form415.status).toBe(415);
+    expect((await form415.json()).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect((await call(form.slug, payload(), { "content-type": "application/json; charset=utf-8" })).status).toBe(201);
+    const lone = await call(form.slug, payload().replace('"blue"', '"\\ud800blue"'));
+    expect(lone.status).toBe(422);
+    expect((await lone.json()).error.fields).toEqual({ "answers.color": "This text contains an invalid character. Please type it again." });
+  });
+
+  it("counts refused submissions toward the per-address limit", async () => {
+    process.env.FORM_RATE_LIMIT_PER_IP = "3";
+    assertEnv();
+    const ip = { [PEER_HEADER]: `10.67.${Math.random() * 250 | 0}.${Math.random() * 250 | 0}` };
+    for (let i = 0; i < 2; i++) expect((await call(form.slug, payload({ fields: { email: "nope" } }), ip)).status).toBe(422);
+    expect((await call(form.slug, payload(), ip)).status).toBe(201);
+    // Two refused plus one accepted: the limit of three is reached either way.
+    expect((await call(form.slug, payload(), ip)).status).toBe(429);
+    expect((await call(form.slug, payload({ fields: { email: "nope" } }), ip)).status).toBe(429);
+  });
+
   it("allows CORS only for the form's origins", async () => {
     const preflight = (origin: string) =>
       OPTIONS(new Request(url(form.slug), { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }), { params: Promise.resolve({ slug: form.slug }) });

@@ -35,6 +35,9 @@ export async function POST(request: Request, { params }: Ctx) {
   if (!form) return json(404, { error: { code: "NOT_FOUND", message: t("publicForm.unavailableTitle") } });
   if (!decision.allowed) return json(403, { error: { code: "ORIGIN_NOT_ALLOWED", message: t("publicForm.originNotAllowed") } }, decision.headers);
 
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return json(415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: t("publicForm.notJson") } }, decision.headers);
+
   let payload: unknown;
   try {
     const body = await readBodyCapped(request);

@@ -1,0 +1,17 @@
+// Route handlers that change something (an audited export, a counted download) take POST only,
+// and only from the app's own pages: a browser says where a request comes from in Sec-Fetch-Site
+// and Origin, so another site cannot make a signed-in browser do it. (Server actions get the same
+// check from Next.js.)
+import { env } from "@/lib/env";
+
+export function isSameOriginRequest(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  return origin === new URL(env().APP_URL).origin || origin === new URL(request.url).origin;
+}
+
+export function crossSiteRefusal() {
+  return new Response("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
