@@ -24,7 +24,7 @@ const NAV: { area: Area; href: string }[] = [
 ];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const actor = await currentActor();
+  const actor = await currentActor({ allowRestricted: true });
   if (!actor) redirect("/login?callbackUrl=/admin");
   const { t } = await getT();
   // A session that must set up two-factor first sees only its account page.

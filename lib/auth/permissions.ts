@@ -1,4 +1,7 @@
-// Which roles may open which back-office area. Navigation, pages and lib functions all read this.
+// Who may do what: the one table. Navigation, pages, the action wrapper (lib/actions/action.ts),
+// route handlers and lib functions all read it, and lib/auth/access-matrix.test.ts (actions and
+// route handlers) and e2e/access-matrix.spec.ts (pages) check that the app behaves exactly so for
+// the signed-out, each staff role and a signed-in customer. docs/security.md prints it.
 import type { Role } from "@/lib/auth/roles";
 
 export const AREAS = {
@@ -23,4 +26,167 @@ export function canAccess(role: Role, area: Area): boolean {
 
 export function rolesFor(area: Area): Role[] {
   return [...AREAS[area]];
+}
+
+const ALL_STAFF = ["ADMIN", "STAFF", "COMPLIANCE"] as const satisfies readonly Role[];
+const COMPLIANCE = ["COMPLIANCE"] as const satisfies readonly Role[];
+
+/**
+ * "public": anyone (the lib function decides from its input, e.g. a token); "customer": a customer
+ * signed in to /privacy/me; roles: staff of those roles, with `restricted` when a session that must
+ * first set up two-factor may also use it.
+ */
+export type Access = "public" | "customer" | { roles: readonly Role[]; restricted?: true };
+
+const area = (a: Area): Access => ({ roles: AREAS[a] });
+const roles = (r: readonly Role[]): Access => ({ roles: r });
+
+/** Every exported server action under app/, by name. A new action without a line here does not compile. */
+export const ACTIONS = {
+  // Anyone: the link in the request proves who may act.
+  setLocaleAction: "public",
+  forgotPasswordAction: "public",
+  setPasswordAction: "public",
+  confirmSubmissionAction: "public",
+  requestLinkAction: "public",
+  continueSignInAction: "public",
+  signOutCustomerAction: "public",
+  // Customers on their privacy page, for their own record only.
+  changeConsentAction: "customer",
+  objectToSharingAction: "customer",
+  requestCorrectionAction: "customer",
+  requestDeletionAction: "customer",
+  cancelRequestAction: "customer",
+  // Every staff member, for their own account.
+  changePasswordAction: roles(ALL_STAFF),
+  startTwoFactorAction: { roles: ALL_STAFF, restricted: true },
+  enableTwoFactorAction: { roles: ALL_STAFF, restricted: true },
+  disableTwoFactorAction: roles(ALL_STAFF),
+  // The register.
+  createCustomerAction: area("customers"),
+  updateCustomerAction: area("customers"),
+  revealContactAction: area("customers"),
+  terminateCustomerAction: area("customers"),
+  recordConsentAction: area("customers"),
+  mergeCustomersAction: area("customers"),
+  decideProposalAction: area("customers"),
+  uploadImportAction: area("customers"),
+  checkImportAction: area("customers"),
+  startImportAction: area("customers"),
+  importProgressAction: area("customers"),
+  recordObjectionAction: area("customers"),
+  // Forms.
+  createFormAction: area("forms"),
+  updateFormAction: area("forms"),
+  revealSubmissionContactAction: area("forms"),
+  // Disclosures and promotional media (approval of advertising and authority ones: COMPLIANCE, in lib).
+  createRecipientAction: roles(COMPLIANCE),
+  prepareDisclosureAction: area("disclosures"),
+  disclosureProgressAction: area("disclosures"),
+  approveDisclosureAction: area("disclosures"),
+  rejectDisclosureAction: roles(COMPLIANCE),
+  createMediaAction: area("disclosures"),
+  publishMediaAction: area("disclosures"),
+  takedownMediaAction: area("disclosures"),
+  // Policies.
+  createDraftAction: area("policies"),
+  updateDraftAction: area("policies"),
+  schedulePolicyAction: area("policies"),
+  campaignProgressAction: area("policies"),
+  retryCampaignAction: area("policies"),
+  sendReconsentAction: area("policies"),
+  // The request desk: STAFF look, COMPLIANCE act.
+  logRequestAction: roles(COMPLIANCE),
+  acknowledgeRequestAction: roles(COMPLIANCE),
+  extendRequestAction: roles(COMPLIANCE),
+  completeRequestAction: roles(COMPLIANCE),
+  rejectRequestAction: roles(COMPLIANCE),
+  setLegalHoldAction: roles(COMPLIANCE),
+  clearLegalHoldAction: roles(COMPLIANCE),
+  confirmRetentionAction: roles(COMPLIANCE),
+  erasureProgressAction: area("requests"),
+  // Administration.
+  verifyAuditChainAction: area("audit"),
+  requeueEmailAction: area("outbox"),
+  updateSettingsAction: area("settings"),
+  addHolidayAction: area("settings"),
+  removeHolidayAction: area("settings"),
+  inviteUserAction: area("users"),
+  changeRoleAction: area("users"),
+  setDisabledAction: area("users"),
+  resendInviteAction: area("users"),
+  forcePasswordResetAction: area("users"),
+  resetTwoFactorAction: area("users"),
+} as const satisfies Record<string, Access>;
+
+export type ActionName = keyof typeof ACTIONS;
+
+/**
+ * Every route handler, by method and path. A redirect that only points at a page changes nothing
+ * and is public; what it leads to is checked there.
+ */
+export const ROUTES = {
+  "GET /f/[slug]": "public",
+  "POST /f/[slug]": "public",
+  "GET /privacy/me/export": "public",
+  "POST /privacy/me/export": "customer",
+  "GET /privacy/me/receipts/[purpose]/download": "customer",
+  "GET /admin/attachments/[id]": area("customers"),
+  "GET /admin/customers/export": area("customers"),
+  "GET /admin/disclosures/[id]/package": "public",
+  "POST /admin/disclosures/[id]/package": area("disclosures"),
+  "GET /admin/disclosures/export": roles(COMPLIANCE),
+  "GET /admin/forms/[id]/export": area("forms"),
+  "GET /admin/forms/[id]/preview": area("forms"),
+  "GET /api/auth/[...nextauth]": "public",
+  "POST /api/auth/[...nextauth]": "public",
+  "GET /api/health": "public",
+  "GET /api/session-check": roles(ALL_STAFF),
+  "OPTIONS /api/public/forms/[slug]/submissions": "public",
+  "POST /api/public/forms/[slug]/submissions": "public",
+} as const satisfies Record<string, Access>;
+
+/** Every back-office page: the area it belongs to, or "signedIn" for every staff member's own pages. */
+export const PAGES = {
+  "/admin": area("dashboard"),
+  "/admin/account": { roles: ALL_STAFF, restricted: true },
+  "/admin/audit": area("audit"),
+  "/admin/customers": area("customers"),
+  "/admin/customers/[id]": area("customers"),
+  "/admin/customers/[id]/edit": area("customers"),
+  "/admin/customers/duplicates": area("customers"),
+  "/admin/customers/import": area("customers"),
+  "/admin/customers/import/[id]": area("customers"),
+  "/admin/customers/new": area("customers"),
+  "/admin/disclosures": area("disclosures"),
+  "/admin/disclosures/[id]": area("disclosures"),
+  "/admin/disclosures/media": area("disclosures"),
+  "/admin/disclosures/new": area("disclosures"),
+  "/admin/disclosures/recipients": area("disclosures"),
+  "/admin/forms": area("forms"),
+  "/admin/forms/[id]": area("forms"),
+  "/admin/forms/[id]/results": area("forms"),
+  "/admin/forms/[id]/submissions": area("forms"),
+  "/admin/forms/new": area("forms"),
+  "/admin/outbox": area("outbox"),
+  "/admin/outbox/[id]": area("outbox"),
+  "/admin/policies": area("policies"),
+  "/admin/policies/[id]": area("policies"),
+  "/admin/policies/new": area("policies"),
+  "/admin/requests": area("requests"),
+  "/admin/requests/[id]": area("requests"),
+  "/admin/requests/new": roles(COMPLIANCE),
+  "/admin/requests/retention": area("requests"),
+  "/admin/settings": area("settings"),
+  "/admin/settings/holidays": area("settings"),
+  "/admin/users": area("users"),
+} as const satisfies Record<string, Access>;
+
+export type Who = "anonymous" | "customer" | Role;
+
+/** Whether `who` may use something with this access (restricted sessions aside). */
+export function allows(access: Access, who: Who): boolean {
+  if (access === "public") return true;
+  if (access === "customer") return who === "customer";
+  return who !== "anonymous" && who !== "customer" && access.roles.includes(who);
 }

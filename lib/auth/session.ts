@@ -28,12 +28,17 @@ async function sessionId(): Promise<string | null> {
   }
 }
 
-/** The signed-in staff member, re-checked against the database; null when signed out. */
-export async function currentActor(): Promise<(StaffActor & { locale: "vi" | "en" }) | null> {
+/**
+ * The signed-in staff member, re-checked against the database; null when signed out. A session that
+ * must set up two-factor first counts as signed out everywhere but where it is allowed explicitly
+ * (its account page, the setup actions, the layout that sends it there).
+ */
+export async function currentActor(options: { allowRestricted?: boolean } = {}): Promise<(StaffActor & { locale: "vi" | "en" }) | null> {
   const sid = await sessionId();
   if (!sid) return null;
   const user = await findSessionUser(sid);
   if (!user) return null;
+  if (user.restricted && !options.allowRestricted) return null;
   return {
     kind: "user",
     id: user.id,
@@ -52,7 +57,7 @@ export const TWO_FACTOR_SETUP_PATH = "/admin/account";
 
 /** For pages: sends signed-out visitors to /login and renders 403 for roles outside the area. */
 export async function requireArea(area: Area) {
-  const actor = await currentActor();
+  const actor = await currentActor({ allowRestricted: true });
   if (!actor) redirect("/login");
   if (actor.restricted) redirect(TWO_FACTOR_SETUP_PATH);
   if (!canAccess(actor.role, area)) forbidden();
@@ -61,7 +66,7 @@ export async function requireArea(area: Area) {
 
 /** For pages every signed-in staff member may open (their own account), restricted sessions too. */
 export async function requireSignedIn() {
-  const actor = await currentActor();
+  const actor = await currentActor({ allowRestricted: true });
   if (!actor) redirect("/login");
   return actor;
 }

@@ -275,6 +275,6 @@ export async function downloadPackage(actor: Actor, id: string) {
     const file = await tx.attachment.findUniqueOrThrow({ where: { id: row.packageFileId }, select: { data: true, filename: true } });
     return file;
   });
-  if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("FORBIDDEN", "disclosures.downloadUnavailable"));
+  if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("EXPIRED", "disclosures.downloadUnavailable"));
   return result;
 }

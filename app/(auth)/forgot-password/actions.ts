@@ -8,7 +8,7 @@ import { requestPasswordReset } from "@/lib/passwords/mutations";
 import { forgotPasswordSchema } from "@/lib/passwords/schemas";
 
 /** The same answer for every address: a job decides, later, whether an email goes out. */
-export const forgotPasswordAction = publicAction(forgotPasswordSchema, async (input) => {
+export const forgotPasswordAction = publicAction("forgotPasswordAction", forgotPasswordSchema, async (input) => {
   await requestPasswordReset(input, { ip: clientIp(await headers()), locale: await getLocale() });
   wakeJobRunner();
   return { email: input.email };

@@ -9,33 +9,33 @@ import { decideProposal } from "@/lib/confirmations/mutations";
 import { mergeCustomers } from "@/lib/duplicates/mutations";
 import { proposalDecisionSchema } from "@/lib/forms/schemas";
 
-export const createCustomerAction = staffAction(customerInputSchema, async (actor, input) => createCustomer(actor, input));
+export const createCustomerAction = staffAction("createCustomerAction", customerInputSchema, async (actor, input) => createCustomer(actor, input));
 
-export const updateCustomerAction = staffAction(updateCustomerSchema, async (actor, input) => {
+export const updateCustomerAction = staffAction("updateCustomerAction", updateCustomerSchema, async (actor, input) => {
   await updateCustomer(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const revealContactAction = staffAction(customerIdSchema, async (actor, { customerId }) => revealContact(actor, customerId));
+export const revealContactAction = staffAction("revealContactAction", customerIdSchema, async (actor, { customerId }) => revealContact(actor, customerId));
 
-export const terminateCustomerAction = staffAction(terminateSchema, async (actor, input) => {
+export const terminateCustomerAction = staffAction("terminateCustomerAction", terminateSchema, async (actor, input) => {
   await terminateCustomer(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const recordConsentAction = staffFormAction(staffConsentSchema, async (actor, input) => {
+export const recordConsentAction = staffFormAction("recordConsentAction", staffConsentSchema, async (actor, input) => {
   const event = await recordStaffConsent(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
   return event;
 });
 
-export const mergeCustomersAction = staffAction(mergeSchema, async (actor, input) => {
+export const mergeCustomersAction = staffAction("mergeCustomersAction", mergeSchema, async (actor, input) => {
   const result = await mergeCustomers(actor, input);
   revalidatePath("/admin/customers/duplicates");
   return result;
 });
 
-export const decideProposalAction = staffAction(proposalDecisionSchema, async (actor, input) => {
+export const decideProposalAction = staffAction("decideProposalAction", proposalDecisionSchema, async (actor, input) => {
   const result = await decideProposal(actor, input);
   revalidatePath("/admin/customers/[id]", "page");
   return result;

@@ -12,17 +12,21 @@ import { wakeJobRunner } from "@/lib/jobs/runner";
 import { createMediaItem, markMediaTakenDown, publishMediaItem } from "@/lib/media/mutations";
 import { mediaIdSchema, mediaSchema } from "@/lib/media/schemas";
 
-export const createRecipientAction = staffAction(recipientSchema, async (actor, input) => {
+export const createRecipientAction = staffAction("createRecipientAction", recipientSchema, async (actor, input) => {
   const r = await createRecipient(actor, input);
   revalidatePath("/admin/disclosures/recipients");
   return r;
 });
 
 /** The form sends its fields as JSON plus, for authorities, the copy of the request. */
-export const prepareDisclosureAction = staffFormAction(
-  z.object({ payload: z.string().max(2_000_000), emails: z.string().max(500_000).optional(), requestFile: z.instanceof(File).optional() }),
+export const prepareDisclosureAction = staffFormAction("prepareDisclosureAction", z.object({ payload: z.string().max(2_000_000), emails: z.string().max(500_000).optional(), requestFile: z.instanceof(File).optional() }),
   async (actor, { payload, emails, requestFile }) => {
-    const input = JSON.parse(payload);
+    let input;
+    try {
+      input = JSON.parse(payload);
+    } catch {
+      throw new AppError("BAD_INPUT", "errors.badInput");
+    }
     if (input.selection?.kind === "emails") {
       const { ids, unknown } = await customerIdsByEmails(actor, (emails ?? "").split(/[\s,;]+/));
       if (unknown.length) throw new AppError("BAD_INPUT", "disclosures.unknownEmails", { emails: "disclosures.unknownEmails" }, { emails: unknown.slice(0, 10).join(", ") });
@@ -34,36 +38,36 @@ export const prepareDisclosureAction = staffFormAction(
   },
 );
 
-export const disclosureProgressAction = staffAction(disclosureIdSchema, async (actor, { id }) => {
+export const disclosureProgressAction = staffAction("disclosureProgressAction", disclosureIdSchema, async (actor, { id }) => {
   const d = await getDisclosure(actor, id);
   return d && { status: d.status, itemsTotal: d.itemsTotal, itemsIncluded: d.itemsIncluded };
 });
 
-export const approveDisclosureAction = staffAction(disclosureIdSchema, async (actor, { id }) => {
+export const approveDisclosureAction = staffAction("approveDisclosureAction", disclosureIdSchema, async (actor, { id }) => {
   await approveDisclosure(actor, id);
   revalidatePath(`/admin/disclosures/${id}`);
 });
 
-export const rejectDisclosureAction = staffAction(rejectSchema, async (actor, input) => {
+export const rejectDisclosureAction = staffAction("rejectDisclosureAction", rejectSchema, async (actor, input) => {
   await rejectDisclosure(actor, input);
   revalidatePath(`/admin/disclosures/${input.id}`);
 });
 
-export const recordObjectionAction = staffAction(objectionSchema, async (actor, input) => {
+export const recordObjectionAction = staffAction("recordObjectionAction", objectionSchema, async (actor, input) => {
   await recordSharingObjection(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const createMediaAction = staffAction(mediaSchema, async (actor, input) => {
+export const createMediaAction = staffAction("createMediaAction", mediaSchema, async (actor, input) => {
   const item = await createMediaItem(actor, input);
   revalidatePath("/admin/disclosures/media");
   return item;
 });
-export const publishMediaAction = staffAction(mediaIdSchema, async (actor, { id }) => {
+export const publishMediaAction = staffAction("publishMediaAction", mediaIdSchema, async (actor, { id }) => {
   await publishMediaItem(actor, id);
   revalidatePath("/admin/disclosures/media");
 });
-export const takedownMediaAction = staffAction(mediaIdSchema, async (actor, { id }) => {
+export const takedownMediaAction = staffAction("takedownMediaAction", mediaIdSchema, async (actor, { id }) => {
   await markMediaTakenDown(actor, id);
   revalidatePath("/admin/disclosures/media");
 });

@@ -5,7 +5,7 @@ import { staffAction } from "@/lib/actions/action";
 import { requeueEmail } from "@/lib/email/mutations";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
-export const requeueEmailAction = staffAction(z.object({ id: z.uuid() }), async (actor, { id }) => {
+export const requeueEmailAction = staffAction("requeueEmailAction", z.object({ id: z.uuid() }), async (actor, { id }) => {
   await requeueEmail(actor, id);
   wakeJobRunner();
   revalidatePath("/admin/outbox");

@@ -8,33 +8,33 @@ import { campaignProgress } from "@/lib/policies/queries";
 import { draftSchema, policyIdSchema, scheduleSchema, updateDraftSchema } from "@/lib/policies/schemas";
 import { z } from "zod";
 
-export const createDraftAction = staffAction(draftSchema, async (actor, input) => {
+export const createDraftAction = staffAction("createDraftAction", draftSchema, async (actor, input) => {
   const version = await createDraft(actor, input);
   revalidatePath("/admin/policies");
   return version;
 });
 
-export const updateDraftAction = staffAction(updateDraftSchema, async (actor, input) => {
+export const updateDraftAction = staffAction("updateDraftAction", updateDraftSchema, async (actor, input) => {
   await updateDraft(actor, input);
   revalidatePath(`/admin/policies/${input.id}`);
 });
 
-export const schedulePolicyAction = staffAction(scheduleSchema, async (actor, input) => {
+export const schedulePolicyAction = staffAction("schedulePolicyAction", scheduleSchema, async (actor, input) => {
   await schedulePolicy(actor, input);
   wakeJobRunner();
   revalidatePath("/admin/policies");
   revalidatePath(`/admin/policies/${input.id}`);
 });
 
-export const campaignProgressAction = staffAction(policyIdSchema, async (actor, { id }) => campaignProgress(actor, id));
+export const campaignProgressAction = staffAction("campaignProgressAction", policyIdSchema, async (actor, { id }) => campaignProgress(actor, id));
 
-export const retryCampaignAction = staffAction(z.object({ campaignId: z.uuid() }), async (actor, { campaignId }) => {
+export const retryCampaignAction = staffAction("retryCampaignAction", z.object({ campaignId: z.uuid() }), async (actor, { campaignId }) => {
   const count = await requeueCampaignFailures(actor, campaignId);
   wakeJobRunner();
   return count;
 });
 
-export const sendReconsentAction = staffAction(policyIdSchema, async (actor, { id }) => {
+export const sendReconsentAction = staffAction("sendReconsentAction", policyIdSchema, async (actor, { id }) => {
   await sendReconsentRequests(actor, id);
   wakeJobRunner();
   revalidatePath(`/admin/policies/${id}`);

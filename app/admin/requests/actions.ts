@@ -13,48 +13,48 @@ const refresh = (id?: string) => {
   if (id) revalidatePath(`/admin/requests/${id}`);
 };
 
-export const logRequestAction = staffFormAction(logRequestSchema, async (actor, input) => {
+export const logRequestAction = staffFormAction("logRequestAction", logRequestSchema, async (actor, input) => {
   const request = await logRequest(actor, input);
   refresh();
   return { id: request.id };
 });
 
-export const acknowledgeRequestAction = staffAction(requestIdSchema, async (actor, input) => {
+export const acknowledgeRequestAction = staffAction("acknowledgeRequestAction", requestIdSchema, async (actor, input) => {
   await acknowledgeRequest(actor, input);
   refresh(input.id);
 });
 
-export const extendRequestAction = staffAction(extendSchema, async (actor, input) => {
+export const extendRequestAction = staffAction("extendRequestAction", extendSchema, async (actor, input) => {
   await extendRequest(actor, input);
   refresh(input.id);
 });
 
-export const completeRequestAction = staffAction(completeSchema, async (actor, input) => {
+export const completeRequestAction = staffAction("completeRequestAction", completeSchema, async (actor, input) => {
   const result = await completeRequest(actor, input);
   refresh(input.id);
   return result;
 });
 
-export const rejectRequestAction = staffAction(rejectSchema, async (actor, input) => {
+export const rejectRequestAction = staffAction("rejectRequestAction", rejectSchema, async (actor, input) => {
   await rejectRequest(actor, input);
   refresh(input.id);
 });
 
-export const setLegalHoldAction = staffAction(legalHoldSchema, async (actor, input) => {
+export const setLegalHoldAction = staffAction("setLegalHoldAction", legalHoldSchema, async (actor, input) => {
   await setLegalHold(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const clearLegalHoldAction = staffAction(z.object({ customerId: z.uuid() }), async (actor, input) => {
+export const clearLegalHoldAction = staffAction("clearLegalHoldAction", z.object({ customerId: z.uuid() }), async (actor, input) => {
   await clearLegalHold(actor, input.customerId);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const confirmRetentionAction = staffAction(confirmRetentionSchema, async (actor, input) => {
+export const confirmRetentionAction = staffAction("confirmRetentionAction", confirmRetentionSchema, async (actor, input) => {
   const batch = await confirmRetentionBatch(actor, input);
   wakeJobRunner();
   revalidatePath("/admin/requests/retention");
   return batch;
 });
 
-export const erasureProgressAction = staffAction(z.object({ id: z.uuid() }), async (actor, input) => erasureBatchProgress(actor, input.id));
+export const erasureProgressAction = staffAction("erasureProgressAction", z.object({ id: z.uuid() }), async (actor, input) => erasureBatchProgress(actor, input.id));

@@ -6,17 +6,17 @@ import { holidayDateSchema, holidaySchema } from "@/lib/holidays/schemas";
 import { updateSettings } from "@/lib/settings/mutations";
 import { settingsSchema } from "@/lib/settings/schemas";
 
-export const updateSettingsAction = staffAction(settingsSchema, async (actor, input) => {
+export const updateSettingsAction = staffAction("updateSettingsAction", settingsSchema, async (actor, input) => {
   await updateSettings(actor, input);
   revalidatePath("/admin/settings");
 });
 
-export const addHolidayAction = staffAction(holidaySchema, async (actor, input) => {
+export const addHolidayAction = staffAction("addHolidayAction", holidaySchema, async (actor, input) => {
   await addHoliday(actor, input);
   revalidatePath("/admin/settings/holidays");
 });
 
-export const removeHolidayAction = staffAction(holidayDateSchema, async (actor, input) => {
+export const removeHolidayAction = staffAction("removeHolidayAction", holidayDateSchema, async (actor, input) => {
   await removeHoliday(actor, input);
   revalidatePath("/admin/settings/holidays");
 });

@@ -12,9 +12,9 @@ const refresh = <T,>(value: T) => {
   return value;
 };
 
-export const inviteUserAction = staffAction(inviteUserSchema, async (actor, input) => refresh(await inviteUser(actor, input)));
-export const changeRoleAction = staffAction(changeRoleSchema, async (actor, input) => refresh(await changeUserRole(actor, input)));
-export const setDisabledAction = staffAction(setDisabledSchema, async (actor, input) => refresh(await setUserDisabled(actor, input)));
-export const resendInviteAction = staffAction(resendInviteSchema, async (actor, input) => refresh(await resendInvite(actor, input)));
-export const forcePasswordResetAction = staffAction(userIdSchema, async (actor, { userId }) => refresh(await forcePasswordReset(actor, userId)));
-export const resetTwoFactorAction = staffAction(userIdSchema, async (actor, { userId }) => refresh(await resetTwoFactor(actor, userId)));
+export const inviteUserAction = staffAction("inviteUserAction", inviteUserSchema, async (actor, input) => refresh(await inviteUser(actor, input)));
+export const changeRoleAction = staffAction("changeRoleAction", changeRoleSchema, async (actor, input) => refresh(await changeUserRole(actor, input)));
+export const setDisabledAction = staffAction("setDisabledAction", setDisabledSchema, async (actor, input) => refresh(await setUserDisabled(actor, input)));
+export const resendInviteAction = staffAction("resendInviteAction", resendInviteSchema, async (actor, input) => refresh(await resendInvite(actor, input)));
+export const forcePasswordResetAction = staffAction("forcePasswordResetAction", userIdSchema, async (actor, { userId }) => refresh(await forcePasswordReset(actor, userId)));
+export const resetTwoFactorAction = staffAction("resetTwoFactorAction", userIdSchema, async (actor, { userId }) => refresh(await resetTwoFactor(actor, userId)));

@@ -5,6 +5,6 @@ import { clientIp } from "@/lib/http/client-ip";
 import { setPasswordWithToken } from "@/lib/users/mutations";
 import { setPasswordSchema } from "@/lib/users/schemas";
 
-export const setPasswordAction = publicAction(setPasswordSchema, async (input) =>
+export const setPasswordAction = publicAction("setPasswordAction", setPasswordSchema, async (input) =>
   setPasswordWithToken(input, clientIp(await headers())),
 );

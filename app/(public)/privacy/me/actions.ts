@@ -12,13 +12,13 @@ import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema, si
 import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/mutations/self-service";
 import { requestSignInLink } from "@/lib/privacy-requests/mutations/sign-in";
 
-export const requestLinkAction = publicAction(signInRequestSchema, async (input) => {
+export const requestLinkAction = publicAction("requestLinkAction", signInRequestSchema, async (input) => {
   await requestSignInLink(input, { ip: clientIp(await headers()), locale: await getLocale() });
   wakeJobRunner();
 });
 
 /** Redeems the emailed link on a button press (mail scanners that open links do not use it up). */
-export const continueSignInAction = publicAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+export const continueSignInAction = publicAction("continueSignInAction", z.object({ token: z.string().max(200) }), async ({ token }) => {
   await signInCustomer(token);
 });
 
@@ -29,31 +29,31 @@ export async function signOutCustomerAction() {
 
 const refresh = () => revalidatePath("/privacy/me");
 
-export const changeConsentAction = customerAction(consentChangeSchema, async (actor, input) => {
+export const changeConsentAction = customerAction("changeConsentAction", consentChangeSchema, async (actor, input) => {
   const result = await changeMyConsent(actor, input);
   refresh();
   return result;
 });
 
-export const objectToSharingAction = customerAction(z.object({}), async (actor) => {
+export const objectToSharingAction = customerAction("objectToSharingAction", z.object({}), async (actor) => {
   const result = await objectToSharing(actor);
   refresh();
   return result;
 });
 
-export const requestCorrectionAction = customerAction(rectifySchema, async (actor, input) => {
+export const requestCorrectionAction = customerAction("requestCorrectionAction", rectifySchema, async (actor, input) => {
   const result = await requestCorrection(actor, input);
   refresh();
   return result;
 });
 
-export const requestDeletionAction = customerAction(deletionSchema, async (actor, input) => {
+export const requestDeletionAction = customerAction("requestDeletionAction", deletionSchema, async (actor, input) => {
   const result = await requestDeletion(actor, input);
   refresh();
   return result;
 });
 
-export const cancelRequestAction = customerAction(requestIdSchema, async (actor, input) => {
+export const cancelRequestAction = customerAction("cancelRequestAction", requestIdSchema, async (actor, input) => {
   await cancelMyRequest(actor, input);
   refresh();
 });

@@ -6,10 +6,10 @@ import { importProgress } from "@/lib/imports/queries";
 import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
-export const uploadImportAction = staffFormAction(z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }), async (actor, { file }) => uploadImport(actor, file));
-export const checkImportAction = staffAction(checkImportSchema, async (actor, input) => checkImport(actor, input));
-export const startImportAction = staffAction(importIdSchema, async (actor, { id }) => {
+export const uploadImportAction = staffFormAction("uploadImportAction", z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }), async (actor, { file }) => uploadImport(actor, file));
+export const checkImportAction = staffAction("checkImportAction", checkImportSchema, async (actor, input) => checkImport(actor, input));
+export const startImportAction = staffAction("startImportAction", importIdSchema, async (actor, { id }) => {
   await startImport(actor, id);
   wakeJobRunner();
 });
-export const importProgressAction = staffAction(importIdSchema, async (actor, { id }) => importProgress(actor, id));
+export const importProgressAction = staffAction("importProgressAction", importIdSchema, async (actor, { id }) => importProgress(actor, id));

@@ -26,6 +26,7 @@ export async function POST(request: Request, { params }: Ctx) {
   } catch (error) {
     if (!isAppError(error)) throw error;
     const { t } = await getT();
-    return new Response(translateMessage(t, error.userMessage), { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const status = error.code === "FORBIDDEN" ? 403 : error.code === "NOT_FOUND" ? 404 : 410;
+    return new Response(translateMessage(t, error.userMessage), { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
 }
