@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { systemActor } from "@/lib/auth/actor";
 import { recordStaffConsent } from "@/lib/consent/mutations";
+import { approveDisclosure, createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations";
 import { db } from "@/lib/db";
 import { expect, pageAs, setupUser, test, waitForEmail } from "./support/fixtures";
 import { createCustomerFor } from "./support/customers";
@@ -221,5 +222,61 @@ test.describe("no one can lock a staff member out (issue 11.7)", () => {
       // Every spec signs in from 127.0.0.1: leave the address's count as it was.
       await db().loginAttempt.deleteMany({ where: { email: victim.email } });
     }
+  });
+});
+
+test.describe("merging cannot delete strangers (issue 11.4)", () => {
+  test("STAFF are offered no merge for two records that share no contact; compliance must write why", async ({ browser, baseURL }) => {
+    const name = `Trùng Tên ${randomUUID().slice(0, 6)}`;
+    const [a, b] = [await createCustomerFor(name), await createCustomerFor(name)];
+    const staff = await pageAs(browser, "STAFF", baseURL);
+    await staff.goto("/admin/customers/duplicates");
+    const row = staff.getByTestId("duplicate-row").filter({ hasText: a.email }).filter({ hasText: b.email });
+    await expect(row).toContainText("cần cán bộ tuân thủ duyệt");
+    await expect(row.getByRole("button")).toHaveCount(0);
+
+    const officer = await pageAs(browser, "COMPLIANCE", baseURL);
+    await officer.goto("/admin/customers/duplicates");
+    const same = officer.getByTestId("duplicate-row").filter({ hasText: a.email }).filter({ hasText: b.email });
+    officer.on("dialog", (d) => d.accept());
+    await same.getByRole("button", { name: `Giữ “${name}”` }).first().click();
+    await expect(same.getByRole("alert")).toContainText("ít nhất 10 ký tự");
+    expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
+    await same.getByLabel("Vì sao đây là cùng một người").fill("Cùng số CCCD, khách xác nhận qua điện thoại");
+    await same.getByRole("button", { name: `Giữ “${name}”` }).first().click();
+    await expect(same).toContainText("Đã gộp.");
+    expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(1);
+  });
+});
+
+test.describe("nothing changes on a GET, and no other site can post (tighten)", () => {
+  test("opening a package link counts nothing; a cross-site POST is refused; the page's button downloads", async ({ browser, baseURL }) => {
+    const officer = await pageAs(browser, "COMPLIANCE", baseURL);
+    const system = systemActor("e2e");
+    const customer = await createCustomerFor("Nhận Hàng");
+    const recipient = await createRecipient(system, { name: `Giao hàng ${randomUUID().slice(0, 6)}`, category: "SHIPPING" });
+    const { id } = await prepareDisclosure(system, { recipientId: recipient.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "address"], reference: "VD-77", selection: { kind: "ids", ids: [customer.id] } });
+    await expect.poll(async () => (await db().disclosure.findUniqueOrThrow({ where: { id } })).status, { timeout: 15_000 }).toBe("PENDING_APPROVAL");
+    await approveDisclosure(system, id);
+    const approved = { id, downloadCount: 0 };
+    const before = approved.downloadCount;
+    const opened = await officer.request.get(`/admin/disclosures/${approved.id}/package`, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    const forged = await officer.request.post(`/admin/disclosures/${approved.id}/package`, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    expect(forged.status()).toBe(403);
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id: approved.id } })).downloadCount).toBe(before);
+    await officer.goto(`/admin/disclosures/${id}`);
+    const download = officer.waitForEvent("download");
+    await officer.getByRole("button", { name: "Tải gói CSV" }).click();
+    await download;
+    expect((await db().disclosure.findUniqueOrThrow({ where: { id } })).downloadCount).toBe(1);
+  });
+
+  test("a customer's export is a POST from their page; another site cannot trigger it", async ({ request }) => {
+    const forged = await request.post("/privacy/me/export", { form: { format: "json" }, headers: { origin: "https://evil.example" } });
+    expect(forged.status()).toBe(403);
+    const opened = await request.get("/privacy/me/export?format=json", { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()["location"]).toContain("/privacy/me#export");
   });
 });
