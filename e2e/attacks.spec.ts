@@ -145,7 +145,7 @@ test.describe("masking cannot be walked around (issue 11.8)", () => {
     const row = staff.getByTestId("submission-row");
     await expect(row).toContainText("+8498••••321");
     await expect(row).not.toContainText("+84987654321");
-    const csv = await (await staff.request.get(`/admin/forms/${form.id}/export`)).text();
+    const csv = await (await staff.request.post(`/admin/forms/${form.id}/export`, { headers: { origin: new URL(baseURL!).origin } })).text();
     expect(csv).toContain("+8498••••321");
     expect(csv).not.toContain("987654321");
     await row.getByRole("button", { name: /Hiện số điện thoại/ }).click();
@@ -244,8 +244,7 @@ test.describe("merging cannot delete strangers (issue 11.4)", () => {
     expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
     await same.getByLabel("Vì sao đây là cùng một người").fill("Cùng số CCCD, khách xác nhận qua điện thoại");
     await same.getByRole("button", { name: `Giữ “${name}”` }).first().click();
-    await expect(same).toContainText("Đã gộp.");
-    expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(1);
+    await expect.poll(() => db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(1);
   });
 });
 

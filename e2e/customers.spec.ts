@@ -35,14 +35,14 @@ test("staff search the register, open a customer, record paper consent with a sc
   await expect(surveys.getByTestId("consent-state")).toContainText("Đồng ý");
   await surveys.locator("summary").click();
   await expect(surveys.getByText("Phiếu số 12")).toBeVisible();
-  await expect(surveys.getByRole("link", { name: "phieu-12.pdf" })).toBeVisible();
+  await expect(surveys.getByRole("button", { name: "phieu-12.pdf" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/customer-detail-vi.png", fullPage: true });
 
   // The list filtered by that consent now finds the customer; export what the filter shows.
   await page.goto(`/admin/customers?q=${t}&purpose=surveys&consent=GRANTED`);
   await expect(page.getByTestId("customer-row")).toHaveCount(1);
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Xuất CSV" }).click();
+  await page.getByRole("button", { name: "Xuất CSV" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
   const lines = csv.replace(/^\uFEFF/, "").trim().split("\n");
   expect(lines).toHaveLength(2);
@@ -58,7 +58,7 @@ test("compliance see contact details in full and the register refuses administra
   await expect(compliance.getByText(customer.phone)).toBeVisible();
   const admin = await pageAs(browser, "ADMIN", baseURL);
   expect((await admin.goto(`/admin/customers/${customer.id}`))?.status()).toBe(403);
-  expect((await admin.request.get("/admin/customers/export")).status()).toBe(403);
+  expect((await admin.request.post("/admin/customers/export", { headers: { origin: new URL(baseURL!).origin } })).status()).toBe(403);
 });
 
 test("a CSV import: dry-run report, then progress to completion", async ({ browser, baseURL }) => {

@@ -53,7 +53,7 @@ test("staff build a survey in the editor, preview it, collect an answer and see 
   await page.getByRole("link", { name: "Lượt gửi" }).click();
   await expect(page.getByTestId("submission-row")).toHaveCount(1);
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Xuất CSV" }).click();
+  await page.getByRole("button", { name: "Xuất CSV" }).click();
   const csv = await (await download).path().then((p) => import("node:fs").then((fs) => fs.readFileSync(p!, "utf8")));
   expect(csv.split("\r\n")[0]).toContain("Bạn thích gì?");
   expect(csv).toContain("Giá");

@@ -126,7 +126,7 @@ test("a compliance officer logs a letter: a scan is required, an oversized one i
   await form.getByLabel(/Bản quét văn bản/).setInputFiles({ name: "thu.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 thư yêu cầu") });
   await form.getByRole("button", { name: "Ghi nhận" }).click();
   await expect(officer).toHaveURL(/\/admin\/requests\/[0-9a-f-]{36}$/);
-  await expect(officer.getByRole("link", { name: "Tải bản quét" })).toBeVisible();
+  await expect(officer.getByRole("button", { name: "Tải bản quét" })).toBeVisible();
   await officer.getByRole("button", { name: "Xác nhận đã nhận" }).click();
   await expect(officer.getByTestId("request-history")).toContainText("Xác nhận");
   await officer.getByRole("button", { name: "Gia hạn" }).click();

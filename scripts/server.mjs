@@ -31,15 +31,17 @@ export const UPLOAD_BODY = 30 * MB;
 
 /**
  * What a request may send, decided before anything reads its body: 30 MB for the upload pages,
- * and only for a signed-in staff member (`needsSession`); 1 MB for everything else.
+ * and only for a signed-in staff member (`needsSession`); 1 MB for everything else. A body must
+ * say its length (browsers always do): a chunked one could not be held to a limit before reading.
  */
-export function bodyPolicy(method, url, contentLength) {
+export function bodyPolicy(method, url, contentLength, chunked = false) {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return { allowed: true, needsSession: false };
+  if (chunked && contentLength === null) return { allowed: false, needsSession: false, status: 411 };
   const path = url.split("?")[0];
   const upload = UPLOAD_PAGES.some((p) => p.test(path));
   const limit = upload ? UPLOAD_BODY : SMALL_BODY;
-  if (contentLength !== null && contentLength > limit) return { allowed: false, needsSession: false, limit };
-  return { allowed: true, needsSession: upload && (contentLength === null || contentLength > SMALL_BODY), limit };
+  if (contentLength !== null && contentLength > limit) return { allowed: false, needsSession: false, limit, status: 413 };
+  return { allowed: true, needsSession: upload && contentLength !== null && contentLength > SMALL_BODY, limit };
 }
 
 /** Headers every response carries, API and static files included (pages get more in proxy.ts). */
@@ -78,8 +80,8 @@ async function main() {
     stampPeer(req);
     for (const [name, value] of always) res.setHeader(name, value);
     const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
-    const policy = bodyPolicy(req.method ?? "GET", req.url ?? "/", Number.isFinite(declared) ? declared : null);
-    if (!policy.allowed) return refuse(res, 413, "Request body too large.");
+    const policy = bodyPolicy(req.method ?? "GET", req.url ?? "/", Number.isFinite(declared) ? declared : null, req.headers["transfer-encoding"] !== undefined);
+    if (!policy.allowed) return refuse(res, policy.status, policy.status === 411 ? "Send the body with a Content-Length." : "Request body too large.");
     if (policy.needsSession && !(await signedIn(req))) return refuse(res, 401, "Sign in before uploading.");
     void handle(req, res);
   });

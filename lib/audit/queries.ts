@@ -65,7 +65,9 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter = {}) {
     take: PAGE_SIZE + 1,
     select: { id: true, createdAt: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, ip: true, details: true },
   });
-  const page = await openSealedDetails(rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() })));
+  const shown = rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() }));
+  // Customers' personal values are for compliance: administrators keep the log without reading them.
+  const page = actor.kind === "user" && actor.role !== "COMPLIANCE" ? hideSealed(shown) : await openSealedDetails(shown);
   return { rows: page, next: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
@@ -83,6 +85,12 @@ export async function customerAuditTrail(actor: Actor, customerId: string, take 
     WHERE ("entityType" = 'Customer' AND "entityId" = ${customerId}) OR details ->> 'customerId' = ${customerId}
     ORDER BY id DESC LIMIT ${take}`;
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+export const HIDDEN_VALUE = "[sealed]";
+
+function hideSealed<E extends { details: unknown }>(events: E[]): E[] {
+  return events.map((e) => ({ ...e, details: mapStrings(e.details, (s) => (s.startsWith(SEALED_PREFIX) ? HIDDEN_VALUE : s)) }));
 }
 
 /** For display: sealed values opened with their customer's key, or "[erased]" once it is gone. */

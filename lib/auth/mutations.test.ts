@@ -125,3 +125,20 @@ describe("staff sessions", () => {
     expect(await findSessionUser(sessionId, new Date(Date.now() + 12 * 3_600_000 + 60_000))).toBeNull();
   });
 });
+
+describe("sign-in throttling against bursts", () => {
+  it("counts tries before checking the password, so a parallel burst gets no more than the free ones", async () => {
+    const staff = await makeStaff("STAFF");
+    const attacker = ip();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => rejection(authenticate({ email: staff.email, password: `burst ${i}`, ip: attacker }))));
+    expect(results.filter((e) => e.userMessage === "login.invalidCredentials")).toHaveLength(THROTTLE.perAccountAndAddress);
+    expect(results.filter((e) => e.code === "RATE_LIMITED")).toHaveLength(12 - THROTTLE.perAccountAndAddress);
+  });
+
+  it("treats a whole IPv6 /64 as one address", async () => {
+    const staff = await makeStaff("STAFF");
+    for (let i = 1; i <= THROTTLE.perAccountAndAddress; i++) await rejection(authenticate({ email: staff.email, password: "nope", ip: `2001:db8:77:1::${i}` }));
+    expect((await rejection(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: "2001:db8:77:1:ffff::9" }))).code).toBe("RATE_LIMITED");
+    await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: "2001:db8:77:2::1" })).resolves.toMatchObject({ id: staff.id });
+  });
+});

@@ -6,30 +6,31 @@ import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/
 import { signInSchema } from "@/lib/auth/schemas";
 import { minutesLeft, THROTTLE, type FailureCount } from "@/lib/auth/throttle";
 import { normalizeRecoveryCode, verifyTotp } from "@/lib/auth/totp";
-import { db, type Tx } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
+import { limitAddress } from "@/lib/rate-limit/address";
+import { TWO_FACTOR_ROLES } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/queries";
 
 export const SESSION_HOURS = 12;
-/** Roles that must sign in with a second factor when the setting asks for it. */
-export const TWO_FACTOR_ROLES = ["ADMIN", "COMPLIANCE"] as const;
 
 type Attempt = { email: unknown; password: unknown; code?: unknown; ip: string; userAgent?: string | null };
 
 export const recoveryCodeHash = (code: string) => createHash("sha256").update(`recovery:${normalizeRecoveryCode(code)}`).digest("hex");
 
-async function failures(where: { email: string; ip: string } | { ip: string }, since: Date): Promise<FailureCount> {
-  const found = await db().loginAttempt.aggregate({ where: { ...where, success: false, throttled: false, createdAt: { gt: since } }, _count: { _all: true }, _max: { createdAt: true } });
+async function failures(client: Db | Tx, where: { email: string; ip: string } | { ip: string }, since: Date): Promise<FailureCount> {
+  const found = await client.loginAttempt.aggregate({ where: { ...where, success: false, throttled: false, createdAt: { gt: since } }, _count: { _all: true }, _max: { createdAt: true } });
   return { failures: found._count._all, lastFailureAt: found._max.createdAt };
 }
 
-/** Minutes until this account may be tried from this address again (0 = now). */
-export async function throttleMinutesLeft(email: string, ip: string, now = new Date()): Promise<number> {
+/** Minutes until this account may be tried from this address (see limitAddress) again (0 = now). */
+export async function throttleMinutesLeft(email: string, ip: string, now = new Date(), client: Db | Tx = db()): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE.windowHours * 3_600_000);
   // The pair's count starts again after a success there; an address's count does not (one valid
   // account must not reset the counter while guessing others).
-  const lastSuccess = await db().loginAttempt.findFirst({ where: { email, ip, success: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-  const [pair, address] = await Promise.all([failures({ email, ip }, lastSuccess?.createdAt ?? since), failures({ ip }, since)]);
+  const lastSuccess = await client.loginAttempt.findFirst({ where: { email, ip, success: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const pair = await failures(client, { email, ip }, lastSuccess?.createdAt ?? since);
+  const address = await failures(client, { ip }, since);
   return minutesLeft(pair, address, now);
 }
 
@@ -59,17 +60,22 @@ export async function authenticate(attempt: Attempt) {
   if (!parsed.success) throw new AppError("BAD_INPUT", "login.invalidInput");
   const { email, password, code } = parsed.data;
   const anonymous = { kind: "anonymous" as const, ip: attempt.ip };
-  const fail = async (entityId: string | undefined, reason: string, extra: { throttled?: boolean } = {}) =>
-    db().$transaction(async (tx) => {
-      await tx.loginAttempt.create({ data: { email, ip: attempt.ip, success: false, throttled: extra.throttled ?? false } });
-      await recordAudit(tx, anonymous, { action: extra.throttled ? "auth.sign_in_throttled" : "auth.sign_in_failed", entityType: "User", entityId, details: { reason } });
-    });
+  const address = limitAddress(attempt.ip);
 
-  const minutes = await throttleMinutesLeft(email, attempt.ip);
-  if (minutes > 0) {
-    await fail(undefined, "throttled", { throttled: true });
-    throw new AppError("RATE_LIMITED", "login.throttled", undefined, { minutes });
-  }
+  // The attempt is counted (as a failure until it succeeds) before the password is checked, under
+  // a lock: a burst of parallel tries cannot all slip through before the first one is recorded.
+  const reserved = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${address}`}, 0))`;
+    const minutes = await throttleMinutesLeft(email, address, new Date(), tx);
+    const row = await tx.loginAttempt.create({ data: { email, ip: address, success: false, throttled: minutes > 0 }, select: { id: true } });
+    if (minutes > 0) await recordAudit(tx, anonymous, { action: "auth.sign_in_throttled", entityType: "User", details: { reason: "throttled" } });
+    return { id: row.id, minutes };
+  });
+  if (reserved.minutes > 0) throw new AppError("RATE_LIMITED", "login.throttled", undefined, { minutes: reserved.minutes });
+  const fail = (entityId: string | undefined, reason: string) =>
+    db().$transaction((tx) => recordAudit(tx, anonymous, { action: "auth.sign_in_failed", entityType: "User", entityId, details: { reason } }));
+  /** The password was right but the sign-in goes on elsewhere (a code to come, a new password): not a failure. */
+  const release = () => db().loginAttempt.deleteMany({ where: { id: reserved.id } });
 
   const user = await db().user.findUnique({
     where: { email },
@@ -81,8 +87,14 @@ export async function authenticate(attempt: Attempt) {
     throw new AppError("UNAUTHENTICATED", "login.invalidCredentials");
   }
   // Said only to someone who knows the password.
-  if (user.passwordResetRequiredAt) throw new AppError("UNAUTHENTICATED", "login.resetRequired");
-  if (user.totpEnabledAt && !code) throw new AppError("UNAUTHENTICATED", "login.codeRequired");
+  if (user.passwordResetRequiredAt) {
+    await release();
+    throw new AppError("UNAUTHENTICATED", "login.resetRequired");
+  }
+  if (user.totpEnabledAt && !code) {
+    await release();
+    throw new AppError("UNAUTHENTICATED", "login.codeRequired");
+  }
   const settings = await readSettings();
   const restricted = !user.totpEnabledAt && settings.requireTwoFactor && (TWO_FACTOR_ROLES as readonly string[]).includes(user.role);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
@@ -90,11 +102,10 @@ export async function authenticate(attempt: Attempt) {
   return db().$transaction(async (tx) => {
     const factor = user.totpEnabledAt ? await checkSecondFactor(tx, user, code!) : null;
     if (user.totpEnabledAt && !factor) {
-      await tx.loginAttempt.create({ data: { email, ip: attempt.ip, success: false } });
       await recordAudit(tx, anonymous, { action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: "bad_second_factor" } });
       return null;
     }
-    await tx.loginAttempt.create({ data: { email, ip: attempt.ip, success: true } });
+    await tx.loginAttempt.update({ where: { id: reserved.id }, data: { success: true } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) } });
     const session = await tx.session.create({
       data: { userId: user.id, ip: attempt.ip, userAgent: attempt.userAgent?.slice(0, 500), expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000), restricted },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { TWO_FACTOR_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 
 /** A staff session ends after this long without a request, and in any case SESSION_HOURS after sign-in. */
@@ -22,7 +23,7 @@ const sessionUserSelect = {
  */
 export async function findSessionUser(sessionId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const session = await db().session.findFirst({
+  const [session, requirement] = await Promise.all([db().session.findFirst({
     where: {
       id: sessionId,
       revokedAt: null,
@@ -30,11 +31,14 @@ export async function findSessionUser(sessionId: string, now = new Date()) {
       lastSeenAt: { gt: new Date(now.getTime() - IDLE_MINUTES * 60_000) },
       user: { disabledAt: null },
     },
-    select: { id: true, lastSeenAt: true, restricted: true, user: { select: sessionUserSelect } },
-  });
+    select: { id: true, lastSeenAt: true, restricted: true, user: { select: { ...sessionUserSelect, totpEnabledAt: true } } },
+  }), db().setting.findUnique({ where: { key: "requireTwoFactor" }, select: { value: true } })]);
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { sessionId: session.id, restricted: session.restricted, ...session.user };
+  const { totpEnabledAt, ...user } = session.user;
+  // Decided on every request, not only at sign-in: a promotion, or the setting turned on, applies at once.
+  const required = requirement?.value === true && TWO_FACTOR_ROLES.includes(user.role) && !totpEnabledAt;
+  return { sessionId: session.id, restricted: session.restricted || required, ...user };
 }

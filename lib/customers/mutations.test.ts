@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSealedDetails } from "@/lib/audit/queries";
+import { listAuditEvents, openSealedDetails } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
@@ -17,6 +17,12 @@ describe("editing customers", () => {
     expect(audit.details).toEqual({
       changes: { organization: { before: null, after: "Công ty Mới" }, phone: { before: `+84${c.phone!.slice(1)}`, after: null } },
     });
+    // In the audit log, compliance read the values; administrators (no access to the register) do not.
+    const inLog = async (role: "ADMIN" | "COMPLIANCE") =>
+      JSON.stringify((await listAuditEvents(await makeStaff(role), { action: "customer.updated" })).rows.find((r) => r.entityId === c.id)?.details);
+    expect(await inLog("COMPLIANCE")).toContain("Công ty Mới");
+    expect(await inLog("ADMIN")).not.toContain("Công ty Mới");
+    expect(await inLog("ADMIN")).toContain("[sealed]");
   });
 
   it("are refused to administrators", async () => {
@@ -42,5 +48,18 @@ describe("editing customers", () => {
     expect(row.terminatedAt?.toISOString()).toBe("2026-09-30T17:00:00.000Z");
     await expect(terminateCustomer(staff, { customerId: c.id, date: "2026-10-02", reason: "lại" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(terminateCustomer(await makeStaff("ADMIN"), { customerId: c.id, date: "2026-10-02", reason: "x x x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("changing a customer's email", () => {
+  it("is for compliance only (it is the key to their privacy page), and ends their sessions and links", async () => {
+    const c = await makeCustomer();
+    const staff = await makeStaff("STAFF");
+    await expect(updateCustomer(staff, { ...c, customerId: c.id, email: "mine@staff.example" })).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { email: "customers.emailChangeCompliance" } });
+    await db().customerSession.create({ data: { tokenHash: `h-${c.id}`, customerId: c.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await updateCustomer(await makeStaff("COMPLIANCE"), { ...c, customerId: c.id, email: `new.${c.email}` });
+    expect(await db().customerSession.count({ where: { customerId: c.id } })).toBe(0);
+    // Other fields stay open to staff.
+    await updateCustomer(staff, { ...c, email: `new.${c.email}`, customerId: c.id, organization: "Công ty Khác" });
   });
 });

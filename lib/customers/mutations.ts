@@ -57,6 +57,12 @@ export async function updateCustomer(actor: Actor, raw: unknown) {
     const next = { ...values, status: before.status === "TERMINATED" ? ("TERMINATED" as const) : values.status };
     const changed = FIELDS.filter((f) => before[f] !== next[f]);
     if (changed.length === 0) return;
+    if (changed.includes("email")) {
+      // The email is the key to the customer's privacy page: whoever changes it could sign in as them.
+      if (actor.kind === "user" && actor.role !== "COMPLIANCE") throw new AppError("FORBIDDEN", "customers.emailChangeCompliance", { email: "customers.emailChangeCompliance" });
+      await tx.customerSession.deleteMany({ where: { customerId } });
+      await tx.authToken.updateMany({ where: { customerId, kind: "CUSTOMER_SIGN_IN", usedAt: null }, data: { usedAt: new Date() } });
+    }
     await tx.customer.update({ where: { id: customerId }, data: next });
     await recordAudit(tx, actor, {
       action: "customer.updated",

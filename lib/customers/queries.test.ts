@@ -90,6 +90,17 @@ describe("contact masking", () => {
     expect(audit.actorId).toBe(staff.id);
   });
 
+  it("lets STAFF find a masked phone number only whole, never digit by digit", async () => {
+    const c = await makeCustomer();
+    const staff = await makeStaff("STAFF");
+    const compliance = await makeStaff("COMPLIANCE");
+    const ids = async (actor: typeof staff, q: string) => (await listCustomers(actor, customerFilterSchema.parse({ q }))).rows.map((r) => r.id);
+    const part = c.phone!.slice(0, 8); // the first digits: a guess at the hidden middle
+    expect(await ids(staff, part)).not.toContain(c.id);
+    expect(await ids(staff, c.phone!)).toEqual([c.id]);
+    expect(await ids(compliance, part)).toContain(c.id);
+  });
+
   it("refuses the register to administrators", async () => {
     const admin = await makeStaff("ADMIN");
     const c = await makeCustomer();

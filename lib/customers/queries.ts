@@ -3,19 +3,21 @@ import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Db, type Tx } from "@/lib/db";
-import { maskContacts } from "./masking";
+import { maskContacts, masksContacts } from "./masking";
 import type { CustomerFilter } from "./schemas";
 import { classifySearch, decodeCursor, encodeCursor, escapeLike, type Cursor } from "./search";
 
 // The search and filters as SQL fragments, shared by the list, the count, the export, disclosures
 // and the benchmark (which runs the same SQL directly to measure the app's overhead).
 
-function searchCondition(q: string): Prisma.Sql | null {
+/** `wholePhone`: for roles that see phones masked, a number is found only whole, never by a part. */
+function searchCondition(q: string, wholePhone: boolean): Prisma.Sql | null {
   const search = classifySearch(q);
   switch (search.kind) {
     case "none":
       return null;
     case "phone":
+      if (wholePhone) return Prisma.sql`c.phone = ${`+${search.value}`}`;
       return Prisma.sql`c.phone LIKE ${`%${escapeLike(search.value)}%`}`;
     case "email":
       return Prisma.sql`c.email LIKE ${`%${escapeLike(search.value)}%`}`;
@@ -34,9 +36,9 @@ function searchCondition(q: string): Prisma.Sql | null {
 /** Vietnam midnight of a yyyy-mm-dd date, as the UTC timestamp stored in the database. */
 const vnMidnight = (date: string, plusDays = 0) => new Date(new Date(`${date}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
 
-export function customerWhere(filter: Omit<CustomerFilter, "after" | "before" | "sort">, purposeId?: string | null): Prisma.Sql {
+export function customerWhere(filter: Omit<CustomerFilter, "after" | "before" | "sort">, purposeId?: string | null, options: { wholePhone?: boolean } = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const search = searchCondition(filter.q);
+  const search = searchCondition(filter.q, options.wholePhone ?? false);
   if (search) parts.push(search);
   // Erased records are pseudonymous shells: shown only when asked for.
   parts.push(filter.status ? Prisma.sql`c.status = ${filter.status}::"CustomerStatus"` : Prisma.sql`c.status <> 'ERASED'`);
@@ -95,11 +97,11 @@ export async function purposeIdByKey(key: string | undefined, client: Db | Tx = 
 }
 
 /** The SQL of one list page, exactly as the app runs it (the benchmark runs it raw too). */
-export function customerPageSql(filter: CustomerFilter, purposeId: string | null) {
+export function customerPageSql(filter: CustomerFilter, purposeId: string | null, options: { wholePhone?: boolean } = {}) {
   const backwards = !filter.after && !!filter.before;
   const cursor = decodeCursor(filter.after ?? filter.before);
   const order = customerOrder(filter.sort, cursor, backwards);
-  const where = customerWhere(filter, purposeId);
+  const where = customerWhere(filter, purposeId, options);
   return {
     backwards,
     sql: Prisma.sql`
@@ -114,7 +116,7 @@ export function customerPageSql(filter: CustomerFilter, purposeId: string | null
 export async function listCustomers(actor: Actor, filter: CustomerFilter) {
   authorize(actor, ...rolesFor("customers"));
   const purposeId = await purposeIdByKey(filter.purpose);
-  const { sql, backwards } = customerPageSql(filter, purposeId);
+  const { sql, backwards } = customerPageSql(filter, purposeId, { wholePhone: masksContacts(roleOf(actor)) });
   const fetched = await db().$queryRaw<CustomerListRow[]>(sql);
   const more = fetched.length > CUSTOMER_PAGE_SIZE;
   const rows = fetched.slice(0, CUSTOMER_PAGE_SIZE);
@@ -135,7 +137,7 @@ export async function countCustomers(actor: Actor, filter: CustomerFilter) {
   authorize(actor, ...rolesFor("customers"));
   const purposeId = await purposeIdByKey(filter.purpose);
   const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`
-    SELECT count(*) AS count FROM (SELECT 1 FROM "Customer" c WHERE ${customerWhere(filter, purposeId)} LIMIT ${COUNT_CAP + 1}) t`;
+    SELECT count(*) AS count FROM (SELECT 1 FROM "Customer" c WHERE ${customerWhere(filter, purposeId, { wholePhone: masksContacts(roleOf(actor)) })} LIMIT ${COUNT_CAP + 1}) t`;
   return { count: Math.min(Number(count), COUNT_CAP), capped: Number(count) > COUNT_CAP };
 }
 

@@ -89,7 +89,9 @@ describe("disclosures", () => {
     expect((await failure(approveDisclosure(p.staff, id)))?.code).toBe("FORBIDDEN");
     expect(await db().auditEvent.count({ where: { action: "disclosure.approval_refused", details: { path: ["id"], equals: id } } })).toBe(2);
     const pkg = await approveDisclosure(second, id);
-    const file = await downloadPackage(p.staff, id);
+    // Staff hand over shipments; an advertising package goes out through compliance.
+    expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.complianceDownloads");
+    const file = await downloadPackage(officer, id);
     const csv = Buffer.from(file.data).toString("utf8").replace(/^\uFEFF/, "").trim().split("\n");
     expect(csv[0]).toBe("full_name,address");
     expect(csv.slice(1)).toEqual([`"Đồng Ý ${p.tag}","1 Phố Huế"`]);
@@ -180,12 +182,12 @@ describe("disclosures", () => {
     const item = await db().disclosureItem.findFirstOrThrow({ where: { disclosureId: id, customerId: late.id } });
     expect(item).toMatchObject({ included: false, exclusionReason: "OBJECTED" });
     expect(item.excludedAt).not.toBeNull();
-    const csv = Buffer.from((await downloadPackage(second, id)).data).toString("utf8");
+    const csv = Buffer.from((await downloadPackage(officer, id)).data).toString("utf8");
     expect(csv).toContain(p.consented.fullName!);
     expect(csv).not.toContain(late.fullName!);
     // Withdraws after approval: the next download no longer carries them either.
     await recordStaffConsent(p.staff, { customerId: p.consented.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef: "Gọi" });
-    const again = Buffer.from((await downloadPackage(second, id)).data).toString("utf8");
+    const again = Buffer.from((await downloadPackage(officer, id)).data).toString("utf8");
     expect(again).not.toContain(p.consented.fullName!);
     const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
     expect(d.packageChecksum).not.toBe(first.checksum);

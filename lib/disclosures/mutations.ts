@@ -262,6 +262,11 @@ async function rebuildPackage(actor: Actor, id: string) {
 export async function downloadPackage(actor: Actor, id: string) {
   authorize(actor, "STAFF", "COMPLIANCE");
   const current = await db().disclosure.findUnique({ where: { id }, select: { status: true, recipient: { select: { category: true } } } });
+  // Advertising and authority packages go out through compliance (they approved them); staff hand
+  // over shipments only.
+  if (current && NEEDS_APPROVAL[current.recipient.category as RecipientCategory] && actor.kind === "user" && actor.role !== "COMPLIANCE") {
+    return refuse(actor, "disclosure.download_refused", { id, reason: "role" }, new AppError("FORBIDDEN", "disclosures.complianceDownloads"));
+  }
   if (current && (current.status === "APPROVED" || current.status === "DELIVERED")) {
     if ((await dropNewlyExcluded(actor, id, current.recipient.category as RecipientCategory)) > 0) await rebuildPackage(actor, id);
   }

@@ -12,10 +12,10 @@ import { systemActor } from "@/lib/auth/actor";
 import { mergeCustomers } from "./mutations";
 import { findDuplicateCandidates } from "./queries";
 
-/** A second record of the same phone number, as imports and old data leave them (staff cannot create one). */
-async function twinOf(phone: string, overrides: Parameters<typeof makeCustomer>[0] = {}) {
-  const twin = await makeCustomer({ ...overrides, phone: randomPhone() });
-  await db().customer.update({ where: { id: twin.id }, data: { phone: `+84${phone.slice(1)}` } });
+/** A second record of the same email, as imports and old data leave them (staff cannot create one). */
+async function twinOf(email: string, overrides: Parameters<typeof makeCustomer>[0] = {}) {
+  const twin = await makeCustomer({ ...overrides });
+  await db().customer.update({ where: { id: twin.id }, data: { email } });
   return twin;
 }
 
@@ -62,26 +62,38 @@ describe("merging duplicate customers", () => {
     await expect(mergeCustomers(staff, { keepId: a.id, mergeId: b.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
 
-    const phone = randomPhone();
-    const held = await makeCustomer({ phone });
-    const twin = await twinOf(phone);
+    const held = await makeCustomer();
+    const twin = await twinOf(held.email!);
     await setLegalHold(officer, { customerId: held.id, reason: "Court order 12/2026" });
     await expect(mergeCustomers(staff, { keepId: twin.id, mergeId: held.id })).rejects.toMatchObject({ code: "CONFLICT", userMessage: "customers.mergeLegalHold" });
     await expect(mergeCustomers(officer, { keepId: held.id, mergeId: twin.id, reason: "Same person, checked twice" })).rejects.toMatchObject({ userMessage: "customers.mergeLegalHold" });
 
     const email = `${token()}@example.test`;
     const asking = await makeCustomer({ email });
-    const other = await twinOf(asking.phone!);
+    const other = await twinOf(asking.email!);
     await logRequest(officer, { customerId: asking.id, type: "ACCESS", channel: "PHONE", details: "Called in", receivedOn: "2026-11-30" });
     await expect(mergeCustomers(staff, { keepId: other.id, mergeId: asking.id })).rejects.toMatchObject({ userMessage: "customers.mergeOpenRequest" });
     expect(await db().customer.count({ where: { id: { in: [held.id, twin.id, asking.id, other.id] } } })).toBe(4);
+  });
+
+  it("a shared phone is not enough for STAFF (anyone can type a number), and an email is never filled in", async () => {
+    const staff = await makeStaff("STAFF");
+    const officer = await makeStaff("COMPLIANCE");
+    const phone = randomPhone();
+    const victim = await makeCustomer({ phone, email: "" });
+    const stranger = await makeCustomer({ email: `${token()}@evil.example` });
+    await db().customer.update({ where: { id: stranger.id }, data: { phone: `+84${phone.slice(1)}` } });
+    await expect(mergeCustomers(staff, { keepId: victim.id, mergeId: stranger.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await mergeCustomers(officer, { keepId: victim.id, mergeId: stranger.id, reason: "Checked the ID card at the counter" });
+    // The kept record does not take the other's email: that would hand over the privacy page.
+    expect((await db().customer.findUniqueOrThrow({ where: { id: victim.id } })).email).toBeNull();
   });
 
   it("keeps the stricter state of the two: an objection and a termination survive", async () => {
     const staff = await makeStaff("STAFF");
     const email = `${token()}@example.test`;
     const keep = await makeCustomer({ email, status: "ACTIVE" });
-    const dup = await twinOf(keep.phone!, { status: "LEAD" });
+    const dup = await twinOf(keep.email!, { status: "LEAD" });
     await recordSharingObjection(staff, { customerId: dup.id, note: "Said so on the phone" });
     await db().customer.update({ where: { id: dup.id }, data: { status: "TERMINATED", terminatedAt: new Date("2026-10-01"), terminationReason: "Contract ended" } });
     await mergeCustomers(staff, { keepId: keep.id, mergeId: dup.id });

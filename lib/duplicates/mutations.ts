@@ -6,12 +6,13 @@ import { mergeSchema } from "@/lib/customers/schemas";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-const FILLABLE = ["fullName", "email", "phone", "address", "organization"] as const;
+/** Filled into the kept record when it has none. Never the email: it is how a customer signs in. */
+const FILLABLE = ["fullName", "phone", "address", "organization"] as const;
 const OPEN_REQUEST = ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 /** A written approval must say something. */
 const MIN_REASON = 10;
 
-type MergeRow = Record<(typeof FILLABLE)[number] | "id" | "status", string | null> & {
+type MergeRow = Record<(typeof FILLABLE)[number] | "id" | "status" | "email", string | null> & {
   terminatedAt: Date | null;
   terminationReason: string | null;
   sharingObjectedAt: Date | null;
@@ -37,9 +38,10 @@ async function checkMergeable(tx: Tx, actor: Actor, keep: MergeRow, merge: Merge
   if (keep.legalHoldReason || merge.legalHoldReason) throw new AppError("CONFLICT", "customers.mergeLegalHold");
   const open = await tx.privacyRequest.count({ where: { customerId: { in: [keep.id!, merge.id!] }, status: { in: [...OPEN_REQUEST] } } });
   if (open > 0) throw new AppError("CONFLICT", "customers.mergeOpenRequest");
-  const sameContact = (!!keep.email && keep.email === merge.email) || (!!keep.phone && keep.phone === merge.phone);
-  if (sameContact) return "same_contact" as const;
-  // Two records with nothing in common are two people until compliance says otherwise, in writing.
+  // Only the same email is enough on its own: a phone number on a form proves nothing (anyone can
+  // type someone else's next to their own email, confirm, and have the records merged).
+  if (!!keep.email && keep.email === merge.email) return "same_email" as const;
+  // Anything less is two people until compliance says otherwise, in writing.
   if (actor.kind !== "system" && !(actor.kind === "user" && actor.role === "COMPLIANCE")) throw new AppError("FORBIDDEN", "customers.mergeNeedsApproval");
   if (reason.length < MIN_REASON) throw new AppError("BAD_INPUT", "customers.mergeReasonRequired", { reason: "customers.mergeReasonRequired" });
   return "compliance_approval" as const;

@@ -9,6 +9,7 @@ import type { CustomerFilter } from "@/lib/customers/schemas";
 import { pool } from "@/lib/db";
 import { CSV_BOM } from "@/lib/csv";
 import type { Translate } from "@/lib/i18n/translate";
+import { masksContacts } from "@/lib/customers/masking";
 
 /** COPY takes no bind parameters: inline each value as a quoted literal (the only values are ours). */
 function inline(sql: Prisma.Sql): string {
@@ -51,7 +52,7 @@ export function customerExportSql(role: "STAFF" | "COMPLIANCE" | "ADMIN", where:
 export async function streamCustomerCsv(actor: Actor, filter: CustomerFilter, t: Translate, onDone: (rows: number, complete: boolean) => Promise<void>) {
   authorize(actor, ...rolesFor("customers"));
   const role = actor.kind === "user" ? actor.role : "COMPLIANCE";
-  const sql = customerExportSql(role, customerWhere(filter, await purposeIdByKey(filter.purpose)), t);
+  const sql = customerExportSql(role, customerWhere(filter, await purposeIdByKey(filter.purpose), { wholePhone: masksContacts(role) }), t);
   const client = await pool().connect();
   const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`));
   const chunks = copy[Symbol.asyncIterator]();

@@ -53,8 +53,10 @@ describe("request body limits (scripts/server.mjs)", () => {
     expect(bodyPolicy("POST", `/admin/customers/${id}`, 5 * 1024 * 1024)).toMatchObject({ allowed: true, needsSession: true });
     expect(bodyPolicy("POST", "/admin/customers/import", UPLOAD_BODY + 1)).toMatchObject({ allowed: false });
     expect(bodyPolicy("POST", "/admin/customers/import", 10_000)).toMatchObject({ allowed: true, needsSession: false });
-    expect(bodyPolicy("POST", "/admin/customers/import", null)).toMatchObject({ allowed: true, needsSession: true });
-    expect(bodyPolicy("POST", "/admin/settings", SMALL_BODY + 1)).toMatchObject({ allowed: false });
+    expect(bodyPolicy("POST", "/admin/customers/import", null, true)).toMatchObject({ allowed: false, status: 411 });
+    expect(bodyPolicy("POST", "/login", null, true)).toMatchObject({ allowed: false, status: 411 });
+    expect(bodyPolicy("POST", "/login", null, false)).toMatchObject({ allowed: true });
+    expect(bodyPolicy("POST", "/admin/settings", SMALL_BODY + 1)).toMatchObject({ allowed: false, status: 413 });
     expect(bodyPolicy("POST", "/api/public/forms/x/submissions?lang=en", 2 * 1024 * 1024)).toMatchObject({ allowed: false });
     expect(bodyPolicy("POST", "/privacy/me", SMALL_BODY)).toMatchObject({ allowed: true, needsSession: false });
     expect(bodyPolicy("GET", "/admin", null)).toMatchObject({ allowed: true });

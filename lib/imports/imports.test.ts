@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { token } from "@/tests/support/customers";
+import { changeMyConsent } from "@/lib/privacy-requests/mutations/self-service";
 import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
 
 const file = (text: string | Uint8Array, name = "khach.csv") => new File([text as BlobPart], name, { type: "text/csv" });
@@ -59,6 +60,24 @@ describe("CSV import", () => {
     expect(await db().importJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 0, unchangedCount: 2 });
     expect(await db().customer.count({ where: { fullName: { contains: tag } } })).toBe(2);
     expect(await db().consentEvent.count({ where: { customerId: a.id } })).toBe(1);
+  });
+
+  it("never turns a person's own withdrawal back into consent", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const email = `w.${tag}@example.test`;
+    const runFile = async (text: string) => {
+      const { id } = await uploadImport(staff, file(text));
+      await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email", "2": "consent:advertising" }, evidence: "Danh sách hội thảo" });
+      await startImport(staff, id);
+      await runToEnd();
+    };
+    await runFile(`name,email,ads\nRút ${tag},${email},yes\n`);
+    const c = await db().customer.findFirstOrThrow({ where: { email } });
+    await changeMyConsent({ kind: "customer", customerId: c.id, sessionId: "test" }, { purposeKey: "advertising", action: "WITHDRAWN" });
+    await runFile(`name,email,ads\nRút ${tag},${email},yes\n`);
+    const state = await db().consentState.findFirstOrThrow({ where: { customerId: c.id, purpose: { key: "advertising" } } });
+    expect(state.action).toBe("WITHDRAWN");
   });
 
   it("explains a file that is not UTF-8, has no header, or is not a CSV at all", async () => {

@@ -11,6 +11,7 @@ import { renderEmail } from "@/lib/email/render";
 import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { limitAddress } from "@/lib/rate-limit/address";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import type { changePasswordSchema, forgotPasswordSchema } from "./schemas";
@@ -28,7 +29,7 @@ const keyHash = (value: string) => createHash("sha256").update(value).digest("he
 export async function requestPasswordReset(input: z.output<typeof forgotPasswordSchema>, context: { ip: string; locale: "vi" | "en" }) {
   const limits = await hitRateLimits([
     { key: `password-reset:id:${keyHash(input.email)}`, ...RESET_LIMITS.perAddress },
-    { key: `password-reset:ip:${keyHash(context.ip)}`, ...RESET_LIMITS.perIp },
+    { key: `password-reset:ip:${keyHash(limitAddress(context.ip))}`, ...RESET_LIMITS.perIp },
   ]);
   const blocked = limits.find((r) => !r.allowed);
   if (blocked) throw new AppError("RATE_LIMITED", "forgot.tooMany", undefined, { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor, type StaffActor } from "@/lib/auth/actor";
 import { openValue, sealValue } from "@/lib/auth/app-seal";
-import { recoveryCodeHash, TWO_FACTOR_ROLES } from "@/lib/auth/mutations";
+import { recoveryCodeHash } from "@/lib/auth/mutations";
+import { TWO_FACTOR_ROLES } from "@/lib/auth/roles";
 import { verifyPassword } from "@/lib/auth/password";
 import { rolesFor } from "@/lib/auth/permissions";
 import { newRecoveryCodes, newTotpSecret, otpauthUri, verifyTotp } from "@/lib/auth/totp";
@@ -18,8 +19,13 @@ import type { disableTwoFactorSchema, enableTwoFactorSchema } from "./schemas";
 
 const ISSUER = "Customer Register";
 
-/** A new secret to add to an authenticator app; on only after confirmEnrolment. */
+/**
+ * A new secret to add to an authenticator app; on only after confirmEnrolment. Not while two-step
+ * sign-in is on: someone holding a stolen session must not move it to their own phone (turning it
+ * off first needs the password).
+ */
 export async function startEnrolment(actor: StaffActor) {
+  if ((await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } })).totpEnabledAt) throw new AppError("CONFLICT", "account.alreadyOn");
   const secret = newTotpSecret();
   await db().user.update({ where: { id: actor.id }, data: { totpPendingSecret: sealValue("two-factor secret", secret) } });
   const uri = otpauthUri(secret, actor.email, ISSUER);
@@ -28,7 +34,8 @@ export async function startEnrolment(actor: StaffActor) {
 
 /** Turns two-factor on with the first code, lifts a restricted session, and returns recovery codes once. */
 export async function confirmEnrolment(actor: StaffActor, input: z.output<typeof enableTwoFactorSchema>) {
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPendingSecret: true } });
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPendingSecret: true, totpEnabledAt: true } });
+  if (user.totpEnabledAt) throw new AppError("CONFLICT", "account.alreadyOn");
   if (!user.totpPendingSecret) throw new AppError("CONFLICT", "account.setupExpired");
   const step = verifyTotp(openValue("two-factor secret", user.totpPendingSecret), input.code, new Date(), null);
   if (step === null) throw new AppError("BAD_INPUT", "login.codeInvalid", { code: "login.codeInvalid" });

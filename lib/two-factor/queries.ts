@@ -1,6 +1,6 @@
 import "server-only";
 import type { StaffActor } from "@/lib/auth/actor";
-import { TWO_FACTOR_ROLES } from "@/lib/auth/mutations";
+import { TWO_FACTOR_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { readSettings } from "@/lib/settings/queries";
 

@@ -34,6 +34,8 @@ describe("two-step sign-in", () => {
     expect(await failure(confirmEnrolment(actor, { code: "000000" }))).toMatchObject({ fieldErrors: { code: "login.codeInvalid" } });
     const { recoveryCodes } = await confirmEnrolment(actor, { code: totp(secret, new Date(Date.now() - 30_000)) });
     expect(recoveryCodes).toHaveLength(10);
+    // A stolen session cannot move the second factor to another phone.
+    expect(await failure(startEnrolment(actor))).toMatchObject({ userMessage: "account.alreadyOn" });
     expect(await db().recoveryCode.count({ where: { userId: staff.id, codeHash: { in: recoveryCodes } } })).toBe(0); // hashed
 
     expect(await failure(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() }))).toMatchObject({ userMessage: "login.codeRequired" });
@@ -76,6 +78,12 @@ describe("two-step sign-in", () => {
       await confirmEnrolment(actor, { code: codeAt(secretOf(secret)) });
       expect(await findSessionUser(signedIn.sessionId)).toMatchObject({ restricted: false });
       expect(await failure(disableOwnTwoFactor(actor, { password: TEST_PASSWORD }))).toMatchObject({ userMessage: "account.cannotDisable" });
+
+      // Decided on each request: a STAFF member promoted while signed in is held at once.
+      const signedInStaff = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
+      expect(await findSessionUser(signedInStaff.sessionId)).toMatchObject({ restricted: false });
+      await db().user.update({ where: { id: staff.id }, data: { role: "ADMIN" } });
+      expect(await findSessionUser(signedInStaff.sessionId)).toMatchObject({ restricted: true, role: "ADMIN" });
     } finally {
       await updateSettings(admin, { ...before, requireTwoFactor: false });
     }

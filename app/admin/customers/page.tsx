@@ -15,6 +15,7 @@ import { filterQuery } from "./_components/filter-query";
 import { RevealContact } from "@/components/admin/reveal-contact";
 import { revealContactAction } from "./actions";
 import { CustomerStatusBadge } from "./_components/status-badge";
+import { PostButton } from "@/components/admin/post-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -55,9 +56,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             <Link href={`/admin/disclosures/new${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
               {t("customers.shareThese")}
             </Link>
-            <a href={`/admin/customers/export${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
-              {t("customers.exportCsv")}
-            </a>
+            <PostButton action={`/admin/customers/export${query ? `?${query}` : ""}`}>{t("customers.exportCsv")}</PostButton>
           </div>
         )}
       </div>

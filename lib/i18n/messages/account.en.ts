@@ -38,6 +38,7 @@ export const accountEn: Record<keyof typeof accountVi, string> = {
   "account.disablePassword": "Password to confirm",
   "account.disabled": "Two-step sign-in is off.",
   "account.cannotDisable": "Your company requires two-step sign-in for your role: it cannot be turned off.",
+  "account.alreadyOn": "Two-step sign-in is on. To move it to another phone, turn it off (with your password) and on again.",
   "account.setupExpired": "Please start setting up two-step sign-in again.",
 
   "users.forceReset": "Require a new password",

@@ -37,6 +37,7 @@ export const accountVi = {
   "account.disablePassword": "Mật khẩu để xác nhận",
   "account.disabled": "Đã tắt xác thực hai bước.",
   "account.cannotDisable": "Công ty yêu cầu vai trò của bạn dùng xác thực hai bước: không tắt được.",
+  "account.alreadyOn": "Xác thực hai bước đang bật. Muốn đổi điện thoại, hãy tắt nó (cần mật khẩu) rồi bật lại.",
   "account.setupExpired": "Hãy bắt đầu lại việc bật xác thực hai bước.",
 
   "users.forceReset": "Yêu cầu đặt lại mật khẩu",

@@ -78,6 +78,7 @@ export const disclosuresEn: Record<keyof typeof disclosuresVi, string> = {
   "disclosures.packageRules": "{left} downloads left, until {date}. Every download is audited.",
   "disclosures.downloadPackage": "Download the CSV package",
   "disclosures.downloadUnavailable": "The package has expired or has been downloaded as many times as allowed.",
+  "disclosures.complianceDownloads": "Advertising and authority packages are downloaded by a compliance officer.",
   "disclosures.packageOnlyByDownload": "A disclosure package can only be downloaded from its disclosure, where each download is counted.",
   "disclosures.status.DRAFT": "Draft",
   "disclosures.status.PREPARING": "Preparing",

@@ -77,6 +77,7 @@ export const disclosuresVi = {
   "disclosures.packageRules": "Còn tải được {left} lần, đến {date}. Mỗi lần tải đều được ghi nhật ký.",
   "disclosures.downloadPackage": "Tải gói CSV",
   "disclosures.downloadUnavailable": "Gói dữ liệu đã hết hạn hoặc đã tải đủ số lần cho phép.",
+  "disclosures.complianceDownloads": "Gói dữ liệu quảng cáo và gói cho cơ quan nhà nước do cán bộ tuân thủ tải.",
   "disclosures.packageOnlyByDownload": "Gói dữ liệu chỉ tải được từ trang của lần chia sẻ, nơi mỗi lần tải được đếm.",
   "disclosures.status.DRAFT": "Nháp",
   "disclosures.status.PREPARING": "Đang chuẩn bị",

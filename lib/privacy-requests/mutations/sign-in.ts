@@ -10,6 +10,7 @@ import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { limitAddress } from "@/lib/rate-limit/address";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import { signInRequestSchema } from "../schemas";
@@ -41,7 +42,7 @@ export async function requestSignInLink(raw: unknown, context: { ip: string; loc
   const identifier = normalizeIdentifier(typed);
   const [perAddress, perIp] = await hitRateLimits([
     { key: `privacy-link:id:${keyHash(identifier)}`, ...LIMITS.perAddress },
-    { key: `privacy-link:ip:${keyHash(context.ip)}`, ...LIMITS.perIp },
+    { key: `privacy-link:ip:${keyHash(limitAddress(context.ip))}`, ...LIMITS.perIp },
   ]);
   const blocked = [perAddress, perIp].find((r) => !r.allowed);
   if (blocked) throw new AppError("RATE_LIMITED", "privacy.tooManyLinks", undefined, { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });

@@ -3,6 +3,7 @@ import type { ConsentEventRow } from "@/lib/consent/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
+import { PostButton } from "@/components/admin/post-button";
 
 type Purpose = { key: string; labelVi: string; labelEn: string; legalBasis: string };
 type Item = { purpose: Purpose; current: { action: "GRANTED" | "WITHDRAWN"; givenAt: Date } | null; events: ConsentEventRow[] };
@@ -54,7 +55,7 @@ export function ConsentTimeline({ items, t, locale }: { items: Item[]; t: Transl
                         {e.userAgent && <div className="max-w-md truncate" title={e.userAgent}><dt className="inline">{t("consent.browser")}: </dt><dd className="inline">{e.userAgent}</dd></div>}
                         <div><dt className="inline">{t("consent.recordedAt")}: </dt><dd className="inline">{formatDateTime(e.createdAt, locale)}</dd></div>
                         {evidence.attachment && (
-                          <div><dt className="sr-only">{t("consent.scan")}</dt><dd className="inline"><a className="text-brand-800 underline" href={`/admin/attachments/${evidence.attachment.id}`}>{evidence.attachment.filename}</a></dd></div>
+                          <div><dt className="sr-only">{t("consent.scan")}</dt><dd className="inline"><PostButton variant="link" action={`/admin/attachments/${evidence.attachment.id}`}>{evidence.attachment.filename}</PostButton></dd></div>
                         )}
                       </dl>
                       {evidence.note && <p className="mt-1 text-xs text-zinc-600">{evidence.note}</p>}

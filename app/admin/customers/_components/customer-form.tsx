@@ -19,7 +19,8 @@ const TEXT = [
   ["organization", "organization"],
 ] as const;
 
-export function CustomerForm({ customerId, initial }: { customerId?: string; initial: CustomerInput }) {
+/** `emailLocked`: the email is how the customer signs in to their privacy page; only compliance changes it. */
+export function CustomerForm({ customerId, initial, emailLocked = false }: { customerId?: string; initial: CustomerInput; emailLocked?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   const form = useForm<CustomerInput, unknown, CustomerValues>({ resolver: zodResolver(customerInputSchema), defaultValues: initial });
@@ -33,8 +34,15 @@ export function CustomerForm({ customerId, initial }: { customerId?: string; ini
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         {TEXT.map(([name, autoComplete]) => (
-          <Field key={name} id={`cu-${name}`} label={t(`publicForm.field.${name}`)} error={fieldError(name)} className={name === "address" ? "sm:col-span-2" : undefined}>
-            <Input autoComplete={autoComplete} {...fieldA11y(`cu-${name}`, fieldError(name))} {...form.register(name)} />
+          <Field
+            key={name}
+            id={`cu-${name}`}
+            label={t(`publicForm.field.${name}`)}
+            hint={name === "email" && emailLocked ? t("customers.emailChangeCompliance") : undefined}
+            error={fieldError(name)}
+            className={name === "address" ? "sm:col-span-2" : undefined}
+          >
+            <Input autoComplete={autoComplete} readOnly={name === "email" && emailLocked} {...fieldA11y(`cu-${name}`, fieldError(name))} {...form.register(name)} />
           </Field>
         ))}
         <Field id="cu-locale" label={t("customers.language")}>

@@ -44,7 +44,7 @@ export default async function DuplicatesPage() {
                   <Td><MergeButtons
                       a={{ id: p.aId, name: p.aName ?? p.aEmail ?? "?" }}
                       b={{ id: p.bId, name: p.bName ?? p.bEmail ?? "?" }}
-                      needsApproval={p.reason === "name"}
+                      needsApproval={p.reason !== "email"}
                       canApprove={actor.role === "COMPLIANCE"}
                     /></Td>
                 </tr>

@@ -12,6 +12,7 @@ import { NEEDS_APPROVAL, type RecipientCategory } from "@/lib/disclosures/rules"
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { ApprovalButtons, PreparingProgress } from "../_components/disclosure-actions";
+import { PostButton } from "@/components/admin/post-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -27,7 +28,9 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
   const [included, excluded] = await Promise.all([disclosureItems(actor, d.id, true), disclosureItems(actor, d.id, false)]);
   const pending = d.status === "PENDING_APPROVAL";
   const fourEyesOk = !NEEDS_APPROVAL[category] || (actor.role === "COMPLIANCE" && actor.id !== d.preparedById);
-  const downloadable = (d.status === "APPROVED" || d.status === "DELIVERED") && d.downloadCount < d.maxDownloads && d.packageExpiresAt && d.packageExpiresAt > new Date();
+  // Advertising and authority packages go out through compliance; staff hand over shipments.
+  const mayDownload = actor.role === "COMPLIANCE" || !NEEDS_APPROVAL[category];
+  const downloadable = mayDownload && (d.status === "APPROVED" || d.status === "DELIVERED") && d.downloadCount < d.maxDownloads && d.packageExpiresAt && d.packageExpiresAt > new Date();
   const fmt = (n: number) => formatNumber(n, locale);
   return (
     <>
@@ -72,7 +75,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
                 {d.approvedBy && <><dt className="text-zinc-500">{t("disclosures.approvedBy")}</dt><dd>{d.approvedBy.name} · {formatDateTime(d.approvedAt!, locale)}</dd></>}
                 {d.reference && <><dt className="text-zinc-500">{t("disclosures.reference")}</dt><dd>{d.reference}</dd></>}
                 {d.agencyName && <><dt className="text-zinc-500">{t("disclosures.agency")}</dt><dd>{d.agencyName} · {d.documentNumber} · {d.documentDate ? formatDate(d.documentDate, locale) : ""}</dd></>}
-                {d.requestFileId && <><dt className="text-zinc-500">{t("disclosures.requestFile")}</dt><dd><a className="underline" href={`/admin/attachments/${d.requestFileId}`}>{t("disclosures.download")}</a></dd></>}
+                {d.requestFileId && <><dt className="text-zinc-500">{t("disclosures.requestFile")}</dt><dd><PostButton variant="link" action={`/admin/attachments/${d.requestFileId}`}>{t("disclosures.download")}</PostButton></dd></>}
                 {d.confidential && <><dt className="text-zinc-500">{t("disclosures.confidentialShort")}</dt><dd>{t("disclosures.confidentialYes")}</dd></>}
                 {d.packageChecksum && <><dt className="text-zinc-500">SHA-256</dt><dd className="font-mono text-xs break-all">{d.packageChecksum}</dd></>}
                 {d.rejectionReason && <><dt className="text-zinc-500">{t("disclosures.rejectedBecause")}</dt><dd>{d.rejectionReason}</dd></>}

@@ -14,6 +14,7 @@ import { getRequest } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
+import { PostButton } from "@/components/admin/post-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -56,7 +57,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <CardBody className="space-y-3 text-sm">
               {r.purposeKey && <p><span className="text-zinc-500">{t("requests.purpose")}:</span> {r.purposeKey}</p>}
               <p className="whitespace-pre-wrap">{r.details || <span className="text-zinc-500">{erased ? t("requests.detailsErased") : t("requests.noDetails")}</span>}</p>
-              {r.attachmentId && <a href={`/admin/attachments/${r.attachmentId}`} className="inline-block text-brand-800 underline">{t("requests.scan")}</a>}
+              {r.attachmentId && <PostButton variant="link" action={`/admin/attachments/${r.attachmentId}`}>{t("requests.scan")}</PostButton>}
               {r.resolution && <p><span className="text-zinc-500">{t("requests.resolution")}:</span> {r.resolution}</p>}
             </CardBody>
           </Card>

@@ -1,5 +1,6 @@
 // CSV export of a form's submissions, streamed batch by batch (constant memory) and audited.
 import { currentActor } from "@/lib/auth/session";
+import { crossSiteRefusal, isSameOriginRequest } from "@/lib/http/same-origin";
 import { canAccess } from "@/lib/auth/permissions";
 import { recordExport } from "@/lib/submissions/mutations";
 import { getForm } from "@/lib/forms/queries";
@@ -8,7 +9,13 @@ import { CSV_BOM, csvRow } from "@/lib/csv";
 import { answerText } from "@/lib/forms/definition";
 import { getT } from "@/lib/i18n/server";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/** Opening the address exports nothing: the button is on the form's submissions page. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return Response.redirect(new URL(`/admin/forms/${encodeURIComponent((await params).id)}/submissions`, request.url), 303);
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  if (!isSameOriginRequest(request)) return crossSiteRefusal();
   const actor = await currentActor();
   if (!actor || !canAccess(actor.role, "forms")) return new Response("Forbidden", { status: 403 });
   const form = await getForm(actor, (await params).id);

@@ -15,6 +15,7 @@ import { getT } from "@/lib/i18n/server";
 import { listSubmissions } from "@/lib/submissions/queries";
 import { FormTabs } from "../../_components/form-tabs";
 import { revealSubmissionContactAction } from "../../actions";
+import { PostButton } from "@/components/admin/post-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -41,9 +42,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
           <div className="flex flex-wrap gap-2">
             <FormTabs id={form.id} kind={form.kind} current="submissions" t={t} />
             {data.total > 0 && (
-              <a className={buttonVariants({ variant: "secondary" })} href={`/admin/forms/${form.id}/export`} download>
-                {t("forms.exportCsv")}
-              </a>
+              <PostButton action={`/admin/forms/${form.id}/export`} size="md">{t("forms.exportCsv")}</PostButton>
             )}
           </div>
         }
