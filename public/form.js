@@ -71,7 +71,8 @@
     button.disabled = true;
     var label = button.textContent;
     button.textContent = button.getAttribute("data-sending");
-    fetch("/api/public/forms/" + encodeURIComponent(slug) + "/submissions", {
+    // The language goes in the address too, so even a refusal before the body is read speaks it.
+    fetch("/api/public/forms/" + encodeURIComponent(slug) + "/submissions?lang=" + encodeURIComponent(new FormData(form).get("locale") || "vi"), {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(payload()),

@@ -26,5 +26,5 @@ export function leadForm(overrides: Partial<FormInput> = {}): FormInput {
 export async function createLeadForm(overrides: Partial<FormInput> = {}) {
   const input = leadForm(overrides);
   const { id } = await createForm(systemActor("e2e"), input);
-  return { id, ...input, allow: (origins: string[]) => updateForm(systemActor("e2e"), id, { ...input, allowedOrigins: origins.join("\n") }) };
+  return { id, ...input, allow: (origins: string[]) => updateForm(systemActor("e2e"), { id, ...input, allowedOrigins: origins.join("\n") }) };
 }

@@ -51,16 +51,34 @@ function accessOf(name: ActionName): Access {
 }
 
 /**
+ * Input is parsed once (house style 13). Most lib functions parse their raw input themselves with
+ * the shared schema (every caller — actions, jobs, scripts, tests — goes through that one check);
+ * their actions say so with `parsedByLib(schema)` and hand the raw input on. Actions that pass
+ * plain values (an id) to lib give the schema itself, and the wrapper parses.
+ */
+export type ParsedByLib<I> = { readonly parsedByLib: true; readonly input?: I };
+export function parsedByLib<S extends z.ZodType>(_schema: S): ParsedByLib<z.input<S>> {
+  return { parsedByLib: true };
+}
+type InputSpec = z.ZodType | ParsedByLib<unknown>;
+type Parsed<S> = S extends ParsedByLib<infer I> ? I : S extends z.ZodType ? z.output<S> : never;
+type Raw<S> = S extends ParsedByLib<infer I> ? I : S extends z.ZodType ? z.input<S> : never;
+
+function parse<S extends InputSpec>(spec: S, raw: unknown): Parsed<S> {
+  return ("parsedByLib" in spec ? raw : (spec as z.ZodType).parse(raw)) as Parsed<S>;
+}
+
+/**
  * The one wrapper for staff server actions (house style 5): re-reads the session from the database,
  * checks the role against the one table (lib/auth/permissions ACTIONS) before reading any input,
- * parses the input with the shared zod schema, and returns a result instead of throwing. The lib
- * function called by `handler` checks the actor's role itself too.
+ * parses the input once, and returns a result instead of throwing. The lib function called by
+ * `handler` checks the actor's role itself too.
  */
-export function staffAction<S extends z.ZodType, T>(name: ActionName, schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> =>
+export function staffAction<S extends InputSpec, T>(name: ActionName, spec: S, handler: (actor: StaffActor, input: Parsed<S>) => Promise<T>) {
+  return async (raw: Raw<S>): Promise<ActionResult<T>> =>
     run(async () => {
       const actor = await signedInStaff(name);
-      return handler(actor, schema.parse(raw));
+      return handler(actor, parse(spec, raw));
     });
 }
 
@@ -75,28 +93,28 @@ async function signedInStaff(name: ActionName) {
 }
 
 /** Like staffAction, for forms that upload a file: the client sends FormData. */
-export function staffFormAction<S extends z.ZodType, T>(name: ActionName, schema: S, handler: (actor: StaffActor, input: z.output<S>) => Promise<T>) {
+export function staffFormAction<S extends InputSpec, T>(name: ActionName, spec: S, handler: (actor: StaffActor, input: Parsed<S>) => Promise<T>) {
   return async (formData: FormData): Promise<ActionResult<T>> =>
     run(async () => {
       const actor = await signedInStaff(name);
       if (!(formData instanceof FormData)) throw new AppError("BAD_INPUT", "errors.badInput");
-      return handler(actor, schema.parse(Object.fromEntries(formData)));
+      return handler(actor, parse(spec, Object.fromEntries(formData)));
     });
 }
 
 /** For actions anyone may call (e.g. setting a password from an emailed link). */
-export function publicAction<S extends z.ZodType, T>(name: ActionName, schema: S, handler: (input: z.output<S>) => Promise<T>) {
+export function publicAction<S extends InputSpec, T>(name: ActionName, spec: S, handler: (input: Parsed<S>) => Promise<T>) {
   if (accessOf(name) !== "public") throw new Error(`${name} is not a public action in lib/auth/permissions.ts`);
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => run(async () => handler(schema.parse(raw)));
+  return async (raw: Raw<S>): Promise<ActionResult<T>> => run(async () => handler(parse(spec, raw)));
 }
 
 /** For customers signed in to /privacy/me: the session's customer, never one named in the input. */
-export function customerAction<S extends z.ZodType, T>(name: ActionName, schema: S, handler: (actor: CustomerActor, input: z.output<S>) => Promise<T>) {
+export function customerAction<S extends InputSpec, T>(name: ActionName, spec: S, handler: (actor: CustomerActor, input: Parsed<S>) => Promise<T>) {
   if (accessOf(name) !== "customer") throw new Error(`${name} is not a customer action in lib/auth/permissions.ts`);
-  return async (raw: z.input<S>): Promise<ActionResult<T>> =>
+  return async (raw: Raw<S>): Promise<ActionResult<T>> =>
     run(async () => {
       const actor = await currentCustomer();
       if (!actor) throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
-      return handler(actor, schema.parse(raw));
+      return handler(actor, parse(spec, raw));
     });
 }

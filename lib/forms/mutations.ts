@@ -6,7 +6,7 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { forgetPublishedForms, slugTaken } from "./queries";
-import { formInputSchema, type FormValues } from "./schemas";
+import { formInputSchema, formUpdateSchema, type FormValues } from "./schemas";
 
 async function resolvePurposes(tx: Tx, keys: string[]) {
   const purposes = await tx.purpose.findMany({ where: { key: { in: keys }, active: true }, select: { id: true, key: true, legalBasis: true } });
@@ -49,9 +49,9 @@ export async function createForm(actor: Actor, raw: unknown) {
   });
 }
 
-export async function updateForm(actor: Actor, id: string, raw: unknown) {
+export async function updateForm(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("forms"));
-  const input = formInputSchema.parse(raw);
+  const { id, ...input } = formUpdateSchema.parse(raw);
   if (await slugTaken(input.slug, id)) throw new AppError("CONFLICT", "forms.slugTaken", { slug: "forms.slugTaken" });
   await db().$transaction(async (tx) => {
     const before = await tx.form.findUnique({ where: { id }, select: { status: true, slug: true } });

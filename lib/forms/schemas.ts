@@ -44,7 +44,7 @@ export const formInputSchema = z
       .trim()
       .max(500, "validation.tooLong")
       .refine((v) => v === "" || toOrigin(v) !== null, "forms.redirectUrl"),
-    /** One origin per line in the editor (a list is accepted too, so parsing twice is harmless). */
+    /** One origin per line in the editor, or a list. */
     allowedOrigins: z
       .union([z.string().max(4000, "validation.tooLong"), z.array(z.string().max(300)).max(100)])
       .transform((v, ctx) => {

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action";
 import { recordSharingObjection } from "@/lib/customers/mutations";
 import { customerIdsByEmails } from "@/lib/customers/queries";
 import { approveDisclosure, createRecipient, prepareDisclosure, rejectDisclosure } from "@/lib/disclosures/mutations";
@@ -12,7 +12,7 @@ import { wakeJobRunner } from "@/lib/jobs/runner";
 import { createMediaItem, markMediaTakenDown, publishMediaItem } from "@/lib/media/mutations";
 import { mediaIdSchema, mediaSchema } from "@/lib/media/schemas";
 
-export const createRecipientAction = staffAction("createRecipientAction", recipientSchema, async (actor, input) => {
+export const createRecipientAction = staffAction("createRecipientAction", parsedByLib(recipientSchema), async (actor, input) => {
   const r = await createRecipient(actor, input);
   revalidatePath("/admin/disclosures/recipients");
   return r;
@@ -48,17 +48,17 @@ export const approveDisclosureAction = staffAction("approveDisclosureAction", di
   revalidatePath(`/admin/disclosures/${id}`);
 });
 
-export const rejectDisclosureAction = staffAction("rejectDisclosureAction", rejectSchema, async (actor, input) => {
+export const rejectDisclosureAction = staffAction("rejectDisclosureAction", parsedByLib(rejectSchema), async (actor, input) => {
   await rejectDisclosure(actor, input);
   revalidatePath(`/admin/disclosures/${input.id}`);
 });
 
-export const recordObjectionAction = staffAction("recordObjectionAction", objectionSchema, async (actor, input) => {
+export const recordObjectionAction = staffAction("recordObjectionAction", parsedByLib(objectionSchema), async (actor, input) => {
   await recordSharingObjection(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const createMediaAction = staffAction("createMediaAction", mediaSchema, async (actor, input) => {
+export const createMediaAction = staffAction("createMediaAction", parsedByLib(mediaSchema), async (actor, input) => {
   const item = await createMediaItem(actor, input);
   revalidatePath("/admin/disclosures/media");
   return item;

@@ -1,20 +1,20 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction } from "@/lib/actions/action";
 import { createForm, updateForm } from "@/lib/forms/mutations";
 import { formInputSchema, formUpdateSchema, submissionIdSchema } from "@/lib/forms/schemas";
 import { revealSubmissionContact } from "@/lib/submissions/mutations";
 
-export const createFormAction = staffAction("createFormAction", formInputSchema, async (actor, input) => {
+export const createFormAction = staffAction("createFormAction", parsedByLib(formInputSchema), async (actor, input) => {
   const form = await createForm(actor, input);
   revalidatePath("/admin/forms");
   return form;
 });
 
-export const updateFormAction = staffAction("updateFormAction", formUpdateSchema, async (actor, { id, ...values }) => {
-  const form = await updateForm(actor, id, values);
+export const updateFormAction = staffAction("updateFormAction", parsedByLib(formUpdateSchema), async (actor, input) => {
+  const form = await updateForm(actor, input);
   revalidatePath("/admin/forms");
-  revalidatePath(`/admin/forms/${id}`);
+  revalidatePath(`/admin/forms/${input.id}`);
   return form;
 });
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction } from "@/lib/actions/action";
 import { requeueCampaignFailures } from "@/lib/email/mutations";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 import { createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "@/lib/policies/mutations";
@@ -8,18 +8,18 @@ import { campaignProgress } from "@/lib/policies/queries";
 import { draftSchema, policyIdSchema, scheduleSchema, updateDraftSchema } from "@/lib/policies/schemas";
 import { z } from "zod";
 
-export const createDraftAction = staffAction("createDraftAction", draftSchema, async (actor, input) => {
+export const createDraftAction = staffAction("createDraftAction", parsedByLib(draftSchema), async (actor, input) => {
   const version = await createDraft(actor, input);
   revalidatePath("/admin/policies");
   return version;
 });
 
-export const updateDraftAction = staffAction("updateDraftAction", updateDraftSchema, async (actor, input) => {
+export const updateDraftAction = staffAction("updateDraftAction", parsedByLib(updateDraftSchema), async (actor, input) => {
   await updateDraft(actor, input);
   revalidatePath(`/admin/policies/${input.id}`);
 });
 
-export const schedulePolicyAction = staffAction("schedulePolicyAction", scheduleSchema, async (actor, input) => {
+export const schedulePolicyAction = staffAction("schedulePolicyAction", parsedByLib(scheduleSchema), async (actor, input) => {
   await schedulePolicy(actor, input);
   wakeJobRunner();
   revalidatePath("/admin/policies");

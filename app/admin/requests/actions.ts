@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action";
 import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
 import { erasureBatchProgress } from "@/lib/privacy-requests/queries/desk";
 import { confirmRetentionBatch } from "@/lib/privacy-requests/mutations/retention";
@@ -13,34 +13,34 @@ const refresh = (id?: string) => {
   if (id) revalidatePath(`/admin/requests/${id}`);
 };
 
-export const logRequestAction = staffFormAction("logRequestAction", logRequestSchema, async (actor, input) => {
+export const logRequestAction = staffFormAction("logRequestAction", parsedByLib(logRequestSchema), async (actor, input) => {
   const request = await logRequest(actor, input);
   refresh();
   return { id: request.id };
 });
 
-export const acknowledgeRequestAction = staffAction("acknowledgeRequestAction", requestIdSchema, async (actor, input) => {
+export const acknowledgeRequestAction = staffAction("acknowledgeRequestAction", parsedByLib(requestIdSchema), async (actor, input) => {
   await acknowledgeRequest(actor, input);
   refresh(input.id);
 });
 
-export const extendRequestAction = staffAction("extendRequestAction", extendSchema, async (actor, input) => {
+export const extendRequestAction = staffAction("extendRequestAction", parsedByLib(extendSchema), async (actor, input) => {
   await extendRequest(actor, input);
   refresh(input.id);
 });
 
-export const completeRequestAction = staffAction("completeRequestAction", completeSchema, async (actor, input) => {
+export const completeRequestAction = staffAction("completeRequestAction", parsedByLib(completeSchema), async (actor, input) => {
   const result = await completeRequest(actor, input);
   refresh(input.id);
   return result;
 });
 
-export const rejectRequestAction = staffAction("rejectRequestAction", rejectSchema, async (actor, input) => {
+export const rejectRequestAction = staffAction("rejectRequestAction", parsedByLib(rejectSchema), async (actor, input) => {
   await rejectRequest(actor, input);
   refresh(input.id);
 });
 
-export const setLegalHoldAction = staffAction("setLegalHoldAction", legalHoldSchema, async (actor, input) => {
+export const setLegalHoldAction = staffAction("setLegalHoldAction", parsedByLib(legalHoldSchema), async (actor, input) => {
   await setLegalHold(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
@@ -50,7 +50,7 @@ export const clearLegalHoldAction = staffAction("clearLegalHoldAction", z.object
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const confirmRetentionAction = staffAction("confirmRetentionAction", confirmRetentionSchema, async (actor, input) => {
+export const confirmRetentionAction = staffAction("confirmRetentionAction", parsedByLib(confirmRetentionSchema), async (actor, input) => {
   const batch = await confirmRetentionBatch(actor, input);
   wakeJobRunner();
   revalidatePath("/admin/requests/retention");

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction } from "@/lib/actions/action";
 import { forcePasswordReset } from "@/lib/passwords/mutations";
 import { userIdSchema } from "@/lib/passwords/schemas";
 import { resetTwoFactor } from "@/lib/two-factor/mutations";
@@ -12,9 +12,9 @@ const refresh = <T,>(value: T) => {
   return value;
 };
 
-export const inviteUserAction = staffAction("inviteUserAction", inviteUserSchema, async (actor, input) => refresh(await inviteUser(actor, input)));
-export const changeRoleAction = staffAction("changeRoleAction", changeRoleSchema, async (actor, input) => refresh(await changeUserRole(actor, input)));
-export const setDisabledAction = staffAction("setDisabledAction", setDisabledSchema, async (actor, input) => refresh(await setUserDisabled(actor, input)));
-export const resendInviteAction = staffAction("resendInviteAction", resendInviteSchema, async (actor, input) => refresh(await resendInvite(actor, input)));
+export const inviteUserAction = staffAction("inviteUserAction", parsedByLib(inviteUserSchema), async (actor, input) => refresh(await inviteUser(actor, input)));
+export const changeRoleAction = staffAction("changeRoleAction", parsedByLib(changeRoleSchema), async (actor, input) => refresh(await changeUserRole(actor, input)));
+export const setDisabledAction = staffAction("setDisabledAction", parsedByLib(setDisabledSchema), async (actor, input) => refresh(await setUserDisabled(actor, input)));
+export const resendInviteAction = staffAction("resendInviteAction", parsedByLib(resendInviteSchema), async (actor, input) => refresh(await resendInvite(actor, input)));
 export const forcePasswordResetAction = staffAction("forcePasswordResetAction", userIdSchema, async (actor, { userId }) => refresh(await forcePasswordReset(actor, userId)));
 export const resetTwoFactorAction = staffAction("resetTwoFactorAction", userIdSchema, async (actor, { userId }) => refresh(await resetTwoFactor(actor, userId)));

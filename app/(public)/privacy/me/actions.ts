@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { customerAction, publicAction } from "@/lib/actions/action";
+import { customerAction, parsedByLib, publicAction } from "@/lib/actions/action";
 import { signInCustomer, signOutCustomer } from "@/lib/auth/customer-session";
 import { clientIp } from "@/lib/http/client-ip";
 import { getLocale } from "@/lib/i18n/server";
@@ -12,7 +12,7 @@ import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema, si
 import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/mutations/self-service";
 import { requestSignInLink } from "@/lib/privacy-requests/mutations/sign-in";
 
-export const requestLinkAction = publicAction("requestLinkAction", signInRequestSchema, async (input) => {
+export const requestLinkAction = publicAction("requestLinkAction", parsedByLib(signInRequestSchema), async (input) => {
   await requestSignInLink(input, { ip: clientIp(await headers()), locale: await getLocale() });
   wakeJobRunner();
 });
@@ -29,7 +29,7 @@ export async function signOutCustomerAction() {
 
 const refresh = () => revalidatePath("/privacy/me");
 
-export const changeConsentAction = customerAction("changeConsentAction", consentChangeSchema, async (actor, input) => {
+export const changeConsentAction = customerAction("changeConsentAction", parsedByLib(consentChangeSchema), async (actor, input) => {
   const result = await changeMyConsent(actor, input);
   refresh();
   return result;
@@ -41,19 +41,19 @@ export const objectToSharingAction = customerAction("objectToSharingAction", z.o
   return result;
 });
 
-export const requestCorrectionAction = customerAction("requestCorrectionAction", rectifySchema, async (actor, input) => {
+export const requestCorrectionAction = customerAction("requestCorrectionAction", parsedByLib(rectifySchema), async (actor, input) => {
   const result = await requestCorrection(actor, input);
   refresh();
   return result;
 });
 
-export const requestDeletionAction = customerAction("requestDeletionAction", deletionSchema, async (actor, input) => {
+export const requestDeletionAction = customerAction("requestDeletionAction", parsedByLib(deletionSchema), async (actor, input) => {
   const result = await requestDeletion(actor, input);
   refresh();
   return result;
 });
 
-export const cancelRequestAction = customerAction("cancelRequestAction", requestIdSchema, async (actor, input) => {
+export const cancelRequestAction = customerAction("cancelRequestAction", parsedByLib(requestIdSchema), async (actor, input) => {
   await cancelMyRequest(actor, input);
   refresh();
 });

@@ -1,13 +1,13 @@
 "use server";
 import { z } from "zod";
-import { staffAction, staffFormAction } from "@/lib/actions/action";
+import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action";
 import { checkImport, startImport, uploadImport } from "@/lib/imports/mutations";
 import { importProgress } from "@/lib/imports/queries";
 import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
 export const uploadImportAction = staffFormAction("uploadImportAction", z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }), async (actor, { file }) => uploadImport(actor, file));
-export const checkImportAction = staffAction("checkImportAction", checkImportSchema, async (actor, input) => checkImport(actor, input));
+export const checkImportAction = staffAction("checkImportAction", parsedByLib(checkImportSchema), async (actor, input) => checkImport(actor, input));
 export const startImportAction = staffAction("startImportAction", importIdSchema, async (actor, { id }) => {
   await startImport(actor, id);
   wakeJobRunner();

@@ -111,6 +111,17 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     expect((await call(form.slug, payload({ fields: { email: "nope" } }), ip)).status).toBe(429);
   });
 
+  it("always accepts the app's own pages, at whatever address it was opened, and refuses others in the form's language", async () => {
+    const own = await call(form.slug, payload(), { origin: "http://127.0.0.1:4321", host: "127.0.0.1:4321" });
+    expect(own.status).toBe(201);
+    const other = await POST(
+      new Request(`${url(form.slug)}?lang=en`, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example", host: "127.0.0.1:4321", [PEER_HEADER]: "10.7.0.9" }, body: payload() }),
+      { params: Promise.resolve({ slug: form.slug }) },
+    );
+    expect(other.status).toBe(403);
+    expect((await other.json()).error.message).toBe("This website may not submit this form.");
+  });
+
   it("allows CORS only for the form's origins", async () => {
     const preflight = (origin: string) =>
       OPTIONS(new Request(url(form.slug), { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }), { params: Promise.resolve({ slug: form.slug }) });

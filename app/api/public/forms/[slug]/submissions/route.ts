@@ -18,7 +18,12 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 async function cors(request: Request, slug: string) {
   const form = await findPublishedForm(slug);
-  const own = [new URL(env().APP_URL).origin, new URL(request.url).origin];
+  // Our own pages, whatever address the app was opened at (127.0.0.1 or a name, http behind TLS):
+  // the origin whose host is the host the browser asked for.
+  const host = request.headers.get("host");
+  const sent = request.headers.get("origin");
+  const sameHost = !!host && !!sent && URL.canParse(sent) && new URL(sent).host === host;
+  const own = [new URL(env().APP_URL).origin, new URL(request.url).origin, ...(sameHost ? [sent!] : [])];
   return { form, decision: corsDecision(request.headers.get("origin"), form?.allowedOrigins ?? [], own) };
 }
 
