@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit, sealForCustomer } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
+import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { objectionSchema } from "@/lib/disclosures/schemas";
@@ -95,7 +96,8 @@ export async function terminateCustomer(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("customers"));
   const input = terminateSchema.parse(raw);
   const terminatedAt = new Date(`${input.date}T00:00:00+07:00`);
-  if (terminatedAt.getTime() > Date.now() + 86_400_000) throw new AppError("BAD_INPUT", "customers.futureDate", { date: "customers.futureDate" });
+  // The app's clock, like every other business date (retention counts from it).
+  if (terminatedAt.getTime() > (await now()).getTime() + 86_400_000) throw new AppError("BAD_INPUT", "customers.futureDate", { date: "customers.futureDate" });
   await db().$transaction(async (tx) => {
     const { count } = await tx.customer.updateMany({
       where: { id: input.customerId, status: { in: ["LEAD", "ACTIVE"] } },

@@ -5,7 +5,7 @@ import { submitForm } from "@/lib/submissions/mutations";
 import { uniqueEmail } from "@/tests/support/factories";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { actAsAnonymous, actAsStaff } from "@/tests/support/session";
-import { revealSubmissionContactAction } from "./actions";
+import { createFormAction, revealSubmissionContactAction, updateFormAction } from "./actions";
 
 async function submission() {
   const form = await makeForm({ fields: { fullName: "optional", email: "optional", phone: "optional", address: "optional", organization: "optional" } });
@@ -42,5 +42,36 @@ describe("submissions show contacts masked to STAFF (issue 11.8)", () => {
     expect(await revealSubmissionContactAction({ submissionId })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     actAsAnonymous();
     expect(await revealSubmissionContactAction({ submissionId })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+  });
+});
+
+describe("form actions", () => {
+  it("create and edit a form (allowed origins one per line); field errors for a bad slug; administrators refused", async () => {
+    const slug = `act-${key().slice(4, 12)}`;
+    const input = {
+      slug,
+      kind: "LEAD" as const,
+      status: "PUBLISHED" as const,
+      titleVi: "Liên hệ",
+      titleEn: "Contact",
+      introVi: "",
+      introEn: "",
+      fields: { fullName: "required" as const, email: "required" as const, phone: "optional" as const, address: "off" as const, organization: "off" as const },
+      questions: [],
+      purposeKeys: ["inquiries"],
+      thankYouVi: "",
+      thankYouEn: "",
+      redirectUrl: "",
+      allowedOrigins: "https://a.example\nhttps://b.example",
+    };
+    await actAsStaff("ADMIN");
+    expect(await createFormAction(input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await actAsStaff("STAFF");
+    expect(await createFormAction({ ...input, slug: "Bad Slug!" })).toMatchObject({ ok: false, error: { fieldErrors: { slug: expect.any(String) } } });
+    const created = await createFormAction(input);
+    expect(created).toMatchObject({ ok: true, data: { id: expect.any(String) } });
+    const id = (created as { data: { id: string } }).data.id;
+    expect(await updateFormAction({ id, ...input, titleVi: "Liên hệ mới", allowedOrigins: "https://c.example" })).toMatchObject({ ok: true });
+    expect(await db().form.findUniqueOrThrow({ where: { id } })).toMatchObject({ titleVi: "Liên hệ mới", allowedOrigins: ["https://c.example"] });
   });
 });
