@@ -1,4 +1,4 @@
-// Runs after the other specs (playwright.config.ts: LATE_SPECS): while two-step sign-in is
+// Runs after every other spec (playwright.config.ts: LAST_SPECS): while two-step sign-in is
 // required, new sign-ins of administrators and compliance officers elsewhere would be restricted.
 import { systemActor } from "@/lib/auth/actor";
 import { base32Decode, hotp, stepAt } from "@/lib/auth/totp";

@@ -71,6 +71,12 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter = {}) {
   return { rows: page, next: rows.length > PAGE_SIZE ? page.at(-1)!.id : null };
 }
 
+export async function auditActions(actor: Actor) {
+  authorize(actor, ...rolesFor("audit"));
+  const rows = await db().$queryRaw<{ action: string }[]>`SELECT DISTINCT action FROM "AuditEvent" ORDER BY 1`;
+  return rows.map((r) => r.action);
+}
+
 export async function auditEntityTypes(actor: Actor) {
   authorize(actor, ...rolesFor("audit"));
   const rows = await db().$queryRaw<{ entityType: string }[]>`SELECT DISTINCT "entityType" FROM "AuditEvent" ORDER BY 1`;

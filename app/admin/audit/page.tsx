@@ -5,11 +5,12 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { auditEntityTypes, auditFilterSchema, listAuditEvents, type AuditFilter } from "@/lib/audit/queries";
+import { auditActions, auditEntityTypes, auditFilterSchema, listAuditEvents, type AuditFilter } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { VerifyChainButton } from "./_components/verify-chain-button";
+import { auditEventLabel, entityTypeLabel } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -26,19 +27,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireArea("audit");
   const { t, locale } = await getT();
   const filter = auditFilterSchema.parse(await searchParams);
-  const [data, entities] = await Promise.all([listAuditEvents(actor, filter), auditEntityTypes(actor)]);
+  const [data, entities, actions] = await Promise.all([listAuditEvents(actor, filter), auditEntityTypes(actor), auditActions(actor)]);
   const label = "mb-1 block text-xs font-medium text-zinc-600";
   return (
     <>
       <PageHeader title={t("nav.audit")} description={t("audit.description")} actions={<VerifyChainButton />} />
       <form method="get" className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7" aria-label={t("audit.filters")}>
         <div><label htmlFor="a-actor" className={label}>{t("audit.actor")}</label><Input id="a-actor" name="actor" defaultValue={filter.actor} className="h-9" /></div>
-        <div><label htmlFor="a-action" className={label}>{t("audit.action")}</label><Input id="a-action" name="action" defaultValue={filter.action} placeholder="customer." className="h-9" /></div>
+        <div>
+          <label htmlFor="a-action" className={label}>{t("audit.action")}</label>
+          <Select id="a-action" name="action" defaultValue={filter.action ?? ""} className="h-9">
+            <option value="">{t("customers.any")}</option>
+            {actions.map((a) => <option key={a} value={a}>{auditEventLabel(t, a)}</option>)}
+          </Select>
+        </div>
         <div>
           <label htmlFor="a-entity" className={label}>{t("audit.entity")}</label>
           <Select id="a-entity" name="entity" defaultValue={filter.entity ?? ""} className="h-9">
             <option value="">{t("customers.any")}</option>
-            {entities.map((e) => <option key={e} value={e}>{e}</option>)}
+            {entities.map((e) => <option key={e} value={e}>{entityTypeLabel(t, e)}</option>)}
           </Select>
         </div>
         <div><label htmlFor="a-id" className={label}>{t("audit.entityId")}</label><Input id="a-id" name="entityId" defaultValue={filter.entityId} className="h-9" /></div>
@@ -66,9 +73,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <div>{e.actorLabel ?? t(`audit.actorType.${e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "USER" ? "USER" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</div>
                     {e.ip && <div className="text-xs text-zinc-500">{e.ip}</div>}
                   </Td>
-                  <Td><code className="text-xs">{e.action}</code></Td>
+                  <Td><span title={e.action}>{auditEventLabel(t, e.action)}</span></Td>
                   <Td className="text-xs">
-                    {e.entityType}
+                    {entityTypeLabel(t, e.entityType)}
                     {e.entityId && <div className="text-zinc-500">{e.entityType === "Customer" ? <Link className="underline" href={`/admin/customers/${e.entityId}`}>{e.entityId}</Link> : e.entityId}</div>}
                   </Td>
                   <Td><code className="block max-w-md truncate text-xs text-zinc-600" title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</code></Td>

@@ -1,4 +1,5 @@
 import { accountEn } from "./account.en";
+import { auditEn } from "./audit.en";
 import { formsEn } from "./forms.en";
 import { disclosuresEn } from "./disclosures.en";
 import { policiesEn } from "./policies.en";
@@ -10,6 +11,7 @@ import type { MessageKey } from "./vi";
 export const en: Record<MessageKey, string> = {
   ...formsEn,
   ...accountEn,
+  ...auditEn,
   ...registerEn,
   ...policiesEn,
   ...disclosuresEn,

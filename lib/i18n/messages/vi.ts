@@ -1,6 +1,7 @@
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
 import { accountVi } from "./account.vi";
+import { auditVi } from "./audit.vi";
 import { formsVi } from "./forms.vi";
 import { disclosuresVi } from "./disclosures.vi";
 import { policiesVi } from "./policies.vi";
@@ -11,6 +12,7 @@ import { registerVi } from "./register.vi";
 export const vi = {
   ...formsVi,
   ...accountVi,
+  ...auditVi,
   ...registerVi,
   ...policiesVi,
   ...disclosuresVi,

@@ -28,6 +28,7 @@ import { TerminateForm } from "../_components/terminate-form";
 import { LegalHoldForm } from "../_components/legal-hold-form";
 import { customerRequests } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
+import { auditEventLabel, customerSourceLabel } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -105,7 +106,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <DetailRow label={t("publicForm.field.address")}>{contact("address")}</DetailRow>
                 <DetailRow label={t("publicForm.field.organization")}>{customer.organization ?? "—"}</DetailRow>
                 <DetailRow label={t("customers.language")}>{t(`language.${customer.locale}`)}</DetailRow>
-                <DetailRow label={t("customers.source")}>{customer.source ?? "—"}</DetailRow>
+                <DetailRow label={t("customers.source")}>{customerSourceLabel(t, customer.source)}</DetailRow>
                 <DetailRow label={t("customers.created")}>{formatDateTime(customer.createdAt, locale)}</DetailRow>
                 {customer.sharingObjectedAt && <DetailRow label={t("customers.sharingObjected")}>{formatDate(customer.sharingObjectedAt, locale)}</DetailRow>}
                 {customer.legalHoldReason && <DetailRow label={t("customers.legalHold")}>{customer.legalHoldReason}</DetailRow>}
@@ -206,7 +207,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 {audit.map((e) => (
                   <li key={e.id} className="flex flex-wrap gap-x-2">
                     <span className="text-zinc-500 tabular-nums">{formatDateTime(e.createdAt, locale)}</span>
-                    <code className="text-xs">{e.action}</code>
+                    <span title={e.action}>{auditEventLabel(t, e.action)}</span>
                     <span className="text-zinc-600">{e.actorLabel ?? t(`audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</span>
                   </li>
                 ))}

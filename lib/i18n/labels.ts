@@ -1,0 +1,21 @@
+// Codes kept in the database (audit event names, entity types, customer sources) as people read them.
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+
+/** "customer.updated" → "Sửa hồ sơ khách hàng"; an unknown code is shown as it is (a test keeps the list complete). */
+export function auditEventLabel(t: Translate, action: string) {
+  const key = `audit.event.${action}`;
+  return isMessageKey(key) ? t(key) : action;
+}
+
+export function entityTypeLabel(t: Translate, entityType: string) {
+  const key = `audit.entityType.${entityType}`;
+  return isMessageKey(key) ? t(key) : entityType;
+}
+
+/** Where a customer came from: "form:lien-he" → "Biểu mẫu lien-he", "staff" → "Nhân viên nhập", "import" → "Nhập từ tệp". */
+export function customerSourceLabel(t: Translate, source: string | null) {
+  if (!source) return "—";
+  if (source.startsWith("form:")) return t("customers.sourceValue.form", { slug: source.slice(5) });
+  const key = `customers.sourceValue.${source}`;
+  return isMessageKey(key) ? t(key) : source;
+}
