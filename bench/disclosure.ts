@@ -25,7 +25,10 @@ async function main() {
     const { systemActor } = await import("@/lib/auth/actor");
     const { db } = await import("@/lib/db");
     const { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure } = await import("@/lib/disclosures/mutations");
-    const user = await db().user.create({ data: { email: "bench-staff@example.test", name: "Bench", role: "STAFF", passwordHash: "x" }, select: { id: true, email: true, name: true } });
+    const user = await db().user.create({
+      data: { email: "bench-staff@example.test", name: "Bench", role: "STAFF", passwordHash: "x" },
+      select: { id: true, email: true, name: true },
+    });
     const staff = { kind: "user" as const, ...user, role: "STAFF" as const, sessionId: "bench" };
     const recipient = await createRecipient(systemActor("bench"), { name: "Giao Hàng Nhanh", category: "SHIPPING" });
 
@@ -35,7 +38,13 @@ async function main() {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
 
     t0 = performance.now();
-    const { id } = await prepareDisclosure(staff, { recipientId: recipient.id, reason: "Giao tài liệu hợp đồng gia hạn cho toàn bộ khách hàng", fields: ["fullName", "phone", "address", "reference"], reference: "GH-2026-12", selection: { kind: "filter", filter: {} } });
+    const { id } = await prepareDisclosure(staff, {
+      recipientId: recipient.id,
+      reason: "Giao tài liệu hợp đồng gia hạn cho toàn bộ khách hàng",
+      fields: ["fullName", "phone", "address", "reference"],
+      reference: "GH-2026-12",
+      selection: { kind: "filter", filter: {} },
+    });
     console.log(`the prepare request itself: ${ms(t0).toFixed(0)} ms`);
 
     t0 = performance.now();
@@ -47,7 +56,9 @@ async function main() {
     }
     const jobMs = ms(t0);
     const d = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { itemsTotal: true, itemsIncluded: true, status: true } });
-    console.log(`\nbackground job: ${(jobMs / 1000).toFixed(1)} s in ${rounds} chunks (${Math.round(d.itemsTotal / (jobMs / 1000)).toLocaleString("en")} customers/s); ${d.itemsIncluded.toLocaleString("en")} included, ${(d.itemsTotal - d.itemsIncluded).toLocaleString("en")} excluded; ${d.status}`);
+    console.log(
+      `\nbackground job: ${(jobMs / 1000).toFixed(1)} s in ${rounds} chunks (${Math.round(d.itemsTotal / (jobMs / 1000)).toLocaleString("en")} customers/s); ${d.itemsIncluded.toLocaleString("en")} included, ${(d.itemsTotal - d.itemsIncluded).toLocaleString("en")} excluded; ${d.status}`,
+    );
 
     t0 = performance.now();
     await approveDisclosure(staff, id);
@@ -62,12 +73,16 @@ async function main() {
     await client.connect();
     t0 = performance.now();
     let bytes = 0;
-    const stream = client.query(copyTo(`COPY (SELECT c."fullName", c.phone, c.address, 'GH-2026-12' FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
-      WHERE i."disclosureId" = '${id}' AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`));
+    const stream = client.query(
+      copyTo(`COPY (SELECT c."fullName", c.phone, c.address, 'GH-2026-12' FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+      WHERE i."disclosureId" = '${id}' AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
+    );
     for await (const chunk of stream) bytes += (chunk as Buffer).length;
     const copyMs = ms(t0);
     await client.end();
-    console.log(`approval (package frozen, checksum, stored): ${approveMs.toFixed(0)} ms for ${mib(Buffer.from(pkg.data).length)} MiB; bare COPY of the same rows ${copyMs.toFixed(0)} ms (${mib(bytes)} MiB) → ${(approveMs / copyMs).toFixed(2)}×`);
+    console.log(
+      `approval (package frozen, checksum, stored): ${approveMs.toFixed(0)} ms for ${mib(Buffer.from(pkg.data).length)} MiB; bare COPY of the same rows ${copyMs.toFixed(0)} ms (${mib(bytes)} MiB) → ${(approveMs / copyMs).toFixed(2)}×`,
+    );
     console.log(`download: ${downloadMs.toFixed(0)} ms; RSS ${mib(rssBefore)} → peak ${mib(rssPeak)} MiB`);
   } finally {
     await database.drop();

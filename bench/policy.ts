@@ -16,7 +16,12 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 async function main() {
   const database = await createTestDatabase("bench_policy");
   const resend = await startFakeResend(0, { keepBodies: false, keepEmails: false });
-  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-000", RESEND_API_KEY: "re_bench", RESEND_BASE_URL: resend.url });
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-000",
+    RESEND_API_KEY: "re_bench",
+    RESEND_BASE_URL: resend.url,
+  });
   try {
     let t0 = performance.now();
     await seedLarge(database.url, N, (done) => process.stdout.write(`\rloading ${done.toLocaleString("en")} / ${N.toLocaleString("en")}`));
@@ -31,7 +36,13 @@ async function main() {
     const { queueCampaignChunk } = await import("@/lib/campaigns/mutations");
     const { deliverCampaignBatch } = await import("@/lib/email/delivery");
     const actor = systemActor("bench");
-    const { id } = await createDraft(actor, { bodyVi: `# Chính sách\n\n${"Nội dung chính sách. ".repeat(40)}`, bodyEn: `# Policy\n\n${"Policy text. ".repeat(40)}`, summaryVi: "Cập nhật thử nghiệm hiệu năng.", summaryEn: "A benchmark update.", materialPurposeKeys: [] });
+    const { id } = await createDraft(actor, {
+      bodyVi: `# Chính sách\n\n${"Nội dung chính sách. ".repeat(40)}`,
+      bodyEn: `# Policy\n\n${"Policy text. ".repeat(40)}`,
+      summaryVi: "Cập nhật thử nghiệm hiệu năng.",
+      summaryEn: "A benchmark update.",
+      materialPurposeKeys: [],
+    });
     const effective = new Date(Date.now() + 31 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
     t0 = performance.now();
     await schedulePolicy(actor, { id, effectiveOn: effective });
@@ -45,21 +56,37 @@ async function main() {
 
     // Baseline: the same rows, into the same tables (same indexes, keys and triggers), for a second
     // version, with two bare INSERT … SELECT statements: no chunks, no conflict handling.
-    const { id: other } = await createDraft(actor, { bodyVi: `# Bản so sánh\n\n${"Chỉ để đo thời gian chèn dữ liệu trần. ".repeat(3)}`, bodyEn: `# Baseline\n\n${"Only used to time a bare insert. ".repeat(3)}`, summaryVi: "So sánh", summaryEn: "Baseline", materialPurposeKeys: [] });
+    const { id: other } = await createDraft(actor, {
+      bodyVi: `# Bản so sánh\n\n${"Chỉ để đo thời gian chèn dữ liệu trần. ".repeat(3)}`,
+      bodyEn: `# Baseline\n\n${"Only used to time a bare insert. ".repeat(3)}`,
+      summaryVi: "So sánh",
+      summaryEn: "Baseline",
+      materialPurposeKeys: [],
+    });
     const campaign = (await raw.query(`SELECT id FROM "EmailCampaign" WHERE "policyVersionId" = $1`, [id])).rows[0].id;
     t0 = performance.now();
     await raw.query("BEGIN");
-    await raw.query(`CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT c.id AS cid, gen_random_uuid() AS mid FROM "Customer" c WHERE c.email IS NOT NULL AND c.status <> 'ERASED'`);
-    await raw.query(`INSERT INTO "EmailMessage" (id, "to", locale, template, subject, "campaignId", variables, "updatedAt")
+    await raw.query(
+      `CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT c.id AS cid, gen_random_uuid() AS mid FROM "Customer" c WHERE c.email IS NOT NULL AND c.status <> 'ERASED'`,
+    );
+    await raw.query(
+      `INSERT INTO "EmailMessage" (id, "to", locale, template, subject, "campaignId", variables, "updatedAt")
       SELECT i.mid, c.email, c.locale, 'policy_notice', 'subject', $1, jsonb_build_object('name', coalesce(c."fullName", '')), now()
-      FROM ids i JOIN "Customer" c ON c.id = i.cid`, [campaign]);
-    await raw.query(`INSERT INTO "PolicyNotice" (id, "policyVersionId", "customerId", channel, "emailMessageId")
-      SELECT gen_random_uuid(), $1, i.cid, 'EMAIL', i.mid FROM ids i`, [other]);
+      FROM ids i JOIN "Customer" c ON c.id = i.cid`,
+      [campaign],
+    );
+    await raw.query(
+      `INSERT INTO "PolicyNotice" (id, "policyVersionId", "customerId", channel, "emailMessageId")
+      SELECT gen_random_uuid(), $1, i.cid, 'EMAIL', i.mid FROM ids i`,
+      [other],
+    );
     await raw.query("COMMIT");
     // The baseline's rows are not meant to be sent.
     await raw.query(`UPDATE "EmailMessage" SET status = 'CAPTURED' WHERE template = 'policy_notice' AND subject = 'subject'`);
     const bareSeconds = seconds(t0);
-    console.log(`queuing ${queued.toLocaleString("en")} notices (${eligible.toLocaleString("en")} eligible) in ${chunks} chunks: ${queueSeconds.toFixed(1)} s = ${Math.round(queued / queueSeconds).toLocaleString("en")}/s; bare INSERT … SELECT ${bareSeconds.toFixed(1)} s → ${(queueSeconds / bareSeconds).toFixed(2)}× (target ≤ 2×)`);
+    console.log(
+      `queuing ${queued.toLocaleString("en")} notices (${eligible.toLocaleString("en")} eligible) in ${chunks} chunks: ${queueSeconds.toFixed(1)} s = ${Math.round(queued / queueSeconds).toLocaleString("en")}/s; bare INSERT … SELECT ${bareSeconds.toFixed(1)} s → ${(queueSeconds / bareSeconds).toFixed(2)}× (target ≤ 2×)`,
+    );
 
     // Sending: the app's worker step, WORKERS at a time, until nothing is left.
     global.gc?.();
@@ -90,7 +117,9 @@ async function main() {
     const failed = batchCalls.filter((c) => c.status !== 200).length;
     console.log(`\nbatches: ${calls - failed - partial.length} full, partial ${JSON.stringify(partial)}, failed ${failed}`);
     const status = (await raw.query(`SELECT status, count(*) FROM "EmailMessage" WHERE "campaignId" IS NOT NULL GROUP BY status`)).rows;
-    console.log(`\nsending: ${Math.round(sent / sendSeconds).toLocaleString("en")} emails/s over ${sendSeconds.toFixed(0)} s with ${WORKERS} workers; ${calls.toLocaleString("en")} HTTP calls for ${sent.toLocaleString("en")} emails (limit N/100 = ${Math.ceil(sent / 100).toLocaleString("en")}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB; ${JSON.stringify(status)}`);
+    console.log(
+      `\nsending: ${Math.round(sent / sendSeconds).toLocaleString("en")} emails/s over ${sendSeconds.toFixed(0)} s with ${WORKERS} workers; ${calls.toLocaleString("en")} HTTP calls for ${sent.toLocaleString("en")} emails (limit N/100 = ${Math.ceil(sent / 100).toLocaleString("en")}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB; ${JSON.stringify(status)}`,
+    );
     await raw.end();
   } finally {
     await resend.close();

@@ -9,7 +9,9 @@ import { createTestDatabase } from "@/scripts/support/throwaway-database";
 import { seedLarge } from "@/scripts/support/seed-large";
 import { person } from "@/prisma/demo/people";
 
-const { values } = parseArgs({ options: { customers: { type: "string", default: "1000000" }, searches: { type: "string", default: "60" }, import: { type: "string", default: "100000" } } });
+const { values } = parseArgs({
+  options: { customers: { type: "string", default: "1000000" }, searches: { type: "string", default: "60" }, import: { type: "string", default: "100000" } },
+});
 const N = Number(values.customers);
 const S = Number(values.searches);
 const IMPORT_ROWS = Number(values.import);
@@ -38,7 +40,15 @@ async function main() {
     // Search: name fragments, emails and phones of real rows, through the app and as bare SQL.
     const sample = Array.from({ length: S }, (_, k) => person((k * 104_729) % N));
     const kinds = {
-      "name fragment": sample.map((p) => p.fullName.split(" ").slice(-2).join(" ").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")),
+      "name fragment": sample.map((p) =>
+        p.fullName
+          .split(" ")
+          .slice(-2)
+          .join(" ")
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, ""),
+      ),
       email: sample.map((p) => p.email.slice(0, p.email.indexOf("@"))),
       phone: sample.map((p) => `0${p.phone.slice(3, 6)} ${p.phone.slice(6, 9)}`),
     };
@@ -56,7 +66,9 @@ async function main() {
         await raw.query(sql.text, sql.values as unknown[]);
         bare.push(ms(t));
       }
-      console.log(`${kind.padEnd(30)} ${fmt(pct(app, 50))}  ${fmt(pct(app, 95))}  ${fmt(pct(bare, 50))}  ${fmt(pct(bare, 95))}  ${(pct(app, 95) / pct(bare, 95)).toFixed(2)}×`);
+      console.log(
+        `${kind.padEnd(30)} ${fmt(pct(app, 50))}  ${fmt(pct(app, 95))}  ${fmt(pct(bare, 50))}  ${fmt(pct(bare, 95))}  ${(pct(app, 95) / pct(bare, 95)).toFixed(2)}×`,
+      );
     }
 
     // Paging: the first page, and a page 90 % of the way in by keyset, against OFFSET.
@@ -70,12 +82,21 @@ async function main() {
       return pct(xs, 50);
     };
     const deep = Math.floor(N * 0.9);
-    const { rows: [cursorRow] } = await raw.query(`SELECT id, to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS v FROM "Customer" ORDER BY "createdAt" DESC, id DESC OFFSET ${deep} LIMIT 1`);
+    const {
+      rows: [cursorRow],
+    } = await raw.query(
+      `SELECT id, to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS v FROM "Customer" ORDER BY "createdAt" DESC, id DESC OFFSET ${deep} LIMIT 1`,
+    );
     const after = Buffer.from(JSON.stringify([cursorRow.v, cursorRow.id])).toString("base64url");
     const first = await timeIt(() => listCustomers(actor, customerFilterSchema.parse({})));
     const keyset = await timeIt(() => listCustomers(actor, customerFilterSchema.parse({ after })));
-    const offset = await timeIt(() => raw.query(`SELECT id FROM "Customer" WHERE status <> 'ERASED' ORDER BY "createdAt" DESC, id DESC OFFSET ${deep} LIMIT 26`), 3);
-    console.log(`\nlist pages (median): first ${first.toFixed(1)} ms; row ${deep.toLocaleString("en")} by keyset ${keyset.toFixed(1)} ms (OFFSET would take ${offset.toFixed(0)} ms)`);
+    const offset = await timeIt(
+      () => raw.query(`SELECT id FROM "Customer" WHERE status <> 'ERASED' ORDER BY "createdAt" DESC, id DESC OFFSET ${deep} LIMIT 26`),
+      3,
+    );
+    console.log(
+      `\nlist pages (median): first ${first.toFixed(1)} ms; row ${deep.toLocaleString("en")} by keyset ${keyset.toFixed(1)} ms (OFFSET would take ${offset.toFixed(0)} ms)`,
+    );
 
     // Export: the app's streamed COPY (with masking rules and formula escaping) against a bare COPY.
     const { streamCustomerCsv, customerExportSql } = await import("@/lib/exports/queries");
@@ -88,7 +109,9 @@ async function main() {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
     t0 = performance.now();
     let rows = 0;
-    const stream = await streamCustomerCsv(actor, customerFilterSchema.parse({}), t, async (n) => void (rows = n));
+    const stream = await streamCustomerCsv(actor, customerFilterSchema.parse({}), t, async (n) => {
+      rows = n;
+    });
     let bytes = 0;
     for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
     const appSeconds = ms(t0) / 1000;
@@ -98,7 +121,9 @@ async function main() {
     let bareBytes = 0;
     for await (const chunk of raw.query(copyTo(`COPY (${bareSql}) TO STDOUT WITH (FORMAT csv, HEADER true)`))) bareBytes += (chunk as Buffer).length;
     const bareSeconds = ms(t0) / 1000;
-    console.log(`\nexport of ${rows.toLocaleString("en")} rows: app ${Math.round(rows / appSeconds).toLocaleString("en")} rows/s (${(bytes / 1e6).toFixed(0)} MB), bare COPY ${Math.round(rows / bareSeconds).toLocaleString("en")} rows/s (${(bareBytes / 1e6).toFixed(0)} MB): ${((bareSeconds / appSeconds) * 100).toFixed(0)} %; RSS growth ${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `\nexport of ${rows.toLocaleString("en")} rows: app ${Math.round(rows / appSeconds).toLocaleString("en")} rows/s (${(bytes / 1e6).toFixed(0)} MB), bare COPY ${Math.round(rows / bareSeconds).toLocaleString("en")} rows/s (${(bareBytes / 1e6).toFixed(0)} MB): ${((bareSeconds / appSeconds) * 100).toFixed(0)} %; RSS growth ${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
+    );
 
     // Import: a 100 000-row CSV of new people, dry run then the batched job, with progress.
     const { uploadImport, checkImport, startImport, runImportBatches } = await import("@/lib/imports/mutations");
@@ -110,24 +135,36 @@ async function main() {
     const file = new File([lines.join("\n")], "bench.csv", { type: "text/csv" });
     t0 = performance.now();
     const { id } = await uploadImport(actor, file);
-    const report = await checkImport(actor, { id, mapping: { "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "consent:advertising" }, evidence: "Benchmark file" });
+    const report = await checkImport(actor, {
+      id,
+      mapping: { "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "consent:advertising" },
+      evidence: "Benchmark file",
+    });
     const checked = ms(t0) / 1000;
     await startImport(actor, id);
     t0 = performance.now();
     let last = 0;
     while ((await runImportBatches(20)) > 0) {
-      const { rows: [job] } = await raw.query(`SELECT "processedRows" FROM "ImportJob" WHERE id = $1`, [id]);
+      const {
+        rows: [job],
+      } = await raw.query(`SELECT "processedRows" FROM "ImportJob" WHERE id = $1`, [id]);
       if (job.processedRows - last >= IMPORT_ROWS / 5) {
         last = job.processedRows;
         process.stdout.write(`\rimport progress ${job.processedRows.toLocaleString("en")} / ${report.people.toLocaleString("en")}`);
       }
     }
     const importSeconds = ms(t0) / 1000;
-    const { rows: [job] } = await raw.query(`SELECT status, "createdCount", "processedRows" FROM "ImportJob" WHERE id = $1`, [id]);
-    console.log(`\nimport of ${IMPORT_ROWS.toLocaleString("en")} rows: upload + dry run ${checked.toFixed(1)} s, import ${importSeconds.toFixed(1)} s = ${Math.round(job.processedRows / importSeconds).toLocaleString("en")} rows/s (${job.status}, ${job.createdCount} created)`);
+    const {
+      rows: [job],
+    } = await raw.query(`SELECT status, "createdCount", "processedRows" FROM "ImportJob" WHERE id = $1`, [id]);
+    console.log(
+      `\nimport of ${IMPORT_ROWS.toLocaleString("en")} rows: upload + dry run ${checked.toFixed(1)} s, import ${importSeconds.toFixed(1)} s = ${Math.round(job.processedRows / importSeconds).toLocaleString("en")} rows/s (${job.status}, ${job.createdCount} created)`,
+    );
 
     await raw.end();
-    await pool().end().catch(() => {});
+    await pool()
+      .end()
+      .catch(() => {});
     await closeDb().catch(() => {});
   } finally {
     await database.drop();

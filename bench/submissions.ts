@@ -42,12 +42,19 @@ async function measure(name: string, url: string, pid: number): Promise<LoadResu
   const result = await runLoad(N, C, (i) => post(url, i));
   clearInterval(sampler);
   peak = Math.max(peak, await rssMiB(pid));
-  console.log(`${name}: ${result.throughput.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, failures ${result.failures}, peak RSS ${peak.toFixed(0)} MiB`, result.statuses);
+  console.log(
+    `${name}: ${result.throughput.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, failures ${result.failures}, peak RSS ${peak.toFixed(0)} MiB`,
+    result.statuses,
+  );
   return { ...result, peakRssMiB: peak };
 }
 
 async function post(url: string, i: number) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }, body: body(i) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    body: body(i),
+  });
   await response.arrayBuffer();
   return response.status;
 }
@@ -63,11 +70,17 @@ async function main() {
     const { systemActor } = await import("@/lib/auth/actor");
     const { createForm } = await import("@/lib/forms/mutations");
     const { DEMO_FORMS } = await import("@/prisma/demo/forms");
-    await createForm(systemActor("bench"), { ...DEMO_FORMS[0], slug: "bench", questions: [{ key: "topic", type: "short_text", labelVi: "Chủ đề", labelEn: "Topic", required: false, options: [] }] });
+    await createForm(systemActor("bench"), {
+      ...DEMO_FORMS[0],
+      slug: "bench",
+      questions: [{ key: "topic", type: "short_text", labelVi: "Chủ đề", labelEn: "Topic", required: false, options: [] }],
+    });
     const pg = (await import("pg")).default;
     const base = new pg.Client({ connectionString: baseDb.url });
     await base.connect();
-    const form = await base.query(`INSERT INTO "Form" (slug, kind, status, "titleVi", "titleEn", fields, "updatedAt") VALUES ('bench', 'LEAD', 'PUBLISHED', 'x', 'x', '{}', now()) RETURNING id`);
+    const form = await base.query(
+      `INSERT INTO "Form" (slug, kind, status, "titleVi", "titleEn", fields, "updatedAt") VALUES ('bench', 'LEAD', 'PUBLISHED', 'x', 'x', '{}', now()) RETURNING id`,
+    );
     const purpose = await base.query(`SELECT id FROM "Purpose" WHERE key = 'inquiries'`);
     await base.end();
 
@@ -77,7 +90,19 @@ async function main() {
     // simulated visitor have its own X-Forwarded-For address (and its own rate limit).
     const app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
       cwd: root,
-      env: { ...process.env, PORT: String(appPort), HOSTNAME: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1", NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? "", NODE_ENV: "production", DATABASE_URL: appDb.url, FORM_RATE_LIMIT_PER_IP: "20", FORM_RATE_LIMIT_PER_FORM: "0", WORKER_ENABLED: "0", APP_URL: `http://127.0.0.1:${appPort}` },
+      env: {
+        ...process.env,
+        PORT: String(appPort),
+        HOSTNAME: "127.0.0.1",
+        TRUSTED_PROXIES: "127.0.0.1",
+        NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? "",
+        NODE_ENV: "production",
+        DATABASE_URL: appDb.url,
+        FORM_RATE_LIMIT_PER_IP: "20",
+        FORM_RATE_LIMIT_PER_FORM: "0",
+        WORKER_ENABLED: "0",
+        APP_URL: `http://127.0.0.1:${appPort}`,
+      },
       stdio: "ignore",
     });
     children.push(app);

@@ -46,7 +46,7 @@ for (const who of ["anonymous", "customer", ...ROLES] as Who[]) {
     for (const pattern of Object.keys(PAGES) as (keyof typeof PAGES)[]) {
       const url = pattern.replace(/\[[^\]]+\]/g, randomUUID());
       const response = await request.get(url, { maxRedirects: 0 });
-      const location = response.headers()["location"] ?? "";
+      const location = response.headers().location ?? "";
       const refused = response.status() === 403 || (response.status() >= 300 && response.status() < 400 && /\/login/.test(location));
       const allowed = response.status() === 200 || response.status() === 404;
       if (!refused && !allowed) mismatches.push(`${pattern}: status ${response.status()} ${location}`);

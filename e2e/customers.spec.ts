@@ -44,7 +44,10 @@ test("staff search the register, open a customer, record paper consent with a sc
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Xuất CSV" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\n");
   expect(lines).toHaveLength(2);
   expect(lines[0]).not.toContain("Số điện thoại"); // STAFF exports carry no phone or address
   expect(lines[1]).toContain(`Đặng Thị Thu ${t}`);

@@ -9,11 +9,26 @@ import { createCustomerFor, tag } from "./support/customers";
 const system = systemActor("e2e");
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-test("an advertising disclosure over a filter of three customers, one of whom objected: preview, second-person approval, download, visible on the customers", async ({ browser, baseURL }) => {
+test("an advertising disclosure over a filter of three customers, one of whom objected: preview, second-person approval, download, visible on the customers", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const t = tag();
-  const customers = [await createCustomerFor(`Quảng Cáo Một ${t}`), await createCustomerFor(`Quảng Cáo Hai ${t}`), await createCustomerFor(`Quảng Cáo Ba ${t}`)];
-  for (const c of customers) await recordStaffConsent(system, { customerId: c.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu QC" });
+  const customers = [
+    await createCustomerFor(`Quảng Cáo Một ${t}`),
+    await createCustomerFor(`Quảng Cáo Hai ${t}`),
+    await createCustomerFor(`Quảng Cáo Ba ${t}`),
+  ];
+  for (const c of customers)
+    await recordStaffConsent(system, {
+      customerId: c.id,
+      purposeKey: "advertising",
+      action: "GRANTED",
+      givenOn: today(),
+      method: "PAPER",
+      documentRef: "Phiếu QC",
+    });
   await recordSharingObjection(system, { customerId: customers[2].id, note: "Gọi điện yêu cầu ngừng chia sẻ" });
   const partner = `Đối tác QC ${t}`;
   await createRecipient(system, { name: partner, category: "ADVERTISING", agreementRef: "HĐ-01" });
@@ -45,9 +60,15 @@ test("an advertising disclosure over a filter of three customers, one of whom ob
   await expect(officer.getByTestId("disclosure-status")).toHaveText("Đã duyệt");
   const download = officer.waitForEvent("download");
   await officer.getByRole("button", { name: "Tải gói CSV" }).click();
-  const csv = readFileSync((await (await download).path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
+  const csv = readFileSync((await (await download).path())!, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\n");
   expect(csv[0]).toBe("full_name,address");
-  expect(csv.slice(1).sort()).toEqual([`"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`, `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`]);
+  expect(csv.slice(1).sort()).toEqual([
+    `"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,
+    `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,
+  ]);
 
   for (const c of customers.slice(0, 2)) {
     await staff.goto(`/admin/customers/${c.id}`);

@@ -21,7 +21,10 @@ test("staff build a survey in the editor, preview it, collect an answer and see 
   await editor.getByLabel("Kiểu câu hỏi").selectOption("single_choice");
   await editor.getByLabel("Câu hỏi (tiếng Việt)").fill("Bạn thích gì?");
   await editor.getByLabel("Câu hỏi (tiếng Anh)").fill("What do you like?");
-  for (const [vi, en] of [["Giá", "Price"], ["Chất lượng", "Quality"]]) {
+  for (const [vi, en] of [
+    ["Giá", "Price"],
+    ["Chất lượng", "Quality"],
+  ]) {
     await editor.getByRole("button", { name: "Thêm lựa chọn" }).click();
     const n = await editor.getByLabel(/Lựa chọn \d+ \(tiếng Việt\)/).count();
     await editor.getByLabel(`Lựa chọn ${n} (tiếng Việt)`).fill(vi);
@@ -41,7 +44,13 @@ test("staff build a survey in the editor, preview it, collect an answer and see 
   const form = await (await request.get(`/f/${slug}`)).text();
   const optionKey = /name="answers\.([a-z0-9_-]+)" value="([a-z0-9_-]+)"/.exec(form)!;
   const response = await request.post(`/api/public/forms/${slug}/submissions`, {
-    data: { fields: { fullName: "Người Khảo Sát", email: `survey-${randomUUID().slice(0, 6)}@e2e.test` }, answers: { [optionKey[1]]: optionKey[2] }, consents: ["surveys"], locale: "vi", idempotencyKey: randomUUID() },
+    data: {
+      fields: { fullName: "Người Khảo Sát", email: `survey-${randomUUID().slice(0, 6)}@e2e.test` },
+      answers: { [optionKey[1]]: optionKey[2] },
+      consents: ["surveys"],
+      locale: "vi",
+      idempotencyKey: randomUUID(),
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
 

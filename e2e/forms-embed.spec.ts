@@ -7,7 +7,9 @@ import { startHostPage } from "./support/host-page";
 test.describe("embedded lead form", () => {
   test("a visitor on another site fills the embedded form, ticks one of two purposes, and staff see exactly that", async ({ page, browser, baseURL }) => {
     const form = await createLeadForm();
-    const host = await startHostPage(() => `<!doctype html><html><body><h1>Customer site</h1><script src="${baseURL}/embed.js" data-form="${form.slug}" async></script></body></html>`);
+    const host = await startHostPage(
+      () => `<!doctype html><html><body><h1>Customer site</h1><script src="${baseURL}/embed.js" data-form="${form.slug}" async></script></body></html>`,
+    );
     await form.allow([host.origin]);
     try {
       await page.goto(host.origin);
@@ -56,7 +58,9 @@ test.describe("embedded lead form", () => {
 
   test("a site that is not allowed cannot frame the form", async ({ page, baseURL }) => {
     const form = await createLeadForm();
-    const host = await startHostPage(() => `<!doctype html><html><body><iframe id="f" src="${baseURL}/f/${form.slug}?embed=1" style="width:600px;height:600px"></iframe></body></html>`);
+    const host = await startHostPage(
+      () => `<!doctype html><html><body><iframe id="f" src="${baseURL}/f/${form.slug}?embed=1" style="width:600px;height:600px"></iframe></body></html>`,
+    );
     try {
       const blocked = page.waitForEvent("console", (m) => /frame-ancestors/.test(m.text()));
       await page.goto(host.origin);

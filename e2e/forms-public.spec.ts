@@ -51,11 +51,24 @@ test.describe("public form", () => {
   test("looks right on desktop and on a 375 px phone, in both languages (screenshots)", async ({ browser, baseURL }) => {
     const form = await createLeadForm({
       questions: [
-        { key: "topic", type: "single_choice", labelVi: "Chủ đề", labelEn: "Topic", required: true, options: [{ key: "web", labelVi: "Website", labelEn: "Website" }, { key: "app", labelVi: "Ứng dụng", labelEn: "App" }] },
+        {
+          key: "topic",
+          type: "single_choice",
+          labelVi: "Chủ đề",
+          labelEn: "Topic",
+          required: true,
+          options: [
+            { key: "web", labelVi: "Website", labelEn: "Website" },
+            { key: "app", labelVi: "Ứng dụng", labelEn: "App" },
+          ],
+        },
         { key: "score", type: "rating", labelVi: "Bạn đánh giá chúng tôi thế nào?", labelEn: "How do you rate us?", required: false, options: [] },
       ],
     });
-    for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["mobile", { width: 375, height: 812 }]] as const) {
+    for (const [name, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["mobile", { width: 375, height: 812 }],
+    ] as const) {
       for (const lang of ["vi", "en"] as const) {
         const page = await (await browser.newContext({ baseURL, viewport })).newPage();
         await page.goto(`/f/${form.slug}${lang === "en" ? "?lang=en" : ""}`);

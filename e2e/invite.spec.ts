@@ -49,7 +49,10 @@ test("an admin invites a staff member, who sets a password from the email and si
 test("an invitation to an email that already has an account shows the error on the field", async ({ browser, baseURL }) => {
   const admin = await pageAs(browser, "ADMIN", baseURL);
   await admin.goto("/admin/users");
-  const existing = await admin.getByTestId(/^user-row-/).first().getAttribute("data-testid");
+  const existing = await admin
+    .getByTestId(/^user-row-/)
+    .first()
+    .getAttribute("data-testid");
   const form = admin.getByRole("form", { name: "Mời nhân viên" });
   await form.getByLabel("Họ và tên").fill("Trùng");
   await form.getByLabel("Email", { exact: true }).fill(existing!.replace("user-row-", ""));

@@ -8,7 +8,10 @@ import { createLeadForm } from "./support/forms";
 
 const compliance = systemActor("e2e");
 
-test("compliance drafts a version, reviews the diff, announces it; customers see the banner and get the email; it applies on its date", async ({ browser, baseURL }) => {
+test("compliance drafts a version, reviews the diff, announces it; customers see the banner and get the email; it applies on its date", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   // A version in force to compare with (published through the app's own code, then brought into force).
   await settleAnnouncements();
@@ -30,7 +33,9 @@ test("compliance drafts a version, reviews the diff, announces it; customers see
   await page.goto("/admin/policies/new");
   const editor = page.getByRole("form", { name: "Soạn chính sách" });
   await expect(editor.getByLabel("Nội dung (Markdown)")).toHaveValue(/Chúng tôi giữ dữ liệu đến khi bạn ngừng dùng dịch vụ/);
-  await editor.getByLabel("Nội dung (Markdown)").fill("# Chính sách\n\nChúng tôi giữ dữ liệu thêm 12 tháng sau khi bạn ngừng dùng dịch vụ.\n\nChúng tôi không bán dữ liệu.");
+  await editor
+    .getByLabel("Nội dung (Markdown)")
+    .fill("# Chính sách\n\nChúng tôi giữ dữ liệu thêm 12 tháng sau khi bạn ngừng dùng dịch vụ.\n\nChúng tôi không bán dữ liệu.");
   await editor.getByLabel("Tóm tắt thay đổi").fill("Thời hạn lưu giữ kéo dài thêm 12 tháng.");
   await expect(page.getByRole("region", { name: "Xem trước" })).toContainText("thêm 12 tháng");
   await editor.getByRole("tab", { name: "English" }).click();
@@ -55,10 +60,15 @@ test("compliance drafts a version, reviews the diff, announces it; customers see
 
   // The banner on a public form, the email in the (fake) Resend inbox, the live campaign progress.
   const visitor = await browser.newPage({ baseURL });
-  await expect.poll(async () => {
-    await visitor.goto(`/f/${form.slug}`);
-    return visitor.getByText(/Chính sách bảo mật sẽ thay đổi từ ngày/).count();
-  }, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        await visitor.goto(`/f/${form.slug}`);
+        return visitor.getByText(/Chính sách bảo mật sẽ thay đổi từ ngày/).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
   await visitor.screenshot({ path: "test-results/screenshots/form-with-policy-banner-vi.png", fullPage: true });
   const message = await waitForEmail(email, (e) => e.html.includes(`/privacy/diff?to=${number}`));
   expect(message.subject).toMatch(/^Chính sách bảo mật thay đổi từ ngày/);
@@ -68,15 +78,25 @@ test("compliance drafts a version, reviews the diff, announces it; customers see
 
   // Thirty-two days later (moved clock), the new version applies and the banner is gone.
   await advanceClock(32 * 86_400_000);
-  await expect.poll(async () => {
-    await visitor.goto("/privacy");
-    return visitor.getByText(new RegExp(`Phiên bản ${number}, có hiệu lực từ`)).count();
-  }, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await visitor.goto("/privacy");
+        return visitor.getByText(new RegExp(`Phiên bản ${number}, có hiệu lực từ`)).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
   await expect(visitor.getByText("Chúng tôi giữ dữ liệu thêm 12 tháng")).toBeVisible();
-  await expect.poll(async () => {
-    await visitor.goto(`/f/${form.slug}`);
-    return visitor.getByText(/Chính sách bảo mật sẽ thay đổi/).count();
-  }, { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        await visitor.goto(`/f/${form.slug}`);
+        return visitor.getByText(/Chính sách bảo mật sẽ thay đổi/).count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
   await page.goto("/admin/policies");
   await expect(page.getByTestId(`policy-row-${number}`)).toContainText("Đang áp dụng");
 });

@@ -22,11 +22,21 @@ async function signInAsCustomer(page: Page, email: string) {
   return link;
 }
 
-test("a customer signs in by email link, withdraws a purpose and objects to sharing; staff see the request, complete a deletion, the data is gone and the receipt email was sent", async ({ browser, baseURL }) => {
+test("a customer signs in by email link, withdraws a purpose and objects to sharing; staff see the request, complete a deletion, the data is gone and the receipt email was sent", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const t = tag();
   const customer = await createCustomerFor(`Khách Riêng Tư ${t}`);
-  await recordStaffConsent(system, { customerId: customer.id, purposeKey: "promotions_events", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu số 3" });
+  await recordStaffConsent(system, {
+    customerId: customer.id,
+    purposeKey: "promotions_events",
+    action: "GRANTED",
+    givenOn: today(),
+    method: "PAPER",
+    documentRef: "Phiếu số 3",
+  });
 
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

@@ -42,10 +42,12 @@ test("the outbox shows each message with its status, HTML and text", async ({ br
   const page = await pageAs(browser, "COMPLIANCE", baseURL);
   await page.goto("/admin/outbox");
   const row = page.getByRole("row").filter({ hasText: email });
-  await expect(row.getByText("Đã gửi")).toBeVisible({ timeout: 15_000 }).catch(async () => {
-    await page.reload();
-    await expect(row.getByText("Đã gửi")).toBeVisible();
-  });
+  await expect(row.getByText("Đã gửi"))
+    .toBeVisible({ timeout: 15_000 })
+    .catch(async () => {
+      await page.reload();
+      await expect(row.getByText("Đã gửi")).toBeVisible();
+    });
   await page.screenshot({ path: "test-results/screenshots/outbox-vi.png", fullPage: true });
   await row.getByRole("link").click();
   // The invitation's one-time link is not shown: only the recipient can use it.

@@ -4,14 +4,10 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
-const booleanish = z
-  .enum(["1", "0", "true", "false", "yes", "no"])
-  .transform((v) => v === "1" || v === "true" || v === "yes");
+const booleanish = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => v === "1" || v === "true" || v === "yes");
 
 const schema = z.object({
-  DATABASE_URL: z
-    .string({ error: "is required (npm start sets it for the embedded database)" })
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  DATABASE_URL: z.string({ error: "is required (npm start sets it for the embedded database)" }).regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z
     .string({ error: "is required (at least 32 characters; npm start generates one in embedded mode)" })
     .min(32, "must be at least 32 characters long"),
@@ -40,7 +36,12 @@ const schema = z.object({
       if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
     }),
   /** scrypt cost for new password hashes: N = 2^this (17 by default; tests use less to run fast). */
-  PASSWORD_SCRYPT_LOG_N: z.coerce.number({ error: "must be a number from 14 to 20" }).int().min(14, "must be at least 14").max(20, "must be at most 20").default(17),
+  PASSWORD_SCRYPT_LOG_N: z.coerce
+    .number({ error: "must be a number from 14 to 20" })
+    .int()
+    .min(14, "must be at least 14")
+    .max(20, "must be at most 20")
+    .default(17),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,14 +1,6 @@
 // Typed errors: only AppError messages reach users; anything else is logged and shown as a generic
 // error (house style 6).
-export type ErrorCode =
-  | "BAD_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "EXPIRED"
-  | "INTERNAL";
+export type ErrorCode = "BAD_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "EXPIRED" | "INTERNAL";
 
 export type FieldErrors = Record<string, string>;
 

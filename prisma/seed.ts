@@ -41,8 +41,22 @@ async function seedDemoRequests() {
   const byEmail = async (email: string) => (await listCustomers(actor, customerFilterSchema.parse({ q: email }))).rows[0];
   const [late, fresh, self] = [await byEmail(person(1).email), await byEmail(person(2).email), await byEmail(person(3).email)];
   const day = (ago: number) => new Date(Date.now() - ago * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-  if (late) await logRequest(actor, { customerId: late.id, type: "ACCESS", channel: "PHONE", receivedOn: day(24), details: "Gọi điện hỏi công ty đang lưu những dữ liệu gì về mình và đã chia sẻ cho ai." });
-  if (fresh) await logRequest(actor, { customerId: fresh.id, type: "RECTIFY", channel: "IN_PERSON", receivedOn: day(1), details: "Đến văn phòng báo địa chỉ công ty mới: 18 Tam Trinh, Hoàng Mai, Hà Nội." });
+  if (late)
+    await logRequest(actor, {
+      customerId: late.id,
+      type: "ACCESS",
+      channel: "PHONE",
+      receivedOn: day(24),
+      details: "Gọi điện hỏi công ty đang lưu những dữ liệu gì về mình và đã chia sẻ cho ai.",
+    });
+  if (fresh)
+    await logRequest(actor, {
+      customerId: fresh.id,
+      type: "RECTIFY",
+      channel: "IN_PERSON",
+      receivedOn: day(1),
+      details: "Đến văn phòng báo địa chỉ công ty mới: 18 Tam Trinh, Hoàng Mai, Hà Nội.",
+    });
   if (self) await requestDeletion({ kind: "customer", customerId: self.id, sessionId: "seed" }, { confirm: true });
 }
 

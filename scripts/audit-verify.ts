@@ -11,7 +11,8 @@ const report = await verifyAuditChain(systemActor("cli:audit:verify"));
 if (report.ok) {
   console.log(`Audit chain intact: ${report.checked} events checked.`);
 } else {
-  const what = report.reason === "hash" ? "its content does not match its hash (edited)" : "it does not link to the previous event (a row was removed or inserted)";
+  const what =
+    report.reason === "hash" ? "its content does not match its hash (edited)" : "it does not link to the previous event (a row was removed or inserted)";
   console.error(`Audit chain BROKEN at event #${report.brokenAtId}: ${what}. ${report.checked} events in the log.`);
   process.exitCode = 1;
 }

@@ -65,7 +65,14 @@ function keepExchangesTogether(server: PGLiteSocketServer) {
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
         try {
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (data: Uint8Array) => ((bytes += data.length), item.onData(data)) }));
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
         } catch (error) {
           item.reject(error);
           continue;
@@ -91,4 +98,3 @@ function keepExchangesTogether(server: PGLiteSocketServer) {
 
 /** The startup message has no type byte: a length, then protocol version 3.0. */
 const isStartup = (m: Uint8Array) => m.length >= 8 && new DataView(m.buffer, m.byteOffset).getInt32(4) === 196608;
-

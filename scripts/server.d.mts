@@ -5,4 +5,9 @@ export declare function stampPeer(req: IncomingMessage): void;
 export declare function baselineHeaders(appUrl: string | undefined): Record<string, string>;
 export declare const SMALL_BODY: number;
 export declare const UPLOAD_BODY: number;
-export declare function bodyPolicy(method: string, url: string, contentLength: number | null, chunked?: boolean): { allowed: boolean; needsSession: boolean; limit?: number; status?: number };
+export declare function bodyPolicy(
+  method: string,
+  url: string,
+  contentLength: number | null,
+  chunked?: boolean,
+): { allowed: boolean; needsSession: boolean; limit?: number; status?: number };

@@ -38,8 +38,10 @@ async function main() {
     try {
       embedded = await startEmbeddedDb({ dataDir: path.join(dataDir, "pglite"), port: pgPort });
     } catch (error) {
-      console.error(`Could not start the embedded database on port ${pgPort}: ${(error as Error).message}\n` +
-        "Is another copy of the app running? Stop it, or set PGLITE_PORT to a free port.");
+      console.error(
+        `Could not start the embedded database on port ${pgPort}: ${(error as Error).message}\n` +
+          "Is another copy of the app running? Stop it, or set PGLITE_PORT to a free port.",
+      );
       process.exit(1);
     }
     process.env.DATABASE_URL = embedded.url;

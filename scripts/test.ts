@@ -1,4 +1,5 @@
 // npm test — every suite, against real parts:
+//  0. lint and formatting (Biome), on a full run;
 //  1. unit + integration tests (Vitest) on a fresh database on the real PostgreSQL server
 //     (TEST_DATABASE_URL / DATABASE_URL / postgresql://postgres@127.0.0.1:5432/postgres), or on an
 //     embedded PGlite when no server answers;
@@ -51,15 +52,25 @@ async function waitForHealth(url: string, timeoutMs: number) {
   throw new Error(`The app did not become healthy at ${url}`);
 }
 
+/** Biome: lint rules and the one formatting (npm run lint; npm run format fixes the formatting). */
+async function lint(): Promise<Tally> {
+  const code = await run(path.join(root, "node_modules/.bin/biome"), ["check", "."], process.env);
+  return { name: "lint and format (biome)", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+}
+
 async function unitSuite(): Promise<Tally> {
   const database = await createTestDatabase("cr_unit");
   try {
     const out = path.join(results, "vitest.json");
-    const code = await run(path.join(root, "node_modules/.bin/vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], {
-      ...process.env,
-      VITEST_DATABASE_URL: database.url,
-      EMBEDDED_DB: database.embedded ? "1" : "0",
-    });
+    const code = await run(
+      path.join(root, "node_modules/.bin/vitest"),
+      ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra],
+      {
+        ...process.env,
+        VITEST_DATABASE_URL: database.url,
+        EMBEDDED_DB: database.embedded ? "1" : "0",
+      },
+    );
     const report = existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : null;
     if (!report) return { name: "unit + integration", passed: 0, failed: Math.max(1, code) };
     return { name: "unit + integration", passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0) };
@@ -125,8 +136,11 @@ async function e2eSuite(): Promise<Tally> {
 
 async function main() {
   mkdirSync(results, { recursive: true });
-  console.log((await serverIsReachable()) ? `PostgreSQL: ${serverUrl().replace(/:[^:@/]*@/, ":***@")}` : "PostgreSQL not reachable: using the embedded PGlite.");
+  console.log(
+    (await serverIsReachable()) ? `PostgreSQL: ${serverUrl().replace(/:[^:@/]*@/, ":***@")}` : "PostgreSQL not reachable: using the embedded PGlite.",
+  );
   const tallies: Tally[] = [];
+  if (!only && extra.length === 0) tallies.push(await lint());
   if (only !== "--e2e") tallies.push(await unitSuite());
   if (only !== "--unit") tallies.push(await e2eSuite());
   console.log("");

@@ -24,7 +24,10 @@ describe("public account actions", () => {
     expect(await forgotPasswordAction({ email: "not an email" })).toMatchObject({ ok: false, error: { fieldErrors: { email: expect.any(String) } } });
     while ((await processPasswordResetRequests()) > 0) {}
     const token = tokenOf(await oneTimeLinkTo(staff.email, "password_reset"))!;
-    expect(await setPasswordAction({ token, password: "short", confirmPassword: "short" })).toMatchObject({ ok: false, error: { fieldErrors: { password: expect.any(String) } } });
+    expect(await setPasswordAction({ token, password: "short", confirmPassword: "short" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: expect.any(String) } },
+    });
     expect(await setPasswordAction({ token, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" })).toMatchObject({ ok: true });
     await expect(authenticate({ email: staff.email, password: "a brand new passphrase", ip: "10.94.0.1" })).resolves.toMatchObject({ id: staff.id });
   });

@@ -11,7 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { RegisterOverview } from "./_components/register-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t, locale } = await getT();
+  const { t } = await getT();
   return { title: t("nav.dashboard") };
 }
 
@@ -39,7 +39,9 @@ export default async function DashboardPage() {
       {requests && (requests.overdue > 0 || requests.dueSoon > 0) && (
         <Alert tone={requests.overdue > 0 ? "error" : "warning"} className="mb-6" data-testid="requests-alert">
           {t("dashboard.requestsAlert", { overdue: requests.overdue, dueSoon: requests.dueSoon })}{" "}
-          <Link href={`/admin/requests?view=${requests.overdue > 0 ? "overdue" : "dueSoon"}`} className="font-medium underline">{t("dashboard.requestsOpen")}</Link>
+          <Link href={`/admin/requests?view=${requests.overdue > 0 ? "overdue" : "dueSoon"}`} className="font-medium underline">
+            {t("dashboard.requestsOpen")}
+          </Link>
         </Alert>
       )}
       {stats && (

@@ -15,7 +15,12 @@ async function store(body: { fields: { email: string; fullName: string }; answer
     const found = await client.query(`SELECT id FROM "Customer" WHERE email = $1 LIMIT 1`, [body.fields.email]);
     const customerId =
       found.rows[0]?.id ??
-      (await client.query(`INSERT INTO "Customer" ("fullName", email, source, "updatedAt") VALUES ($1, $2, 'bench', now()) RETURNING id`, [body.fields.fullName, body.fields.email])).rows[0].id;
+      (
+        await client.query(`INSERT INTO "Customer" ("fullName", email, source, "updatedAt") VALUES ($1, $2, 'bench', now()) RETURNING id`, [
+          body.fields.fullName,
+          body.fields.email,
+        ])
+      ).rows[0].id;
     const submission = await client.query(
       `INSERT INTO "Submission" ("formId", "customerId", fields, answers, "idempotencyKey", ip) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [formId, customerId, JSON.stringify(body.fields), JSON.stringify(body.answers), body.idempotencyKey, ip],
@@ -26,7 +31,10 @@ async function store(body: { fields: { email: string; fullName: string }; answer
         [customerId, purposeId, formId, submission.rows[0].id, ip],
       );
     }
-    await client.query(`INSERT INTO "AuditEvent" ("actorType", action, "entityType", "entityId", ip) VALUES ('ANONYMOUS', 'submission.received', 'Submission', $1, $2)`, [submission.rows[0].id, ip]);
+    await client.query(
+      `INSERT INTO "AuditEvent" ("actorType", action, "entityType", "entityId", ip) VALUES ('ANONYMOUS', 'submission.received', 'Submission', $1, $2)`,
+      [submission.rows[0].id, ip],
+    );
     await client.query("COMMIT");
     return submission.rows[0].id as string;
   } catch (error) {

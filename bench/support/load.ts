@@ -1,5 +1,13 @@
 // A closed-loop load generator: `concurrency` workers each send requests back to back.
-export type LoadResult = { requests: number; failures: number; seconds: number; throughput: number; p50: number; p99: number; statuses: Record<number, number> };
+export type LoadResult = {
+  requests: number;
+  failures: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  statuses: Record<number, number>;
+};
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return 0;

@@ -16,7 +16,9 @@ export async function HolidayCoverageAlert({ role, className }: { role?: Role; c
     <Alert tone="warning" className={className} data-testid="holidays-missing">
       {t("holidays.missing", { years: years.join(", ") })}{" "}
       {role === "ADMIN" ? (
-        <Link href="/admin/settings/holidays" className="font-medium underline">{t("holidays.missingAdmin")}</Link>
+        <Link href="/admin/settings/holidays" className="font-medium underline">
+          {t("holidays.missingAdmin")}
+        </Link>
       ) : role ? (
         t("holidays.missingAsk")
       ) : null}

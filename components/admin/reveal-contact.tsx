@@ -34,7 +34,11 @@ export function RevealContact({ reveal, masked, field }: { reveal: () => Promise
       >
         {t("customers.reveal")}
       </button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -3,7 +3,17 @@ import Link from "next/link";
 type Column = { label: string; value: number; href?: string };
 
 /** Vertical columns with their values written on them; each column can link to the matching list. */
-export function ColumnChart({ columns, label, formatNumber, color = "bg-brand-600" }: { columns: Column[]; label: string; formatNumber: (n: number) => string; color?: string }) {
+export function ColumnChart({
+  columns,
+  label,
+  formatNumber,
+  color = "bg-brand-600",
+}: {
+  columns: Column[];
+  label: string;
+  formatNumber: (n: number) => string;
+  color?: string;
+}) {
   const max = Math.max(1, ...columns.map((c) => c.value));
   return (
     <figure>

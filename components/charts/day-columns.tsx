@@ -1,12 +1,25 @@
 // Counts per day as columns, with a visually hidden table carrying the same numbers.
-export function DayColumns({ days, label, formatDay, formatNumber }: { days: { day: string; count: number }[]; label: string; formatDay: (day: string) => string; formatNumber: (n: number) => string }) {
+export function DayColumns({
+  days,
+  label,
+  formatDay,
+  formatNumber,
+}: {
+  days: { day: string; count: number }[];
+  label: string;
+  formatDay: (day: string) => string;
+  formatNumber: (n: number) => string;
+}) {
   const max = Math.max(1, ...days.map((d) => d.count));
   return (
     <figure>
       <div className="flex h-40 items-end gap-1 border-b border-zinc-200" aria-hidden="true">
         {days.map((d) => (
           <div key={d.day} className="group relative flex h-full flex-1 items-end" title={`${formatDay(d.day)}: ${formatNumber(d.count)}`}>
-            <div className="w-full rounded-t bg-brand-600/80 group-hover:bg-brand-700" style={{ height: `${(d.count / max) * 100}%`, minHeight: d.count ? 2 : 0 }} />
+            <div
+              className="w-full rounded-t bg-brand-600/80 group-hover:bg-brand-700"
+              style={{ height: `${(d.count / max) * 100}%`, minHeight: d.count ? 2 : 0 }}
+            />
           </div>
         ))}
       </div>

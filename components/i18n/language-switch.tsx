@@ -25,10 +25,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
               router.refresh();
             })
           }
-          className={cn(
-            "rounded px-2.5 py-1 text-xs font-semibold",
-            l === locale ? "bg-brand-700 text-white" : "text-zinc-700 hover:bg-zinc-100",
-          )}
+          className={cn("rounded px-2.5 py-1 text-xs font-semibold", l === locale ? "bg-brand-700 text-white" : "text-zinc-700 hover:bg-zinc-100")}
         >
           {t(`language.${l}`)}
         </button>

@@ -36,7 +36,9 @@ export async function PublicShell({ children }: { children: ReactNode }) {
         <div role="status" className="border-b border-amber-200 bg-amber-50 text-sm text-amber-900" data-testid="policy-banner">
           <div className="mx-auto max-w-5xl px-6 py-2.5">
             {t("public.policyChanges", { date: formatDate(upcoming.effectiveAt, locale) })}{" "}
-            <Link href={`/privacy/diff?to=${upcoming.number}`} className="font-medium underline">{t("public.seeChanges")}</Link>
+            <Link href={`/privacy/diff?to=${upcoming.number}`} className="font-medium underline">
+              {t("public.seeChanges")}
+            </Link>
           </div>
         </div>
       )}

@@ -19,5 +19,13 @@ export function EmbeddedForm({ slug, locale, title }: { slug: string; locale: "v
     return () => window.removeEventListener("message", onMessage);
   }, []);
   const measure = () => ref.current?.contentWindow?.postMessage({ type: "customer-register:measure" }, window.location.origin);
-  return <iframe ref={ref} onLoad={measure} title={title} src={`/f/${slug}?embed=1${locale === "en" ? "&lang=en" : ""}`} className="block min-h-[36rem] w-full rounded-lg border-0" />;
+  return (
+    <iframe
+      ref={ref}
+      onLoad={measure}
+      title={title}
+      src={`/f/${slug}?embed=1${locale === "en" ? "&lang=en" : ""}`}
+      className="block min-h-[36rem] w-full rounded-lg border-0"
+    />
+  );
 }

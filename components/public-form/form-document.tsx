@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
 export function FormDocument(props: { locale: Locale; title: string; embed: boolean; children: ReactNode }) {
   return (
     <html lang={props.locale}>
+      {/* biome-ignore lint/style/noHeadElement: rendered to static HTML outside Next.js pages (components/public-form/render). */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -31,7 +31,15 @@ function QuestionControl({ q, locale, t, state }: { q: Question; locale: Locale;
         <label htmlFor={controlId(name)}>
           {label} <RequiredMark required={q.required} label={t("publicForm.requiredMark")} />
         </label>
-        <Control id={controlId(name)} name={name} required={q.required} defaultValue={str(value)} maxLength={q.type === "long_text" ? 4000 : 300} rows={q.type === "long_text" ? 4 : undefined} {...a11y(name, error)} />
+        <Control
+          id={controlId(name)}
+          name={name}
+          required={q.required}
+          defaultValue={str(value)}
+          maxLength={q.type === "long_text" ? 4000 : 300}
+          rows={q.type === "long_text" ? 4 : undefined}
+          {...a11y(name, error)}
+        />
         <ErrorText name={name} error={error} />
       </Row>
     );
@@ -59,7 +67,15 @@ function QuestionControl({ q, locale, t, state }: { q: Question; locale: Locale;
   );
 }
 
-export function PublicFormBody(props: { form: PublicForm; locale: Locale; t: Translate; state: FormState; action: string; idempotencyKey: string; policyHref: string }) {
+export function PublicFormBody(props: {
+  form: PublicForm;
+  locale: Locale;
+  t: Translate;
+  state: FormState;
+  action: string;
+  idempotencyKey: string;
+  policyHref: string;
+}) {
   const { form, locale, t, state } = props;
   const fields = PERSONAL_FIELDS.filter((f) => form.fields[f] !== "off");
   const consented = list(state.values.consents);
@@ -94,7 +110,15 @@ export function PublicFormBody(props: { form: PublicForm; locale: Locale; t: Tra
             <label htmlFor={controlId(f)}>
               {t(`publicForm.field.${f}`)} <RequiredMark required={required} label={t("publicForm.requiredMark")} />
             </label>
-            <input id={controlId(f)} name={f} {...INPUT[f]} required={required} defaultValue={str(state.values[f])} maxLength={f === "address" ? 500 : 254} {...a11y(f, error)} />
+            <input
+              id={controlId(f)}
+              name={f}
+              {...INPUT[f]}
+              required={required}
+              defaultValue={str(state.values[f])}
+              maxLength={f === "address" ? 500 : 254}
+              {...a11y(f, error)}
+            />
             <ErrorText name={f} error={error} />
           </Row>
         );

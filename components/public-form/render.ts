@@ -44,7 +44,12 @@ export function renderThankYouPage(form: PublicForm, view: FormView, options: { 
 
 export function renderUnavailablePage(view: FormView) {
   const t = translator(view.locale);
-  const body = createElement("div", { className: "thanks" }, createElement("h1", null, t("publicForm.unavailableTitle")), createElement("p", null, t("publicForm.unavailableBody")));
+  const body = createElement(
+    "div",
+    { className: "thanks" },
+    createElement("h1", null, t("publicForm.unavailableTitle")),
+    createElement("p", null, t("publicForm.unavailableBody")),
+  );
   return documentHtml(view, t("publicForm.unavailableTitle"), body);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { inviteUserSchema } from "@/lib/users/schemas";

@@ -63,7 +63,8 @@ describe("audit hash chain", () => {
     } finally {
       // Put the row back exactly as it was (the chain trigger is disabled so it keeps its id and hashes).
       await db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_chain"`);
-      await db().$executeRaw`INSERT INTO "AuditEvent" (id, "createdAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", ip, details, "prevHash", hash)
+      await db()
+        .$executeRaw`INSERT INTO "AuditEvent" (id, "createdAt", "actorType", "actorId", "actorLabel", action, "entityType", "entityId", ip, details, "prevHash", hash)
         VALUES (${row.id}, ${row.createdAt}, ${row.actorType}, ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.entityType}, ${row.entityId}, ${row.ip}, ${JSON.stringify(row.details)}::jsonb, ${row.prevHash}, ${row.hash})`;
       await db().$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_chain"`);
     }

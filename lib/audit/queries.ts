@@ -6,9 +6,7 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { mapStrings, openWith, SEALED_PREFIX, sealedCustomerOf } from "./sealing";
 
-export type ChainReport =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAtId: string; reason: "hash" | "link" };
+export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtId: string; reason: "hash" | "link" };
 
 /**
  * Recomputes every row's digest with the same SQL function the insert trigger uses and checks each
@@ -38,7 +36,11 @@ export const auditFilterSchema = z.object({
   entityId: z.string().trim().max(100).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
@@ -86,7 +88,9 @@ export async function auditEntityTypes(actor: Actor) {
 /** The audit trail of one customer: changes to the record, its submissions, and who viewed it. */
 export async function customerAuditTrail(actor: Actor, customerId: string, take = 50) {
   authorize(actor, "STAFF", "COMPLIANCE", "ADMIN");
-  const rows = await db().$queryRaw<{ id: bigint; createdAt: Date; actorType: string; actorLabel: string | null; action: string; entityType: string; details: unknown }[]>`
+  const rows = await db().$queryRaw<
+    { id: bigint; createdAt: Date; actorType: string; actorLabel: string | null; action: string; entityType: string; details: unknown }[]
+  >`
     SELECT id, "createdAt", "actorType", "actorLabel", action, "entityType", details FROM "AuditEvent"
     WHERE ("entityType" = 'Customer' AND "entityId" = ${customerId}) OR details ->> 'customerId' = ${customerId}
     ORDER BY id DESC LIMIT ${take}`;

@@ -29,7 +29,11 @@ function walk(dir: string, name: string): string[] {
 
 /** The URL path of a file under app/: route groups dropped, dynamic segments kept as written. */
 const routePath = (file: string) =>
-  `/${path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/";
+  `/${path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/")}`.replace(/\/$/, "") || "/";
 
 let customerId: string;
 async function actAs(who: Caller) {
@@ -103,12 +107,19 @@ describe("route handlers", async () => {
       const handler = mod[method] as ((req: Request, ctx: unknown) => Promise<Response>) | undefined;
       if (!handler) continue;
       const values = params(pattern);
-      const url = new URL(pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, __, n: string) => [values[n]].flat().join("/")), env().APP_URL);
+      const url = new URL(
+        pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, __, n: string) => [values[n]].flat().join("/")),
+        env().APP_URL,
+      );
       found.push({
         key: `${method} ${pattern}`,
         call: () =>
           handler(
-            new NextRequest(url, { method, headers: { origin: url.origin, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" }, body: method === "GET" || method === "OPTIONS" ? undefined : "" }),
+            new NextRequest(url, {
+              method,
+              headers: { origin: url.origin, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" },
+              body: method === "GET" || method === "OPTIONS" ? undefined : "",
+            }),
             { params: Promise.resolve(values) },
           ),
       });

@@ -13,7 +13,10 @@ import { findSessionUser } from "./queries";
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -62,7 +65,9 @@ describe("sign-in", () => {
 
   it("holds back an address that tries many accounts, and no other address", async () => {
     const address = ip();
-    await db().loginAttempt.createMany({ data: Array.from({ length: THROTTLE.perAddress }, () => ({ email: uniqueEmail("spray"), ip: address, success: false })) });
+    await db().loginAttempt.createMany({
+      data: Array.from({ length: THROTTLE.perAddress }, () => ({ email: uniqueEmail("spray"), ip: address, success: false })),
+    });
     const staff = await makeStaff("STAFF");
     expect((await rejection(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: address }))).code).toBe("RATE_LIMITED");
     await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() })).resolves.toMatchObject({ id: staff.id });
@@ -130,7 +135,9 @@ describe("sign-in throttling against bursts", () => {
   it("counts tries before checking the password, so a parallel burst gets no more than the free ones", async () => {
     const staff = await makeStaff("STAFF");
     const attacker = ip();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => rejection(authenticate({ email: staff.email, password: `burst ${i}`, ip: attacker }))));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => rejection(authenticate({ email: staff.email, password: `burst ${i}`, ip: attacker }))),
+    );
     expect(results.filter((e) => e.userMessage === "login.invalidCredentials")).toHaveLength(THROTTLE.perAccountAndAddress);
     expect(results.filter((e) => e.code === "RATE_LIMITED")).toHaveLength(12 - THROTTLE.perAccountAndAddress);
   });

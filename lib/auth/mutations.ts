@@ -16,10 +16,17 @@ export const SESSION_HOURS = 12;
 
 type Attempt = { email: unknown; password: unknown; code?: unknown; ip: string; userAgent?: string | null };
 
-export const recoveryCodeHash = (code: string) => createHash("sha256").update(`recovery:${normalizeRecoveryCode(code)}`).digest("hex");
+export const recoveryCodeHash = (code: string) =>
+  createHash("sha256")
+    .update(`recovery:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 
 async function failures(client: Db | Tx, where: { email: string; ip: string } | { ip: string }, since: Date): Promise<FailureCount> {
-  const found = await client.loginAttempt.aggregate({ where: { ...where, success: false, throttled: false, createdAt: { gt: since } }, _count: { _all: true }, _max: { createdAt: true } });
+  const found = await client.loginAttempt.aggregate({
+    where: { ...where, success: false, throttled: false, createdAt: { gt: since } },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
   return { failures: found._count._all, lastFailureAt: found._max.createdAt };
 }
 
@@ -28,7 +35,11 @@ export async function throttleMinutesLeft(email: string, ip: string, now = new D
   const since = new Date(now.getTime() - THROTTLE.windowHours * 3_600_000);
   // The pair's count starts again after a success there; an address's count does not (one valid
   // account must not reset the counter while guessing others).
-  const lastSuccess = await client.loginAttempt.findFirst({ where: { email, ip, success: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const lastSuccess = await client.loginAttempt.findFirst({
+    where: { email, ip, success: true, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   const pair = await failures(client, { email, ip }, lastSuccess?.createdAt ?? since);
   const address = await failures(client, { ip }, since);
   return minutesLeft(pair, address, now);
@@ -42,10 +53,16 @@ async function checkSecondFactor(tx: Tx, user: SignInUser, code: string) {
     const step = verifyTotp(openValue("two-factor secret", user.totpSecret), code, new Date(), user.totpLastStep);
     if (step === null) return null;
     // Conditional: of two sign-ins racing with the same code, one wins.
-    const { count } = await tx.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
     return count === 1 ? "totp" : null;
   }
-  const { count } = await tx.recoveryCode.updateMany({ where: { userId: user.id, codeHash: recoveryCodeHash(code), usedAt: null }, data: { usedAt: new Date() } });
+  const { count } = await tx.recoveryCode.updateMany({
+    where: { userId: user.id, codeHash: recoveryCodeHash(code), usedAt: null },
+    data: { usedAt: new Date() },
+  });
   return count === 1 ? "recovery_code" : null;
 }
 
@@ -79,7 +96,19 @@ export async function authenticate(attempt: Attempt) {
 
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, locale: true, passwordHash: true, disabledAt: true, passwordResetRequiredAt: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      passwordHash: true,
+      disabledAt: true,
+      passwordResetRequiredAt: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastStep: true,
+    },
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid || user.disabledAt || !user.passwordHash) {
@@ -99,29 +128,41 @@ export async function authenticate(attempt: Attempt) {
   const restricted = !user.totpEnabledAt && settings.requireTwoFactor && (TWO_FACTOR_ROLES as readonly string[]).includes(user.role);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
 
-  return db().$transaction(async (tx) => {
-    const factor = user.totpEnabledAt ? await checkSecondFactor(tx, user, code!) : null;
-    if (user.totpEnabledAt && !factor) {
-      await recordAudit(tx, anonymous, { action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: "bad_second_factor" } });
-      return null;
-    }
-    await tx.loginAttempt.update({ where: { id: reserved.id }, data: { success: true } });
-    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) } });
-    const session = await tx.session.create({
-      data: { userId: user.id, ip: attempt.ip, userAgent: attempt.userAgent?.slice(0, 500), expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000), restricted },
-      select: { id: true },
+  return db()
+    .$transaction(async (tx) => {
+      const factor = user.totpEnabledAt ? await checkSecondFactor(tx, user, code!) : null;
+      if (user.totpEnabledAt && !factor) {
+        await recordAudit(tx, anonymous, { action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: "bad_second_factor" } });
+        return null;
+      }
+      await tx.loginAttempt.update({ where: { id: reserved.id }, data: { success: true } });
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(), ...(rehash ? { passwordHash: rehash } : {}) } });
+      const session = await tx.session.create({
+        data: {
+          userId: user.id,
+          ip: attempt.ip,
+          userAgent: attempt.userAgent?.slice(0, 500),
+          expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+          restricted,
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        tx,
+        { kind: "user", ...user, sessionId: session.id, ip: attempt.ip },
+        {
+          action: "auth.sign_in",
+          entityType: "User",
+          entityId: user.id,
+          details: { secondFactor: factor, restricted, ...(rehash ? { passwordRehashed: true } : {}) },
+        },
+      );
+      return { sessionId: session.id, id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, restricted };
+    })
+    .then((result) => {
+      if (!result) throw new AppError("UNAUTHENTICATED", "login.codeInvalid");
+      return result;
     });
-    await recordAudit(tx, { kind: "user", ...user, sessionId: session.id, ip: attempt.ip }, {
-      action: "auth.sign_in",
-      entityType: "User",
-      entityId: user.id,
-      details: { secondFactor: factor, restricted, ...(rehash ? { passwordRehashed: true } : {}) },
-    });
-    return { sessionId: session.id, id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, restricted };
-  }).then((result) => {
-    if (!result) throw new AppError("UNAUTHENTICATED", "login.codeInvalid");
-    return result;
-  });
 }
 
 export async function revokeSession(sessionId: string) {

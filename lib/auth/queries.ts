@@ -23,16 +23,19 @@ const sessionUserSelect = {
  */
 export async function findSessionUser(sessionId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const [session, requirement] = await Promise.all([db().session.findFirst({
-    where: {
-      id: sessionId,
-      revokedAt: null,
-      expiresAt: { gt: now },
-      lastSeenAt: { gt: new Date(now.getTime() - IDLE_MINUTES * 60_000) },
-      user: { disabledAt: null },
-    },
-    select: { id: true, lastSeenAt: true, restricted: true, user: { select: { ...sessionUserSelect, totpEnabledAt: true } } },
-  }), db().setting.findUnique({ where: { key: "requireTwoFactor" }, select: { value: true } })]);
+  const [session, requirement] = await Promise.all([
+    db().session.findFirst({
+      where: {
+        id: sessionId,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        lastSeenAt: { gt: new Date(now.getTime() - IDLE_MINUTES * 60_000) },
+        user: { disabledAt: null },
+      },
+      select: { id: true, lastSeenAt: true, restricted: true, user: { select: { ...sessionUserSelect, totpEnabledAt: true } } },
+    }),
+    db().setting.findUnique({ where: { key: "requireTwoFactor" }, select: { value: true } }),
+  ]);
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });

@@ -9,10 +9,7 @@ export const emailField = z
   .pipe(z.email("validation.email"))
   .transform((v) => v.toLowerCase());
 
-export const passwordField = z
-  .string({ error: "validation.required" })
-  .min(10, "validation.passwordTooShort")
-  .max(200, "validation.tooLong");
+export const passwordField = z.string({ error: "validation.required" }).min(10, "validation.passwordTooShort").max(200, "validation.tooLong");
 
 export const signInSchema = z.object({
   email: emailField,

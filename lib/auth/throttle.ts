@@ -21,8 +21,7 @@ export function delayMinutes(failures: number, free: number): number {
 
 /** Whole minutes left to wait (0 = may try now), from the two counts. */
 export function minutesLeft(pair: FailureCount, address: FailureCount, now: Date): number {
-  const until = (count: FailureCount, free: number) =>
-    count.lastFailureAt ? count.lastFailureAt.getTime() + delayMinutes(count.failures, free) * 60_000 : 0;
+  const until = (count: FailureCount, free: number) => (count.lastFailureAt ? count.lastFailureAt.getTime() + delayMinutes(count.failures, free) * 60_000 : 0);
   const wait = Math.max(until(pair, THROTTLE.perAccountAndAddress), until(address, THROTTLE.perAddress)) - now.getTime();
   return wait > 0 ? Math.max(1, Math.ceil(wait / 60_000)) : 0;
 }

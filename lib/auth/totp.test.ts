@@ -38,7 +38,9 @@ describe("TOTP (RFC 6238)", () => {
   });
 
   it("writes an otpauth URI and readable recovery codes", () => {
-    expect(otpauthUri("ABC", "an@example.com", "Sổ khách hàng")).toBe("otpauth://totp/S%E1%BB%95%20kh%C3%A1ch%20h%C3%A0ng%3Aan%40example.com?secret=ABC&issuer=S%E1%BB%95%20kh%C3%A1ch%20h%C3%A0ng&algorithm=SHA1&digits=6&period=30");
+    expect(otpauthUri("ABC", "an@example.com", "Sổ khách hàng")).toBe(
+      "otpauth://totp/S%E1%BB%95%20kh%C3%A1ch%20h%C3%A0ng%3Aan%40example.com?secret=ABC&issuer=S%E1%BB%95%20kh%C3%A1ch%20h%C3%A0ng&algorithm=SHA1&digits=6&period=30",
+    );
     const codes = newRecoveryCodes();
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);

@@ -95,5 +95,9 @@ export function newRecoveryCodes(count = 10): string[] {
 }
 
 export function normalizeRecoveryCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
 }

@@ -5,7 +5,14 @@ import { db, type Tx } from "@/lib/db";
 
 export const QUEUE_CHUNK = 20_000;
 
-type Campaign = { id: string; kind: "POLICY_NOTICE" | "RECONSENT"; policyVersionId: string | null; cursor: string | null; subjectVi: string; subjectEn: string };
+type Campaign = {
+  id: string;
+  kind: "POLICY_NOTICE" | "RECONSENT";
+  policyVersionId: string | null;
+  cursor: string | null;
+  subjectVi: string;
+  subjectEn: string;
+};
 type Chunk = { last: string | null; scanned: bigint; queued: bigint };
 
 const FIRST = "00000000-0000-0000-0000-000000000000";
@@ -74,7 +81,11 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
       const done = Number(chunk.scanned) < size;
       const updated = await tx.emailCampaign.update({
         where: { id: campaign.id },
-        data: { cursor: chunk.last ?? campaign.cursor, queuedCount: { increment: Number(chunk.queued) }, ...(done ? { status: "QUEUED", queuedAt: new Date() } : {}) },
+        data: {
+          cursor: chunk.last ?? campaign.cursor,
+          queuedCount: { increment: Number(chunk.queued) },
+          ...(done ? { status: "QUEUED", queuedAt: new Date() } : {}),
+        },
         select: { queuedCount: true },
       });
       if (done) {

@@ -14,7 +14,11 @@ import { pendingProposals, previewConfirmation } from "./queries";
 import { MAX_CONFIRMATIONS_PER_DAY } from "./rules";
 
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e,
+  );
 const drain = async () => {
   while ((await sendConfirmationEmails(50)) > 0) {}
 };
@@ -25,8 +29,22 @@ const stateOf = async (customerId: string, purpose: string) =>
 async function withdrawnCustomer() {
   const staff = await makeStaff("STAFF");
   const c = await makeCustomer({ fullName: "Trần Thị Thật", address: "5 Hàng Bài, Hà Nội" });
-  await recordStaffConsent(staff, { customerId: c.id, purposeKey: "advertising", action: "GRANTED", givenOn: "2026-11-01", method: "PAPER", documentRef: "Phiếu 1" });
-  await recordStaffConsent(staff, { customerId: c.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef: "Cuộc gọi 2" });
+  await recordStaffConsent(staff, {
+    customerId: c.id,
+    purposeKey: "advertising",
+    action: "GRANTED",
+    givenOn: "2026-11-01",
+    method: "PAPER",
+    documentRef: "Phiếu 1",
+  });
+  await recordStaffConsent(staff, {
+    customerId: c.id,
+    purposeKey: "advertising",
+    action: "WITHDRAWN",
+    givenOn: today(),
+    method: "PHONE",
+    documentRef: "Cuộc gọi 2",
+  });
   return c;
 }
 
@@ -55,9 +73,17 @@ describe("an anonymous form cannot rewrite a customer or re-grant a withdrawn co
 
     const staff = await makeStaff("STAFF");
     const r = await createRecipient(systemActor("test"), { name: `QC ${token()}`, category: "ADVERTISING" });
-    const { id } = await prepareDisclosure(staff, { recipientId: r.id, reason: "Gửi catalogue", fields: ["fullName", "address"], selection: { kind: "ids", ids: [victim.id] } });
+    const { id } = await prepareDisclosure(staff, {
+      recipientId: r.id,
+      reason: "Gửi catalogue",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: [victim.id] },
+    });
     while ((await buildDisclosureItems(50)) > 0) {}
-    expect(await db().disclosureItem.findFirstOrThrow({ where: { disclosureId: id, customerId: victim.id } })).toMatchObject({ included: false, exclusionReason: "NO_CONSENT" });
+    expect(await db().disclosureItem.findFirstOrThrow({ where: { disclosureId: id, customerId: victim.id } })).toMatchObject({
+      included: false,
+      exclusionReason: "NO_CONSENT",
+    });
   });
 
   it("an immediate purpose the person withdrew waits for confirmation too", async () => {
@@ -85,7 +111,11 @@ describe("double opt-in", () => {
 
     // Opening the page changes nothing.
     const preview = await previewConfirmation(secret);
-    expect(preview).toMatchObject({ state: "valid", purposes: [{ key: "advertising" }], proposed: { fullName: "Kẻ Giả Mạo", organization: "Công ty Giả", phone: e164(phone) } });
+    expect(preview).toMatchObject({
+      state: "valid",
+      purposes: [{ key: "advertising" }],
+      proposed: { fullName: "Kẻ Giả Mạo", organization: "Công ty Giả", phone: e164(phone) },
+    });
     expect(await stateOf(victim.id, "advertising")).toBe("WITHDRAWN");
 
     const result = await confirmSubmission(secret, { ip: "198.51.100.7", userAgent: "Owner's browser" });
@@ -94,7 +124,11 @@ describe("double opt-in", () => {
     const event = await db().consentEvent.findFirstOrThrow({ where: { submissionId, purpose: { key: "advertising" } } });
     expect(event).toMatchObject({ action: "GRANTED", source: "FORM", ip: "203.0.113.66", formId: form.id });
     expect(event.evidence).toMatchObject({ form: form.slug, confirmation: { method: "email_link", ip: "198.51.100.7", userAgent: "Owner's browser" } });
-    expect(await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({ confirmationStatus: "CONFIRMED", proposalStatus: "CONFIRMED", confirmIp: "198.51.100.7" });
+    expect(await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({
+      confirmationStatus: "CONFIRMED",
+      proposalStatus: "CONFIRMED",
+      confirmIp: "198.51.100.7",
+    });
     expect((await db().customer.findUniqueOrThrow({ where: { id: victim.id } })).fullName).toBe("Kẻ Giả Mạo");
     expect(await db().auditEvent.count({ where: { action: "submission.confirmed", entityId: submissionId } })).toBe(1);
 
@@ -141,8 +175,12 @@ describe("double opt-in", () => {
     expect(await db().customer.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ fullName: "Kẻ Giả Mạo", phone: e164(phone) });
     expect(await db().auditEvent.count({ where: { action: "customer.updated_from_submission", entityId: c.id } })).toBe(1);
     await decideProposal(staff, { submissionId: second.submissionId, decision: "DISMISS" });
-    await expect(decideProposal(staff, { submissionId: second.submissionId, decision: "APPLY" })).rejects.toMatchObject({ userMessage: "proposals.notPending" });
-    await expect(decideProposal(await makeStaff("ADMIN"), { submissionId: first.submissionId, decision: "APPLY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideProposal(staff, { submissionId: second.submissionId, decision: "APPLY" })).rejects.toMatchObject({
+      userMessage: "proposals.notPending",
+    });
+    await expect(decideProposal(await makeStaff("ADMIN"), { submissionId: first.submissionId, decision: "APPLY" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     // Applying does not confirm consent: that is only for the owner of the address.
     expect(await stateOf(c.id, "advertising")).toBeNull();
   });

@@ -27,7 +27,19 @@ export type PendingConsent = { purposeId: string; key: string; wording: string; 
  */
 export async function sendConfirmationEmails(limit = 20): Promise<number> {
   return db().$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; customerId: string; email: string; locale: "vi" | "en"; expiresAt: Date; titleVi: string; titleEn: string; pending: PendingConsent[]; proposed: ProposedValues | null }[]>`
+    const due = await tx.$queryRaw<
+      {
+        id: string;
+        customerId: string;
+        email: string;
+        locale: "vi" | "en";
+        expiresAt: Date;
+        titleVi: string;
+        titleEn: string;
+        pending: PendingConsent[];
+        proposed: ProposedValues | null;
+      }[]
+    >`
       SELECT s.id, s."customerId", s.fields ->> 'email' AS email, s.locale::text AS locale, s."confirmExpiresAt" AS "expiresAt",
              f."titleVi", f."titleEn", s."pendingConsents" AS pending, s."proposedChanges" AS proposed
       FROM "Submission" s JOIN "Form" f ON f.id = s."formId"
@@ -38,22 +50,44 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
     const at = new Date();
     for (const s of due) {
       await tx.submission.update({ where: { id: s.id }, data: { confirmationSentAt: at } });
-      const sentToday = await tx.submission.count({ where: { customerId: s.customerId, confirmationSentAt: { gt: new Date(at.getTime() - 86_400_000) }, id: { not: s.id } } });
+      const sentToday = await tx.submission.count({
+        where: { customerId: s.customerId, confirmationSentAt: { gt: new Date(at.getTime() - 86_400_000) }, id: { not: s.id } },
+      });
       if (!s.email || s.expiresAt <= at || sentToday >= MAX_CONFIRMATIONS_PER_DAY) {
-        await recordAudit(tx, systemActor("confirmations"), { action: "submission.confirmation_suppressed", entityType: "Submission", entityId: s.id, details: { customerId: s.customerId, reason: s.email ? "daily_limit" : "no_email" } });
+        await recordAudit(tx, systemActor("confirmations"), {
+          action: "submission.confirmation_suppressed",
+          entityType: "Submission",
+          entityId: s.id,
+          details: { customerId: s.customerId, reason: s.email ? "daily_limit" : "no_email" },
+        });
         continue;
       }
       const { token, hash } = newToken();
       await tx.authToken.create({ data: { kind: "CONSENT_CONFIRM", tokenHash: hash, submissionId: s.id, customerId: s.customerId, expiresAt: s.expiresAt } });
-      const labels = await tx.purpose.findMany({ where: { id: { in: s.pending.map((p) => p.purposeId) } }, orderBy: { sortOrder: "asc" }, select: { labelVi: true, labelEn: true } });
+      const labels = await tx.purpose.findMany({
+        where: { id: { in: s.pending.map((p) => p.purposeId) } },
+        orderBy: { sortOrder: "asc" },
+        select: { labelVi: true, labelEn: true },
+      });
       const email = await renderEmail(
         "consent_confirmation",
         s.locale,
-        { link: SECRET_LINK, days: CONFIRM_DAYS, formTitle: s.locale === "en" ? s.titleEn : s.titleVi, purposes: labels.map((l) => (s.locale === "en" ? l.labelEn : l.labelVi)), detailsChanged: !!s.proposed },
+        {
+          link: SECRET_LINK,
+          days: CONFIRM_DAYS,
+          formTitle: s.locale === "en" ? s.titleEn : s.titleVi,
+          purposes: labels.map((l) => (s.locale === "en" ? l.labelEn : l.labelVi)),
+          detailsChanged: !!s.proposed,
+        },
         company,
       );
       await enqueueEmail(tx, s.email, email, { secretLink: `${env().APP_URL}/confirm/${token}?lang=${s.locale}` });
-      await recordAudit(tx, systemActor("confirmations"), { action: "submission.confirmation_sent", entityType: "Submission", entityId: s.id, details: { customerId: s.customerId } });
+      await recordAudit(tx, systemActor("confirmations"), {
+        action: "submission.confirmation_sent",
+        entityType: "Submission",
+        entityId: s.id,
+        details: { customerId: s.customerId },
+      });
     }
     return due.length;
   });
@@ -68,7 +102,7 @@ async function claimToken(tx: Tx, token: string, at: Date) {
     RETURNING "submissionId"`;
   if (used) return used.submissionId;
   const row = await tx.authToken.findUnique({ where: { tokenHash: hash }, select: { kind: true, usedAt: true } });
-  if (!row || row.kind !== "CONSENT_CONFIRM") throw new AppError("NOT_FOUND", "confirm.linkInvalid");
+  if (row?.kind !== "CONSENT_CONFIRM") throw new AppError("NOT_FOUND", "confirm.linkInvalid");
   throw new AppError("EXPIRED", row.usedAt ? "confirm.linkUsed" : "confirm.linkExpired");
 }
 
@@ -85,7 +119,20 @@ export async function confirmSubmission(token: string, context: { ip: string; us
     const submissionId = await claimToken(tx, token, new Date());
     const s = await tx.submission.findUniqueOrThrow({
       where: { id: submissionId },
-      select: { id: true, formId: true, customerId: true, locale: true, ip: true, userAgent: true, createdAt: true, pendingConsents: true, proposedChanges: true, proposalStatus: true, confirmationStatus: true, customer: { select: { status: true } } },
+      select: {
+        id: true,
+        formId: true,
+        customerId: true,
+        locale: true,
+        ip: true,
+        userAgent: true,
+        createdAt: true,
+        pendingConsents: true,
+        proposedChanges: true,
+        proposalStatus: true,
+        confirmationStatus: true,
+        customer: { select: { status: true } },
+      },
     });
     if (!s.customerId || s.customer?.status === "ERASED" || s.confirmationStatus !== "PENDING") throw new AppError("NOT_FOUND", "confirm.linkInvalid");
     const actor: Actor = { kind: "customer", customerId: s.customerId, sessionId: `confirm:${s.id}` };
@@ -110,7 +157,12 @@ export async function confirmSubmission(token: string, context: { ip: string; us
         },
         select: { id: true },
       });
-      await recordAudit(tx, actor, { action: "consent.confirmed", entityType: "ConsentEvent", entityId: event.id, details: { customerId: s.customerId, purpose: p.key, submissionId: s.id } });
+      await recordAudit(tx, actor, {
+        action: "consent.confirmed",
+        entityType: "ConsentEvent",
+        entityId: event.id,
+        details: { customerId: s.customerId, purpose: p.key, submissionId: s.id },
+      });
     }
     const proposed = s.proposalStatus === "PENDING" ? ((s.proposedChanges ?? {}) as ProposedValues) : {};
     const applied = await applyProposedValues(tx, actor, s.customerId, proposed, { submissionId: s.id, action: "customer.updated_by_confirmation" });
@@ -124,7 +176,12 @@ export async function confirmSubmission(token: string, context: { ip: string; us
         ...(s.proposalStatus === "PENDING" ? { proposalStatus: "CONFIRMED", proposalDecidedAt: at } : {}),
       },
     });
-    await recordAudit(tx, actor, { action: "submission.confirmed", entityType: "Submission", entityId: s.id, details: { customerId: s.customerId, consents: pending.map((p) => p.key), appliedFields: applied } });
+    await recordAudit(tx, actor, {
+      action: "submission.confirmed",
+      entityType: "Submission",
+      entityId: s.id,
+      details: { customerId: s.customerId, consents: pending.map((p) => p.key), appliedFields: applied },
+    });
     return { purposes: pending.map((p) => p.key), appliedFields: applied };
   });
 }
@@ -140,16 +197,34 @@ async function policyIdOf(tx: Tx, p: PendingConsent) {
 export async function decideProposal(actor: Actor, input: { submissionId: string; decision: "APPLY" | "DISMISS" }) {
   authorize(actor, ...rolesFor("customers"));
   return db().$transaction(async (tx) => {
-    const s = await tx.submission.findFirst({ where: { id: input.submissionId, proposalStatus: "PENDING" }, select: { id: true, customerId: true, proposedChanges: true } });
+    const s = await tx.submission.findFirst({
+      where: { id: input.submissionId, proposalStatus: "PENDING" },
+      select: { id: true, customerId: true, proposedChanges: true },
+    });
     if (!s?.customerId) throw new AppError("CONFLICT", "proposals.notPending");
     const at = new Date();
-    const applied = input.decision === "APPLY" ? await applyProposedValues(tx, actor, s.customerId, (s.proposedChanges ?? {}) as ProposedValues, { submissionId: s.id, action: "customer.updated_from_submission" }) : [];
+    const applied =
+      input.decision === "APPLY"
+        ? await applyProposedValues(tx, actor, s.customerId, (s.proposedChanges ?? {}) as ProposedValues, {
+            submissionId: s.id,
+            action: "customer.updated_from_submission",
+          })
+        : [];
     await tx.submission.update({
       where: { id: s.id },
-      data: { proposalStatus: input.decision === "APPLY" ? "APPLIED" : "DISMISSED", proposalDecidedAt: at, proposalDecidedById: actor.kind === "user" ? actor.id : null },
+      data: {
+        proposalStatus: input.decision === "APPLY" ? "APPLIED" : "DISMISSED",
+        proposalDecidedAt: at,
+        proposalDecidedById: actor.kind === "user" ? actor.id : null,
+      },
     });
     if (input.decision === "DISMISS") {
-      await recordAudit(tx, actor, { action: "submission.proposal_dismissed", entityType: "Submission", entityId: s.id, details: { customerId: s.customerId } });
+      await recordAudit(tx, actor, {
+        action: "submission.proposal_dismissed",
+        entityType: "Submission",
+        entityId: s.id,
+        details: { customerId: s.customerId },
+      });
     }
     return { applied };
   });

@@ -19,15 +19,21 @@ export async function previewConfirmation(token: string) {
       kind: true,
       usedAt: true,
       expiresAt: true,
-      submission: { select: { createdAt: true, pendingConsents: true, proposedChanges: true, proposalStatus: true, form: { select: { titleVi: true, titleEn: true } } } },
+      submission: {
+        select: { createdAt: true, pendingConsents: true, proposedChanges: true, proposalStatus: true, form: { select: { titleVi: true, titleEn: true } } },
+      },
     },
   });
-  if (!row || row.kind !== "CONSENT_CONFIRM" || !row.submission) return { state: "invalid" as const };
+  if (row?.kind !== "CONSENT_CONFIRM" || !row.submission) return { state: "invalid" as const };
   if (row.usedAt) return { state: "used" as const };
   if (row.expiresAt <= new Date()) return { state: "expired" as const };
   const s = row.submission;
   const keys = ((s.pendingConsents ?? []) as PendingConsent[]).map((p) => p.key);
-  const purposes = await db().purpose.findMany({ where: { key: { in: keys } }, orderBy: { sortOrder: "asc" }, select: { key: true, labelVi: true, labelEn: true } });
+  const purposes = await db().purpose.findMany({
+    where: { key: { in: keys } },
+    orderBy: { sortOrder: "asc" },
+    select: { key: true, labelVi: true, labelEn: true },
+  });
   return {
     state: "valid" as const,
     submittedAt: s.createdAt,
@@ -44,12 +50,21 @@ export async function pendingProposals(actor: Actor, customerId: string) {
     where: { customerId, proposalStatus: "PENDING" },
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, createdAt: true, proposedChanges: true, confirmationStatus: true, confirmExpiresAt: true, form: { select: { titleVi: true, titleEn: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      proposedChanges: true,
+      confirmationStatus: true,
+      confirmExpiresAt: true,
+      form: { select: { titleVi: true, titleEn: true } },
+    },
   });
   const mask = masksContacts(actor.kind === "user" ? actor.role : "system");
   return rows.map(({ proposedChanges, ...r }) => {
     const proposed = (proposedChanges ?? {}) as ProposedValues;
-    const shown = mask ? { ...proposed, phone: maskPhone(proposed.phone ?? null) ?? undefined, address: maskAddress(proposed.address ?? null) ?? undefined } : proposed;
+    const shown = mask
+      ? { ...proposed, phone: maskPhone(proposed.phone ?? null) ?? undefined, address: maskAddress(proposed.address ?? null) ?? undefined }
+      : proposed;
     const awaitingOwner = r.confirmationStatus === "PENDING" && !!r.confirmExpiresAt && r.confirmExpiresAt > new Date();
     return { ...r, proposed: Object.fromEntries(Object.entries(shown).filter(([, v]) => v)) as ProposedValues, awaitingOwner };
   });

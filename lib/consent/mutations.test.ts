@@ -13,12 +13,26 @@ describe("consent recorded by staff", () => {
   it("appears in the timeline with who, how and the document, and changes the current consent at once", async () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotions_events", action: "GRANTED", givenOn: await daysAgo(3), method: "PAPER", documentRef: "Phiếu số 42" });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotions_events",
+      action: "GRANTED",
+      givenOn: await daysAgo(3),
+      method: "PAPER",
+      documentRef: "Phiếu số 42",
+    });
     let item = (await consentOverview(staff, c.id)).find((x) => x.purpose.key === "promotions_events")!;
     expect(item.current?.action).toBe("GRANTED");
     expect(item.events[0]).toMatchObject({ source: "STAFF", method: "PAPER", documentRef: "Phiếu số 42", staff: { name: staff.name } });
 
-    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotions_events", action: "WITHDRAWN", givenOn: await daysAgo(0), method: "PHONE", documentRef: "Cuộc gọi #77" });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotions_events",
+      action: "WITHDRAWN",
+      givenOn: await daysAgo(0),
+      method: "PHONE",
+      documentRef: "Cuộc gọi #77",
+    });
     item = (await consentOverview(staff, c.id)).find((x) => x.purpose.key === "promotions_events")!;
     expect(item.current?.action).toBe("WITHDRAWN");
     expect(item.events.map((e) => e.action)).toEqual(["WITHDRAWN", "GRANTED"]);
@@ -29,7 +43,15 @@ describe("consent recorded by staff", () => {
     const staff = await makeStaff("COMPLIANCE");
     const c = await makeCustomer();
     const file = new File([new Uint8Array([37, 80, 68, 70, 45, 49])], "phieu.pdf", { type: "application/pdf" });
-    const event = await recordStaffConsent(staff, { customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: await daysAgo(1), method: "PAPER", documentRef: "P-1", file });
+    const event = await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "surveys",
+      action: "GRANTED",
+      givenOn: await daysAgo(1),
+      method: "PAPER",
+      documentRef: "P-1",
+      file,
+    });
     const row = await db().consentEvent.findUniqueOrThrow({ where: { id: event.id } });
     const evidence = row.evidence as { attachment: { id: string; sha256: string } };
     const stored = await db().attachment.findUniqueOrThrow({ where: { id: evidence.attachment.id } });
@@ -41,8 +63,12 @@ describe("consent recorded by staff", () => {
     const c = await makeCustomer();
     const base = { customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: await daysAgo(0), method: "EMAIL", documentRef: "Email 1" };
     await expect(recordStaffConsent(staff, { ...base, givenOn: await daysAgo(-3) })).rejects.toMatchObject({ fieldErrors: { givenOn: "consent.futureDate" } });
-    await expect(recordStaffConsent(staff, { ...base, purposeKey: "selling_lists" })).rejects.toMatchObject({ fieldErrors: { purposeKey: "consent.unknownPurpose" } });
-    await expect(recordStaffConsent(staff, { ...base, file: new File(["x"], "a.exe", { type: "application/x-msdownload" }) })).rejects.toMatchObject({ fieldErrors: { file: "attachments.type" } });
+    await expect(recordStaffConsent(staff, { ...base, purposeKey: "selling_lists" })).rejects.toMatchObject({
+      fieldErrors: { purposeKey: "consent.unknownPurpose" },
+    });
+    await expect(recordStaffConsent(staff, { ...base, file: new File(["x"], "a.exe", { type: "application/x-msdownload" }) })).rejects.toMatchObject({
+      fieldErrors: { file: "attachments.type" },
+    });
     await expect(recordStaffConsent(await makeStaff("ADMIN"), base)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().consentEvent.count({ where: { customerId: c.id } })).toBe(0);
   });

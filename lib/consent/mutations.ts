@@ -26,7 +26,10 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
   return db().$transaction(async (tx) => {
     const [customer, purpose] = await Promise.all([
       tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, status: true, locale: true } }),
-      tx.purpose.findUnique({ where: { key: input.purposeKey }, select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } }),
+      tx.purpose.findUnique({
+        where: { key: input.purposeKey },
+        select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+      }),
     ]);
     if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
     if (!purpose) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
@@ -88,11 +91,17 @@ export type ConsentChange = {
  * customer saw and the policy in force. Returns null when consent already stood that way.
  */
 export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentChange) {
-  const purpose = await tx.purpose.findUnique({ where: { key: change.purposeKey }, select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } });
+  const purpose = await tx.purpose.findUnique({
+    where: { key: change.purposeKey },
+    select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+  });
   if (!purpose) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
   const customer = await tx.customer.findUnique({ where: { id: change.customerId }, select: { locale: true, status: true } });
   if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
-  const current = await tx.consentState.findUnique({ where: { customerId_purposeId: { customerId: change.customerId, purposeId: purpose.id } }, select: { action: true } });
+  const current = await tx.consentState.findUnique({
+    where: { customerId_purposeId: { customerId: change.customerId, purposeId: purpose.id } },
+    select: { action: true },
+  });
   if ((current?.action ?? "WITHDRAWN") === change.action) return null;
   const policy = await tx.policyVersion.findFirst({
     where: { status: "PUBLISHED", effectiveAt: { lte: change.at } },
@@ -115,7 +124,11 @@ export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentC
       ip: change.ip ?? null,
       userAgent: change.userAgent ?? null,
       givenAt: change.at,
-      evidence: { channel: change.source === "SELF_SERVICE" ? "privacy_page" : "privacy_request", policyVersion: policy?.number ?? null, documentRef: change.documentRef ?? null },
+      evidence: {
+        channel: change.source === "SELF_SERVICE" ? "privacy_page" : "privacy_request",
+        policyVersion: policy?.number ?? null,
+        documentRef: change.documentRef ?? null,
+      },
     },
     select: { id: true },
   });

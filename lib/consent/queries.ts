@@ -30,7 +30,11 @@ export type ConsentEventRow = Prisma.ConsentEventGetPayload<{ select: typeof eve
 export async function consentOverview(actor: Actor, customerId: string) {
   authorize(actor, ...rolesFor("customers"));
   const [purposes, states, events] = await Promise.all([
-    db().purpose.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, key: true, legalBasis: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } }),
+    db().purpose.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, key: true, legalBasis: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+    }),
     db().consentState.findMany({ where: { customerId }, select: { purposeId: true, action: true, givenAt: true } }),
     db().consentEvent.findMany({ where: { customerId }, orderBy: [{ givenAt: "desc" }, { createdAt: "desc" }], select: { ...eventSelect, purposeId: true } }),
   ]);

@@ -35,8 +35,12 @@ describe("editing customers", () => {
   it("refuses a second record for the same email or phone, on the field", async () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    await expect(createCustomer(staff, { ...c, email: c.email!.toUpperCase(), phone: "" })).rejects.toMatchObject({ fieldErrors: { email: "customers.exists" } });
-    await expect(createCustomer(staff, { ...c, email: "", phone: `+84 ${c.phone!.slice(1)}` })).rejects.toMatchObject({ fieldErrors: { phone: "customers.exists" } });
+    await expect(createCustomer(staff, { ...c, email: c.email!.toUpperCase(), phone: "" })).rejects.toMatchObject({
+      fieldErrors: { email: "customers.exists" },
+    });
+    await expect(createCustomer(staff, { ...c, email: "", phone: `+84 ${c.phone!.slice(1)}` })).rejects.toMatchObject({
+      fieldErrors: { phone: "customers.exists" },
+    });
   });
 
   it("terminates the service with a date and reason, once", async () => {
@@ -47,7 +51,9 @@ describe("editing customers", () => {
     expect(row).toMatchObject({ status: "TERMINATED", terminationReason: "Hết hợp đồng" });
     expect(row.terminatedAt?.toISOString()).toBe("2026-09-30T17:00:00.000Z");
     await expect(terminateCustomer(staff, { customerId: c.id, date: "2026-10-02", reason: "lại" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(terminateCustomer(await makeStaff("ADMIN"), { customerId: c.id, date: "2026-10-02", reason: "x x x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(terminateCustomer(await makeStaff("ADMIN"), { customerId: c.id, date: "2026-10-02", reason: "x x x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -55,7 +61,10 @@ describe("changing a customer's email", () => {
   it("is for compliance only (it is the key to their privacy page), and ends their sessions and links", async () => {
     const c = await makeCustomer();
     const staff = await makeStaff("STAFF");
-    await expect(updateCustomer(staff, { ...c, customerId: c.id, email: "mine@staff.example" })).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { email: "customers.emailChangeCompliance" } });
+    await expect(updateCustomer(staff, { ...c, customerId: c.id, email: "mine@staff.example" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      fieldErrors: { email: "customers.emailChangeCompliance" },
+    });
     await db().customerSession.create({ data: { tokenHash: `h-${c.id}`, customerId: c.id, expiresAt: new Date(Date.now() + 3_600_000) } });
     await updateCustomer(await makeStaff("COMPLIANCE"), { ...c, customerId: c.id, email: `new.${c.email}` });
     expect(await db().customerSession.count({ where: { customerId: c.id } })).toBe(0);

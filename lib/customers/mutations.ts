@@ -34,7 +34,12 @@ export async function createCustomer(actor: Actor, raw: unknown) {
   if (existing) throw duplicateError(values, existing);
   return db().$transaction(async (tx) => {
     const customer = await tx.customer.create({ data: { ...values, source: "staff" }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "customer.created", entityType: "Customer", entityId: customer.id, details: { after: await sealForCustomer(tx, customer.id, values) } });
+    await recordAudit(tx, actor, {
+      action: "customer.created",
+      entityType: "Customer",
+      entityId: customer.id,
+      details: { after: await sealForCustomer(tx, customer.id, values) },
+    });
     return customer;
   });
 }
@@ -60,7 +65,8 @@ export async function updateCustomer(actor: Actor, raw: unknown) {
     if (changed.length === 0) return;
     if (changed.includes("email")) {
       // The email is the key to the customer's privacy page: whoever changes it could sign in as them.
-      if (actor.kind === "user" && actor.role !== "COMPLIANCE") throw new AppError("FORBIDDEN", "customers.emailChangeCompliance", { email: "customers.emailChangeCompliance" });
+      if (actor.kind === "user" && actor.role !== "COMPLIANCE")
+        throw new AppError("FORBIDDEN", "customers.emailChangeCompliance", { email: "customers.emailChangeCompliance" });
       await tx.customerSession.deleteMany({ where: { customerId } });
       await tx.authToken.updateMany({ where: { customerId, kind: "CUSTOMER_SIGN_IN", usedAt: null }, data: { usedAt: new Date() } });
     }
@@ -69,7 +75,9 @@ export async function updateCustomer(actor: Actor, raw: unknown) {
       action: "customer.updated",
       entityType: "Customer",
       entityId: customerId,
-      details: { changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: next[f] ?? null }]))) },
+      details: {
+        changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: next[f] ?? null }]))),
+      },
     });
   });
 }
@@ -80,7 +88,12 @@ export async function revealContact(actor: Actor, customerId: string) {
   return db().$transaction(async (tx) => {
     const row = await tx.customer.findUnique({ where: { id: customerId }, select: { phone: true, address: true } });
     if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-    await recordAudit(tx, actor, { action: "customer.contact_revealed", entityType: "Customer", entityId: customerId, details: { fields: ["phone", "address"] } });
+    await recordAudit(tx, actor, {
+      action: "customer.contact_revealed",
+      entityType: "Customer",
+      entityId: customerId,
+      details: { fields: ["phone", "address"] },
+    });
     return row;
   });
 }
@@ -104,7 +117,12 @@ export async function terminateCustomer(actor: Actor, raw: unknown) {
       data: { status: "TERMINATED", terminatedAt, terminationReason: input.reason },
     });
     if (count === 0) throw new AppError("CONFLICT", "customers.cannotTerminate");
-    await recordAudit(tx, actor, { action: "customer.terminated", entityType: "Customer", entityId: input.customerId, details: { date: input.date, reason: input.reason } });
+    await recordAudit(tx, actor, {
+      action: "customer.terminated",
+      entityType: "Customer",
+      entityId: input.customerId,
+      details: { date: input.date, reason: input.reason },
+    });
   });
 }
 
@@ -113,7 +131,10 @@ export async function recordSharingObjection(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("customers"));
   const { customerId, note } = objectionSchema.parse(raw);
   await db().$transaction(async (tx) => {
-    const { count } = await tx.customer.updateMany({ where: { id: customerId, sharingObjectedAt: null, status: { not: "ERASED" } }, data: { sharingObjectedAt: new Date() } });
+    const { count } = await tx.customer.updateMany({
+      where: { id: customerId, sharingObjectedAt: null, status: { not: "ERASED" } },
+      data: { sharingObjectedAt: new Date() },
+    });
     if (count === 0) throw new AppError("CONFLICT", "customers.alreadyObjected");
     await recordAudit(tx, actor, { action: "customer.sharing_objected", entityType: "Customer", entityId: customerId, details: { note } });
   });
@@ -127,8 +148,17 @@ export type ProposedValues = Partial<Record<"fullName" | "email" | "phone" | "ad
  * differ are written; a phone or email that belongs to another customer is refused. Audited like
  * an edit, the before/after sealed with the customer's key. Returns the fields changed.
  */
-export async function applyProposedValues(tx: Tx, actor: Actor, customerId: string, proposed: ProposedValues, context: { submissionId: string; action: string }) {
-  const before = await tx.customer.findUnique({ where: { id: customerId }, select: { fullName: true, email: true, phone: true, address: true, organization: true, status: true } });
+export async function applyProposedValues(
+  tx: Tx,
+  actor: Actor,
+  customerId: string,
+  proposed: ProposedValues,
+  context: { submissionId: string; action: string },
+) {
+  const before = await tx.customer.findUnique({
+    where: { id: customerId },
+    select: { fullName: true, email: true, phone: true, address: true, organization: true, status: true },
+  });
   if (!before || before.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
   const changed = (["fullName", "email", "phone", "address", "organization"] as const).filter((f) => proposed[f] && proposed[f] !== before[f]);
   if (changed.length === 0) return [];
@@ -141,7 +171,11 @@ export async function applyProposedValues(tx: Tx, actor: Actor, customerId: stri
     action: context.action,
     entityType: "Customer",
     entityId: customerId,
-    details: { customerId, submissionId: context.submissionId, changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: proposed[f] ?? null }]))) },
+    details: {
+      customerId,
+      submissionId: context.submissionId,
+      changes: await sealForCustomer(tx, customerId, Object.fromEntries(changed.map((f) => [f, { before: before[f] ?? null, after: proposed[f] ?? null }]))),
+    },
   });
   return changed;
 }

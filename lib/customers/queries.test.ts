@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
 import { revealContact } from "./mutations";
@@ -9,7 +9,8 @@ import { countCustomers, getCustomer, listCustomers } from "./queries";
 import { customerFilterSchema } from "./schemas";
 
 const system = systemActor("test");
-const find = async (q: string, extra: Record<string, string> = {}) => (await listCustomers(system, customerFilterSchema.parse({ q, ...extra }))).rows.map((r) => r.id);
+const find = async (q: string, extra: Record<string, string> = {}) =>
+  (await listCustomers(system, customerFilterSchema.parse({ q, ...extra }))).rows.map((r) => r.id);
 
 describe("customer search", () => {
   it("matches part of a name or organisation with or without accents, an email, or a phone in any format", async () => {
@@ -61,7 +62,9 @@ describe("customer search", () => {
     const withdrawn = await makeCustomer({ fullName: `Withdrawn ${tag}` });
     const purpose = await db().purpose.findUniqueOrThrow({ where: { key: "surveys" } });
     const event = (customerId: string, action: "GRANTED" | "WITHDRAWN", minutesAgo: number) =>
-      db().consentEvent.create({ data: { customerId, purposeId: purpose.id, action, source: "STAFF", wording: "x", givenAt: new Date(Date.now() - minutesAgo * 60_000) } });
+      db().consentEvent.create({
+        data: { customerId, purposeId: purpose.id, action, source: "STAFF", wording: "x", givenAt: new Date(Date.now() - minutesAgo * 60_000) },
+      });
     await event(granted.id, "GRANTED", 10);
     await event(withdrawn.id, "GRANTED", 10);
     await event(withdrawn.id, "WITHDRAWN", 5);

@@ -36,7 +36,11 @@ function searchCondition(q: string, wholePhone: boolean): Prisma.Sql | null {
 /** Vietnam midnight of a yyyy-mm-dd date, as the UTC timestamp stored in the database. */
 const vnMidnight = (date: string, plusDays = 0) => new Date(new Date(`${date}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
 
-export function customerWhere(filter: Omit<CustomerFilter, "after" | "before" | "sort">, purposeId?: string | null, options: { wholePhone?: boolean } = {}): Prisma.Sql {
+export function customerWhere(
+  filter: Omit<CustomerFilter, "after" | "before" | "sort">,
+  purposeId?: string | null,
+  options: { wholePhone?: boolean } = {},
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   const search = searchCondition(filter.q, options.wholePhone ?? false);
   if (search) parts.push(search);

@@ -7,7 +7,12 @@ export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export const CUSTOMER_SORTS = ["newest", "oldest", "name"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
-const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").transform((v) => v || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .transform((v) => v || null);
 
 /** Create and edit. Empty strings clear a value; email and phone are normalised like on forms. */
 export const customerInputSchema = z
@@ -54,7 +59,11 @@ export const customerFilterSchema = z.object({
   q: z.string().trim().max(200).catch("").default(""),
   status: z.enum(CUSTOMER_STATUSES).optional().catch(undefined),
   source: z.string().trim().max(100).optional().catch(undefined),
-  purpose: z.string().regex(/^[a-z0-9_]{1,60}$/).optional().catch(undefined),
+  purpose: z
+    .string()
+    .regex(/^[a-z0-9_]{1,60}$/)
+    .optional()
+    .catch(undefined),
   consent: z.enum(["GRANTED", "WITHDRAWN"]).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

@@ -9,7 +9,11 @@ import { approveDisclosure, buildDisclosureItems, createRecipient, downloadPacka
 import { customerDisclosures, disclosuresVisibleToCustomer, getDisclosure } from "./queries";
 import { readAttachment } from "@/lib/attachments/queries";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e,
+  );
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const pdf = () => new File(["%PDF-1.4 request"], "yeu-cau.pdf", { type: "application/pdf" });
 
@@ -30,7 +34,14 @@ async function people() {
   const terminated = await makeCustomer({ fullName: `Chấm Dứt ${tag}`, status: "ACTIVE" });
   const silent = await makeCustomer({ fullName: `Im Lặng ${tag}` });
   for (const c of [consented, objected, terminated]) {
-    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu QC" });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "advertising",
+      action: "GRANTED",
+      givenOn: today(),
+      method: "PAPER",
+      documentRef: "Phiếu QC",
+    });
   }
   await recordSharingObjection(staff, { customerId: objected.id, note: "Gọi điện yêu cầu" });
   await db().customer.update({ where: { id: terminated.id }, data: { status: "TERMINATED", terminatedAt: new Date() } });
@@ -49,14 +60,37 @@ describe("disclosures", () => {
     for (const [category, fields] of cases) {
       const r = await recipient(category);
       const error = await failure(
-        prepareDisclosure(staff, { recipientId: r.id, reason: "Thử trường không được phép", fields: [...fields], agencyName: "Bộ Công an", documentNumber: "12/CV", documentDate: today(), selection: { kind: "ids", ids: [c.id] } }, pdf()),
+        prepareDisclosure(
+          staff,
+          {
+            recipientId: r.id,
+            reason: "Thử trường không được phép",
+            fields: [...fields],
+            agencyName: "Bộ Công an",
+            documentNumber: "12/CV",
+            documentDate: today(),
+            selection: { kind: "ids", ids: [c.id] },
+          },
+          pdf(),
+        ),
       );
       expect(error?.userMessage, category).toBe("disclosures.fieldNotAllowed");
       expect(await db().disclosure.count({ where: { recipientId: r.id } })).toBe(0);
       expect(await db().auditEvent.count({ where: { action: "disclosure.refused", details: { path: ["recipientId"], equals: r.id } } })).toBe(1);
       // Even straight to the database, around the code:
       await expect(
-        db().disclosure.create({ data: { recipientId: r.id, reason: "x", fields: [...fields], selection: {}, preparedById: staff.id, agencyName: "A", documentNumber: "1", documentDate: new Date() } }),
+        db().disclosure.create({
+          data: {
+            recipientId: r.id,
+            reason: "x",
+            fields: [...fields],
+            selection: {},
+            preparedById: staff.id,
+            agencyName: "A",
+            documentNumber: "1",
+            documentDate: new Date(),
+          },
+        }),
       ).rejects.toThrow(/not allowed/);
     }
   });
@@ -64,7 +98,12 @@ describe("disclosures", () => {
   it("leave out objected, terminated and unconsented customers from advertising, with the reason", async () => {
     const p = await people();
     const r = await recipient("ADVERTISING");
-    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Gửi thư mời sự kiện tháng 12", fields: ["fullName", "address"], selection: { kind: "ids", ids: p.ids } });
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Gửi thư mời sự kiện tháng 12",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: p.ids },
+    });
     await build();
     const d = await getDisclosure(p.staff, id);
     expect(d).toMatchObject({ status: "PENDING_APPROVAL", itemsTotal: 4, itemsIncluded: 1 });
@@ -83,7 +122,12 @@ describe("disclosures", () => {
     const officer = await makeStaff("COMPLIANCE");
     const second = await makeStaff("COMPLIANCE");
     const r = await recipient("ADVERTISING");
-    const { id } = await prepareDisclosure(officer, { recipientId: r.id, reason: "Gửi thư mời sự kiện tháng 12", fields: ["fullName", "address"], selection: { kind: "ids", ids: p.ids } });
+    const { id } = await prepareDisclosure(officer, {
+      recipientId: r.id,
+      reason: "Gửi thư mời sự kiện tháng 12",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: p.ids },
+    });
     await build();
     expect((await failure(approveDisclosure(officer, id)))?.userMessage).toBe("disclosures.fourEyes");
     expect((await failure(approveDisclosure(p.staff, id)))?.code).toBe("FORBIDDEN");
@@ -92,7 +136,11 @@ describe("disclosures", () => {
     // Staff hand over shipments; an advertising package goes out through compliance.
     expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.complianceDownloads");
     const file = await downloadPackage(officer, id);
-    const csv = Buffer.from(file.data).toString("utf8").replace(/^\uFEFF/, "").trim().split("\n");
+    const csv = Buffer.from(file.data)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(csv[0]).toBe("full_name,address");
     expect(csv.slice(1)).toEqual([`"Đồng Ý ${p.tag}","1 Phố Huế"`]);
     expect((await db().disclosure.findUniqueOrThrow({ where: { id } })).packageChecksum).toBe(pkg.checksum);
@@ -103,10 +151,20 @@ describe("disclosures", () => {
   it("let staff send shipping without approval by someone else", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "phone", "address", "reference"], reference: "VD-123", selection: { kind: "ids", ids: [p.silent.id] } });
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName", "phone", "address", "reference"],
+      reference: "VD-123",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
     await build();
     await approveDisclosure(p.staff, id);
-    const csv = Buffer.from((await downloadPackage(p.staff, id)).data).toString("utf8").replace(/^\uFEFF/, "").trim().split("\n");
+    const csv = Buffer.from((await downloadPackage(p.staff, id)).data)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(csv[0]).toBe("full_name,phone,address,reference");
     expect(csv[1]).toContain('"VD-123"');
   });
@@ -114,12 +172,24 @@ describe("disclosures", () => {
   it("limit downloads and expiry, and audit refusals", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], reference: "VD-1", selection: { kind: "ids", ids: [p.silent.id] } });
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName"],
+      reference: "VD-1",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
     await build();
     await approveDisclosure(p.staff, id);
     for (let i = 0; i < 3; i++) await downloadPackage(p.staff, id);
     expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.downloadUnavailable");
-    const { id: other } = await prepareDisclosure(p.staff, { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName"], reference: "VD-2", selection: { kind: "ids", ids: [p.silent.id] } });
+    const { id: other } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName"],
+      reference: "VD-2",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
     await build();
     await approveDisclosure(p.staff, other);
     await db().disclosure.update({ where: { id: other }, data: { packageExpiresAt: new Date(Date.now() - 1000) } });
@@ -133,9 +203,18 @@ describe("disclosures", () => {
     const officer = await makeStaff("COMPLIANCE");
     const second = await makeStaff("COMPLIANCE");
     const r = await recipient("AUTHORITY");
-    const base = { recipientId: r.id, reason: "Công văn yêu cầu cung cấp thông tin", fields: ["fullName", "phone"], selection: { kind: "ids" as const, ids: [p.objected.id] } };
+    const base = {
+      recipientId: r.id,
+      reason: "Công văn yêu cầu cung cấp thông tin",
+      fields: ["fullName", "phone"],
+      selection: { kind: "ids" as const, ids: [p.objected.id] },
+    };
     expect((await failure(prepareDisclosure(officer, base)))?.userMessage).toBe("disclosures.legalReferenceRequired");
-    const { id } = await prepareDisclosure(officer, { ...base, agencyName: "Công an TP Hà Nội", documentNumber: "123/CV-CA", documentDate: today(), confidential: true }, pdf());
+    const { id } = await prepareDisclosure(
+      officer,
+      { ...base, agencyName: "Công an TP Hà Nội", documentNumber: "123/CV-CA", documentDate: today(), confidential: true },
+      pdf(),
+    );
     await build();
     expect((await getDisclosure(officer, id))?.itemsIncluded).toBe(1); // a lawful request is not stopped by an objection
     await approveDisclosure(second, id);
@@ -157,12 +236,20 @@ describe("disclosures", () => {
     const p = await people();
     const r = await recipient("SHIPPING");
     const base = { recipientId: r.id, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "phone", "address"] };
-    expect((await failure(prepareDisclosure(p.staff, { ...base, selection: { kind: "ids", ids: [p.silent.id] } })))?.fieldErrors).toEqual({ reference: "disclosures.shipmentReferenceRequired" });
-    expect((await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "filter", filter: { q: p.tag } } })))?.fieldErrors).toEqual({ selection: "disclosures.shipmentCustomers" });
+    expect((await failure(prepareDisclosure(p.staff, { ...base, selection: { kind: "ids", ids: [p.silent.id] } })))?.fieldErrors).toEqual({
+      reference: "disclosures.shipmentReferenceRequired",
+    });
+    expect(
+      (await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "filter", filter: { q: p.tag } } })))?.fieldErrors,
+    ).toEqual({ selection: "disclosures.shipmentCustomers" });
     const many = Array.from({ length: 501 }, () => crypto.randomUUID());
-    expect((await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "ids", ids: many } })))?.userMessage).toBe("disclosures.shipmentCustomers");
+    expect((await failure(prepareDisclosure(p.staff, { ...base, reference: "VD-9", selection: { kind: "ids", ids: many } })))?.userMessage).toBe(
+      "disclosures.shipmentCustomers",
+    );
     await expect(
-      db().disclosure.create({ data: { recipientId: r.id, reason: "x", fields: ["fullName"], selection: { kind: "filter", filter: {} }, reference: "VD-9", preparedById: p.staff.id } }),
+      db().disclosure.create({
+        data: { recipientId: r.id, reason: "x", fields: ["fullName"], selection: { kind: "filter", filter: {} }, reference: "VD-9", preparedById: p.staff.id },
+      }),
     ).rejects.toThrow(/shipping disclosure/);
   });
 
@@ -171,9 +258,21 @@ describe("disclosures", () => {
     const officer = await makeStaff("COMPLIANCE");
     const second = await makeStaff("STAFF");
     const late = await makeCustomer({ fullName: `Đổi Ý ${p.tag}`, address: "9 Phố Huế" });
-    await recordStaffConsent(p.staff, { customerId: late.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PAPER", documentRef: "Phiếu" });
+    await recordStaffConsent(p.staff, {
+      customerId: late.id,
+      purposeKey: "advertising",
+      action: "GRANTED",
+      givenOn: today(),
+      method: "PAPER",
+      documentRef: "Phiếu",
+    });
     const r = await recipient("ADVERTISING");
-    const { id } = await prepareDisclosure(second, { recipientId: r.id, reason: "Gửi thư mời hội thảo", fields: ["fullName", "address"], selection: { kind: "ids", ids: [p.consented.id, late.id] } });
+    const { id } = await prepareDisclosure(second, {
+      recipientId: r.id,
+      reason: "Gửi thư mời hội thảo",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: [p.consented.id, late.id] },
+    });
     await build();
     expect((await getDisclosure(officer, id))?.itemsIncluded).toBe(2);
     // Objects after the list was built, before approval.
@@ -186,7 +285,14 @@ describe("disclosures", () => {
     expect(csv).toContain(p.consented.fullName!);
     expect(csv).not.toContain(late.fullName!);
     // Withdraws after approval: the next download no longer carries them either.
-    await recordStaffConsent(p.staff, { customerId: p.consented.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef: "Gọi" });
+    await recordStaffConsent(p.staff, {
+      customerId: p.consented.id,
+      purposeKey: "advertising",
+      action: "WITHDRAWN",
+      givenOn: today(),
+      method: "PHONE",
+      documentRef: "Gọi",
+    });
     const again = Buffer.from((await downloadPackage(officer, id)).data).toString("utf8");
     expect(again).not.toContain(p.consented.fullName!);
     const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
@@ -200,7 +306,29 @@ describe("disclosures", () => {
   it("refuse an unknown recipient and administrators", async () => {
     const c = await makeCustomer();
     const staff = await makeStaff("STAFF");
-    expect((await failure(prepareDisclosure(staff, { recipientId: "00000000-0000-0000-0000-000000000000", reason: "Không có bên nhận", fields: ["fullName"], selection: { kind: "ids", ids: [c.id] } })))?.userMessage).toBe("disclosures.unknownRecipient");
-    expect((await failure(prepareDisclosure(await makeStaff("ADMIN"), { recipientId: (await recipient("SHIPPING")).id, reason: "Quản trị viên thử", fields: ["fullName"], selection: { kind: "ids", ids: [c.id] } })))?.code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          prepareDisclosure(staff, {
+            recipientId: "00000000-0000-0000-0000-000000000000",
+            reason: "Không có bên nhận",
+            fields: ["fullName"],
+            selection: { kind: "ids", ids: [c.id] },
+          }),
+        )
+      )?.userMessage,
+    ).toBe("disclosures.unknownRecipient");
+    expect(
+      (
+        await failure(
+          prepareDisclosure(await makeStaff("ADMIN"), {
+            recipientId: (await recipient("SHIPPING")).id,
+            reason: "Quản trị viên thử",
+            fields: ["fullName"],
+            selection: { kind: "ids", ids: [c.id] },
+          }),
+        )
+      )?.code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -18,10 +18,20 @@ export async function createRecipient(actor: Actor, raw: unknown) {
   const input = recipientSchema.parse(raw);
   return db().$transaction(async (tx) => {
     const recipient = await tx.recipient.create({
-      data: { ...input, contact: input.contact || null, agreementRef: input.agreementRef || null, agreementDate: input.agreementDate ? new Date(`${input.agreementDate}T00:00:00+07:00`) : null },
+      data: {
+        ...input,
+        contact: input.contact || null,
+        agreementRef: input.agreementRef || null,
+        agreementDate: input.agreementDate ? new Date(`${input.agreementDate}T00:00:00+07:00`) : null,
+      },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "recipient.created", entityType: "Recipient", entityId: recipient.id, details: { name: input.name, category: input.category } });
+    await recordAudit(tx, actor, {
+      action: "recipient.created",
+      entityType: "Recipient",
+      entityId: recipient.id,
+      details: { name: input.name, category: input.category },
+    });
     return recipient;
   });
 }
@@ -42,20 +52,46 @@ export async function prepareDisclosure(actor: Actor, raw: unknown, requestFile?
   const input = prepareSchema.parse(raw);
   const recipient = await db().recipient.findFirst({ where: { id: input.recipientId, active: true }, select: { id: true, category: true, name: true } });
   const attempt = { recipientId: input.recipientId, fields: input.fields };
-  if (!recipient) return refuse(actor, "disclosure.refused", attempt, new AppError("BAD_INPUT", "disclosures.unknownRecipient", { recipientId: "disclosures.unknownRecipient" }));
+  if (!recipient)
+    return refuse(
+      actor,
+      "disclosure.refused",
+      attempt,
+      new AppError("BAD_INPUT", "disclosures.unknownRecipient", { recipientId: "disclosures.unknownRecipient" }),
+    );
   const category = recipient.category as RecipientCategory;
   const forbidden = disallowedFields(category, input.fields);
   if (forbidden.length) {
-    return refuse(actor, "disclosure.refused", { ...attempt, category, forbidden }, new AppError("BAD_INPUT", "disclosures.fieldNotAllowed", { fields: "disclosures.fieldNotAllowed" }, { fields: forbidden.join(", ") }));
+    return refuse(
+      actor,
+      "disclosure.refused",
+      { ...attempt, category, forbidden },
+      new AppError("BAD_INPUT", "disclosures.fieldNotAllowed", { fields: "disclosures.fieldNotAllowed" }, { fields: forbidden.join(", ") }),
+    );
   }
   if (category === "AUTHORITY" && (!input.agencyName || !input.documentNumber || !input.documentDate || !requestFile || requestFile.size === 0)) {
-    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.legalReferenceRequired", { agencyName: "disclosures.legalReferenceRequired" }));
+    return refuse(
+      actor,
+      "disclosure.refused",
+      { ...attempt, category },
+      new AppError("BAD_INPUT", "disclosures.legalReferenceRequired", { agencyName: "disclosures.legalReferenceRequired" }),
+    );
   }
   if (category === "SHIPPING" && !input.reference) {
-    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.shipmentReferenceRequired", { reference: "disclosures.shipmentReferenceRequired" }));
+    return refuse(
+      actor,
+      "disclosure.refused",
+      { ...attempt, category },
+      new AppError("BAD_INPUT", "disclosures.shipmentReferenceRequired", { reference: "disclosures.shipmentReferenceRequired" }),
+    );
   }
   if (category === "SHIPPING" && (input.selection.kind !== "ids" || input.selection.ids.length > MAX_SHIPPING_CUSTOMERS)) {
-    return refuse(actor, "disclosure.refused", { ...attempt, category }, new AppError("BAD_INPUT", "disclosures.shipmentCustomers", { selection: "disclosures.shipmentCustomers" }, { max: MAX_SHIPPING_CUSTOMERS }));
+    return refuse(
+      actor,
+      "disclosure.refused",
+      { ...attempt, category },
+      new AppError("BAD_INPUT", "disclosures.shipmentCustomers", { selection: "disclosures.shipmentCustomers" }, { max: MAX_SHIPPING_CUSTOMERS }),
+    );
   }
   return db().$transaction(async (tx) => {
     const file = category === "AUTHORITY" && requestFile ? await saveAttachment(tx, actor, requestFile, "requestFile") : null;
@@ -76,7 +112,12 @@ export async function prepareDisclosure(actor: Actor, raw: unknown, requestFile?
       },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "disclosure.prepared", entityType: "Disclosure", entityId: disclosure.id, details: { recipient: recipient.name, category, fields: input.fields, confidential: input.confidential } });
+    await recordAudit(tx, actor, {
+      action: "disclosure.prepared",
+      entityType: "Disclosure",
+      entityId: disclosure.id,
+      details: { recipient: recipient.name, category, fields: input.fields, confidential: input.confidential },
+    });
     return disclosure;
   });
 }
@@ -102,7 +143,9 @@ function exclusionCase(category: RecipientCategory, advertisingPurposeId: string
   if (rules.includes("TERMINATED")) when.push(Prisma.sql`WHEN c.status = 'TERMINATED' THEN 'TERMINATED'`);
   if (rules.includes("OBJECTED")) when.push(Prisma.sql`WHEN c."sharingObjectedAt" IS NOT NULL THEN 'OBJECTED'`);
   if (rules.includes("NO_CONSENT")) {
-    when.push(Prisma.sql`WHEN NOT EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = ${advertisingPurposeId}::uuid AND s.action = 'GRANTED') THEN 'NO_CONSENT'`);
+    when.push(
+      Prisma.sql`WHEN NOT EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = ${advertisingPurposeId}::uuid AND s.action = 'GRANTED') THEN 'NO_CONSENT'`,
+    );
   }
   return Prisma.sql`CASE ${Prisma.join(when, " ")} ELSE NULL END`;
 }
@@ -163,8 +206,10 @@ async function packageCsv(d: { id: string; fields: string[]; reference: string |
   const client = await pool().connect();
   const chunks: Buffer[] = [];
   try {
-    const stream = client.query(copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
-      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`));
+    const stream = client.query(
+      copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
+    );
     for await (const chunk of stream) chunks.push(chunk as Buffer);
   } finally {
     client.release();
@@ -174,7 +219,10 @@ async function packageCsv(d: { id: string; fields: string[]; reference: string |
 
 /** Keeps the package (only the disclosed fields, only the included customers) with its checksum. */
 async function savePackage(tx: Tx, actor: Actor, id: string, csv: Buffer<ArrayBuffer>) {
-  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "package", { allowCsv: true, maxBytes: 512 * 1024 * 1024 });
+  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "package", {
+    allowCsv: true,
+    maxBytes: 512 * 1024 * 1024,
+  });
   return { fileId: file.id, checksum: createHash("sha256").update(csv).digest("hex") };
 }
 
@@ -186,12 +234,17 @@ const pgLiteral = (v: string) => `'${v.replaceAll("'", "''")}'`;
  */
 export async function approveDisclosure(actor: Actor, id: string) {
   authorize(actor, "STAFF", "COMPLIANCE");
-  const d = await db().disclosure.findUnique({ where: { id }, select: { id: true, status: true, fields: true, reference: true, preparedById: true, recipient: { select: { category: true } } } });
+  const d = await db().disclosure.findUnique({
+    where: { id },
+    select: { id: true, status: true, fields: true, reference: true, preparedById: true, recipient: { select: { category: true } } },
+  });
   if (!d) throw new AppError("NOT_FOUND", "errors.notFound");
   const category = d.recipient.category as RecipientCategory;
   if (NEEDS_APPROVAL[category]) {
-    if (actor.kind === "user" && actor.role !== "COMPLIANCE") return refuse(actor, "disclosure.approval_refused", { id, reason: "role" }, new AppError("FORBIDDEN", "disclosures.complianceApproves"));
-    if (actor.kind === "user" && actor.id === d.preparedById) return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
+    if (actor.kind === "user" && actor.role !== "COMPLIANCE")
+      return refuse(actor, "disclosure.approval_refused", { id, reason: "role" }, new AppError("FORBIDDEN", "disclosures.complianceApproves"));
+    if (actor.kind === "user" && actor.id === d.preparedById)
+      return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
   }
   if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
   await dropNewlyExcluded(actor, id, category);
@@ -203,7 +256,14 @@ export async function approveDisclosure(actor: Actor, id: string) {
       const pkg = await savePackage(tx, actor, id, csv);
       const { count } = await tx.disclosure.updateMany({
         where: { id, status: "PENDING_APPROVAL" },
-        data: { status: "APPROVED", approvedById: actor.kind === "user" ? actor.id : null, approvedAt: new Date(), packageFileId: pkg.fileId, packageChecksum: pkg.checksum, packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY) },
+        data: {
+          status: "APPROVED",
+          approvedById: actor.kind === "user" ? actor.id : null,
+          approvedAt: new Date(),
+          packageFileId: pkg.fileId,
+          packageChecksum: pkg.checksum,
+          packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY),
+        },
       });
       if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
       await recordAudit(tx, actor, { action: "disclosure.approved", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum, category } });
@@ -276,7 +336,12 @@ export async function downloadPackage(actor: Actor, id: string) {
       WHERE id = ${id}::uuid AND status IN ('APPROVED', 'DELIVERED') AND "downloadCount" < "maxDownloads" AND "packageExpiresAt" > now()
       RETURNING "packageFileId", "downloadCount", "packageChecksum"`;
     if (!row) return null;
-    await recordAudit(tx, actor, { action: "disclosure.downloaded", entityType: "Disclosure", entityId: id, details: { download: row.downloadCount, checksum: row.packageChecksum } });
+    await recordAudit(tx, actor, {
+      action: "disclosure.downloaded",
+      entityType: "Disclosure",
+      entityId: id,
+      details: { download: row.downloadCount, checksum: row.packageChecksum },
+    });
     const file = await tx.attachment.findUniqueOrThrow({ where: { id: row.packageFileId }, select: { data: true, filename: true } });
     return file;
   });

@@ -8,7 +8,16 @@ export async function listRecipients(actor: Actor, activeOnly = false) {
   return db().recipient.findMany({
     where: activeOnly ? { active: true } : {},
     orderBy: [{ category: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, category: true, contact: true, agreementRef: true, agreementDate: true, active: true, _count: { select: { disclosures: true } } },
+    select: {
+      id: true,
+      name: true,
+      category: true,
+      contact: true,
+      agreementRef: true,
+      agreementDate: true,
+      active: true,
+      _count: { select: { disclosures: true } },
+    },
   });
 }
 
@@ -23,7 +32,12 @@ function where(filter: DisclosureFilter): Prisma.DisclosureWhereInput {
     ...(filter.status ? { status: filter.status as "APPROVED" } : {}),
     ...(filter.customerId ? { items: { some: { customerId: filter.customerId, included: true } } } : {}),
     ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+07:00`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+07:00`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -58,7 +72,12 @@ export async function listDisclosures(actor: Actor, filter: DisclosureFilter = {
 /** Everything in the register matching a filter, for its CSV export (disclosure records, not customer data). */
 export async function allDisclosures(actor: Actor, filter: DisclosureFilter) {
   authorize(actor, "COMPLIANCE");
-  return db().disclosure.findMany({ where: where(filter), orderBy: { createdAt: "desc" }, take: 50_000, select: { ...listSelect, reference: true, agencyName: true, documentNumber: true, documentDate: true, packageChecksum: true } });
+  return db().disclosure.findMany({
+    where: where(filter),
+    orderBy: { createdAt: "desc" },
+    take: 50_000,
+    select: { ...listSelect, reference: true, agencyName: true, documentNumber: true, documentDate: true, packageChecksum: true },
+  });
 }
 
 export async function getDisclosure(actor: Actor, id: string) {
@@ -66,7 +85,20 @@ export async function getDisclosure(actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const d = await db().disclosure.findUnique({
     where: { id },
-    select: { ...listSelect, reference: true, agencyName: true, documentNumber: true, documentDate: true, requestFileId: true, rejectionReason: true, packageChecksum: true, packageExpiresAt: true, maxDownloads: true, preparedById: true, selection: true },
+    select: {
+      ...listSelect,
+      reference: true,
+      agencyName: true,
+      documentNumber: true,
+      documentDate: true,
+      requestFileId: true,
+      rejectionReason: true,
+      packageChecksum: true,
+      packageExpiresAt: true,
+      maxDownloads: true,
+      preparedById: true,
+      selection: true,
+    },
   });
   if (!d) return null;
   const byReason = await db().disclosureItem.groupBy({ by: ["exclusionReason"], where: { disclosureId: id, included: false }, _count: { _all: true } });

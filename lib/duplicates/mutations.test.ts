@@ -27,16 +27,35 @@ describe("merging duplicate customers", () => {
     const dup = await makeCustomer({ fullName: `Pham Minh ${tag}`, email: "", organization: "Công ty X" });
     const form = await makeForm();
     await submitForm(form, { fields: { phone: dup.phone }, answers: { color: "red" }, consents: ["inquiries"], idempotencyKey: key() }, ctx());
-    await recordStaffConsent(staff, { customerId: keep.id, purposeKey: "surveys", action: "GRANTED", givenOn: "2026-11-01", method: "PAPER", documentRef: "Phiếu A" });
-    await recordStaffConsent(staff, { customerId: dup.id, purposeKey: "surveys", action: "WITHDRAWN", givenOn: "2026-11-20", method: "PHONE", documentRef: "Gọi B" });
+    await recordStaffConsent(staff, {
+      customerId: keep.id,
+      purposeKey: "surveys",
+      action: "GRANTED",
+      givenOn: "2026-11-01",
+      method: "PAPER",
+      documentRef: "Phiếu A",
+    });
+    await recordStaffConsent(staff, {
+      customerId: dup.id,
+      purposeKey: "surveys",
+      action: "WITHDRAWN",
+      givenOn: "2026-11-20",
+      method: "PHONE",
+      documentRef: "Gọi B",
+    });
     const before = await db().consentEvent.count({ where: { customerId: { in: [keep.id, dup.id] } } });
     expect(before).toBe(3);
 
     expect((await findDuplicateCandidates(staff, 500)).some((p) => [p.aId, p.bId].sort().join() === [keep.id, dup.id].sort().join())).toBe(true);
     // No shared email or phone: STAFF may not merge them; compliance may, with a written reason.
-    await expect(mergeCustomers(staff, { keepId: keep.id, mergeId: dup.id })).rejects.toMatchObject({ code: "FORBIDDEN", userMessage: "customers.mergeNeedsApproval" });
+    await expect(mergeCustomers(staff, { keepId: keep.id, mergeId: dup.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      userMessage: "customers.mergeNeedsApproval",
+    });
     const officer = await makeStaff("COMPLIANCE");
-    await expect(mergeCustomers(officer, { keepId: keep.id, mergeId: dup.id, reason: "same" })).rejects.toMatchObject({ fieldErrors: { reason: "customers.mergeReasonRequired" } });
+    await expect(mergeCustomers(officer, { keepId: keep.id, mergeId: dup.id, reason: "same" })).rejects.toMatchObject({
+      fieldErrors: { reason: "customers.mergeReasonRequired" },
+    });
     await mergeCustomers(officer, { keepId: keep.id, mergeId: dup.id, reason: "Same person: confirmed by phone call on 2 Dec" });
 
     expect(await db().customer.findUnique({ where: { id: dup.id } })).toBeNull();
@@ -49,7 +68,12 @@ describe("merging duplicate customers", () => {
     const kept = await db().customer.findUniqueOrThrow({ where: { id: keep.id } });
     expect(kept).toMatchObject({ organization: "Công ty X", phone: `+84${dup.phone!.slice(1)}` });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.merged", entityId: keep.id } });
-    expect(audit.details).toMatchObject({ mergedId: dup.id, basis: "compliance_approval", reason: "Same person: confirmed by phone call on 2 Dec", moved: { consentEvents: 2, submissions: 1 } });
+    expect(audit.details).toMatchObject({
+      mergedId: dup.id,
+      basis: "compliance_approval",
+      reason: "Same person: confirmed by phone call on 2 Dec",
+      moved: { consentEvents: 2, submissions: 1 },
+    });
     expect(await db().auditEvent.count({ where: { action: "customer.merged_into", entityId: dup.id } })).toBe(1);
     expect(await verifyAuditChain(systemActor("test"))).toMatchObject({ ok: true });
   });
@@ -65,8 +89,13 @@ describe("merging duplicate customers", () => {
     const held = await makeCustomer();
     const twin = await twinOf(held.email!);
     await setLegalHold(officer, { customerId: held.id, reason: "Court order 12/2026" });
-    await expect(mergeCustomers(staff, { keepId: twin.id, mergeId: held.id })).rejects.toMatchObject({ code: "CONFLICT", userMessage: "customers.mergeLegalHold" });
-    await expect(mergeCustomers(officer, { keepId: held.id, mergeId: twin.id, reason: "Same person, checked twice" })).rejects.toMatchObject({ userMessage: "customers.mergeLegalHold" });
+    await expect(mergeCustomers(staff, { keepId: twin.id, mergeId: held.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: "customers.mergeLegalHold",
+    });
+    await expect(mergeCustomers(officer, { keepId: held.id, mergeId: twin.id, reason: "Same person, checked twice" })).rejects.toMatchObject({
+      userMessage: "customers.mergeLegalHold",
+    });
 
     const email = `${token()}@example.test`;
     const asking = await makeCustomer({ email });
@@ -95,7 +124,10 @@ describe("merging duplicate customers", () => {
     const keep = await makeCustomer({ email, status: "ACTIVE" });
     const dup = await twinOf(keep.email!, { status: "LEAD" });
     await recordSharingObjection(staff, { customerId: dup.id, note: "Said so on the phone" });
-    await db().customer.update({ where: { id: dup.id }, data: { status: "TERMINATED", terminatedAt: new Date("2026-10-01"), terminationReason: "Contract ended" } });
+    await db().customer.update({
+      where: { id: dup.id },
+      data: { status: "TERMINATED", terminatedAt: new Date("2026-10-01"), terminationReason: "Contract ended" },
+    });
     await mergeCustomers(staff, { keepId: keep.id, mergeId: dup.id });
     const kept = await db().customer.findUniqueOrThrow({ where: { id: keep.id } });
     expect(kept.status).toBe("TERMINATED");
@@ -106,7 +138,14 @@ describe("merging duplicate customers", () => {
   it("still refuses any other change to the consent ledger", async () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    const event = await recordStaffConsent(staff, { customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: "2026-11-01", method: "PAPER", documentRef: "Phiếu A" });
+    const event = await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "surveys",
+      action: "GRANTED",
+      givenOn: "2026-11-01",
+      method: "PAPER",
+      documentRef: "Phiếu A",
+    });
     await expect(db().consentEvent.update({ where: { id: event.id }, data: { action: "WITHDRAWN" } })).rejects.toThrow();
     await expect(
       db().$transaction(async (tx) => {

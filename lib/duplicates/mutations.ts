@@ -40,7 +40,7 @@ async function checkMergeable(tx: Tx, actor: Actor, keep: MergeRow, merge: Merge
   if (open > 0) throw new AppError("CONFLICT", "customers.mergeOpenRequest");
   // Only the same email is enough on its own: a phone number on a form proves nothing (anyone can
   // type someone else's next to their own email, confirm, and have the records merged).
-  if (!!keep.email && keep.email === merge.email) return "same_email" as const;
+  if (keep.email && keep.email === merge.email) return "same_email" as const;
   // Anything less is two people until compliance says otherwise, in writing.
   if (actor.kind !== "system" && !(actor.kind === "user" && actor.role === "COMPLIANCE")) throw new AppError("FORBIDDEN", "customers.mergeNeedsApproval");
   if (reason.length < MIN_REASON) throw new AppError("BAD_INPUT", "customers.mergeReasonRequired", { reason: "customers.mergeReasonRequired" });
@@ -82,7 +82,10 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
       WHERE "customerId" = ${keepId}::uuid ORDER BY "purposeId", "givenAt" DESC, "createdAt" DESC, id DESC`;
 
     const submissions = await tx.submission.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
-    const disclosureItems = await tx.disclosureItem.updateMany({ where: { customerId: mergeId, disclosure: { items: { none: { customerId: keepId } } } }, data: { customerId: keepId } });
+    const disclosureItems = await tx.disclosureItem.updateMany({
+      where: { customerId: mergeId, disclosure: { items: { none: { customerId: keepId } } } },
+      data: { customerId: keepId },
+    });
     const requests = await tx.privacyRequest.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.mediaAppearance.deleteMany({ where: { customerId: mergeId, media: { appearances: { some: { customerId: keepId } } } } });
     const media = await tx.mediaAppearance.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
@@ -95,12 +98,27 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
     const state = strictest(keep, merge);
     await tx.customer.delete({ where: { id: mergeId } });
     await tx.customer.update({ where: { id: keepId }, data: { ...Object.fromEntries(filled.map((f) => [f, merge[f]])), ...state } });
-    const moved = { consentEvents, submissions: submissions.count, disclosureItems: disclosureItems.count, notices: notices.count, requests: requests.count, media: media.count };
+    const moved = {
+      consentEvents,
+      submissions: submissions.count,
+      disclosureItems: disclosureItems.count,
+      notices: notices.count,
+      requests: requests.count,
+      media: media.count,
+    };
     await recordAudit(tx, actor, {
       action: "customer.merged",
       entityType: "Customer",
       entityId: keepId,
-      details: { customerId: keepId, mergedId: mergeId, basis, reason: reason || null, filledFields: [...filled], moved, state: { status: state.status, sharingObjected: !!state.sharingObjectedAt } },
+      details: {
+        customerId: keepId,
+        mergedId: mergeId,
+        basis,
+        reason: reason || null,
+        filledFields: [...filled],
+        moved,
+        state: { status: state.status, sharingObjected: !!state.sharingObjectedAt },
+      },
     });
     await recordAudit(tx, actor, {
       action: "customer.merged_into",

@@ -22,7 +22,12 @@ function useProvider(on: boolean) {
 }
 
 async function queue(count: number) {
-  const rendered = await renderEmail("invite", "vi", { name: "An", inviterName: "Bình", role: "Nhân viên", link: "http://x/set-password/abc", hours: 48 }, "Công ty Test");
+  const rendered = await renderEmail(
+    "invite",
+    "vi",
+    { name: "An", inviterName: "Bình", role: "Nhân viên", link: "http://x/set-password/abc", hours: 48 },
+    "Công ty Test",
+  );
   return db().$transaction(async (tx) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) ids.push((await enqueueEmail(tx, uniqueEmail("to"), rendered)).id);
@@ -37,8 +42,7 @@ async function drain(workers: number) {
   await Promise.all(Array.from({ length: workers }, worker));
 }
 
-const statuses = async (ids: string[]) =>
-  (await db().emailMessage.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((r) => r.status);
+const statuses = async (ids: string[]) => (await db().emailMessage.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((r) => r.status);
 
 describe("email outbox worker", () => {
   beforeAll(async () => {

@@ -51,7 +51,8 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
     else {
       // Demo (embedded database, no provider): whoever runs the app is every recipient, so a
       // one-time link is printed on its terminal; nowhere else does it appear.
-      if (message.secret && env().EMBEDDED_DB) console.log(`[outbox] not sent (no RESEND_API_KEY): "${message.subject}" to ${message.to}: ${openLink(message.secret)}`);
+      if (message.secret && env().EMBEDDED_DB)
+        console.log(`[outbox] not sent (no RESEND_API_KEY): "${message.subject}" to ${message.to}: ${openLink(message.secret)}`);
       await markEmailCaptured(message.id);
     }
   }
@@ -77,7 +78,11 @@ export async function deliverCampaignBatch(): Promise<number> {
     }
     const { data, error } = await provider.batch.send(payload, { idempotencyKey: `batch-${batch[0].batchId}` });
     if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
-    else await markBatchSent(ids, ids.map((_, i) => data?.data?.[i]?.id ?? null));
+    else
+      await markBatchSent(
+        ids,
+        ids.map((_, i) => data?.data?.[i]?.id ?? null),
+      );
   } catch (error) {
     await markBatchFailed(batch[0].batchId, batch[0].attempts, error instanceof Error ? error.message : String(error));
   }

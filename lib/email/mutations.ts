@@ -107,7 +107,16 @@ export async function requeueEmail(actor: Actor, id: string) {
   });
 }
 
-export type CampaignMessage = { id: string; to: string; subject: string; locale: "vi" | "en"; variables: Record<string, string> | null; campaignId: string; attempts: number; batchId: string };
+export type CampaignMessage = {
+  id: string;
+  to: string;
+  subject: string;
+  locale: "vi" | "en";
+  variables: Record<string, string> | null;
+  campaignId: string;
+  attempts: number;
+  batchId: string;
+};
 
 const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId"`;
 
@@ -165,7 +174,12 @@ export async function markBatchFailed(batchId: string, attempts: number, error: 
   const giveUp = attempts >= MAX_ATTEMPTS;
   await db().emailMessage.updateMany({
     where: { batchId },
-    data: { status: giveUp ? "FAILED" : "QUEUED", lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000) },
+    data: {
+      status: giveUp ? "FAILED" : "QUEUED",
+      lastError: error.slice(0, 1000),
+      lockedUntil: null,
+      nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
+    },
   });
 }
 

@@ -55,7 +55,10 @@ const templates = new Map<string, Promise<CampaignTemplate | null>>();
 export function campaignTemplate(campaignId: string): Promise<CampaignTemplate | null> {
   let cached = templates.get(campaignId);
   if (!cached) {
-    cached = db().emailCampaign.findUnique({ where: { id: campaignId }, select: { subjectVi: true, subjectEn: true, htmlVi: true, htmlEn: true, textVi: true, textEn: true } });
+    cached = db().emailCampaign.findUnique({
+      where: { id: campaignId },
+      select: { subjectVi: true, subjectEn: true, htmlVi: true, htmlEn: true, textVi: true, textEn: true },
+    });
     if (templates.size > 100) templates.clear();
     templates.set(campaignId, cached);
   }

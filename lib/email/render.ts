@@ -24,7 +24,12 @@ type Templates = {
   password_reset: PasswordResetEmailProps;
 };
 
-const templates: { [K in keyof Templates]: { component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement; subject: (t: Translate, p: Templates[K]) => string } } = {
+const templates: {
+  [K in keyof Templates]: {
+    component: (p: Templates[K] & { t: Translate; lang: string; company: string }) => ReactElement;
+    subject: (t: Translate, p: Templates[K]) => string;
+  };
+} = {
   invite: { component: InviteEmail, subject: inviteSubject },
   policy_notice: { component: PolicyNoticeEmail, subject: policyNoticeSubject },
   reconsent: { component: ReconsentEmail, subject: reconsentSubject },
@@ -38,15 +43,13 @@ export type TemplateName = keyof Templates;
 
 export type RenderedEmail = { template: TemplateName; locale: Locale; subject: string; html: string; text: string };
 
-export async function renderEmail<K extends TemplateName>(
-  template: K,
-  locale: Locale,
-  props: Templates[K],
-  company: string,
-): Promise<RenderedEmail> {
+export async function renderEmail<K extends TemplateName>(template: K, locale: Locale, props: Templates[K], company: string): Promise<RenderedEmail> {
   const t = translator(locale);
   const entry = templates[template];
-  const element = createElement(entry.component as unknown as (p: Record<string, unknown>) => ReactElement, { ...props, t, lang: locale, company } as Record<string, unknown>);
+  const element = createElement(
+    entry.component as unknown as (p: Record<string, unknown>) => ReactElement,
+    { ...props, t, lang: locale, company } as Record<string, unknown>,
+  );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { template, locale, subject: entry.subject(t, props), html, text };
 }

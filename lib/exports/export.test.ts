@@ -16,7 +16,15 @@ async function exportAs(role: "STAFF" | "COMPLIANCE", q: string) {
   });
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  return { actor, text, done, lines: text.replace(/^\uFEFF/, "").trim().split("\n") };
+  return {
+    actor,
+    text,
+    done,
+    lines: text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n"),
+  };
 }
 
 describe("customer CSV export", () => {
@@ -26,7 +34,9 @@ describe("customer CSV export", () => {
     await makeCustomer({ fullName: `Normal ${tag}` });
     const compliance = await exportAs("COMPLIANCE", tag);
     expect(compliance.text.startsWith("\uFEFF")).toBe(true);
-    expect(compliance.lines[0]).toBe("Customer ID,Full name,Email,Phone number,Address,Organisation / company,Status,Source,Language,Created (UTC),Consents given");
+    expect(compliance.lines[0]).toBe(
+      "Customer ID,Full name,Email,Phone number,Address,Organisation / company,Status,Source,Language,Created (UTC),Consents given",
+    );
     expect(compliance.lines).toHaveLength(3);
     expect(compliance.text).toContain(`"'=cmd|' /C calc'!A0 ${tag}"`);
     expect(compliance.text).toContain(`"'+SUM(A1)"`);
@@ -41,6 +51,8 @@ describe("customer CSV export", () => {
   });
 
   it("is refused to administrators", async () => {
-    await expect(streamCustomerCsv(await makeStaff("ADMIN"), customerFilterSchema.parse({}), translator("en"), async () => {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(streamCustomerCsv(await makeStaff("ADMIN"), customerFilterSchema.parse({}), translator("en"), async () => {})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -29,7 +29,12 @@ export function customerExportSql(role: "STAFF" | "COMPLIANCE" | "ADMIN", where:
     [`c.id`, t("customers.csv.id")],
     [`csv_safe(c."fullName")`, t("publicForm.field.fullName")],
     [`csv_safe(c.email)`, t("publicForm.field.email")],
-    ...(role === "STAFF" ? [] : [[`csv_safe(c.phone)`, t("publicForm.field.phone")], [`csv_safe(c.address)`, t("publicForm.field.address")]]),
+    ...(role === "STAFF"
+      ? []
+      : [
+          [`csv_safe(c.phone)`, t("publicForm.field.phone")],
+          [`csv_safe(c.address)`, t("publicForm.field.address")],
+        ]),
     [`csv_safe(c.organization)`, t("publicForm.field.organization")],
     [`c.status`, t("customers.status")],
     [`csv_safe(c.source)`, t("customers.source")],

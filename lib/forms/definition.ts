@@ -46,7 +46,10 @@ export const questionSchema = z
 export type Question = z.output<typeof questionSchema>;
 
 export const fieldModesSchema = z.object(
-  Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, z.enum(FIELD_MODES)])) as Record<PersonalField, z.ZodEnum<{ off: "off"; optional: "optional"; required: "required" }>>,
+  Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, z.enum(FIELD_MODES)])) as Record<
+    PersonalField,
+    z.ZodEnum<{ off: "off"; optional: "optional"; required: "required" }>
+  >,
 );
 export type FieldModes = z.output<typeof fieldModesSchema>;
 

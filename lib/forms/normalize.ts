@@ -13,5 +13,8 @@ export function normalizePhone(value: string): string | null {
 
 /** Collapses whitespace and strips control characters; HTML stays as typed (it is escaped on output). */
 export function cleanText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[ \t]+/g, " ").trim();
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }

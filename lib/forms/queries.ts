@@ -45,7 +45,11 @@ export type PublicForm = FormDefinition & {
 async function withPolicy(form: FormDefinition): Promise<PublicForm> {
   const at = await now();
   const [policy, upcoming] = await Promise.all([findPolicyInForce(at), findUpcomingPolicy(at)]);
-  return { ...form, policy: policy ? { id: policy.id, number: policy.number } : null, upcoming: upcoming?.effectiveAt ? { number: upcoming.number, effectiveAt: upcoming.effectiveAt } : null };
+  return {
+    ...form,
+    policy: policy ? { id: policy.id, number: policy.number } : null,
+    upcoming: upcoming?.effectiveAt ? { number: upcoming.number, effectiveAt: upcoming.effectiveAt } : null,
+  };
 }
 
 /**

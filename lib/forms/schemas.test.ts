@@ -39,7 +39,10 @@ describe("form editor input", () => {
   it("check slugs, choices and the contact needed for consent", () => {
     expect(issues({ ...base, slug: "Liên Hệ!" })).toEqual({ slug: "forms.slugFormat" });
     expect(
-      issues({ ...base, questions: [{ key: "q1", type: "single_choice", labelVi: "A", labelEn: "A", required: false, options: [{ key: "o1", labelVi: "x", labelEn: "x" }] }] }),
+      issues({
+        ...base,
+        questions: [{ key: "q1", type: "single_choice", labelVi: "A", labelEn: "A", required: false, options: [{ key: "o1", labelVi: "x", labelEn: "x" }] }],
+      }),
     ).toEqual({ "questions.0.options": "forms.needTwoOptions" });
     expect(issues({ ...base, fields: { ...base.fields, email: "off" }, purposeKeys: ["inquiries"] })).toEqual({ purposeKeys: "forms.consentNeedsContact" });
     expect(issues({ ...base, redirectUrl: "ftp://x" })).toEqual({ redirectUrl: "forms.redirectUrl" });

@@ -45,15 +45,13 @@ export const formInputSchema = z
       .max(500, "validation.tooLong")
       .refine((v) => v === "" || toOrigin(v) !== null, "forms.redirectUrl"),
     /** One origin per line in the editor, or a list. */
-    allowedOrigins: z
-      .union([z.string().max(4000, "validation.tooLong"), z.array(z.string().max(300)).max(100)])
-      .transform((v, ctx) => {
-        const lines = (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean);
-        const origins = lines.map(toOrigin);
-        if (origins.some((o) => o === null)) ctx.addIssue({ code: "custom", message: "forms.originFormat" });
-        if (lines.length > LIMITS.origins) ctx.addIssue({ code: "custom", message: "forms.tooManyOrigins" });
-        return [...new Set(origins.filter((o): o is string => o !== null))];
-      }),
+    allowedOrigins: z.union([z.string().max(4000, "validation.tooLong"), z.array(z.string().max(300)).max(100)]).transform((v, ctx) => {
+      const lines = (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean);
+      const origins = lines.map(toOrigin);
+      if (origins.some((o) => o === null)) ctx.addIssue({ code: "custom", message: "forms.originFormat" });
+      if (lines.length > LIMITS.origins) ctx.addIssue({ code: "custom", message: "forms.tooManyOrigins" });
+      return [...new Set(origins.filter((o): o is string => o !== null))];
+    }),
   })
   .refine((f) => f.purposeKeys.length === 0 || f.fields.email !== "off" || f.fields.phone !== "off", {
     path: ["purposeKeys"],

@@ -74,9 +74,7 @@ function readAnswer(q: Question, raw: unknown): { value?: Answer; error?: string
 }
 
 export function submissionSchema(form: FormShape) {
-  const fieldShape = Object.fromEntries(
-    PERSONAL_FIELDS.filter((f) => form.fields[f] !== "off").map((f) => [f, personalField(f, form.fields[f])]),
-  );
+  const fieldShape = Object.fromEntries(PERSONAL_FIELDS.filter((f) => form.fields[f] !== "off").map((f) => [f, personalField(f, form.fields[f])]));
   const questionKeys = new Set(form.questions.map((q) => q.key));
 
   return z
@@ -105,9 +103,7 @@ export function submissionSchema(form: FormShape) {
         .refine((keys) => keys.every((k) => form.purposeKeys.includes(k)), "publicForm.unknownPurpose")
         .transform((keys) => [...new Set(keys)]),
       locale: z.enum(LOCALES).default("vi"),
-      idempotencyKey: z
-        .string({ error: "publicForm.idempotencyKey" })
-        .regex(/^[A-Za-z0-9_.:-]{8,100}$/, "publicForm.idempotencyKey"),
+      idempotencyKey: z.string({ error: "publicForm.idempotencyKey" }).regex(/^[A-Za-z0-9_.:-]{8,100}$/, "publicForm.idempotencyKey"),
       /** Honeypot: people never see it; bots fill it in. */
       website: z.string().max(500).optional(),
     })

@@ -16,7 +16,8 @@ export async function addHoliday(actor: Actor, raw: unknown) {
   const weekday = date.getUTCDay();
   if (weekday === 0 || weekday === 6) throw new AppError("BAD_INPUT", "holidays.weekend", { date: "holidays.weekend" });
   await db().$transaction(async (tx) => {
-    if (await tx.holiday.findUnique({ where: { date }, select: { date: true } })) throw new AppError("CONFLICT", "holidays.exists", { date: "holidays.exists" });
+    if (await tx.holiday.findUnique({ where: { date }, select: { date: true } }))
+      throw new AppError("CONFLICT", "holidays.exists", { date: "holidays.exists" });
     await tx.holiday.create({ data: { date, name: input.name } });
     await recordAudit(tx, actor, { action: "holiday.added", entityType: "Holiday", entityId: input.date, details: { name: input.name } });
   });

@@ -27,7 +27,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies |
     return hops <= 10 ? { kind: "hops", hops } : "must be a hop count from 0 to 10, or a list of addresses/CIDR networks";
   }
   const list = new BlockList();
-  for (const entry of v.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of v
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split("/");
     const family = isIP(address);
     if (!family) return `has "${entry}", which is not an IP address or CIDR network`;
@@ -54,7 +57,10 @@ function trusts(list: BlockList, address: string) {
 export function resolveClientIp(peer: string | null, forwardedFor: string | undefined, trust: TrustedProxies): string {
   if (!peer) return "unknown";
   if (trust.kind === "none") return peer;
-  const forwarded = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const forwarded = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const chain = [...forwarded, peer];
   if (trust.kind === "hops") {
     return normalizeAddress(chain[Math.max(0, chain.length - 1 - trust.hops)]) ?? "unknown";

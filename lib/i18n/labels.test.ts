@@ -23,7 +23,9 @@ describe("audit event names", () => {
       for (const [, name] of readFileSync(file, "utf8").matchAll(/INSERT INTO "AuditEvent"[\s\S]*?'([a-z_]+\.[a-z_]+)'/g)) found.add(name);
     }
     // Not audit events: settings keys and Prisma paths that happen to sit on a line mentioning "action".
-    const missing = [...found].filter((a) => !a.startsWith("test.") && !isMessageKey(a) && !/^(customer_register|public)\./.test(a) && !isMessageKey(`audit.event.${a}`));
+    const missing = [...found].filter(
+      (a) => !a.startsWith("test.") && !isMessageKey(a) && !/^(customer_register|public)\./.test(a) && !isMessageKey(`audit.event.${a}`),
+    );
     expect(found.size).toBeGreaterThan(60);
     expect(missing).toEqual([]);
   });

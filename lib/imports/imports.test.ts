@@ -31,7 +31,9 @@ describe("CSV import", () => {
     expect(job.delimiter).toBe(";");
     expect(job.mapping).toEqual({ "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "consent:advertising" });
 
-    await expect(checkImport(staff, { id, mapping: job.mapping, evidence: "" })).rejects.toMatchObject({ fieldErrors: { evidence: "imports.evidenceRequired" } });
+    await expect(checkImport(staff, { id, mapping: job.mapping, evidence: "" })).rejects.toMatchObject({
+      fieldErrors: { evidence: "imports.evidenceRequired" },
+    });
     const report = await checkImport(staff, { id, mapping: job.mapping, evidence: "Phiếu hội thảo 05/2026" });
     expect(report).toMatchObject({ validRows: 3, people: 2, errorRows: 3, blankLines: 2, formulaCells: 1 });
     expect(report.errors).toEqual([
@@ -57,7 +59,12 @@ describe("CSV import", () => {
     await checkImport(staff, { id: again.id, mapping: job.mapping, evidence: "Phiếu hội thảo 05/2026" });
     await startImport(staff, again.id);
     await runToEnd();
-    expect(await db().importJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 0, unchangedCount: 2 });
+    expect(await db().importJob.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({
+      status: "COMPLETED",
+      createdCount: 0,
+      updatedCount: 0,
+      unchangedCount: 2,
+    });
     expect(await db().customer.count({ where: { fullName: { contains: tag } } })).toBe(2);
     expect(await db().consentEvent.count({ where: { customerId: a.id } })).toBe(1);
   });
@@ -101,7 +108,9 @@ describe("CSV import", () => {
   it("needs an email or phone column, a dry run before starting, and a role that works the register", async () => {
     const staff = await makeStaff("STAFF");
     const { id } = await uploadImport(staff, file("name,email\nA,a@example.test\n"));
-    await expect(checkImport(staff, { id, mapping: { "0": "fullName", "1": "" }, evidence: "" })).rejects.toMatchObject({ fieldErrors: { mapping: "imports.mapContact" } });
+    await expect(checkImport(staff, { id, mapping: { "0": "fullName", "1": "" }, evidence: "" })).rejects.toMatchObject({
+      fieldErrors: { mapping: "imports.mapContact" },
+    });
     await expect(startImport(staff, id)).rejects.toMatchObject({ userMessage: "imports.checkFirst" });
     await expect(uploadImport(await makeStaff("ADMIN"), file("a,b\n1,2\n"))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -4,7 +4,10 @@ import { PERSONAL_FIELDS, type PersonalField } from "@/lib/forms/definition";
 import { cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 
 /** A column target: a personal field, "consent:<purpose key>", "locale", or "" (ignored). */
-export const mappingSchema = z.record(z.string().regex(/^\d{1,3}$/), z.string().regex(/^(|fullName|email|phone|address|organization|locale|consent:[a-z0-9_]{1,60})$/));
+export const mappingSchema = z.record(
+  z.string().regex(/^\d{1,3}$/),
+  z.string().regex(/^(|fullName|email|phone|address|organization|locale|consent:[a-z0-9_]{1,60})$/),
+);
 export type Mapping = z.output<typeof mappingSchema>;
 
 const HINTS: [RegExp, string][] = [
@@ -16,7 +19,13 @@ const HINTS: [RegExp, string][] = [
   [/^(ngon ngu|language|locale)$/, "locale"],
 ];
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .trim();
 
 /** A first guess from the headers, which staff then check. */
 export function suggestMapping(headers: string[], purposeKeys: string[]): Mapping {
@@ -45,7 +54,13 @@ const LIMITS: Record<PersonalField, number> = { fullName: 120, email: 254, phone
 const emailFormat = z.email();
 
 /** Checks and normalises one row; returns the row or the problems, each tied to a column. */
-export function readRow(line: number, cells: string[], headers: string[], mapping: Mapping, purposeIds: Record<string, string>): { row?: ImportRow; errors: RowError[]; formulaCells: number } {
+export function readRow(
+  line: number,
+  cells: string[],
+  headers: string[],
+  mapping: Mapping,
+  purposeIds: Record<string, string>,
+): { row?: ImportRow; errors: RowError[]; formulaCells: number } {
   const errors: RowError[] = [];
   const out: ImportRow = { row: line, fields: {}, locale: "vi", consents: {} };
   let formulaCells = 0;

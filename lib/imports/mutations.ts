@@ -26,7 +26,14 @@ export async function uploadImport(actor: Actor, file: File) {
   const mapping = suggestMapping(headers, Object.keys(await purposeIds()));
   return db().$transaction(async (tx) => {
     const job = await tx.importJob.create({
-      data: { filename: file.name.slice(0, 200), content: text, delimiter, mapping, totalRows: rows.length, createdById: actor.kind === "user" ? actor.id : null },
+      data: {
+        filename: file.name.slice(0, 200),
+        content: text,
+        delimiter,
+        mapping,
+        totalRows: rows.length,
+        createdById: actor.kind === "user" ? actor.id : null,
+      },
       select: { id: true },
     });
     await recordAudit(tx, actor, { action: "import.uploaded", entityType: "ImportJob", entityId: job.id, details: { filename: file.name, rows: rows.length } });
@@ -84,7 +91,13 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
   };
   await db().importJob.update({
     where: { id: input.id },
-    data: { mapping: input.mapping, consentEvidence: input.evidence || null, report: report as unknown as Prisma.InputJsonObject, errorCount: result.errorRows, totalRows: result.total },
+    data: {
+      mapping: input.mapping,
+      consentEvidence: input.evidence || null,
+      report: report as unknown as Prisma.InputJsonObject,
+      errorCount: result.errorRows,
+      totalRows: result.total,
+    },
   });
   return report;
 }
@@ -109,7 +122,16 @@ const LEASE_SECONDS = 120;
 // Parsed rows of the job this instance is running, so each round does not parse the file again.
 let parsed: { id: string; rows: ImportRow[] } | undefined;
 
-type ClaimedJob = { id: string; filename: string; content: string; delimiter: string; mapping: Mapping; consentEvidence: string | null; processedRows: number; createdById: string | null };
+type ClaimedJob = {
+  id: string;
+  filename: string;
+  content: string;
+  delimiter: string;
+  mapping: Mapping;
+  consentEvidence: string | null;
+  processedRows: number;
+  createdById: string | null;
+};
 
 /**
  * The job runner's step: claims a queued or abandoned import (SKIP LOCKED and a lease, so one
@@ -126,30 +148,46 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
   const system = { kind: "system" as const, label: "import" };
   try {
     if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
-    const policy = await db().policyVersion.findFirst({ where: { status: "PUBLISHED", effectiveAt: { lte: new Date() } }, orderBy: [{ effectiveAt: "desc" }, { number: "desc" }], select: { id: true } });
+    const policy = await db().policyVersion.findFirst({
+      where: { status: "PUBLISHED", effectiveAt: { lte: new Date() } },
+      orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
+      select: { id: true },
+    });
     let done = job.processedRows;
     for (let b = 0; b < maxBatches && done < parsed.rows.length; b++) {
       const batch = parsed.rows.slice(done, done + BATCH_ROWS);
-      await db().$transaction(async (tx) => {
-        const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
+      await db().$transaction(
+        async (tx) => {
+          const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
           SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policy?.id ?? null}::uuid)`;
-        await tx.importJob.update({
-          where: { id: job.id },
-          data: {
-            processedRows: done + batch.length,
-            createdCount: { increment: counts.created },
-            updatedCount: { increment: counts.updated },
-            unchangedCount: { increment: counts.unchanged },
-            lockedUntil: new Date(Date.now() + LEASE_SECONDS * 1000),
-          },
-        });
-        await recordAudit(tx, system, { action: "import.batch", entityType: "ImportJob", entityId: job.id, details: { fromRow: batch[0]?.row ?? null, rows: batch.length, ...counts } });
-      }, { timeout: 120_000 });
+          await tx.importJob.update({
+            where: { id: job.id },
+            data: {
+              processedRows: done + batch.length,
+              createdCount: { increment: counts.created },
+              updatedCount: { increment: counts.updated },
+              unchangedCount: { increment: counts.unchanged },
+              lockedUntil: new Date(Date.now() + LEASE_SECONDS * 1000),
+            },
+          });
+          await recordAudit(tx, system, {
+            action: "import.batch",
+            entityType: "ImportJob",
+            entityId: job.id,
+            details: { fromRow: batch[0]?.row ?? null, rows: batch.length, ...counts },
+          });
+        },
+        { timeout: 120_000 },
+      );
       done += batch.length;
     }
     if (done >= parsed.rows.length) {
       await db().$transaction(async (tx) => {
-        const final = await tx.importJob.update({ where: { id: job.id }, data: { status: "COMPLETED", finishedAt: new Date(), lockedUntil: null }, select: { createdCount: true, updatedCount: true, unchangedCount: true, errorCount: true } });
+        const final = await tx.importJob.update({
+          where: { id: job.id },
+          data: { status: "COMPLETED", finishedAt: new Date(), lockedUntil: null },
+          select: { createdCount: true, updatedCount: true, unchangedCount: true, errorCount: true },
+        });
         await recordAudit(tx, system, { action: "import.completed", entityType: "ImportJob", entityId: job.id, details: final });
       });
       parsed = undefined;

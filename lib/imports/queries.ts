@@ -35,7 +35,10 @@ export type ImportProgress = NonNullable<Awaited<ReturnType<typeof importProgres
 export async function getImport(actor: Actor, id: string) {
   authorize(actor, ...rolesFor("customers"));
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const job = await db().importJob.findUnique({ where: { id }, select: { ...progressSelect, delimiter: true, mapping: true, consentEvidence: true, report: true, content: true } });
+  const job = await db().importJob.findUnique({
+    where: { id },
+    select: { ...progressSelect, delimiter: true, mapping: true, consentEvidence: true, report: true, content: true },
+  });
   if (!job) return null;
   const { content, ...rest } = job;
   const lines = content.split(/\r?\n/).slice(0, 4);

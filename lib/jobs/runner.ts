@@ -30,7 +30,16 @@ const jobs: Job[] = [
   { name: "retention-erasure", everyMs: 0, run: runErasureBatches },
   { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
   { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
-  { name: "housekeeping", everyMs: 3_600_000, run: async () => (await pruneRateLimits(), await pruneCustomerSessions(), await pruneSignInRecords(), 0) },
+  {
+    name: "housekeeping",
+    everyMs: 3_600_000,
+    run: async () => {
+      await pruneRateLimits();
+      await pruneCustomerSessions();
+      await pruneSignInRecords();
+      return 0;
+    },
+  },
 ];
 const lastRun = new Map<string, number>();
 

@@ -7,7 +7,11 @@ import { makeCustomer } from "@/tests/support/customers";
 import { createMediaItem, markMediaTakenDown, publishMediaItem } from "./mutations";
 import { listMedia } from "./queries";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e,
+  );
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 async function consent(staff: Awaited<ReturnType<typeof makeStaff>>, customerId: string, action: "GRANTED" | "WITHDRAWN") {
@@ -17,10 +21,23 @@ async function consent(staff: Awaited<ReturnType<typeof makeStaff>>, customerId:
 describe("promotional media", () => {
   it("names unknown customers on the field and refuses administrators", async () => {
     const staff = await makeStaff("STAFF");
-    const error = await failure(createMediaItem(staff, { title: "Ảnh bàn giao", link: "https://example.test/a.jpg", publishedWhere: "Trang chủ", customerEmails: "khong-co@example.test" }));
+    const error = await failure(
+      createMediaItem(staff, {
+        title: "Ảnh bàn giao",
+        link: "https://example.test/a.jpg",
+        publishedWhere: "Trang chủ",
+        customerEmails: "khong-co@example.test",
+      }),
+    );
     expect(error?.fieldErrors).toEqual({ customerEmails: "media.unknownCustomers" });
     const c = await makeCustomer();
-    expect((await failure(createMediaItem(await makeStaff("ADMIN"), { title: "Ảnh", link: "https://example.test/a.jpg", publishedWhere: "Trang chủ", customerEmails: c.email })))?.code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          createMediaItem(await makeStaff("ADMIN"), { title: "Ảnh", link: "https://example.test/a.jpg", publishedWhere: "Trang chủ", customerEmails: c.email }),
+        )
+      )?.code,
+    ).toBe("FORBIDDEN");
     expect(await db().mediaAppearance.count({ where: { customerId: c.id } })).toBe(0);
   });
 
@@ -28,7 +45,12 @@ describe("promotional media", () => {
     const staff = await makeStaff("STAFF");
     const [a, b] = [await makeCustomer(), await makeCustomer()];
     await consent(staff, a.id, "GRANTED");
-    const { id } = await createMediaItem(staff, { title: "Video bàn giao phần mềm kho", link: "https://example.test/v.mp4", publishedWhere: "Fanpage công ty", customerEmails: `${a.email.toUpperCase()}; ${b.email}` });
+    const { id } = await createMediaItem(staff, {
+      title: "Video bàn giao phần mềm kho",
+      link: "https://example.test/v.mp4",
+      publishedWhere: "Fanpage công ty",
+      customerEmails: `${a.email.toUpperCase()}; ${b.email}`,
+    });
 
     const refused = await failure(publishMediaItem(staff, id));
     expect(refused?.userMessage).toBe("media.consentMissing");
@@ -42,7 +64,12 @@ describe("promotional media", () => {
 
     await recordSharingObjection(staff, { customerId: a.id, note: "Không muốn xuất hiện trên mạng" });
     await consent(staff, b.id, "WITHDRAWN");
-    expect(new Map(await blockedOf())).toEqual(new Map([[a.id, "OBJECTED"], [b.id, "NO_CONSENT"]]));
+    expect(new Map(await blockedOf())).toEqual(
+      new Map([
+        [a.id, "OBJECTED"],
+        [b.id, "NO_CONSENT"],
+      ]),
+    );
 
     await markMediaTakenDown(staff, id);
     const item = await db().mediaItem.findUniqueOrThrow({ where: { id } });

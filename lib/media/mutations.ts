@@ -10,14 +10,27 @@ import { mediaSchema } from "./schemas";
 export async function createMediaItem(actor: Actor, raw: unknown) {
   authorize(actor, "STAFF", "COMPLIANCE");
   const input = mediaSchema.parse(raw);
-  const emails = [...new Set(input.customerEmails.split(/[\s,;]+/).filter(Boolean).map(normalizeEmail))];
+  const emails = [
+    ...new Set(
+      input.customerEmails
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(normalizeEmail),
+    ),
+  ];
   if (emails.length === 0) throw new AppError("BAD_INPUT", "media.noCustomers", { customerEmails: "media.noCustomers" });
   const customers = await db().customer.findMany({ where: { email: { in: emails }, status: { not: "ERASED" } }, select: { id: true, email: true } });
   const unknown = emails.filter((e) => !customers.some((c) => c.email === e));
   if (unknown.length) throw new AppError("BAD_INPUT", "media.unknownCustomers", { customerEmails: "media.unknownCustomers" }, { emails: unknown.join(", ") });
   return db().$transaction(async (tx) => {
     const item = await tx.mediaItem.create({
-      data: { title: input.title, link: input.link, publishedWhere: input.publishedWhere, createdById: actor.kind === "user" ? actor.id : null, appearances: { create: customers.map((c) => ({ customerId: c.id })) } },
+      data: {
+        title: input.title,
+        link: input.link,
+        publishedWhere: input.publishedWhere,
+        createdById: actor.kind === "user" ? actor.id : null,
+        appearances: { create: customers.map((c) => ({ customerId: c.id })) },
+      },
       select: { id: true },
     });
     await recordAudit(tx, actor, { action: "media.created", entityType: "MediaItem", entityId: item.id, details: { customers: customers.map((c) => c.id) } });
@@ -63,6 +76,11 @@ export async function markMediaTakenDown(actor: Actor, id: string) {
       data: { status: "TAKEN_DOWN", takenDownAt: new Date(), takedownReason: blocked.map((b) => b.reason).join(", ") || null },
     });
     if (count === 0) throw new AppError("CONFLICT", "media.notPublished");
-    await recordAudit(tx, actor, { action: "media.taken_down", entityType: "MediaItem", entityId: id, details: { because: blocked.map((b) => ({ customerId: b.id, reason: b.reason })) } });
+    await recordAudit(tx, actor, {
+      action: "media.taken_down",
+      entityType: "MediaItem",
+      entityId: id,
+      details: { because: blocked.map((b) => ({ customerId: b.id, reason: b.reason })) },
+    });
   });
 }

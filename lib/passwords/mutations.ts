@@ -42,7 +42,12 @@ async function issueResetLink(tx: Tx, user: { id: string; email: string; name: s
   const minutes = forced ? FORCED_RESET_HOURS * 60 : RESET_MINUTES;
   await tx.authToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null }, data: { usedAt: new Date() } });
   await tx.authToken.create({ data: { kind: "PASSWORD_RESET", tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) } });
-  const email = await renderEmail("password_reset", user.locale, { name: user.name, email: user.email, link: SECRET_LINK, minutes, forced }, (await readSettings(tx)).companyName);
+  const email = await renderEmail(
+    "password_reset",
+    user.locale,
+    { name: user.name, email: user.email, link: SECRET_LINK, minutes, forced },
+    (await readSettings(tx)).companyName,
+  );
   await enqueueEmail(tx, user.email, email, { secretLink: `${env().APP_URL}/set-password/${token}` });
 }
 

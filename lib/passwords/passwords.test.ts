@@ -3,14 +3,18 @@ import type { StaffActor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/mutations";
 import { findSessionUser } from "@/lib/auth/queries";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { setPasswordWithToken } from "@/lib/users/mutations";
 import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { makeStaff, TEST_PASSWORD, uniqueEmail } from "@/tests/support/factories";
 import { changeOwnPassword, forcePasswordReset, processPasswordResetRequests, requestPasswordReset, RESET_LIMITS } from "./mutations";
 
 const ip = () => `10.92.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 const drain = async () => {
   while ((await processPasswordResetRequests(50)) > 0) {}
 };
@@ -31,7 +35,9 @@ describe("forgotten passwords", () => {
     await setPasswordWithToken({ token, password: NEW, confirmPassword: NEW }, "10.0.0.1");
     expect(await findSessionUser(sessionId)).toBeNull();
     await expect(authenticate({ email: staff.email, password: NEW, ip: ip() })).resolves.toMatchObject({ id: staff.id });
-    expect(await failure(setPasswordWithToken({ token, password: NEW, confirmPassword: NEW }, "10.0.0.1"))).toMatchObject({ userMessage: "setPassword.usedLink" });
+    expect(await failure(setPasswordWithToken({ token, password: NEW, confirmPassword: NEW }, "10.0.0.1"))).toMatchObject({
+      userMessage: "setPassword.usedLink",
+    });
     expect(await db().auditEvent.count({ where: { action: "user.password_reset", entityId: staff.id } })).toBe(1);
   });
 
@@ -44,7 +50,9 @@ describe("forgotten passwords", () => {
 
   it("a wrong link costs no hashing and says so", async () => {
     const t0 = performance.now();
-    expect(await failure(setPasswordWithToken({ token: "x".repeat(43), password: NEW, confirmPassword: NEW }, "10.0.0.1"))).toMatchObject({ userMessage: "setPassword.invalidLink" });
+    expect(await failure(setPasswordWithToken({ token: "x".repeat(43), password: NEW, confirmPassword: NEW }, "10.0.0.1"))).toMatchObject({
+      userMessage: "setPassword.invalidLink",
+    });
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
@@ -55,7 +63,9 @@ describe("changing a password", () => {
     const here = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
     const there = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() });
     const actor: StaffActor = { ...staff, sessionId: here.sessionId };
-    expect(await failure(changeOwnPassword(actor, { currentPassword: "guess", password: NEW, confirmPassword: NEW }))).toMatchObject({ fieldErrors: { currentPassword: "account.wrongPassword" } });
+    expect(await failure(changeOwnPassword(actor, { currentPassword: "guess", password: NEW, confirmPassword: NEW }))).toMatchObject({
+      fieldErrors: { currentPassword: "account.wrongPassword" },
+    });
     await changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, password: NEW, confirmPassword: NEW });
     expect(await findSessionUser(here.sessionId)).not.toBeNull();
     expect(await findSessionUser(there.sessionId)).toBeNull();

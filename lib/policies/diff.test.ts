@@ -19,7 +19,11 @@ describe("policy diff", () => {
 
   it("is all 'same' for identical texts, all 'added' from nothing", () => {
     expect(policyDiff("a\nb", "a\nb").every((l) => l.type === "same")).toBe(true);
-    expect(policyDiff("", "a\nb").filter((l) => l.parts.some((p) => p.text)).map((l) => l.type)).toEqual(["added", "added"]);
+    expect(
+      policyDiff("", "a\nb")
+        .filter((l) => l.parts.some((p) => p.text))
+        .map((l) => l.type),
+    ).toEqual(["added", "added"]);
   });
 });
 

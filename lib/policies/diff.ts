@@ -19,7 +19,8 @@ export function policyDiff(before: string, after: string): DiffLine[] {
       for (let k = 0; k < Math.max(oldLines.length, newLines.length); k++) {
         const a = oldLines[k];
         const b = newLines[k];
-        if (a !== undefined && b !== undefined) out.push({ type: "changed", parts: diffWords(a, b).map((p) => ({ text: p.value, added: p.added, removed: p.removed })) });
+        if (a !== undefined && b !== undefined)
+          out.push({ type: "changed", parts: diffWords(a, b).map((p) => ({ text: p.value, added: p.added, removed: p.removed })) });
         else if (a !== undefined) out.push({ type: "removed", parts: [{ text: a, removed: true }] });
         else out.push({ type: "added", parts: [{ text: b!, added: true }] });
       }

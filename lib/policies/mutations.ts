@@ -81,23 +81,56 @@ export async function schedulePolicy(actor: Actor, raw: unknown) {
   const link = `${env().APP_URL}/privacy/diff?to=${draft.number}`;
   const [vi, en] = await Promise.all(
     (["vi", "en"] as const).map((locale) =>
-      renderEmail("policy_notice", locale, { name: "{{name}}", number: draft.number, effectiveOn: formatDate(effectiveAt, locale), summary: locale === "en" ? draft.summaryEn : draft.summaryVi, link: `${link}&lang=${locale}` }, companyName),
+      renderEmail(
+        "policy_notice",
+        locale,
+        {
+          name: "{{name}}",
+          number: draft.number,
+          effectiveOn: formatDate(effectiveAt, locale),
+          summary: locale === "en" ? draft.summaryEn : draft.summaryVi,
+          link: `${link}&lang=${locale}`,
+        },
+        companyName,
+      ),
     ),
   );
   await db().$transaction(async (tx) => {
     const { count } = await tx.policyVersion.updateMany({
       where: { id: input.id, status: "DRAFT" },
-      data: { status: "SCHEDULED", publishedAt: today, effectiveAt, publishedById: actor.kind === "user" ? actor.id : null, shortNoticeReason: shortNotice ? input.shortNoticeReason : null },
+      data: {
+        status: "SCHEDULED",
+        publishedAt: today,
+        effectiveAt,
+        publishedById: actor.kind === "user" ? actor.id : null,
+        shortNoticeReason: shortNotice ? input.shortNoticeReason : null,
+      },
     });
     if (count === 0) throw new AppError("CONFLICT", "policies.alreadyPublished");
     await tx.emailCampaign.create({
-      data: { kind: "POLICY_NOTICE", policyVersionId: input.id, subjectVi: vi.subject, subjectEn: en.subject, htmlVi: vi.html, htmlEn: en.html, textVi: vi.text, textEn: en.text, createdById: actor.kind === "user" ? actor.id : null },
+      data: {
+        kind: "POLICY_NOTICE",
+        policyVersionId: input.id,
+        subjectVi: vi.subject,
+        subjectEn: en.subject,
+        htmlVi: vi.html,
+        htmlEn: en.html,
+        textVi: vi.text,
+        textEn: en.text,
+        createdById: actor.kind === "user" ? actor.id : null,
+      },
     });
     await recordAudit(tx, actor, {
       action: "policy.scheduled",
       entityType: "PolicyVersion",
       entityId: input.id,
-      details: { number: draft.number, effectiveAt: effectiveAt.toISOString(), noticeDays: Math.round((effectiveAt.getTime() - today.getTime()) / DAY), shortNotice, justification: shortNotice ? input.shortNoticeReason : null },
+      details: {
+        number: draft.number,
+        effectiveAt: effectiveAt.toISOString(),
+        noticeDays: Math.round((effectiveAt.getTime() - today.getTime()) / DAY),
+        shortNotice,
+        justification: shortNotice ? input.shortNoticeReason : null,
+      },
     });
   });
 }
@@ -109,7 +142,13 @@ export async function activateDuePolicies(): Promise<number> {
   for (const version of due) {
     await db().$transaction(async (tx) => {
       const { count } = await tx.policyVersion.updateMany({ where: { id: version.id, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
-      if (count) await recordAudit(tx, systemActor("scheduler"), { action: "policy.in_force", entityType: "PolicyVersion", entityId: version.id, details: { number: version.number } });
+      if (count)
+        await recordAudit(tx, systemActor("scheduler"), {
+          action: "policy.in_force",
+          entityType: "PolicyVersion",
+          entityId: version.id,
+          details: { number: version.number },
+        });
     });
   }
   return 0; // nothing left to drain: the job runs again on its next poll
@@ -121,7 +160,10 @@ export async function activateDuePolicies(): Promise<number> {
  */
 export async function sendReconsentRequests(actor: Actor, policyVersionId: string) {
   authorize(actor, "COMPLIANCE");
-  const version = await db().policyVersion.findUnique({ where: { id: policyVersionId }, select: { number: true, status: true, effectiveAt: true, materialPurposeKeys: true } });
+  const version = await db().policyVersion.findUnique({
+    where: { id: policyVersionId },
+    select: { number: true, status: true, effectiveAt: true, materialPurposeKeys: true },
+  });
   if (!version) throw new AppError("NOT_FOUND", "errors.notFound");
   if (version.status === "DRAFT" || !version.effectiveAt || version.effectiveAt > (await now())) throw new AppError("CONFLICT", "policies.notInForce");
   if (version.materialPurposeKeys.length === 0) throw new AppError("CONFLICT", "policies.noMaterialChange");
@@ -130,14 +172,39 @@ export async function sendReconsentRequests(actor: Actor, policyVersionId: strin
   const { companyName } = await readSettings();
   const [vi, en] = await Promise.all(
     (["vi", "en"] as const).map((locale) =>
-      renderEmail("reconsent", locale, { name: "{{name}}", number: version.number, purposes: purposes.map((p) => (locale === "en" ? p.labelEn : p.labelVi)).join(", "), link: `${env().APP_URL}/privacy/me?lang=${locale}` }, companyName),
+      renderEmail(
+        "reconsent",
+        locale,
+        {
+          name: "{{name}}",
+          number: version.number,
+          purposes: purposes.map((p) => (locale === "en" ? p.labelEn : p.labelVi)).join(", "),
+          link: `${env().APP_URL}/privacy/me?lang=${locale}`,
+        },
+        companyName,
+      ),
     ),
   );
   await db().$transaction(async (tx) => {
     const campaign = await tx.emailCampaign.create({
-      data: { kind: "RECONSENT", policyVersionId, subjectVi: vi.subject, subjectEn: en.subject, htmlVi: vi.html, htmlEn: en.html, textVi: vi.text, textEn: en.text, createdById: actor.kind === "user" ? actor.id : null },
+      data: {
+        kind: "RECONSENT",
+        policyVersionId,
+        subjectVi: vi.subject,
+        subjectEn: en.subject,
+        htmlVi: vi.html,
+        htmlEn: en.html,
+        textVi: vi.text,
+        textEn: en.text,
+        createdById: actor.kind === "user" ? actor.id : null,
+      },
       select: { id: true },
     });
-    await recordAudit(tx, actor, { action: "policy.reconsent_requested", entityType: "PolicyVersion", entityId: policyVersionId, details: { campaignId: campaign.id, purposes: version.materialPurposeKeys } });
+    await recordAudit(tx, actor, {
+      action: "policy.reconsent_requested",
+      entityType: "PolicyVersion",
+      entityId: policyVersionId,
+      details: { campaignId: campaign.id, purposes: version.materialPurposeKeys },
+    });
   });
 }

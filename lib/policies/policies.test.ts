@@ -9,7 +9,11 @@ import { recordStaffConsent } from "@/lib/consent/mutations";
 import { activateDuePolicies, createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "./mutations";
 import { findPolicyInForce, findUpcomingPolicy, reconsentCandidates } from "./queries";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e,
+  );
 
 describe("policy drafts and publication", () => {
   beforeEach(settleAnnouncements);
@@ -21,7 +25,9 @@ describe("policy drafts and publication", () => {
 
     const { id } = await createDraft(officer, draftInput("v-a"));
     expect((await failure(schedulePolicy(officer, { id, effectiveOn: await day(-1) })))?.fieldErrors).toEqual({ effectiveOn: "policies.effectiveInPast" });
-    expect((await failure(schedulePolicy(officer, { id, effectiveOn: await day(7) })))?.fieldErrors).toEqual({ shortNoticeReason: "policies.justificationRequired" });
+    expect((await failure(schedulePolicy(officer, { id, effectiveOn: await day(7) })))?.fieldErrors).toEqual({
+      shortNoticeReason: "policies.justificationRequired",
+    });
     expect((await db().policyVersion.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT"); // nothing half-published
 
     await schedulePolicy(officer, { id, effectiveOn: await day(7), shortNoticeReason: "Luật mới bắt buộc áp dụng ngay trong tuần này." });
@@ -109,7 +115,14 @@ describe("policy notices", () => {
     const officer = await makeStaff("COMPLIANCE");
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotional_media", action: "GRANTED", givenOn: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), method: "PAPER", documentRef: "Phiếu ảnh 1" });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotional_media",
+      action: "GRANTED",
+      givenOn: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+      method: "PAPER",
+      documentRef: "Phiếu ảnh 1",
+    });
     const { id } = await createDraft(officer, draftInput("v-f", ["promotional_media"]));
     await schedulePolicy(officer, { id, effectiveOn: await day(31) });
     expect((await failure(sendReconsentRequests(officer, id)))?.userMessage).toBe("policies.notInForce");

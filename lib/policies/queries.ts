@@ -50,14 +50,27 @@ export async function findPublishedPolicy(number: number) {
 
 /** Every announced version, newest first, for /privacy/versions. */
 export async function listAnnouncedPolicies() {
-  return db().policyVersion.findMany({ where: announced, orderBy: { number: "desc" }, select: { number: true, publishedAt: true, effectiveAt: true, summaryVi: true, summaryEn: true } });
+  return db().policyVersion.findMany({
+    where: announced,
+    orderBy: { number: "desc" },
+    select: { number: true, publishedAt: true, effectiveAt: true, summaryVi: true, summaryEn: true },
+  });
 }
 
 export async function listPolicyVersions(actor: Actor) {
   authorize(actor, "COMPLIANCE");
   return db().policyVersion.findMany({
     orderBy: { number: "desc" },
-    select: { id: true, number: true, status: true, publishedAt: true, effectiveAt: true, summaryVi: true, summaryEn: true, _count: { select: { notices: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      publishedAt: true,
+      effectiveAt: true,
+      summaryVi: true,
+      summaryEn: true,
+      _count: { select: { notices: true } },
+    },
   });
 }
 
@@ -75,7 +88,11 @@ export async function campaignProgress(actor: Actor, policyVersionId: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, status: true, queuedCount: true, createdAt: true, queuedAt: true },
   });
-  const counts = await db().emailMessage.groupBy({ by: ["campaignId", "status"], where: { campaignId: { in: campaigns.map((c) => c.id) } }, _count: { _all: true } });
+  const counts = await db().emailMessage.groupBy({
+    by: ["campaignId", "status"],
+    where: { campaignId: { in: campaigns.map((c) => c.id) } },
+    _count: { _all: true },
+  });
   return campaigns.map((c) => {
     const mine = counts.filter((x) => x.campaignId === c.id);
     const by = (status: string) => mine.find((x) => x.status === status)?._count._all ?? 0;

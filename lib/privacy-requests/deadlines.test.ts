@@ -3,8 +3,17 @@ import { addWorkingDays, deadlinesFor, missingHolidayYears, urgencyOf, vnDay, wo
 
 // The 2026 holidays as the migration seeds them (Tết: 16–20 February).
 const HOLIDAYS_2026 = new Set([
-  "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-  "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02",
+  "2026-01-01",
+  "2026-02-16",
+  "2026-02-17",
+  "2026-02-18",
+  "2026-02-19",
+  "2026-02-20",
+  "2026-04-27",
+  "2026-04-30",
+  "2026-05-01",
+  "2026-09-01",
+  "2026-09-02",
 ]);
 const NONE = new Set<string>();
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -69,7 +78,13 @@ describe("days left", () => {
   });
 
   it("classify requests: acknowledgement first, then completion, extension honoured, closed ones ignored", () => {
-    const base = { status: "RECEIVED", acknowledgedAt: null, acknowledgeDueAt: vn("2026-12-01T23:59:59.999"), dueAt: vn("2026-12-18T23:59:59.999"), extendedDueAt: null };
+    const base = {
+      status: "RECEIVED",
+      acknowledgedAt: null,
+      acknowledgeDueAt: vn("2026-12-01T23:59:59.999"),
+      dueAt: vn("2026-12-18T23:59:59.999"),
+      extendedDueAt: null,
+    };
     expect(urgencyOf(base, vn("2026-11-27T10:00:00"), NONE)).toMatchObject({ urgency: "dueSoon", daysLeft: 2 });
     expect(urgencyOf(base, vn("2026-12-02T10:00:00"), NONE)).toMatchObject({ urgency: "overdue", daysLeft: -1 });
     const acknowledged = { ...base, status: "ACKNOWLEDGED", acknowledgedAt: vn("2026-11-30T10:00:00") };
@@ -91,4 +106,3 @@ describe("the holiday table's coverage", () => {
     expect(missingHolidayYears(NONE, "2027-11-02")).toEqual([2027, 2028]);
   });
 });
-

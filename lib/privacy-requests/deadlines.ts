@@ -108,4 +108,3 @@ export function missingHolidayYears(holidays: Iterable<string>, today: string): 
   const needed = today.slice(5) >= NEXT_YEAR_NEEDED_FROM ? [year, year + 1] : [year];
   return needed.filter((y) => !years.has(y));
 }
-

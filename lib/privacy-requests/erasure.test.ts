@@ -49,7 +49,12 @@ async function drainEmail() {
 describe("erasing a customer", () => {
   it("leaves no personal data in any table, keeps the pseudonymous evidence, and emails the customer before the address goes", async () => {
     const t = token();
-    const person = { fullName: `Trần Thị Xoá ${t}`, email: `xoa.${t}@example.test`, phone: "0987 650 123".replace("123", String(100 + Math.floor(Math.random() * 899))), organization: `Công ty Riêng ${t}` };
+    const person = {
+      fullName: `Trần Thị Xoá ${t}`,
+      email: `xoa.${t}@example.test`,
+      phone: "0987 650 123".replace("123", String(100 + Math.floor(Math.random() * 899))),
+      organization: `Công ty Riêng ${t}`,
+    };
     const localPhone = person.phone.replaceAll(" ", "");
     const e164 = `+84${localPhone.slice(1)}`;
     const staff = await makeStaff("STAFF");
@@ -58,14 +63,36 @@ describe("erasing a customer", () => {
 
     // Their data reaches every corner of the app: a form with a free-text answer naming them…
     const form = await makeForm();
-    const { submissionId } = await submitForm(form, { fields: person, answers: { color: "blue", score: 5, tags: ["a"], note: `Gọi ${person.fullName} qua ${localPhone}` }, consents: ["advertising", "inquiries"], locale: "vi", idempotencyKey: key() }, ctx("10.66.1.1"));
+    const { submissionId } = await submitForm(
+      form,
+      {
+        fields: person,
+        answers: { color: "blue", score: 5, tags: ["a"], note: `Gọi ${person.fullName} qua ${localPhone}` },
+        consents: ["advertising", "inquiries"],
+        locale: "vi",
+        idempotencyKey: key(),
+      },
+      ctx("10.66.1.1"),
+    );
     const id = (await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).customerId!;
     // …who confirmed the consent from their inbox, on a browser that names them…
     while ((await sendConfirmationEmails(50)) > 0) {}
-    await confirmSubmission(tokenOf(await oneTimeLinkTo(person.email, "consent_confirmation"))!, { ip: "10.66.1.3", userAgent: `Browser of ${person.fullName}` });
+    await confirmSubmission(tokenOf(await oneTimeLinkTo(person.email, "consent_confirmation"))!, {
+      ip: "10.66.1.3",
+      userAgent: `Browser of ${person.fullName}`,
+    });
     // …an edit (before/after in the audit chain), an address, paper consent with a scan and a note…
     await updateCustomer(staff, { customerId: id, ...person, address: `${t} Hàng Bài, Hà Nội`, locale: "vi", status: "ACTIVE" });
-    await recordStaffConsent(staff, { customerId: id, purposeKey: "promotions_events", action: "GRANTED", givenOn: vnDay(await now()), method: "PAPER", documentRef: "Phiếu số 7", note: `Ký bởi ${person.fullName}`, file: new File([`%PDF scan of ${person.fullName}`], `${t}.pdf`, { type: "application/pdf" }) });
+    await recordStaffConsent(staff, {
+      customerId: id,
+      purposeKey: "promotions_events",
+      action: "GRANTED",
+      givenOn: vnDay(await now()),
+      method: "PAPER",
+      documentRef: "Phiếu số 7",
+      note: `Ký bởi ${person.fullName}`,
+      file: new File([`%PDF scan of ${person.fullName}`], `${t}.pdf`, { type: "application/pdf" }),
+    });
     // …a self-service change, a correction request in their words, sign-in link emails…
     await changeMyConsent(asCustomer(id), { purposeKey: "inquiries", action: "WITHDRAWN" });
     await requestCorrection(asCustomer(id), { details: `Số mới của tôi là ${localPhone}, email ${person.email}` });
@@ -74,7 +101,12 @@ describe("erasing a customer", () => {
     await drainEmail();
     // …an approved advertising disclosure whose package holds their name and address…
     const recipient = await createRecipient(officer, { name: `Đối tác ${t}`, category: "ADVERTISING" });
-    const disclosure = await prepareDisclosure(staff, { recipientId: recipient.id, reason: "Gửi thư mời hội thảo", fields: ["fullName", "address"], selection: { kind: "ids", ids: [id] } });
+    const disclosure = await prepareDisclosure(staff, {
+      recipientId: recipient.id,
+      reason: "Gửi thư mời hội thảo",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: [id] },
+    });
     while ((await buildDisclosureItems(50)) > 0) {}
     await approveDisclosure(officer, disclosure.id);
     // …and an uploaded spreadsheet.
@@ -112,7 +144,12 @@ describe("erasing a customer", () => {
     const [edit] = await openSealedDetails([await db().auditEvent.findFirstOrThrow({ where: { action: "customer.updated", entityId: id } })]);
     expect(JSON.stringify(edit.details)).toContain(ERASED_VALUE);
     // Nothing more can be done to an erased record.
-    expect(await requestDeletion(asCustomer(id), { confirm: true }).then(() => null, (e) => e.code)).toBe("UNAUTHENTICATED");
+    expect(
+      await requestDeletion(asCustomer(id), { confirm: true }).then(
+        () => null,
+        (e) => e.code,
+      ),
+    ).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -122,9 +159,22 @@ describe("retention", () => {
     const staff = await makeStaff("STAFF");
     const t = token();
     const make = async (label: string, daysAgo: number) => {
-      const { submissionId } = await submitForm(await makeForm(), { fields: { fullName: `${label} ${t}`, email: `${label}.${t}@example.test` }, answers: { color: "red" }, consents: [], locale: "vi", idempotencyKey: key() }, ctx());
+      const { submissionId } = await submitForm(
+        await makeForm(),
+        {
+          fields: { fullName: `${label} ${t}`, email: `${label}.${t}@example.test` },
+          answers: { color: "red" },
+          consents: [],
+          locale: "vi",
+          idempotencyKey: key(),
+        },
+        ctx(),
+      );
       const customerId = (await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).customerId!;
-      await db().customer.update({ where: { id: customerId }, data: { status: "TERMINATED", terminatedAt: new Date((await now()).getTime() - daysAgo * 86_400_000) } });
+      await db().customer.update({
+        where: { id: customerId },
+        data: { status: "TERMINATED", terminatedAt: new Date((await now()).getTime() - daysAgo * 86_400_000) },
+      });
       return customerId;
     };
     const old = await make("cu", 45);
@@ -144,7 +194,12 @@ describe("retention", () => {
     const batch = await confirmRetentionBatch(officer, { customerIds: [old, held] });
     while ((await runErasureBatches()) > 0) {}
 
-    expect(await db().erasureBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "COMPLETED", processed: 2, erased: 1, skipped: [{ id: held, reason: "LEGAL_HOLD" }] });
+    expect(await db().erasureBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      status: "COMPLETED",
+      processed: 2,
+      erased: 1,
+      skipped: [{ id: held, reason: "LEGAL_HOLD" }],
+    });
     expect((await db().customer.findUniqueOrThrow({ where: { id: old } })).status).toBe("ERASED");
     expect((await db().customer.findUniqueOrThrow({ where: { id: held } })).status).toBe("TERMINATED");
     expect((await db().customer.findUniqueOrThrow({ where: { id: recent } })).status).toBe("TERMINATED");

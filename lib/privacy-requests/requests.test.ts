@@ -15,9 +15,17 @@ import { listRequests } from "./queries/desk";
 import { cancelMyRequest, changeMyConsent, objectToSharing, recordMyExport, requestCorrection, requestDeletion } from "./mutations/self-service";
 import { holidaySet } from "@/lib/holidays/queries";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 /** Field → message of a validation failure (zod in lib functions; actions turn them into field errors). */
-const invalid = (p: Promise<unknown>) => p.then(() => null, (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])));
+const invalid = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
+  );
 const pdf = (bytes = 64) => new File([`%PDF-1.4 ${"x".repeat(bytes)}`], "thu-yeu-cau.pdf", { type: "application/pdf" });
 const asCustomer = (customerId: string): CustomerActor => ({ kind: "customer", customerId, sessionId: "test", ip: "10.8.0.1", userAgent: "vitest" });
 const daysAgo = async (n: number) => vnDay(new Date((await now()).getTime() - n * 86_400_000));
@@ -26,7 +34,14 @@ describe("the customer's own actions", () => {
   it("withdraw and grant consent at once, each with its ConsentEvent, a completed request, an audit event and an email", async () => {
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    await recordStaffConsent(staff, { customerId: c.id, purposeKey: "promotions_events", action: "GRANTED", givenOn: vnDay(await now()), method: "PAPER", documentRef: "Phiếu 12" });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotions_events",
+      action: "GRANTED",
+      givenOn: vnDay(await now()),
+      method: "PAPER",
+      documentRef: "Phiếu 12",
+    });
     const me = asCustomer(c.id);
 
     await changeMyConsent(me, { purposeKey: "promotions_events", action: "WITHDRAWN" });
@@ -102,7 +117,13 @@ describe("the privacy-request desk", () => {
     const officer = await makeStaff("COMPLIANCE");
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
-    const base = { customerId: c.id, type: "STOP_SHARING", channel: "LETTER", receivedOn: vnDay(await now()), details: "Thư tay yêu cầu ngừng chia sẻ" } as const;
+    const base = {
+      customerId: c.id,
+      type: "STOP_SHARING",
+      channel: "LETTER",
+      receivedOn: vnDay(await now()),
+      details: "Thư tay yêu cầu ngừng chia sẻ",
+    } as const;
     expect(await invalid(logRequest(officer, base))).toEqual({ file: "requests.scanRequired" });
     expect(await invalid(logRequest(officer, { ...base, file: pdf(11 * 1024 * 1024) }))).toEqual({ file: "requests.scanTooLarge" });
     expect(await failure(logRequest(staff, { ...base, file: pdf() }))).toMatchObject({ code: "FORBIDDEN" });
@@ -113,15 +134,22 @@ describe("the privacy-request desk", () => {
     expect(stored.attachmentId).not.toBeNull();
     const aboutIt = { to: c.email!, subject: { contains: `YC-${String(request.number).padStart(5, "0")}` } };
     expect(await db().emailMessage.count({ where: aboutIt })).toBe(0);
-    expect((await listRequests(officer, { view: "dueSoon", page: 1 })).rows.find((r) => r.id === request.id)).toMatchObject({ urgency: "dueSoon", daysLeft: 2 });
+    expect((await listRequests(officer, { view: "dueSoon", page: 1 })).rows.find((r) => r.id === request.id)).toMatchObject({
+      urgency: "dueSoon",
+      daysLeft: 2,
+    });
 
     await acknowledgeRequest(officer, { id: request.id });
     expect(await db().emailMessage.count({ where: aboutIt })).toBe(1);
     expect(await failure(acknowledgeRequest(officer, { id: request.id }))).toMatchObject({ userMessage: "requests.alreadyAcknowledged" });
-    expect(await invalid(extendRequest(officer, { id: request.id, days: 16, reason: "Cần đối tác xác nhận đã xoá" }))).toEqual({ days: "requests.extensionRange" });
+    expect(await invalid(extendRequest(officer, { id: request.id, days: 16, reason: "Cần đối tác xác nhận đã xoá" }))).toEqual({
+      days: "requests.extensionRange",
+    });
     const { extendedDueAt } = await extendRequest(officer, { id: request.id, days: 15, reason: "Cần đối tác xác nhận đã xoá" });
     expect(workingDaysLeft(stored.dueAt, extendedDueAt, await holidaySet())).toBe(15);
-    expect(await failure(extendRequest(officer, { id: request.id, days: 3, reason: "Thêm một lần nữa thì sao" }))).toMatchObject({ userMessage: "requests.alreadyExtended" });
+    expect(await failure(extendRequest(officer, { id: request.id, days: 3, reason: "Thêm một lần nữa thì sao" }))).toMatchObject({
+      userMessage: "requests.alreadyExtended",
+    });
     const extendedEmail = await db().emailMessage.findFirstOrThrow({ where: { to: c.email!, subject: { contains: "cần thêm thời gian" } } });
     expect(extendedEmail.text).toContain("Cần đối tác xác nhận đã xoá");
 
@@ -129,19 +157,36 @@ describe("the privacy-request desk", () => {
     await completeRequest(officer, { id: request.id, resolution: "Đã đánh dấu không chia sẻ" });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).sharingObjectedAt).not.toBeNull();
     expect(await failure(rejectRequest(officer, { id: request.id, reason: "Đã đóng rồi mà vẫn thử" }))).toMatchObject({ userMessage: "requests.closed" });
-    const actions = (await db().auditEvent.findMany({ where: { entityType: "PrivacyRequest", entityId: request.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db().auditEvent.findMany({ where: { entityType: "PrivacyRequest", entityId: request.id }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["request.received", "request.acknowledged", "request.extended", "request.completed"]);
   });
 
   it("refuses an extension after the deadline and lists overdue requests first", async () => {
     const officer = await makeStaff("COMPLIANCE");
     const c = await makeCustomer();
-    const late = await logRequest(officer, { customerId: c.id, type: "ACCESS", channel: "PHONE", receivedOn: await daysAgo(40), details: "Gọi điện hỏi dữ liệu" });
-    expect(await failure(extendRequest(officer, { id: late.id, days: 5, reason: "Quá muộn để gia hạn rồi" }))).toMatchObject({ userMessage: "requests.extendTooLate" });
+    const late = await logRequest(officer, {
+      customerId: c.id,
+      type: "ACCESS",
+      channel: "PHONE",
+      receivedOn: await daysAgo(40),
+      details: "Gọi điện hỏi dữ liệu",
+    });
+    expect(await failure(extendRequest(officer, { id: late.id, days: 5, reason: "Quá muộn để gia hạn rồi" }))).toMatchObject({
+      userMessage: "requests.extendTooLate",
+    });
     const overdue = await listRequests(officer, { view: "overdue", page: 1 });
     expect(overdue.rows.find((r) => r.id === late.id)).toMatchObject({ urgency: "overdue" });
     expect(overdue.counts.overdue).toBeGreaterThanOrEqual(1);
-    const consentRequest = await logRequest(officer, { customerId: c.id, type: "WITHDRAW_CONSENT", channel: "IN_PERSON", receivedOn: vnDay(await now()), details: "Đến văn phòng rút lại đồng ý", purposeKey: "advertising" });
+    const consentRequest = await logRequest(officer, {
+      customerId: c.id,
+      type: "WITHDRAW_CONSENT",
+      channel: "IN_PERSON",
+      receivedOn: vnDay(await now()),
+      details: "Đến văn phòng rút lại đồng ý",
+      purposeKey: "advertising",
+    });
     expect((await listRequests(officer, { view: "dueSoon", page: 1 })).rows.some((r) => r.id === consentRequest.id)).toBe(true);
   });
 
@@ -168,9 +213,17 @@ describe("the privacy-request desk", () => {
   it("may reject with a reason the customer receives", async () => {
     const officer = await makeStaff("COMPLIANCE");
     const c = await makeCustomer();
-    const r = await logRequest(officer, { customerId: c.id, type: "ACCESS", channel: "PHONE", receivedOn: vnDay(await now()), details: "Người gọi không xác minh được" });
+    const r = await logRequest(officer, {
+      customerId: c.id,
+      type: "ACCESS",
+      channel: "PHONE",
+      receivedOn: vnDay(await now()),
+      details: "Người gọi không xác minh được",
+    });
     await rejectRequest(officer, { id: r.id, reason: "Không xác minh được danh tính người yêu cầu" });
-    expect((await db().emailMessage.findFirstOrThrow({ where: { to: c.email!, subject: { contains: "Về yêu cầu" } } })).text).toContain("Không xác minh được danh tính");
+    expect((await db().emailMessage.findFirstOrThrow({ where: { to: c.email!, subject: { contains: "Về yêu cầu" } } })).text).toContain(
+      "Không xác minh được danh tính",
+    );
   });
 
   it("cannot erase a customer under legal hold, and says why", async () => {
@@ -179,7 +232,11 @@ describe("the privacy-request desk", () => {
     const { number } = await requestDeletion(asCustomer(c.id), { confirm: true });
     const id = (await db().privacyRequest.findFirstOrThrow({ where: { number } })).id;
     await setLegalHold(officer, { customerId: c.id, reason: "Vụ kiện số 12/2026 đang xét xử" });
-    expect(await failure(completeRequest(officer, { id, resolution: "Xoá theo yêu cầu" }))).toMatchObject({ code: "CONFLICT", userMessage: "requests.legalHoldBlocks", params: { reason: "Vụ kiện số 12/2026 đang xét xử" } });
+    expect(await failure(completeRequest(officer, { id, resolution: "Xoá theo yêu cầu" }))).toMatchObject({
+      code: "CONFLICT",
+      userMessage: "requests.legalHoldBlocks",
+      params: { reason: "Vụ kiện số 12/2026 đang xét xử" },
+    });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).status).not.toBe("ERASED");
     await clearLegalHold(officer, c.id);
     await completeRequest(officer, { id, resolution: "Xoá theo yêu cầu" });

@@ -19,10 +19,16 @@ export const logRequestSchema = z
     receivedOn: z.iso.date("validation.date"),
     details: z.string().trim().min(5, "requests.detailsRequired").max(5000, "validation.tooLong"),
     purposeKey: z.union([z.literal(""), purposeKey]).default(""),
-    involvesThirdParty: z.union([z.boolean(), z.literal("on"), z.literal("")]).default(false).transform((v) => v === true || v === "on"),
+    involvesThirdParty: z
+      .union([z.boolean(), z.literal("on"), z.literal("")])
+      .default(false)
+      .transform((v) => v === true || v === "on"),
     file: z.instanceof(File).optional().nullable(),
   })
-  .refine((v) => !(v.type === "GRANT_CONSENT" || v.type === "WITHDRAW_CONSENT") || v.purposeKey !== "", { path: ["purposeKey"], message: "requests.purposeRequired" })
+  .refine((v) => !(v.type === "GRANT_CONSENT" || v.type === "WITHDRAW_CONSENT") || v.purposeKey !== "", {
+    path: ["purposeKey"],
+    message: "requests.purposeRequired",
+  })
   .refine((v) => !(v.channel === "LETTER" || v.channel === "EMAIL") || (v.file && v.file.size > 0), { path: ["file"], message: "requests.scanRequired" })
   .refine((v) => !v.file || v.file.size <= MAX_SCAN_BYTES, { path: ["file"], message: "requests.scanTooLarge" });
 export type LogRequestInput = z.input<typeof logRequestSchema>;
@@ -31,7 +37,11 @@ export const requestIdSchema = z.object({ id: z.uuid() });
 
 export const extendSchema = z.object({
   id: z.uuid(),
-  days: z.coerce.number({ error: "validation.number" }).int("validation.number").min(1, "requests.extensionRange").max(RULES.maxExtensionDays, "requests.extensionRange"),
+  days: z.coerce
+    .number({ error: "validation.number" })
+    .int("validation.number")
+    .min(1, "requests.extensionRange")
+    .max(RULES.maxExtensionDays, "requests.extensionRange"),
   reason: z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong"),
 });
 export type ExtendInput = z.input<typeof extendSchema>;

@@ -5,7 +5,11 @@ import { makeCustomer, randomPhone, token } from "@/tests/support/customers";
 import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { customerForSession, LIMITS, processSignInRequests, redeemSignInToken, requestSignInLink } from "./mutations/sign-in";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 const ip = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function drain() {
@@ -25,7 +29,10 @@ describe("signing in to the privacy page", () => {
     const unknown = `${token()}@example.test`;
     const timings: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
     for (let i = 0; i < 12; i++) {
-      for (const [kind, identifier] of [["known", known.email!], ["unknown", unknown]] as const) {
+      for (const [kind, identifier] of [
+        ["known", known.email!],
+        ["unknown", unknown],
+      ] as const) {
         const t0 = performance.now();
         const result = await failure(requestSignInLink({ identifier: i % 2 ? identifier.toUpperCase() : identifier }, { ip: ip(), locale: "vi" }));
         timings[kind].push(performance.now() - t0);
@@ -51,7 +58,9 @@ describe("signing in to the privacy page", () => {
     await requestSignInLink({ identifier: `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` }, { ip: ip(), locale: "en" });
     await drain();
     expect(await linkTokenFor(c.email!)).not.toBeNull();
-    expect((await failure(requestSignInLink({ identifier: "not an address" }, { ip: ip(), locale: "vi" })))?.fieldErrors).toEqual({ identifier: "privacy.identifierInvalid" });
+    expect((await failure(requestSignInLink({ identifier: "not an address" }, { ip: ip(), locale: "vi" })))?.fieldErrors).toEqual({
+      identifier: "privacy.identifierInvalid",
+    });
   });
 
   it("limits requests per IP address", async () => {

@@ -37,5 +37,7 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 
 /** Removes long-expired buckets (called by the job runner). */
 export async function pruneRateLimits() {
-  return db().rateLimitBucket.deleteMany({ where: { resetAt: { lt: new Date(Date.now() - 3_600_000) } } }).then((r) => r.count);
+  return db()
+    .rateLimitBucket.deleteMany({ where: { resetAt: { lt: new Date(Date.now() - 3_600_000) } } })
+    .then((r) => r.count);
 }

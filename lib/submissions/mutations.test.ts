@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { assertEnv } from "@/lib/env";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { uniqueEmail } from "@/tests/support/factories";
 import { submitForm } from "./mutations";
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 const valid = (email: string, extra: Record<string, unknown> = {}) => ({
   fields: { fullName: "Nguyễn Văn An", email, phone: "0912 345 678", organization: "Công ty A" },
   answers: { color: "red", score: 4, tags: ["a", "b"], note: "Xin chào" },
@@ -23,13 +27,24 @@ describe("a form submission", () => {
     const result = await submitForm(form, valid(email.toUpperCase(), { consents: ["inquiries", "advertising"] }), ctx("10.1.2.3"));
     expect(result).toMatchObject({ duplicate: false, confirmationRequired: true });
 
-    const submission = await db().submission.findUniqueOrThrow({ where: { id: result.submissionId }, include: { customer: true, consentEvents: { include: { purpose: true } } } });
+    const submission = await db().submission.findUniqueOrThrow({
+      where: { id: result.submissionId },
+      include: { customer: true, consentEvents: { include: { purpose: true } } },
+    });
     expect(submission.customer).toMatchObject({ email, phone: "+84912345678", fullName: "Nguyễn Văn An", status: "LEAD", source: `form:${form.slug}` });
     expect(submission.answers).toEqual({ color: "red", score: 4, tags: ["a", "b"], note: "Xin chào" });
     // Answering the visitor's own inquiry needs no confirmation: in effect now, with its evidence.
     expect(submission.consentEvents).toHaveLength(1);
     const [consent] = submission.consentEvents;
-    expect(consent).toMatchObject({ action: "GRANTED", source: "FORM", formId: form.id, ip: "10.1.2.3", userAgent: "vitest", policyVersionId: form.policy?.id ?? null, locale: "vi" });
+    expect(consent).toMatchObject({
+      action: "GRANTED",
+      source: "FORM",
+      formId: form.id,
+      ip: "10.1.2.3",
+      userAgent: "vitest",
+      policyVersionId: form.policy?.id ?? null,
+      locale: "vi",
+    });
     expect(consent.purpose.key).toBe("inquiries");
     expect(consent.wording).toBe(`${consent.purpose.labelVi}: ${consent.purpose.descriptionVi}`);
     expect(consent.evidence).toMatchObject({ form: form.slug, confirmation: "not_required" });
@@ -46,13 +61,22 @@ describe("a form submission", () => {
     const form = await makeForm();
     const email = uniqueEmail("same");
     await submitForm(form, valid(email, { fields: { email, fullName: "Nguyễn Văn An", phone: "0912 345 678" } }), ctx());
-    const second = await submitForm(form, valid(` ${email.toUpperCase()} `, { fields: { email, fullName: "Kẻ Mạo Danh", organization: "Công ty B", phone: "" } }), ctx());
+    const second = await submitForm(
+      form,
+      valid(` ${email.toUpperCase()} `, { fields: { email, fullName: "Kẻ Mạo Danh", organization: "Công ty B", phone: "" } }),
+      ctx(),
+    );
     const customers = await db().customer.findMany({ where: { email } });
     expect(customers).toHaveLength(1);
     // Not even an empty field filled in.
     expect(customers[0]).toMatchObject({ fullName: "Nguyễn Văn An", organization: null, phone: "+84912345678" });
     const proposal = await db().submission.findUniqueOrThrow({ where: { id: second.submissionId } });
-    expect(proposal).toMatchObject({ customerId: customers[0].id, proposalStatus: "PENDING", confirmationStatus: "PENDING", proposedChanges: { fullName: "Kẻ Mạo Danh", organization: "Công ty B" } });
+    expect(proposal).toMatchObject({
+      customerId: customers[0].id,
+      proposalStatus: "PENDING",
+      confirmationStatus: "PENDING",
+      proposedChanges: { fullName: "Kẻ Mạo Danh", organization: "Công ty B" },
+    });
     expect(await db().submission.count({ where: { customerId: customers[0].id } })).toBe(2);
   });
 
@@ -189,7 +213,9 @@ describe("submission validation", () => {
 
   it("refuses a missing or malformed idempotency key and a payload of the wrong shape", async () => {
     const form = await makeForm();
-    expect((await failure(submitForm(form, valid(uniqueEmail(), { idempotencyKey: "x" }), ctx())))?.fieldErrors).toEqual({ idempotencyKey: "publicForm.idempotencyKey" });
+    expect((await failure(submitForm(form, valid(uniqueEmail(), { idempotencyKey: "x" }), ctx())))?.fieldErrors).toEqual({
+      idempotencyKey: "publicForm.idempotencyKey",
+    });
     expect((await failure(submitForm(form, "just a string", ctx())))?.code).toBe("BAD_INPUT");
     expect((await failure(submitForm(form, { fields: [], answers: 3, consents: "all", idempotencyKey: key() }, ctx())))?.code).toBe("BAD_INPUT");
   });

@@ -96,12 +96,28 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
   // The hottest write of the app: one statement straight on the pool (a prepared statement, no ORM work).
   // Not on the embedded database: its connections share one session, so a statement one connection
   // prepared already exists when the next connection prepares it.
-  const { rows } = await pool().query<{ submission_id: string; duplicate: boolean; limited: string | null; retry_after: number | null; confirmation_required: boolean }>({
+  const { rows } = await pool().query<{
+    submission_id: string;
+    duplicate: boolean;
+    limited: string | null;
+    retry_after: number | null;
+    confirmation_required: boolean;
+  }>({
     ...(EMBEDDED_DB ? {} : { name: "record_submission" }),
     text: `SELECT * FROM record_submission($1::uuid, $2, $3::jsonb, $4::jsonb, $5::"Locale", $6, $7, $8, $9::uuid, $10::jsonb, $11::int, 600, $12::int, 60, $13::int)`,
     values: [
-      form.id, input.idempotencyKey, JSON.stringify(input.fields), JSON.stringify(input.answers), input.locale, ctx.ip, ctx.userAgent,
-      `form:${form.slug}`, form.policy?.id ?? null, JSON.stringify(consents), FORM_RATE_LIMIT_PER_IP, FORM_RATE_LIMIT_PER_FORM,
+      form.id,
+      input.idempotencyKey,
+      JSON.stringify(input.fields),
+      JSON.stringify(input.answers),
+      input.locale,
+      ctx.ip,
+      ctx.userAgent,
+      `form:${form.slug}`,
+      form.policy?.id ?? null,
+      JSON.stringify(consents),
+      FORM_RATE_LIMIT_PER_IP,
+      FORM_RATE_LIMIT_PER_FORM,
       CONFIRM_DAYS,
     ],
   });

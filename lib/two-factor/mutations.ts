@@ -25,7 +25,8 @@ const ISSUER = "Customer Register";
  * off first needs the password).
  */
 export async function startEnrolment(actor: StaffActor) {
-  if ((await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } })).totpEnabledAt) throw new AppError("CONFLICT", "account.alreadyOn");
+  if ((await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } })).totpEnabledAt)
+    throw new AppError("CONFLICT", "account.alreadyOn");
   const secret = newTotpSecret();
   await db().user.update({ where: { id: actor.id }, data: { totpPendingSecret: sealValue("two-factor secret", secret) } });
   const uri = otpauthUri(secret, actor.email, ISSUER);
@@ -41,7 +42,10 @@ export async function confirmEnrolment(actor: StaffActor, input: z.output<typeof
   if (step === null) throw new AppError("BAD_INPUT", "login.codeInvalid", { code: "login.codeInvalid" });
   const codes = newRecoveryCodes();
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
+    });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: actor.id, codeHash: recoveryCodeHash(c) })) });
     await tx.session.updateMany({ where: { id: actor.sessionId }, data: { restricted: false } });
@@ -70,7 +74,10 @@ export async function resetTwoFactor(actor: Actor, userId: string) {
   authorize(actor, ...rolesFor("users"));
   if (actor.kind === "user" && actor.id === userId) throw new AppError("CONFLICT", "users.cannotResetSelf");
   await db().$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, totpEnabledAt: { not: null } }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, totpEnabledAt: { not: null } },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });

@@ -4,7 +4,7 @@ import { authenticate } from "@/lib/auth/mutations";
 import { findSessionUser } from "@/lib/auth/queries";
 import { base32Decode, hotp, stepAt, totp } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import { makeStaff, TEST_PASSWORD } from "@/tests/support/factories";
@@ -12,7 +12,11 @@ import { confirmEnrolment, disableOwnTwoFactor, resetTwoFactor, startEnrolment }
 import { ownTwoFactorStatus } from "./queries";
 
 const ip = () => `10.91.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 const secretOf = (shown: string) => shown.replaceAll(" ", "");
 const codeAt = (secret: string, offsetSteps = 0) => hotp(base32Decode(secret), stepAt(new Date()) + offsetSteps);
 
@@ -40,9 +44,13 @@ describe("two-step sign-in", () => {
 
     expect(await failure(authenticate({ email: staff.email, password: TEST_PASSWORD, ip: ip() }))).toMatchObject({ userMessage: "login.codeRequired" });
     // The code asked for only after the right password: a wrong password says nothing about it.
-    expect(await failure(authenticate({ email: staff.email, password: "wrong one", code: codeAt(secret), ip: ip() }))).toMatchObject({ userMessage: "login.invalidCredentials" });
+    expect(await failure(authenticate({ email: staff.email, password: "wrong one", code: codeAt(secret), ip: ip() }))).toMatchObject({
+      userMessage: "login.invalidCredentials",
+    });
     const from = ip();
-    expect(await failure(authenticate({ email: staff.email, password: TEST_PASSWORD, code: "123456", ip: from }))).toMatchObject({ userMessage: "login.codeInvalid" });
+    expect(await failure(authenticate({ email: staff.email, password: TEST_PASSWORD, code: "123456", ip: from }))).toMatchObject({
+      userMessage: "login.codeInvalid",
+    });
     expect(await db().loginAttempt.count({ where: { email: staff.email, ip: from, success: false } })).toBe(1);
     const code = codeAt(secret, 1);
     await expect(authenticate({ email: staff.email, password: TEST_PASSWORD, code, ip: ip() })).resolves.toMatchObject({ id: staff.id });

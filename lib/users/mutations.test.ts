@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
 import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { changeUserRole, inviteUser, resendInvite, setPasswordWithToken, setUserDisabled } from "./mutations";
@@ -17,7 +17,11 @@ async function invite(role: "STAFF" | "COMPLIANCE" = "STAFF", locale: "vi" | "en
   return { admin, email, id, message, token: token! };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: AppError) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
 
 describe("staff invitations", () => {
   it("create the user, a single-use link, the email and the audit event together", async () => {
@@ -104,7 +108,9 @@ describe("roles and disabling", () => {
     await setUserDisabled(admin, { userId: staff.id, disabled: true });
     await setUserDisabled(admin, { userId: staff.id, disabled: true }); // no-op, no second event
     await setUserDisabled(admin, { userId: staff.id, disabled: false });
-    const actions = (await db().auditEvent.findMany({ where: { entityId: staff.id, action: { startsWith: "user." } }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db().auditEvent.findMany({ where: { entityId: staff.id, action: { startsWith: "user." } }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["user.created", "user.disabled", "user.enabled"]);
   });
 });

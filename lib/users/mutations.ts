@@ -14,14 +14,7 @@ import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { companyName } from "@/lib/settings/queries";
 import { wakeJobRunner } from "@/lib/jobs/runner";
-import {
-  changeRoleSchema,
-  createUserSchema,
-  inviteUserSchema,
-  resendInviteSchema,
-  setDisabledSchema,
-  setPasswordSchema,
-} from "./schemas";
+import { changeRoleSchema, createUserSchema, inviteUserSchema, resendInviteSchema, setDisabledSchema, setPasswordSchema } from "./schemas";
 
 export const INVITE_HOURS = 48;
 
@@ -148,11 +141,15 @@ export async function setPasswordWithToken(raw: unknown, ip: string) {
     if (count !== 1) throw new AppError("CONFLICT", "setPassword.usedLink");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordResetRequiredAt: null } });
     await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { kind: "anonymous", ip }, {
-      action: token.kind === "INVITE" ? "user.password_set" : "user.password_reset",
-      entityType: "User",
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { kind: "anonymous", ip },
+      {
+        action: token.kind === "INVITE" ? "user.password_set" : "user.password_reset",
+        entityType: "User",
+        entityId: user.id,
+      },
+    );
     return { email: user.email };
   });
 }

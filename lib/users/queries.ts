@@ -22,7 +22,12 @@ export async function listUsers(actor: Actor) {
   authorize(actor, ...rolesFor("users"));
   const users = await db().user.findMany({ orderBy: [{ disabledAt: "desc" }, { name: "asc" }], select: userListSelect });
   // Never hand the hash to a page: only whether the invitation was accepted.
-  return users.map(({ passwordHash, passwordResetRequiredAt, totpEnabledAt, ...u }) => ({ ...u, invitationPending: !passwordHash, resetPending: !!passwordResetRequiredAt, twoFactor: !!totpEnabledAt }));
+  return users.map(({ passwordHash, passwordResetRequiredAt, totpEnabledAt, ...u }) => ({
+    ...u,
+    invitationPending: !passwordHash,
+    resetPending: !!passwordResetRequiredAt,
+    twoFactor: !!totpEnabledAt,
+  }));
 }
 export type UserListItem = Awaited<ReturnType<typeof listUsers>>[number];
 

@@ -3,11 +3,7 @@ import { emailField, passwordField } from "@/lib/auth/schemas";
 import { ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 
-const nameField = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .max(120, "validation.tooLong");
+const nameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(120, "validation.tooLong");
 
 const roleField = z.enum(ROLES, { error: "validation.role" });
 const userId = z.uuid({ error: "validation.invalid" });

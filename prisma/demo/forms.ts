@@ -28,7 +28,14 @@ export const DEMO_FORMS: FormInput[] = [
     introEn: "Two minutes of your time help us serve you better.",
     fields: { fullName: "optional", email: "optional", phone: "off", address: "off", organization: "off" },
     questions: [
-      { key: "overall", type: "rating", labelVi: "Bạn hài lòng với dịch vụ ở mức nào?", labelEn: "How satisfied are you with our service?", required: true, options: [] },
+      {
+        key: "overall",
+        type: "rating",
+        labelVi: "Bạn hài lòng với dịch vụ ở mức nào?",
+        labelEn: "How satisfied are you with our service?",
+        required: true,
+        options: [],
+      },
       {
         key: "service",
         type: "single_choice",

@@ -4,7 +4,11 @@ import { openLink } from "@/lib/email/secret-link";
 
 /** Queued confirmation emails with their one-time links opened, oldest first. */
 export async function pendingConfirmationEmails() {
-  const rows = await db().emailMessage.findMany({ where: { template: "consent_confirmation", status: "QUEUED", secret: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, secret: true } });
+  const rows = await db().emailMessage.findMany({
+    where: { template: "consent_confirmation", status: "QUEUED", secret: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, secret: true },
+  });
   return rows.map((r) => ({ id: r.id, link: openLink(r.secret!) }));
 }
 

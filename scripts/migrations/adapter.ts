@@ -37,6 +37,7 @@ function withoutNotNullConstraints(res: pg.QueryResult | undefined) {
 
 class CharAsTextClient extends pg.Client {
   // pg.Pool calls query with a callback; direct callers get a promise. Patch both paths.
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client's overloads cannot be restated here.
   query(...args: any[]): any {
     const last = args.length - 1;
     if (typeof args[last] === "function") {

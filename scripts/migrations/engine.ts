@@ -87,18 +87,22 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
 
 /** Writes a new migration from the schema diff; returns its folder name, or null if nothing changed. */
 export async function createMigration(url: string, name: string, shadowUrl?: string): Promise<{ dir: string; sql: string } | null> {
-  return withEngine(url, async (engine, schema) => {
-    const list = await migrationsList();
-    const diagnostic = await engine.devDiagnostic({ migrationsList: list, filters });
-    if (process.env.MIGRATE_DEBUG) console.error("devDiagnostic", JSON.stringify(diagnostic));
-    const out = await engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList: list,
-      schema: { files: [{ path: SCHEMA_PATH, content: schema }] },
-      filters,
-    });
-    if (!out.migrationScript || !out.generatedMigrationName) return null;
-    return { dir: out.generatedMigrationName, sql: out.migrationScript };
-  }, shadowUrl);
+  return withEngine(
+    url,
+    async (engine, schema) => {
+      const list = await migrationsList();
+      const diagnostic = await engine.devDiagnostic({ migrationsList: list, filters });
+      if (process.env.MIGRATE_DEBUG) console.error("devDiagnostic", JSON.stringify(diagnostic));
+      const out = await engine.createMigration({
+        draft: false,
+        migrationName: name,
+        migrationsList: list,
+        schema: { files: [{ path: SCHEMA_PATH, content: schema }] },
+        filters,
+      });
+      if (!out.migrationScript || !out.generatedMigrationName) return null;
+      return { dir: out.generatedMigrationName, sql: out.migrationScript };
+    },
+    shadowUrl,
+  );
 }

@@ -20,15 +20,28 @@ export async function seedLarge(url: string, count: number, onProgress?: (done: 
   const pool = new pg.Pool({ connectionString: url, max: 2, options: "-c TimeZone=UTC" });
   const client = await pool.connect();
   try {
-    const purposes = (await client.query<{ id: string; key: string; labelVi: string; descriptionVi: string }>(`SELECT id, key, "labelVi", "descriptionVi" FROM "Purpose" ORDER BY "sortOrder"`)).rows;
+    const purposes = (
+      await client.query<{ id: string; key: string; labelVi: string; descriptionVi: string }>(
+        `SELECT id, key, "labelVi", "descriptionVi" FROM "Purpose" ORDER BY "sortOrder"`,
+      )
+    ).rows;
     const start = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer"`)).rows[0].n;
     const now = Date.now();
     // Bulk-load mode: the rows are generated consistent, so foreign-key checks and per-statement
     // triggers are skipped (superuser only) and the derived ConsentState is built once at the end;
     // on an empty table the trigram indexes are built once after loading instead of row by row.
-    const fast = await client.query("SET session_replication_role = replica").then(() => true, () => false);
-    const searchIndexes = start === 0 ? (await client.query<{ def: string; name: string }>(
-      `SELECT indexdef AS def, indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexdef LIKE '%gin_trgm_ops%'`)).rows : [];
+    const fast = await client.query("SET session_replication_role = replica").then(
+      () => true,
+      () => false,
+    );
+    const searchIndexes =
+      start === 0
+        ? (
+            await client.query<{ def: string; name: string }>(
+              `SELECT indexdef AS def, indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexdef LIKE '%gin_trgm_ops%'`,
+            )
+          ).rows
+        : [];
     for (const index of searchIndexes) await client.query(`DROP INDEX "${index.name}"`);
     for (let offset = 0; offset < count; offset += CHUNK) {
       const size = Math.min(CHUNK, count - offset);
@@ -41,20 +54,28 @@ export async function seedLarge(url: string, count: number, onProgress?: (done: 
         // Spread creation over the last three years.
         const created = new Date(now - ((i * 7_919) % (3 * 365 * 86_400)) * 1000).toISOString();
         customers.push(
-          [id, csv(p.fullName), csv(p.email), csv(p.phone), csv(p.address), csv(p.organization), p.locale, STATUSES[i % STATUSES.length], SOURCES[i % SOURCES.length], created, created].join(",") + "\n",
+          `${[id, csv(p.fullName), csv(p.email), csv(p.phone), csv(p.address), csv(p.organization), p.locale, STATUSES[i % STATUSES.length], SOURCES[i % SOURCES.length], created, created].join(",")}\n`,
         );
         for (let e = 0; e < 3; e++) {
           const purpose = purposes[(i + e * 3) % purposes.length];
           const withdrawn = e === 2 && i % 5 === 0;
           const given = new Date(Date.parse(created) + (e + 1) * 3_600_000).toISOString();
           events.push(
-            [randomUUID(), id, purpose.id, withdrawn ? "WITHDRAWN" : "GRANTED", e === 0 ? "FORM" : "IMPORT", csv(`${purpose.labelVi}: ${purpose.descriptionVi}`), p.locale, given, given].join(",") + "\n",
+            `${[randomUUID(), id, purpose.id, withdrawn ? "WITHDRAWN" : "GRANTED", e === 0 ? "FORM" : "IMPORT", csv(`${purpose.labelVi}: ${purpose.descriptionVi}`), p.locale, given, given].join(",")}\n`,
           );
         }
       }
       await client.query("BEGIN");
-      await copy(client, `COPY "Customer" (id, "fullName", email, phone, address, organization, locale, status, source, "createdAt", "updatedAt") FROM STDIN WITH (FORMAT csv)`, customers);
-      await copy(client, `COPY "ConsentEvent" (id, "customerId", "purposeId", action, source, wording, locale, "givenAt", "createdAt") FROM STDIN WITH (FORMAT csv)`, events);
+      await copy(
+        client,
+        `COPY "Customer" (id, "fullName", email, phone, address, organization, locale, status, source, "createdAt", "updatedAt") FROM STDIN WITH (FORMAT csv)`,
+        customers,
+      );
+      await copy(
+        client,
+        `COPY "ConsentEvent" (id, "customerId", "purposeId", action, source, wording, locale, "givenAt", "createdAt") FROM STDIN WITH (FORMAT csv)`,
+        events,
+      );
       await client.query("COMMIT");
       onProgress?.(offset + size);
     }

@@ -5,7 +5,10 @@ import { createCustomer } from "@/lib/customers/mutations";
 import type { CustomerInput } from "@/lib/customers/schemas";
 
 /** A random word of letters, so each test finds only its own customers. */
-export const token = () => `zq${randomBytes(5).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)])}`;
+export const token = () =>
+  `zq${randomBytes(5)
+    .toString("hex")
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)])}`;
 
 export const randomPhone = () => `09${String(Math.floor(10_000_000 + Math.random() * 89_999_999))}`;
 

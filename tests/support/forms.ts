@@ -17,9 +17,29 @@ export async function makeForm(overrides: Partial<FormInput> = {}) {
     introEn: "",
     fields: { fullName: "optional", email: "optional", phone: "optional", address: "off", organization: "optional" },
     questions: [
-      { key: "color", type: "single_choice", labelVi: "Màu", labelEn: "Colour", required: true, options: [{ key: "red", labelVi: "Đỏ", labelEn: "Red" }, { key: "blue", labelVi: "Xanh", labelEn: "Blue" }] },
+      {
+        key: "color",
+        type: "single_choice",
+        labelVi: "Màu",
+        labelEn: "Colour",
+        required: true,
+        options: [
+          { key: "red", labelVi: "Đỏ", labelEn: "Red" },
+          { key: "blue", labelVi: "Xanh", labelEn: "Blue" },
+        ],
+      },
       { key: "score", type: "rating", labelVi: "Điểm", labelEn: "Score", required: false, options: [] },
-      { key: "tags", type: "multiple_choice", labelVi: "Nhãn", labelEn: "Tags", required: false, options: [{ key: "a", labelVi: "A", labelEn: "A" }, { key: "b", labelVi: "B", labelEn: "B" }] },
+      {
+        key: "tags",
+        type: "multiple_choice",
+        labelVi: "Nhãn",
+        labelEn: "Tags",
+        required: false,
+        options: [
+          { key: "a", labelVi: "A", labelEn: "A" },
+          { key: "b", labelVi: "B", labelEn: "B" },
+        ],
+      },
       { key: "note", type: "short_text", labelVi: "Ghi chú", labelEn: "Note", required: false, options: [] },
     ],
     purposeKeys: ["inquiries", "advertising"],

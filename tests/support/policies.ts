@@ -29,7 +29,11 @@ export async function advanceClock(ms: number) {
 
 /** Brings every announced version into force by moving the clock past the latest effective date. */
 export async function settleAnnouncements() {
-  const latest = await db().policyVersion.findFirst({ where: { status: { in: ["SCHEDULED", "PUBLISHED"] } }, orderBy: { effectiveAt: "desc" }, select: { effectiveAt: true } });
+  const latest = await db().policyVersion.findFirst({
+    where: { status: { in: ["SCHEDULED", "PUBLISHED"] } },
+    orderBy: { effectiveAt: "desc" },
+    select: { effectiveAt: true },
+  });
   const current = (await now()).getTime();
   if (latest?.effectiveAt && latest.effectiveAt.getTime() > current) await advanceClock(latest.effectiveAt.getTime() - current + 60_000);
 }

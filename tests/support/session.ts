@@ -19,7 +19,11 @@ export function actAsAnonymous(peer?: string) {
 export async function actAsStaff(role: Role) {
   resetRequest();
   const staff = await makeStaff(role);
-  const { sessionId } = await authenticate({ email: staff.email, password: TEST_PASSWORD, ip: `10.200.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  const { sessionId } = await authenticate({
+    email: staff.email,
+    password: TEST_PASSWORD,
+    ip: `10.200.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
   const cookie = await encode({ token: { sid: sessionId, email: staff.email, name: staff.name }, secret: env().NEXTAUTH_SECRET });
   setRequestCookie(sessionCookieName(), cookie);
   return { ...staff, sessionId };

@@ -23,7 +23,9 @@ export default async function ForgotPasswordPage() {
         </CardBody>
       </Card>
       <p className="text-center text-sm">
-        <Link href="/login" className="text-brand-800 underline">{t("forgot.back")}</Link>
+        <Link href="/login" className="text-brand-800 underline">
+          {t("forgot.back")}
+        </Link>
       </p>
     </div>
   );

@@ -20,9 +20,7 @@ export default async function PrivacyPage() {
     <PublicShell>
       {policy ? (
         <>
-          <p className="mb-6 text-sm text-zinc-600">
-            {t("public.policyVersion", { number: policy.number, date: formatDate(policy.effectiveAt!, locale) })}
-          </p>
+          <p className="mb-6 text-sm text-zinc-600">{t("public.policyVersion", { number: policy.number, date: formatDate(policy.effectiveAt!, locale) })}</p>
           <PolicyArticle markdown={locale === "en" ? policy.bodyEn : policy.bodyVi} />
         </>
       ) : (

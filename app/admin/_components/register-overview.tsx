@@ -7,7 +7,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 
-const shortDate = (iso: string, locale: Locale) => new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { day: "numeric", month: "numeric" }).format(new Date(`${iso}T12:00:00Z`));
+const shortDate = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { day: "numeric", month: "numeric" }).format(new Date(`${iso}T12:00:00Z`));
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The register at a glance; every figure links to the list it counts. */
@@ -16,34 +17,55 @@ export function RegisterOverview({ stats, t, locale }: { stats: RegisterStats; t
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <Card>
-        <CardHeader><CardTitle>{t("dashboard.newCustomers")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("dashboard.newCustomers")}</CardTitle>
+        </CardHeader>
         <CardBody>
           <ColumnChart
             label={t("dashboard.newCustomers")}
             formatNumber={fmt}
-            columns={stats.weeks.map((w) => ({ label: shortDate(w.week, locale), value: w.customers, href: `/admin/customers?from=${w.week}&to=${plusDays(w.week, 6)}` }))}
+            columns={stats.weeks.map((w) => ({
+              label: shortDate(w.week, locale),
+              value: w.customers,
+              href: `/admin/customers?from=${w.week}&to=${plusDays(w.week, 6)}`,
+            }))}
           />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("dashboard.submissions")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("dashboard.submissions")}</CardTitle>
+        </CardHeader>
         <CardBody>
-          <ColumnChart label={t("dashboard.submissions")} formatNumber={fmt} color="bg-sky-600" columns={stats.weeks.map((w) => ({ label: shortDate(w.week, locale), value: w.submissions }))} />
+          <ColumnChart
+            label={t("dashboard.submissions")}
+            formatNumber={fmt}
+            color="bg-sky-600"
+            columns={stats.weeks.map((w) => ({ label: shortDate(w.week, locale), value: w.submissions }))}
+          />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("dashboard.consentRate", { total: fmt(stats.totalCustomers) })}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("dashboard.consentRate", { total: fmt(stats.totalCustomers) })}</CardTitle>
+        </CardHeader>
         <CardBody>
           <BarList
             label={t("dashboard.consentRateLabel")}
             total={stats.totalCustomers}
             formatNumber={fmt}
-            items={stats.consent.map((c) => ({ label: locale === "en" ? c.labelEn : c.labelVi, count: c.granted, href: `/admin/customers?purpose=${c.key}&consent=GRANTED` }))}
+            items={stats.consent.map((c) => ({
+              label: locale === "en" ? c.labelEn : c.labelVi,
+              count: c.granted,
+              href: `/admin/customers?purpose=${c.key}&consent=GRANTED`,
+            }))}
           />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("dashboard.byStatus")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("dashboard.byStatus")}</CardTitle>
+        </CardHeader>
         <CardBody className="space-y-4">
           <BarList
             label={t("dashboard.byStatus")}
@@ -53,7 +75,9 @@ export function RegisterOverview({ stats, t, locale }: { stats: RegisterStats; t
           />
           <p className="text-sm text-zinc-600">
             {t("dashboard.openRequests", { count: fmt(stats.openRequests) })}{" "}
-            <Link href="/admin/customers" className="text-brand-800 underline">{t("dashboard.toRegister")}</Link>
+            <Link href="/admin/customers" className="text-brand-800 underline">
+              {t("dashboard.toRegister")}
+            </Link>
           </p>
         </CardBody>
       </Card>

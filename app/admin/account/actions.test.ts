@@ -12,7 +12,10 @@ describe("account actions", () => {
   it("set up two-step sign-in from a restricted session, then turn it off with the password", async () => {
     const staff = await actAsStaff("COMPLIANCE");
     await db().session.update({ where: { id: staff.sessionId }, data: { restricted: true } });
-    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "another long one", confirmPassword: "another long one" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "another long one", confirmPassword: "another long one" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     const started = await startTwoFactorAction({});
     expect(started).toMatchObject({ ok: true, data: { secret: expect.any(String), qrSvg: expect.stringMatching(/^<svg/) } });
     expect(await enableTwoFactorAction({ code: "000000" })).toMatchObject({ ok: false, error: { fieldErrors: { code: expect.any(String) } } });
@@ -24,9 +27,17 @@ describe("account actions", () => {
 
   it("change the password with the current one; the signed-out are refused", async () => {
     await actAsStaff("STAFF");
-    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "short", confirmPassword: "short" })).toMatchObject({ ok: false, error: { fieldErrors: { password: expect.any(String) } } });
-    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "another long one", confirmPassword: "another long one" })).toMatchObject({ ok: true });
+    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "short", confirmPassword: "short" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: expect.any(String) } },
+    });
+    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, password: "another long one", confirmPassword: "another long one" })).toMatchObject({
+      ok: true,
+    });
     actAsAnonymous();
-    expect(await changePasswordAction({ currentPassword: "x", password: "another long one", confirmPassword: "another long one" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await changePasswordAction({ currentPassword: "x", password: "another long one", confirmPassword: "another long one" })).toMatchObject({
+      ok: false,
+      error: { code: "UNAUTHENTICATED" },
+    });
   });
 });

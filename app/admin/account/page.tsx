@@ -22,10 +22,16 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title={t("account.title")} description={`${actor.name} · ${actor.email}`} />
-      {actor.restricted && <Alert tone="warning" className="mb-4">{t("account.twoFactorRequired")}</Alert>}
+      {actor.restricted && (
+        <Alert tone="warning" className="mb-4">
+          {t("account.twoFactorRequired")}
+        </Alert>
+      )}
       <div className="grid gap-6 xl:grid-cols-2">
         <Card className="self-start">
-          <CardHeader><CardTitle>{t("account.twoFactor")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("account.twoFactor")}</CardTitle>
+          </CardHeader>
           <CardBody className="space-y-4">
             <p className="text-sm text-zinc-700" data-testid="two-factor-status">
               {status.enabledAt ? t("account.twoFactorOn", { date: formatDate(status.enabledAt, locale), count: status.codesLeft }) : t("account.twoFactorOff")}
@@ -36,8 +42,12 @@ export default async function AccountPage() {
         </Card>
         {!actor.restricted && (
           <Card className="self-start">
-            <CardHeader><CardTitle>{t("account.password")}</CardTitle></CardHeader>
-            <CardBody><ChangePasswordForm /></CardBody>
+            <CardHeader>
+              <CardTitle>{t("account.password")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <ChangePasswordForm />
+            </CardBody>
           </Card>
         )}
       </div>

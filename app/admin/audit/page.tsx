@@ -32,28 +32,68 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("nav.audit")} description={t("audit.description")} actions={<VerifyChainButton />} />
-      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7" aria-label={t("audit.filters")}>
-        <div><label htmlFor="a-actor" className={label}>{t("audit.actor")}</label><Input id="a-actor" name="actor" defaultValue={filter.actor} className="h-9" /></div>
+      <form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+        aria-label={t("audit.filters")}
+      >
         <div>
-          <label htmlFor="a-action" className={label}>{t("audit.action")}</label>
+          <label htmlFor="a-actor" className={label}>
+            {t("audit.actor")}
+          </label>
+          <Input id="a-actor" name="actor" defaultValue={filter.actor} className="h-9" />
+        </div>
+        <div>
+          <label htmlFor="a-action" className={label}>
+            {t("audit.action")}
+          </label>
           <Select id="a-action" name="action" defaultValue={filter.action ?? ""} className="h-9">
             <option value="">{t("customers.any")}</option>
-            {actions.map((a) => <option key={a} value={a}>{auditEventLabel(t, a)}</option>)}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {auditEventLabel(t, a)}
+              </option>
+            ))}
           </Select>
         </div>
         <div>
-          <label htmlFor="a-entity" className={label}>{t("audit.entity")}</label>
+          <label htmlFor="a-entity" className={label}>
+            {t("audit.entity")}
+          </label>
           <Select id="a-entity" name="entity" defaultValue={filter.entity ?? ""} className="h-9">
             <option value="">{t("customers.any")}</option>
-            {entities.map((e) => <option key={e} value={e}>{entityTypeLabel(t, e)}</option>)}
+            {entities.map((e) => (
+              <option key={e} value={e}>
+                {entityTypeLabel(t, e)}
+              </option>
+            ))}
           </Select>
         </div>
-        <div><label htmlFor="a-id" className={label}>{t("audit.entityId")}</label><Input id="a-id" name="entityId" defaultValue={filter.entityId} className="h-9" /></div>
-        <div><label htmlFor="a-from" className={label}>{t("customers.createdFrom")}</label><Input id="a-from" type="date" name="from" defaultValue={filter.from} className="h-9" /></div>
-        <div><label htmlFor="a-to" className={label}>{t("customers.createdTo")}</label><Input id="a-to" type="date" name="to" defaultValue={filter.to} className="h-9" /></div>
+        <div>
+          <label htmlFor="a-id" className={label}>
+            {t("audit.entityId")}
+          </label>
+          <Input id="a-id" name="entityId" defaultValue={filter.entityId} className="h-9" />
+        </div>
+        <div>
+          <label htmlFor="a-from" className={label}>
+            {t("customers.createdFrom")}
+          </label>
+          <Input id="a-from" type="date" name="from" defaultValue={filter.from} className="h-9" />
+        </div>
+        <div>
+          <label htmlFor="a-to" className={label}>
+            {t("customers.createdTo")}
+          </label>
+          <Input id="a-to" type="date" name="to" defaultValue={filter.to} className="h-9" />
+        </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className={buttonVariants({ size: "sm" })}>{t("audit.apply")}</button>
-          <Link href="/admin/audit" className="text-sm text-zinc-600 hover:underline">{t("customers.clearFilters")}</Link>
+          <button type="submit" className={buttonVariants({ size: "sm" })}>
+            {t("audit.apply")}
+          </button>
+          <Link href="/admin/audit" className="text-sm text-zinc-600 hover:underline">
+            {t("customers.clearFilters")}
+          </Link>
         </div>
       </form>
       <Card>
@@ -62,7 +102,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : (
           <Table>
             <thead>
-              <tr><Th>#</Th><Th>{t("audit.time")}</Th><Th>{t("audit.actor")}</Th><Th>{t("audit.action")}</Th><Th>{t("audit.entity")}</Th><Th>{t("audit.details")}</Th></tr>
+              <tr>
+                <Th>#</Th>
+                <Th>{t("audit.time")}</Th>
+                <Th>{t("audit.actor")}</Th>
+                <Th>{t("audit.action")}</Th>
+                <Th>{t("audit.entity")}</Th>
+                <Th>{t("audit.details")}</Th>
+              </tr>
             </thead>
             <tbody>
               {data.rows.map((e) => (
@@ -70,15 +117,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <Td className="text-zinc-500 tabular-nums">{e.id}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</Td>
                   <Td>
-                    <div>{e.actorLabel ?? t(`audit.actorType.${e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "USER" ? "USER" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</div>
+                    <div>
+                      {e.actorLabel ??
+                        t(
+                          `audit.actorType.${e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "USER" ? "USER" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`,
+                        )}
+                    </div>
                     {e.ip && <div className="text-xs text-zinc-500">{e.ip}</div>}
                   </Td>
-                  <Td><span title={e.action}>{auditEventLabel(t, e.action)}</span></Td>
+                  <Td>{auditEventLabel(t, e.action)}</Td>
                   <Td className="text-xs">
                     {entityTypeLabel(t, e.entityType)}
-                    {e.entityId && <div className="text-zinc-500">{e.entityType === "Customer" ? <Link className="underline" href={`/admin/customers/${e.entityId}`}>{e.entityId}</Link> : e.entityId}</div>}
+                    {e.entityId && (
+                      <div className="text-zinc-500">
+                        {e.entityType === "Customer" ? (
+                          <Link className="underline" href={`/admin/customers/${e.entityId}`}>
+                            {e.entityId}
+                          </Link>
+                        ) : (
+                          e.entityId
+                        )}
+                      </div>
+                    )}
                   </Td>
-                  <Td><code className="block max-w-md truncate text-xs text-zinc-600" title={JSON.stringify(e.details)}>{JSON.stringify(e.details)}</code></Td>
+                  <Td>
+                    {/* The record as the chain keeps it, for auditors: machine format, folded away. */}
+                    {Object.keys(e.details as object).length > 0 && (
+                      <details className="max-w-md text-xs">
+                        <summary className="cursor-pointer text-zinc-600">{t("audit.technical")}</summary>
+                        <code className="mt-1 block text-zinc-600 break-all">{JSON.stringify(e.details)}</code>
+                      </details>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -86,8 +156,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
       </Card>
       <nav aria-label={t("pagination.label")} className="flex justify-end gap-2 pt-4">
-        {filter.before && <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/admin/audit?${query({ ...filter, before: undefined })}`}>{t("audit.newest")}</Link>}
-        {data.next && <Link rel="next" className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/admin/audit?${query({ ...filter, before: undefined }, data.next)}`}>{t("audit.older")}</Link>}
+        {filter.before && (
+          <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/admin/audit?${query({ ...filter, before: undefined })}`}>
+            {t("audit.newest")}
+          </Link>
+        )}
+        {data.next && (
+          <Link
+            rel="next"
+            className={buttonVariants({ variant: "secondary", size: "sm" })}
+            href={`/admin/audit?${query({ ...filter, before: undefined }, data.next)}`}
+          >
+            {t("audit.older")}
+          </Link>
+        )}
       </nav>
     </>
   );

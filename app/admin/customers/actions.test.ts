@@ -29,21 +29,44 @@ const form = (values: Record<string, string | Blob>) => {
 describe("customer actions", () => {
   it("create a customer with every optional field empty, and refuse administrators", async () => {
     await actAsStaff("STAFF");
-    const result = await createCustomerAction({ fullName: `Chỉ Có Tên ${token()}`, email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" });
+    const result = await createCustomerAction({
+      fullName: `Chỉ Có Tên ${token()}`,
+      email: "",
+      phone: "",
+      address: "",
+      organization: "",
+      locale: "vi",
+      status: "LEAD",
+    });
     expect(result).toMatchObject({ ok: true, data: { id: expect.any(String) } });
     const created = await db().customer.findUniqueOrThrow({ where: { id: (result as { data: { id: string } }).data.id } });
     expect(created).toMatchObject({ email: null, phone: null, address: null, organization: null });
     await actAsStaff("ADMIN");
-    expect(await createCustomerAction({ fullName: "X", email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await createCustomerAction({ fullName: "X", email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 
   it("edit a customer, clearing a field, and show field errors for bad input", async () => {
     const c = await makeCustomer({ organization: "Công ty Cũ" });
     await actAsStaff("STAFF");
-    const base = { customerId: c.id, fullName: c.fullName!, email: c.email!, phone: c.phone!, address: "", organization: "", locale: "vi" as const, status: "ACTIVE" as const };
+    const base = {
+      customerId: c.id,
+      fullName: c.fullName!,
+      email: c.email!,
+      phone: c.phone!,
+      address: "",
+      organization: "",
+      locale: "vi" as const,
+      status: "ACTIVE" as const,
+    };
     expect(await updateCustomerAction(base)).toEqual({ ok: true, data: undefined });
     expect(await db().customer.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ organization: null, address: null, status: "ACTIVE" });
-    expect(await updateCustomerAction({ ...base, phone: "12" })).toMatchObject({ ok: false, error: { code: "BAD_INPUT", fieldErrors: { phone: expect.any(String) } } });
+    expect(await updateCustomerAction({ ...base, phone: "12" })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_INPUT", fieldErrors: { phone: expect.any(String) } },
+    });
   });
 
   it("reveal a contact (audited), terminate, and record paper consent with a scan", async () => {
@@ -51,11 +74,22 @@ describe("customer actions", () => {
     const staff = await actAsStaff("STAFF");
     expect(await revealContactAction({ customerId: c.id })).toMatchObject({ ok: true, data: { phone: `+84${c.phone!.slice(1)}` } });
     const consent = await recordConsentAction(
-      form({ customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: await today(), method: "PAPER", documentRef: "Phiếu 7", note: "", file: new File(["%PDF-1.4"], "phieu.pdf", { type: "application/pdf" }) }),
+      form({
+        customerId: c.id,
+        purposeKey: "surveys",
+        action: "GRANTED",
+        givenOn: await today(),
+        method: "PAPER",
+        documentRef: "Phiếu 7",
+        note: "",
+        file: new File(["%PDF-1.4"], "phieu.pdf", { type: "application/pdf" }),
+      }),
     );
     expect(consent).toMatchObject({ ok: true });
     expect(await db().consentEvent.count({ where: { customerId: c.id, staffId: staff.id } })).toBe(1);
-    expect(await recordConsentAction(form({ customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: await today(), method: "PAPER", documentRef: "" }))).toMatchObject({
+    expect(
+      await recordConsentAction(form({ customerId: c.id, purposeKey: "surveys", action: "GRANTED", givenOn: await today(), method: "PAPER", documentRef: "" })),
+    ).toMatchObject({
       ok: false,
       error: { fieldErrors: { documentRef: expect.any(String) } },
     });
@@ -80,7 +114,11 @@ describe("customer actions", () => {
   it("apply a visitor's proposed details; refuse the signed-out", async () => {
     const c = await makeCustomer();
     const f = await makeForm();
-    const { submissionId } = await submitForm(f, { fields: { email: c.email, fullName: "Tên Mới" }, answers: { color: "red" }, consents: [], locale: "vi", idempotencyKey: key() }, ctx());
+    const { submissionId } = await submitForm(
+      f,
+      { fields: { email: c.email, fullName: "Tên Mới" }, answers: { color: "red" }, consents: [], locale: "vi", idempotencyKey: key() },
+      ctx(),
+    );
     actAsAnonymous();
     expect(await decideProposalAction({ submissionId, decision: "APPLY" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     await actAsStaff("STAFF");

@@ -26,9 +26,16 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const actor = await requireArea("customers");
   const { t, locale } = await getT();
   const filter = customerFilterSchema.parse(await searchParams);
-  const [page, count, sources, purposes] = await Promise.all([listCustomers(actor, filter), countCustomers(actor, filter), customerSources(actor), listPurposes()]);
+  const [page, count, sources, purposes] = await Promise.all([
+    listCustomers(actor, filter),
+    countCustomers(actor, filter),
+    customerSources(actor),
+    listPurposes(),
+  ]);
   const query = filterQuery(filter);
-  const countText = count.capped ? t("customers.countCapped", { count: formatNumber(count.count, locale) }) : t("customers.count", { count: formatNumber(count.count, locale) });
+  const countText = count.capped
+    ? t("customers.countCapped", { count: formatNumber(count.count, locale) })
+    : t("customers.count", { count: formatNumber(count.count, locale) });
   return (
     <>
       <PageHeader
@@ -36,9 +43,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         description={t("customers.description")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/admin/customers/duplicates" className={buttonVariants({ variant: "secondary" })}>{t("customers.duplicates")}</Link>
-            <Link href="/admin/customers/import" className={buttonVariants({ variant: "secondary" })}>{t("customers.import")}</Link>
-            <Link href="/admin/customers/new" className={buttonVariants()}>{t("customers.new")}</Link>
+            <Link href="/admin/customers/duplicates" className={buttonVariants({ variant: "secondary" })}>
+              {t("customers.duplicates")}
+            </Link>
+            <Link href="/admin/customers/import" className={buttonVariants({ variant: "secondary" })}>
+              {t("customers.import")}
+            </Link>
+            <Link href="/admin/customers/new" className={buttonVariants()}>
+              {t("customers.new")}
+            </Link>
           </div>
         }
       />
@@ -83,9 +96,17 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     </Link>
                     {c.email && <div className="text-zinc-500">{c.email}</div>}
                   </Td>
-                  <Td className="whitespace-nowrap">{c.masked ? <RevealContact reveal={revealContactAction.bind(null, { customerId: c.id })} masked={c.phone} field="phone" /> : (c.phone ?? "—")}</Td>
+                  <Td className="whitespace-nowrap">
+                    {c.masked ? (
+                      <RevealContact reveal={revealContactAction.bind(null, { customerId: c.id })} masked={c.phone} field="phone" />
+                    ) : (
+                      (c.phone ?? "—")
+                    )}
+                  </Td>
                   <Td>{c.organization ?? "—"}</Td>
-                  <Td><CustomerStatusBadge status={c.status} t={t} /></Td>
+                  <Td>
+                    <CustomerStatusBadge status={c.status} t={t} />
+                  </Td>
                   <Td className="whitespace-nowrap text-zinc-600">{formatDate(c.createdAt, locale)}</Td>
                 </tr>
               ))}
@@ -94,8 +115,24 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         )}
       </Card>
       <nav aria-label={t("pagination.label")} className="flex justify-end gap-2 pt-4">
-        {page.prev && <Link rel="prev" className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/admin/customers?${filterQuery(filter, { before: page.prev })}`}>{t("pagination.previous")}</Link>}
-        {page.next && <Link rel="next" className={buttonVariants({ variant: "secondary", size: "sm" })} href={`/admin/customers?${filterQuery(filter, { after: page.next })}`}>{t("pagination.next")}</Link>}
+        {page.prev && (
+          <Link
+            rel="prev"
+            className={buttonVariants({ variant: "secondary", size: "sm" })}
+            href={`/admin/customers?${filterQuery(filter, { before: page.prev })}`}
+          >
+            {t("pagination.previous")}
+          </Link>
+        )}
+        {page.next && (
+          <Link
+            rel="next"
+            className={buttonVariants({ variant: "secondary", size: "sm" })}
+            href={`/admin/customers?${filterQuery(filter, { after: page.next })}`}
+          >
+            {t("pagination.next")}
+          </Link>
+        )}
       </nav>
     </>
   );

@@ -44,7 +44,10 @@ describe("disclosure actions", () => {
     const c = await makeCustomer();
     await actAsStaff("STAFF");
     const payload = { recipientId, reason: "Giao hợp đồng bản giấy", fields: ["fullName", "address"], reference: "VD-5", selection: { kind: "emails" } };
-    expect(await prepareDisclosureAction(prepareForm(payload, "nobody@nowhere.test"))).toMatchObject({ ok: false, error: { fieldErrors: { emails: expect.any(String) } } });
+    expect(await prepareDisclosureAction(prepareForm(payload, "nobody@nowhere.test"))).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { emails: expect.any(String) } },
+    });
     const prepared = await prepareDisclosureAction(prepareForm(payload, c.email!));
     expect(prepared).toMatchObject({ ok: true, data: { id: expect.any(String) } });
     const id = (prepared as { data: { id: string } }).data.id;
@@ -62,10 +65,24 @@ describe("disclosure actions", () => {
 
   it("record an objection, and register, publish and take down promotional media", async () => {
     const c = await makeCustomer();
-    await recordStaffConsent(systemActor("test"), { customerId: c.id, purposeKey: "promotional_media", action: "GRANTED", givenOn: await today(), method: "PAPER", documentRef: "Phiếu ảnh" });
+    await recordStaffConsent(systemActor("test"), {
+      customerId: c.id,
+      purposeKey: "promotional_media",
+      action: "GRANTED",
+      givenOn: await today(),
+      method: "PAPER",
+      documentRef: "Phiếu ảnh",
+    });
     await actAsStaff("STAFF");
-    expect(await createMediaAction({ title: "Ảnh bàn giao", link: "javascript:alert(1)", publishedWhere: "Trang web", customerEmails: c.email! })).toMatchObject({ ok: false, error: { fieldErrors: { link: expect.any(String) } } });
-    const media = await createMediaAction({ title: "Ảnh bàn giao", link: "https://example.com/anh.jpg", publishedWhere: "Trang web", customerEmails: c.email! });
+    expect(
+      await createMediaAction({ title: "Ảnh bàn giao", link: "javascript:alert(1)", publishedWhere: "Trang web", customerEmails: c.email! }),
+    ).toMatchObject({ ok: false, error: { fieldErrors: { link: expect.any(String) } } });
+    const media = await createMediaAction({
+      title: "Ảnh bàn giao",
+      link: "https://example.com/anh.jpg",
+      publishedWhere: "Trang web",
+      customerEmails: c.email!,
+    });
     expect(media).toMatchObject({ ok: true });
     const id = (media as { data: { id: string } }).data.id;
     expect(await publishMediaAction({ id })).toMatchObject({ ok: true });

@@ -19,9 +19,11 @@ export const createRecipientAction = staffAction("createRecipientAction", parsed
 });
 
 /** The form sends its fields as JSON plus, for authorities, the copy of the request. */
-export const prepareDisclosureAction = staffFormAction("prepareDisclosureAction", z.object({ payload: z.string().max(2_000_000), emails: z.string().max(500_000).optional(), requestFile: z.instanceof(File).optional() }),
+export const prepareDisclosureAction = staffFormAction(
+  "prepareDisclosureAction",
+  z.object({ payload: z.string().max(2_000_000), emails: z.string().max(500_000).optional(), requestFile: z.instanceof(File).optional() }),
   async (actor, { payload, emails, requestFile }) => {
-    let input;
+    let input: { selection?: { kind?: string; ids?: string[] } } & Record<string, unknown>;
     try {
       input = JSON.parse(payload);
     } catch {
@@ -29,7 +31,8 @@ export const prepareDisclosureAction = staffFormAction("prepareDisclosureAction"
     }
     if (input.selection?.kind === "emails") {
       const { ids, unknown } = await customerIdsByEmails(actor, (emails ?? "").split(/[\s,;]+/));
-      if (unknown.length) throw new AppError("BAD_INPUT", "disclosures.unknownEmails", { emails: "disclosures.unknownEmails" }, { emails: unknown.slice(0, 10).join(", ") });
+      if (unknown.length)
+        throw new AppError("BAD_INPUT", "disclosures.unknownEmails", { emails: "disclosures.unknownEmails" }, { emails: unknown.slice(0, 10).join(", ") });
       input.selection = { kind: "ids", ids };
     }
     const d = await prepareDisclosure(actor, input, requestFile);

@@ -11,7 +11,13 @@ async function submission() {
   const form = await makeForm({ fields: { fullName: "optional", email: "optional", phone: "optional", address: "optional", organization: "optional" } });
   const { submissionId } = await submitForm(
     form,
-    { fields: { fullName: "Lê Văn Bốn", email: uniqueEmail("mask"), phone: "0912 345 678", address: "12 Phố Huế, Hà Nội" }, answers: { color: "red" }, consents: [], locale: "vi", idempotencyKey: key() },
+    {
+      fields: { fullName: "Lê Văn Bốn", email: uniqueEmail("mask"), phone: "0912 345 678", address: "12 Phố Huế, Hà Nội" },
+      answers: { color: "red" },
+      consents: [],
+      locale: "vi",
+      idempotencyKey: key(),
+    },
     ctx(),
   );
   return { form, submissionId };

@@ -18,4 +18,6 @@ export const updateFormAction = staffAction("updateFormAction", parsedByLib(form
   return form;
 });
 
-export const revealSubmissionContactAction = staffAction("revealSubmissionContactAction", submissionIdSchema, async (actor, { submissionId }) => revealSubmissionContact(actor, submissionId));
+export const revealSubmissionContactAction = staffAction("revealSubmissionContactAction", submissionIdSchema, async (actor, { submissionId }) =>
+  revealSubmissionContact(actor, submissionId),
+);

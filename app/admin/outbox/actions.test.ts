@@ -8,7 +8,12 @@ import { requeueEmailAction } from "./actions";
 
 describe("outbox actions", () => {
   it("send a kept email again; staff are refused", async () => {
-    const rendered = await renderEmail("privacy_digest", "vi", { overdue: [], dueSoon: [], missingHolidayYears: [2031], link: "http://x/admin/requests" }, "Công ty");
+    const rendered = await renderEmail(
+      "privacy_digest",
+      "vi",
+      { overdue: [], dueSoon: [], missingHolidayYears: [2031], link: "http://x/admin/requests" },
+      "Công ty",
+    );
     const { id } = await db().$transaction((tx) => enqueueEmail(tx, uniqueEmail("kept"), rendered));
     await db().emailMessage.update({ where: { id }, data: { status: "CAPTURED" } });
     await actAsStaff("STAFF");

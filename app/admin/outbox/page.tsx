@@ -37,7 +37,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader title={t("nav.outbox")} description={t("outbox.description")} />
-      {!env().RESEND_API_KEY && <Alert tone="warning" className="mb-4">{t(env().EMBEDDED_DB ? "outbox.noProviderDemo" : "outbox.noProvider")}</Alert>}
+      {!env().RESEND_API_KEY && (
+        <Alert tone="warning" className="mb-4">
+          {t(env().EMBEDDED_DB ? "outbox.noProviderDemo" : "outbox.noProvider")}
+        </Alert>
+      )}
       <nav aria-label={t("outbox.filterLabel")} className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...EMAIL_STATUSES].map((s) => (
           <Link

@@ -21,22 +21,50 @@ export default async function PoliciesPage() {
   const { t, locale } = await getT();
   const [versions, today] = await Promise.all([listPolicyVersions(actor), now()]);
   const state = (v: (typeof versions)[number]) =>
-    v.status === "DRAFT" ? "DRAFT" : v.effectiveAt && v.effectiveAt <= today ? (versions.find((x) => x.status !== "DRAFT" && x.effectiveAt && x.effectiveAt <= today)?.id === v.id ? "IN_FORCE" : "SUPERSEDED") : "ANNOUNCED";
+    v.status === "DRAFT"
+      ? "DRAFT"
+      : v.effectiveAt && v.effectiveAt <= today
+        ? versions.find((x) => x.status !== "DRAFT" && x.effectiveAt && x.effectiveAt <= today)?.id === v.id
+          ? "IN_FORCE"
+          : "SUPERSEDED"
+        : "ANNOUNCED";
   const tone = { DRAFT: "neutral", ANNOUNCED: "warning", IN_FORCE: "success", SUPERSEDED: "neutral" } as const;
   return (
     <>
-      <PageHeader title={t("nav.policies")} description={t("policies.description")} actions={<Link href="/admin/policies/new" className={buttonVariants()}>{t("policies.newDraft")}</Link>} />
+      <PageHeader
+        title={t("nav.policies")}
+        description={t("policies.description")}
+        actions={
+          <Link href="/admin/policies/new" className={buttonVariants()}>
+            {t("policies.newDraft")}
+          </Link>
+        }
+      />
       <Card>
         {versions.length === 0 ? (
           <p className="px-5 py-12 text-center text-sm text-zinc-500">{t("policies.none")}</p>
         ) : (
           <Table>
-            <thead><tr><Th>{t("policies.version")}</Th><Th>{t("policies.state")}</Th><Th>{t("policies.summary")}</Th><Th>{t("policies.effective")}</Th><Th className="text-right">{t("policies.notices")}</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>{t("policies.version")}</Th>
+                <Th>{t("policies.state")}</Th>
+                <Th>{t("policies.summary")}</Th>
+                <Th>{t("policies.effective")}</Th>
+                <Th className="text-right">{t("policies.notices")}</Th>
+              </tr>
+            </thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.id} data-testid={`policy-row-${v.number}`}>
-                  <Td><Link href={`/admin/policies/${v.id}`} className="font-medium text-brand-800 hover:underline">v{v.number}</Link></Td>
-                  <Td><Badge tone={tone[state(v)]}>{t(`policies.stateValue.${state(v)}`)}</Badge></Td>
+                  <Td>
+                    <Link href={`/admin/policies/${v.id}`} className="font-medium text-brand-800 hover:underline">
+                      v{v.number}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Badge tone={tone[state(v)]}>{t(`policies.stateValue.${state(v)}`)}</Badge>
+                  </Td>
                   <Td className="max-w-md truncate">{locale === "en" ? v.summaryEn : v.summaryVi}</Td>
                   <Td className="whitespace-nowrap">{v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}</Td>
                   <Td className="text-right tabular-nums">{formatNumber(v._count.notices, locale)}</Td>

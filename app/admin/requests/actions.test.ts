@@ -27,7 +27,9 @@ const form = (values: Record<string, string>) => {
 
 async function logged(type = "ACCESS") {
   const c = await makeCustomer();
-  const result = await logRequestAction(form({ customerId: c.id, type, channel: "PHONE", receivedOn: await today(), details: "Khách gọi điện hỏi", purposeKey: "", involvesThirdParty: "" }));
+  const result = await logRequestAction(
+    form({ customerId: c.id, type, channel: "PHONE", receivedOn: await today(), details: "Khách gọi điện hỏi", purposeKey: "", involvesThirdParty: "" }),
+  );
   expect(result).toMatchObject({ ok: true, data: { id: expect.any(String) } });
   return { customer: c, id: (result as { data: { id: string } }).data.id };
 }
@@ -35,12 +37,19 @@ async function logged(type = "ACCESS") {
 describe("request desk actions", () => {
   it("log, acknowledge, extend and complete a request; staff may not act", async () => {
     await actAsStaff("STAFF");
-    expect(await logRequestAction(form({ customerId: (await makeCustomer()).id, type: "ACCESS", channel: "PHONE", receivedOn: await today(), details: "Khách gọi" }))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(
+      await logRequestAction(
+        form({ customerId: (await makeCustomer()).id, type: "ACCESS", channel: "PHONE", receivedOn: await today(), details: "Khách gọi" }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     await actAsStaff("COMPLIANCE");
     const { id } = await logged();
     expect(await acknowledgeRequestAction({ id })).toMatchObject({ ok: true });
     expect(await extendRequestAction({ id, days: "5", reason: "Cần đối chiếu hồ sơ giấy" })).toMatchObject({ ok: true });
-    expect(await extendRequestAction({ id, days: "99", reason: "x" })).toMatchObject({ ok: false, error: { fieldErrors: { days: expect.any(String), reason: expect.any(String) } } });
+    expect(await extendRequestAction({ id, days: "99", reason: "x" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { days: expect.any(String), reason: expect.any(String) } },
+    });
     expect(await completeRequestAction({ id, resolution: "Đã gửi bản sao dữ liệu" })).toMatchObject({ ok: true });
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
   });

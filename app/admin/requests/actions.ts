@@ -2,10 +2,26 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action";
-import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
+import {
+  acknowledgeRequest,
+  clearLegalHold,
+  completeRequest,
+  extendRequest,
+  logRequest,
+  rejectRequest,
+  setLegalHold,
+} from "@/lib/privacy-requests/mutations/desk";
 import { erasureBatchProgress } from "@/lib/privacy-requests/queries/desk";
 import { confirmRetentionBatch } from "@/lib/privacy-requests/mutations/retention";
-import { completeSchema, confirmRetentionSchema, extendSchema, legalHoldSchema, logRequestSchema, rejectSchema, requestIdSchema } from "@/lib/privacy-requests/schemas";
+import {
+  completeSchema,
+  confirmRetentionSchema,
+  extendSchema,
+  legalHoldSchema,
+  logRequestSchema,
+  rejectSchema,
+  requestIdSchema,
+} from "@/lib/privacy-requests/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
 const refresh = (id?: string) => {
@@ -57,4 +73,6 @@ export const confirmRetentionAction = staffAction("confirmRetentionAction", pars
   return batch;
 });
 
-export const erasureProgressAction = staffAction("erasureProgressAction", z.object({ id: z.uuid() }), async (actor, input) => erasureBatchProgress(actor, input.id));
+export const erasureProgressAction = staffAction("erasureProgressAction", z.object({ id: z.uuid() }), async (actor, input) =>
+  erasureBatchProgress(actor, input.id),
+);

@@ -29,9 +29,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const data = await listRequests(actor, filter);
   const query = (change: Record<string, string | number | undefined>) => {
     const values: Record<string, string | number | undefined> = { view: filter.view, type: filter.type, ...change };
-    return new URLSearchParams(Object.entries(values).filter(([k, v]) => v !== undefined && !(k === "page" && v === 1)).map(([k, v]) => [k, String(v)])).toString();
+    return new URLSearchParams(
+      Object.entries(values)
+        .filter(([k, v]) => v !== undefined && !(k === "page" && v === 1))
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
   };
-  const count = (view: (typeof VIEWS)[number]) => (view === "open" ? data.counts.open : view === "overdue" ? data.counts.overdue : view === "dueSoon" ? data.counts.dueSoon : null);
+  const count = (view: (typeof VIEWS)[number]) =>
+    view === "open" ? data.counts.open : view === "overdue" ? data.counts.overdue : view === "dueSoon" ? data.counts.dueSoon : null;
   return (
     <>
       <PageHeader
@@ -39,8 +44,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         description={t("requests.description")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/admin/requests/retention" className={buttonVariants({ variant: "secondary" })}>{t("retention.title")}</Link>
-            {actor.role === "COMPLIANCE" && <Link href="/admin/requests/new" className={buttonVariants()}>{t("requests.log")}</Link>}
+            <Link href="/admin/requests/retention" className={buttonVariants({ variant: "secondary" })}>
+              {t("retention.title")}
+            </Link>
+            {actor.role === "COMPLIANCE" && (
+              <Link href="/admin/requests/new" className={buttonVariants()}>
+                {t("requests.log")}
+              </Link>
+            )}
           </div>
         }
       />
@@ -61,7 +72,21 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                 )}
               >
                 {t(`requests.view.${view}`)}
-                {n !== null && <span className={cn("ml-1.5 rounded-full px-1.5 text-xs tabular-nums", view === "overdue" && n > 0 ? "bg-red-100 text-red-800" : view === "dueSoon" && n > 0 ? "bg-amber-100 text-amber-900" : "bg-zinc-100 text-zinc-700")} data-testid={`count-${view}`}>{formatNumber(n, locale)}</span>}
+                {n !== null && (
+                  <span
+                    className={cn(
+                      "ml-1.5 rounded-full px-1.5 text-xs tabular-nums",
+                      view === "overdue" && n > 0
+                        ? "bg-red-100 text-red-800"
+                        : view === "dueSoon" && n > 0
+                          ? "bg-amber-100 text-amber-900"
+                          : "bg-zinc-100 text-zinc-700",
+                    )}
+                    data-testid={`count-${view}`}
+                  >
+                    {formatNumber(n, locale)}
+                  </span>
+                )}
               </Link>
             );
           })}
@@ -69,13 +94,21 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         <form method="get" className="flex items-end gap-2" aria-label={t("requests.filterType")}>
           <input type="hidden" name="view" value={filter.view} />
           <div>
-            <label htmlFor="r-type" className="mb-1 block text-xs font-medium text-zinc-600">{t("requests.typeLabel")}</label>
+            <label htmlFor="r-type" className="mb-1 block text-xs font-medium text-zinc-600">
+              {t("requests.typeLabel")}
+            </label>
             <Select id="r-type" name="type" defaultValue={filter.type ?? ""} className="h-9">
               <option value="">{t("customers.any")}</option>
-              {REQUEST_TYPES.map((type) => <option key={type} value={type}>{t(`requests.type.${type}`)}</option>)}
+              {REQUEST_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`requests.type.${type}`)}
+                </option>
+              ))}
             </Select>
           </div>
-          <button type="submit" className={buttonVariants({ size: "sm", variant: "secondary" })}>{t("audit.apply")}</button>
+          <button type="submit" className={buttonVariants({ size: "sm", variant: "secondary" })}>
+            {t("audit.apply")}
+          </button>
         </form>
       </div>
       <Card>
@@ -84,31 +117,71 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         ) : (
           <Table>
             <thead>
-              <tr><Th>{t("requests.reference")}</Th><Th>{t("requests.typeLabel")}</Th><Th>{t("requests.customer")}</Th><Th>{t("requests.received")}</Th><Th>{t("requests.deadline")}</Th><Th>{t("customers.status")}</Th></tr>
+              <tr>
+                <Th>{t("requests.reference")}</Th>
+                <Th>{t("requests.typeLabel")}</Th>
+                <Th>{t("requests.customer")}</Th>
+                <Th>{t("requests.received")}</Th>
+                <Th>{t("requests.deadline")}</Th>
+                <Th>{t("customers.status")}</Th>
+              </tr>
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <tr key={r.id} data-testid="request-row" className={r.urgency === "overdue" ? "bg-red-50/60" : r.urgency === "dueSoon" ? "bg-amber-50/60" : undefined}>
-                  <Td><Link href={`/admin/requests/${r.id}`} className="font-medium text-brand-800 hover:underline">{requestReference(r.number)}</Link></Td>
-                  <Td>{t(`requests.type.${r.type as "ACCESS"}`)}<div className="text-xs text-zinc-500">{t(`requests.channel.${r.channel as "EMAIL"}`)}</div></Td>
-                  <Td>{r.customerStatus === "ERASED" ? <span className="text-zinc-500">{t("requests.erasedCustomer")}</span> : r.customerId ? <Link href={`/admin/customers/${r.customerId}`} className="hover:underline">{r.customerName ?? "—"}</Link> : "—"}</Td>
+                <tr
+                  key={r.id}
+                  data-testid="request-row"
+                  className={r.urgency === "overdue" ? "bg-red-50/60" : r.urgency === "dueSoon" ? "bg-amber-50/60" : undefined}
+                >
+                  <Td>
+                    <Link href={`/admin/requests/${r.id}`} className="font-medium text-brand-800 hover:underline">
+                      {requestReference(r.number)}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {t(`requests.type.${r.type as "ACCESS"}`)}
+                    <div className="text-xs text-zinc-500">{t(`requests.channel.${r.channel as "EMAIL"}`)}</div>
+                  </Td>
+                  <Td>
+                    {r.customerStatus === "ERASED" ? (
+                      <span className="text-zinc-500">{t("requests.erasedCustomer")}</span>
+                    ) : r.customerId ? (
+                      <Link href={`/admin/customers/${r.customerId}`} className="hover:underline">
+                        {r.customerName ?? "—"}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
                   <Td className="whitespace-nowrap text-zinc-600">{formatDate(r.receivedAt, locale)}</Td>
                   <Td className="whitespace-nowrap">
-                    {r.urgency === "closed" ? <span className="text-zinc-500">{r.completedAt ? formatDate(r.completedAt, locale) : "—"}</span> : (
+                    {r.urgency === "closed" ? (
+                      <span className="text-zinc-500">{r.completedAt ? formatDate(r.completedAt, locale) : "—"}</span>
+                    ) : (
                       <>
-                        <div>{formatDate(r.deadline, locale)} <span className="text-xs text-zinc-500">· {t(r.acknowledgedAt ? "requests.toComplete" : "requests.toAcknowledge")}</span></div>
+                        <div>
+                          {formatDate(r.deadline, locale)}{" "}
+                          <span className="text-xs text-zinc-500">· {t(r.acknowledgedAt ? "requests.toComplete" : "requests.toAcknowledge")}</span>
+                        </div>
                         <DaysLeft urgency={r.urgency} daysLeft={r.daysLeft} t={t} />
                       </>
                     )}
                   </Td>
-                  <Td><RequestStatusBadge status={r.status} t={t} /></Td>
+                  <Td>
+                    <RequestStatusBadge status={r.status} t={t} />
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
       </Card>
-      <Pagination page={filter.page} pageCount={Math.max(1, Math.ceil(data.total / data.pageSize))} t={t} href={(page) => `/admin/requests?${query({ page })}`} />
+      <Pagination
+        page={filter.page}
+        pageCount={Math.max(1, Math.ceil(data.total / data.pageSize))}
+        t={t}
+        href={(page) => `/admin/requests?${query({ page })}`}
+      />
     </>
   );
 }

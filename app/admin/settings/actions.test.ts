@@ -11,7 +11,10 @@ describe("settings actions", () => {
     await actAsStaff("COMPLIANCE");
     expect(await updateSettingsAction(before)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     await actAsStaff("ADMIN");
-    expect(await updateSettingsAction({ ...before, noticePeriodDays: "-3" })).toMatchObject({ ok: false, error: { fieldErrors: { noticePeriodDays: expect.any(String) } } });
+    expect(await updateSettingsAction({ ...before, noticePeriodDays: "-3" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { noticePeriodDays: expect.any(String) } },
+    });
     expect(await updateSettingsAction({ ...before, companyName: "Công ty Thử Nghiệm" })).toMatchObject({ ok: true });
     expect((await readSettings()).companyName).toBe("Công ty Thử Nghiệm");
     expect(await updateSettingsAction(before)).toMatchObject({ ok: true });
@@ -21,7 +24,10 @@ describe("settings actions", () => {
     await actAsStaff("ADMIN");
     expect(await addHolidayAction({ date: "2031-09-02", name: "Quốc khánh" })).toMatchObject({ ok: true });
     expect(await db().holiday.count({ where: { date: new Date("2031-09-02") } })).toBe(1);
-    expect(await addHolidayAction({ date: "not a date", name: "" })).toMatchObject({ ok: false, error: { fieldErrors: { date: expect.any(String), name: expect.any(String) } } });
+    expect(await addHolidayAction({ date: "not a date", name: "" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { date: expect.any(String), name: expect.any(String) } },
+    });
     expect(await removeHolidayAction({ date: "2031-09-02" })).toMatchObject({ ok: true });
     expect(await db().holiday.count({ where: { date: new Date("2031-09-02") } })).toBe(0);
   });

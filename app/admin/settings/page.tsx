@@ -22,7 +22,11 @@ export default async function SettingsPage() {
       <PageHeader
         title={t("nav.settings")}
         description={t("settings.description")}
-        actions={<Link href="/admin/settings/holidays" className={buttonVariants({ variant: "secondary" })}>{t("nav.holidays")}</Link>}
+        actions={
+          <Link href="/admin/settings/holidays" className={buttonVariants({ variant: "secondary" })}>
+            {t("nav.holidays")}
+          </Link>
+        }
       />
       <Card className="max-w-2xl">
         <CardBody>

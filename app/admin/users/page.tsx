@@ -53,7 +53,11 @@ export default async function UsersPage() {
                     ) : (
                       <Badge tone="success">{t("users.statusActive")}</Badge>
                     )}
-                    {u.twoFactor && <Badge tone="info" className="ml-1">{t("users.twoFactorOn")}</Badge>}
+                    {u.twoFactor && (
+                      <Badge tone="info" className="ml-1">
+                        {t("users.twoFactorOn")}
+                      </Badge>
+                    )}
                   </Td>
                   <Td className="whitespace-nowrap text-zinc-600">{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t("users.never")}</Td>
                   <Td>

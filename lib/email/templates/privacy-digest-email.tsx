@@ -27,11 +27,17 @@ function Rows({ t, rows }: { t: Translate; rows: DigestRow[] }) {
 export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmailProps & { t: Translate; lang: string; company: string }) {
   return (
     <EmailLayout lang={lang} company={company} preview={privacyDigestSubject(t, p)} footer={t("email.footer.staff")}>
-      {p.overdue.length > 0 && <Text style={{ ...emailText, fontWeight: 700, color: "#b91c1c" }}>{t("email.digest.overdue", { count: p.overdue.length })}</Text>}
+      {p.overdue.length > 0 && (
+        <Text style={{ ...emailText, fontWeight: 700, color: "#b91c1c" }}>{t("email.digest.overdue", { count: p.overdue.length })}</Text>
+      )}
       <Rows t={t} rows={p.overdue} />
       {p.dueSoon.length > 0 && <Text style={{ ...emailText, fontWeight: 700 }}>{t("email.digest.dueSoon", { count: p.dueSoon.length })}</Text>}
       <Rows t={t} rows={p.dueSoon} />
-      {p.missingHolidayYears.length > 0 && <Text style={{ ...emailText, color: "#92400e" }}>{t("holidays.missing", { years: p.missingHolidayYears.join(", ") })} {t("holidays.missingAsk")}</Text>}
+      {p.missingHolidayYears.length > 0 && (
+        <Text style={{ ...emailText, color: "#92400e" }}>
+          {t("holidays.missing", { years: p.missingHolidayYears.join(", ") })} {t("holidays.missingAsk")}
+        </Text>
+      )}
       <Button href={p.link} style={emailButton}>
         {t("email.digest.button")}
       </Button>

@@ -2,11 +2,32 @@ import { Button, Text } from "@react-email/components";
 import type { Translate } from "@/lib/i18n/translate";
 import { EmailLayout, emailButton, emailText } from "./email-layout";
 
-export const PRIVACY_EMAIL_EVENTS = ["granted", "withdrawn", "objected", "exported", "rectifyReceived", "deleteReceived", "acknowledged", "extended", "completed", "rejected", "cancelled", "erased"] as const;
+export const PRIVACY_EMAIL_EVENTS = [
+  "granted",
+  "withdrawn",
+  "objected",
+  "exported",
+  "rectifyReceived",
+  "deleteReceived",
+  "acknowledged",
+  "extended",
+  "completed",
+  "rejected",
+  "cancelled",
+  "erased",
+] as const;
 export type PrivacyEmailEvent = (typeof PRIVACY_EMAIL_EVENTS)[number];
 
 /** No name in it: the last of these goes to a customer whose record is already erased. */
-export type PrivacyRequestEmailProps = { event: PrivacyEmailEvent; reference: string; purpose?: string; date?: string; reason?: string; type?: string; link?: string };
+export type PrivacyRequestEmailProps = {
+  event: PrivacyEmailEvent;
+  reference: string;
+  purpose?: string;
+  date?: string;
+  reason?: string;
+  type?: string;
+  link?: string;
+};
 
 export function privacyRequestSubject(t: Translate, p: PrivacyRequestEmailProps) {
   return t(`email.privacy.subject.${p.event}`, { reference: p.reference });

@@ -24,7 +24,8 @@ export const accountEn: Record<keyof typeof accountVi, string> = {
   "account.wrongPassword": "The current password is not right.",
   "account.twoFactor": "Two-step sign-in",
   "account.twoFactorOn": "On since {date}. {count} unused recovery codes left.",
-  "account.twoFactorOff": "Off. When on, signing in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).",
+  "account.twoFactorOff":
+    "Off. When on, signing in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).",
   "account.twoFactorRequired": "Your company requires two-step sign-in for your role. Turn it on to carry on working.",
   "account.setUp": "Turn on two-step sign-in",
   "account.scan": "Scan the QR code with your authenticator app, or type this key:",

@@ -23,7 +23,8 @@ export const accountVi = {
   "account.wrongPassword": "Mật khẩu hiện tại không đúng.",
   "account.twoFactor": "Xác thực hai bước",
   "account.twoFactorOn": "Đang bật từ {date}. Còn {count} mã khôi phục chưa dùng.",
-  "account.twoFactorOff": "Chưa bật. Khi bật, đăng nhập cần thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).",
+  "account.twoFactorOff":
+    "Chưa bật. Khi bật, đăng nhập cần thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).",
   "account.twoFactorRequired": "Công ty yêu cầu vai trò của bạn dùng xác thực hai bước. Hãy bật nó để tiếp tục làm việc.",
   "account.setUp": "Bật xác thực hai bước",
   "account.scan": "Quét mã QR bằng ứng dụng xác thực, hoặc nhập khoá này:",
@@ -41,7 +42,8 @@ export const accountVi = {
   "account.setupExpired": "Hãy bắt đầu lại việc bật xác thực hai bước.",
 
   "users.forceReset": "Yêu cầu đặt lại mật khẩu",
-  "users.forceResetConfirm": "Mật khẩu hiện tại của {name} sẽ không dùng được nữa và mọi phiên đăng nhập kết thúc. Họ nhận email để đặt mật khẩu mới. Tiếp tục?",
+  "users.forceResetConfirm":
+    "Mật khẩu hiện tại của {name} sẽ không dùng được nữa và mọi phiên đăng nhập kết thúc. Họ nhận email để đặt mật khẩu mới. Tiếp tục?",
   "users.forceResetDone": "Đã gửi yêu cầu đặt lại mật khẩu tới {email}.",
   "users.resetPending": "Chờ đặt lại mật khẩu",
   "users.resetTwoFactor": "Tắt xác thực hai bước",

@@ -25,7 +25,8 @@ export const disclosuresEn: Record<keyof typeof disclosuresVi, string> = {
   "disclosures.inactive": "Inactive",
   "disclosures.mayReceive": "May receive",
   "disclosures.prepareTitle": "Prepare a disclosure",
-  "disclosures.prepareDescription": "Only the fields the policy allows for this kind of recipient can be chosen. Before anything leaves, you see who is included, who is left out, and why.",
+  "disclosures.prepareDescription":
+    "Only the fields the policy allows for this kind of recipient can be chosen. Before anything leaves, you see who is included, who is left out, and why.",
   "disclosures.fields": "Fields",
   "disclosures.allowedHint.ADVERTISING": "Policy: name and mailing address only, and only for customers who agreed to advertising.",
   "disclosures.allowedHint.SHIPPING": "Policy: name, phone and delivery address, only to ship.",
@@ -104,14 +105,16 @@ export const disclosuresEn: Record<keyof typeof disclosuresVi, string> = {
   "customers.noDisclosures": "Not disclosed to anyone.",
   "customers.shareThese": "Share these customers",
   "customers.objectionTitle": "Objection to sharing",
-  "customers.objectionHint": "The customer asks us to stop sharing their data: they are left out of every later disclosure (except a lawful request from an authority).",
+  "customers.objectionHint":
+    "The customer asks us to stop sharing their data: they are left out of every later disclosure (except a lawful request from an authority).",
   "customers.objectionNote": "How the customer asked (note)",
   "customers.recordObjection": "Record the objection",
   "customers.objectionRecorded": "Recorded.",
   "customers.alreadyObjected": "The customer had already objected to sharing.",
 
   "media.title": "Promotional photos and videos",
-  "media.description": "Photos and videos of delivered work and the customers they show. They can be published only with those customers' consent; after a withdrawal or objection they must come down.",
+  "media.description":
+    "Photos and videos of delivered work and the customers they show. They can be published only with those customers' consent; after a withdrawal or objection they must come down.",
   "media.none": "Nothing yet.",
   "media.new": "Add a photo / video",
   "media.titleLabel": "Title",

@@ -24,7 +24,8 @@ export const disclosuresVi = {
   "disclosures.inactive": "Ngừng",
   "disclosures.mayReceive": "Được nhận",
   "disclosures.prepareTitle": "Chuẩn bị chia sẻ",
-  "disclosures.prepareDescription": "Chỉ những trường chính sách cho phép với loại bên nhận này được chọn. Trước khi dữ liệu rời đi, bạn sẽ thấy ai được gửi và ai bị loại, vì sao.",
+  "disclosures.prepareDescription":
+    "Chỉ những trường chính sách cho phép với loại bên nhận này được chọn. Trước khi dữ liệu rời đi, bạn sẽ thấy ai được gửi và ai bị loại, vì sao.",
   "disclosures.fields": "Trường dữ liệu",
   "disclosures.allowedHint.ADVERTISING": "Chính sách: chỉ họ tên và địa chỉ gửi thư, chỉ cho khách đã đồng ý nhận quảng cáo.",
   "disclosures.allowedHint.SHIPPING": "Chính sách: họ tên, số điện thoại và địa chỉ giao hàng, chỉ để giao hàng.",
@@ -110,7 +111,8 @@ export const disclosuresVi = {
   "customers.alreadyObjected": "Khách hàng đã phản đối chia sẻ từ trước.",
 
   "media.title": "Hình ảnh, video quảng bá",
-  "media.description": "Ảnh, video về sản phẩm đã bàn giao và những khách hàng xuất hiện trong đó. Chỉ công bố được khi họ đồng ý; khi họ rút lại hoặc phản đối, mục đó cần được gỡ.",
+  "media.description":
+    "Ảnh, video về sản phẩm đã bàn giao và những khách hàng xuất hiện trong đó. Chỉ công bố được khi họ đồng ý; khi họ rút lại hoặc phản đối, mục đó cần được gỡ.",
   "media.none": "Chưa có mục nào.",
   "media.new": "Thêm hình ảnh / video",
   "media.titleLabel": "Tiêu đề",

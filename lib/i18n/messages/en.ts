@@ -39,7 +39,8 @@ export const en: Record<MessageKey, string> = {
   "admin.skipToContent": "Skip to main content",
 
   "home.title": "Your data, kept exactly as we promised",
-  "home.body": "We use your contact details only for the purposes you agreed to, announce every policy change in advance, and let you withdraw your consent at any time.",
+  "home.body":
+    "We use your contact details only for the purposes you agreed to, announce every policy change in advance, and let you withdraw your consent at any time.",
   "home.staffSignIn": "Staff sign-in",
   "home.point1": "We never sell data or share it beyond what the policy allows.",
   "home.point2": "Every policy change is announced in advance here or by email.",
@@ -87,7 +88,8 @@ export const en: Record<MessageKey, string> = {
   "setPassword.expiredLink": "This link has expired. Ask an administrator for a new invitation.",
   "setPassword.toLogin": "Go to sign-in",
 
-  "users.description": "Invite staff by email, give them a role and disable their account when they leave. A disabled account is signed out on its next request.",
+  "users.description":
+    "Invite staff by email, give them a role and disable their account when they leave. A disabled account is signed out on its next request.",
   "users.listTitle": "Staff ({count})",
   "users.name": "Full name",
   "users.email": "Email",
@@ -140,11 +142,14 @@ export const en: Record<MessageKey, string> = {
   "outbox.text": "Text version",
   "outbox.requeue": "Send again",
   "outbox.notRetryable": "Only failed or unsent emails can be sent again.",
-  "outbox.secretNotRetryable": "This email carried a one-time link, which is not kept once the email leaves the queue. Issue a new one where it came from (resend the invitation, or the customer asks for a new link).",
+  "outbox.secretNotRetryable":
+    "This email carried a one-time link, which is not kept once the email leaves the queue. Issue a new one where it came from (resend the invitation, or the customer asks for a new link).",
   "outbox.linkHidden": "[one-time link — only the recipient can use it]",
   "outbox.secretBadge": "One-time link hidden",
-  "outbox.secretNotice": "This email carries a one-time link. It is sealed while the email waits to be sent and erased afterwards, so nobody but the recipient can use it — not here, not in an export, not in the database.",
-  "outbox.noProviderDemo": "RESEND_API_KEY is not set: emails are not sent out but kept here for you to read. One-time links (invitations, sign-in links) are never shown here; in this demo they are printed in the terminal that runs the app.",
+  "outbox.secretNotice":
+    "This email carries a one-time link. It is sealed while the email waits to be sent and erased afterwards, so nobody but the recipient can use it — not here, not in an export, not in the database.",
+  "outbox.noProviderDemo":
+    "RESEND_API_KEY is not set: emails are not sent out but kept here for you to read. One-time links (invitations, sign-in links) are never shown here; in this demo they are printed in the terminal that runs the app.",
 
   "audit.description": "An append-only log: each row holds the hash of the one before, so any edit is detected.",
   "audit.filters": "Filter the log",
@@ -164,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   "audit.action": "Action",
   "audit.entity": "Entity",
   "audit.details": "Details",
+  "audit.technical": "Recorded data (JSON)",
   "audit.actorType.SYSTEM": "System",
   "audit.actorType.USER": "Staff member",
   "audit.actorType.ANONYMOUS": "Visitor (not signed in)",

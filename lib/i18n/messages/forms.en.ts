@@ -151,5 +151,6 @@ export const formsEn: Record<keyof typeof formsVi, string> = {
   "publicForm.serverError": "The server is having trouble and your details were not sent. Please try again in a few minutes.",
   "publicForm.badText": "This text contains an invalid character. Please type it again.",
   "publicForm.notJson": "Please send JSON (Content-Type: application/json).",
-  "publicForm.confirmNotice": "We have just emailed you: press the link in that email (within 7 days) to confirm your choices. They only apply once you confirm.",
+  "publicForm.confirmNotice":
+    "We have just emailed you: press the link in that email (within 7 days) to confirm your choices. They only apply once you confirm.",
 };

@@ -150,5 +150,6 @@ export const formsVi = {
   "publicForm.serverError": "Máy chủ đang gặp sự cố, thông tin chưa được gửi. Vui lòng thử lại sau ít phút.",
   "publicForm.badText": "Nội dung có ký tự không hợp lệ. Hãy gõ lại đoạn này.",
   "publicForm.notJson": "Hãy gửi dữ liệu dạng JSON (Content-Type: application/json).",
-  "publicForm.confirmNotice": "Chúng tôi vừa gửi email cho bạn: hãy nhấn đường dẫn trong email (trong 7 ngày) để xác nhận các lựa chọn của bạn. Chúng chỉ có hiệu lực sau khi bạn xác nhận.",
+  "publicForm.confirmNotice":
+    "Chúng tôi vừa gửi email cho bạn: hãy nhấn đường dẫn trong email (trong 7 ngày) để xác nhận các lựa chọn của bạn. Chúng chỉ có hiệu lực sau khi bạn xác nhận.",
 } as const;

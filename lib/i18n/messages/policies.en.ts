@@ -47,7 +47,8 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "policies.justification": "Reason for shorter notice",
   "policies.justificationHint": "Required with less than {days} days' notice; written to the audit log.",
   "policies.justificationRequired": "Less than {days} days' notice needs a written reason (at least 20 characters).",
-  "policies.scheduleWarning": "Once announced: the version cannot be edited, the homepage and every form show a notice, and every customer with an email is sent one.",
+  "policies.scheduleWarning":
+    "Once announced: the version cannot be edited, the homepage and every form show a notice, and every customer with an email is sent one.",
   "policies.schedule": "Announce and notify",
   "policies.alreadyPublished": "This version has already been announced.",
   "policies.anotherScheduled": "Version {number} is announced and not in force yet. Wait until it is before announcing another.",
@@ -94,7 +95,8 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "email.policy.button": "See what changes",
   "email.policy.rights": "You can withdraw your consent, object to sharing or ask us to erase your data at any time.",
   "email.reconsent.subject": "Please confirm your consent",
-  "email.reconsent.body": "Version {number} of our policy changes how we use your details for: {purposes}. You agreed under an earlier version; please review and confirm.",
+  "email.reconsent.body":
+    "Version {number} of our policy changes how we use your details for: {purposes}. You agreed under an earlier version; please review and confirm.",
   "email.reconsent.button": "Review and confirm",
   "email.reconsent.noAction": "If you do not confirm, we will not use your details in the new way.",
 };

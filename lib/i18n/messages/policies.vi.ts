@@ -46,7 +46,8 @@ export const policiesVi = {
   "policies.justification": "Lý do báo trước ngắn hơn",
   "policies.justificationHint": "Bắt buộc khi báo trước ít hơn {days} ngày; được ghi vào nhật ký kiểm toán.",
   "policies.justificationRequired": "Báo trước ít hơn {days} ngày cần một lý do bằng văn bản (ít nhất 20 ký tự).",
-  "policies.scheduleWarning": "Sau khi công bố: phiên bản không sửa được nữa, trang chủ và mọi biểu mẫu hiện thông báo, và mọi khách hàng có email được gửi thông báo.",
+  "policies.scheduleWarning":
+    "Sau khi công bố: phiên bản không sửa được nữa, trang chủ và mọi biểu mẫu hiện thông báo, và mọi khách hàng có email được gửi thông báo.",
   "policies.schedule": "Công bố và gửi thông báo",
   "policies.alreadyPublished": "Phiên bản này đã được công bố.",
   "policies.anotherScheduled": "Phiên bản {number} đã được công bố và chưa có hiệu lực. Chờ nó có hiệu lực trước khi công bố phiên bản khác.",
@@ -93,7 +94,8 @@ export const policiesVi = {
   "email.policy.button": "Xem những gì thay đổi",
   "email.policy.rights": "Bạn có thể rút lại sự đồng ý, phản đối việc chia sẻ hoặc yêu cầu xoá dữ liệu bất cứ lúc nào.",
   "email.reconsent.subject": "Xin xác nhận lại sự đồng ý của bạn",
-  "email.reconsent.body": "Phiên bản {number} của chính sách thay đổi cách chúng tôi dùng thông tin cho: {purposes}. Sự đồng ý bạn đưa ra trước đây theo phiên bản cũ; xin bạn xem và xác nhận lại.",
+  "email.reconsent.body":
+    "Phiên bản {number} của chính sách thay đổi cách chúng tôi dùng thông tin cho: {purposes}. Sự đồng ý bạn đưa ra trước đây theo phiên bản cũ; xin bạn xem và xác nhận lại.",
   "email.reconsent.button": "Xem và xác nhận",
   "email.reconsent.noAction": "Nếu bạn không xác nhận, chúng tôi sẽ không dùng thông tin của bạn theo cách mới.",
 } as const;

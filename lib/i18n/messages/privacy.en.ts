@@ -4,13 +4,15 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "public.myData": "My data",
   "me.title": "My data",
   "me.signInTitle": "Sign in with an email link",
-  "me.signInIntro": "See the data we hold about you, change your consent, stop sharing, download your data or ask us to delete it. Enter the email (or phone number) you used with us and we will send you a sign-in link.",
+  "me.signInIntro":
+    "See the data we hold about you, change your consent, stop sharing, download your data or ask us to delete it. Enter the email (or phone number) you used with us and we will send you a sign-in link.",
   "me.signInPrivacy": "For your privacy we never say which addresses we know. The link only goes to the email we hold.",
   "me.identifier": "Email or phone number",
   "me.identifierHint": "With a phone number, the link goes to the email on record for it.",
   "me.sendLink": "Send me a sign-in link",
   "me.sending": "Sending…",
-  "me.linkSent": "If “{identifier}” is in our records, a sign-in link is on its way to the matching email. It works once, for 15 minutes. Check your spam folder too.",
+  "me.linkSent":
+    "If “{identifier}” is in our records, a sign-in link is on its way to the matching email. It works once, for 15 minutes. Check your spam folder too.",
   "me.tryAnother": "Use another address",
   "me.continueIntro": "Press the button to open your data page. The link works only once.",
   "me.continue": "Open My data",
@@ -70,7 +72,8 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "me.deleteStart": "Ask us to delete my data…",
   "me.deleteConfirmTitle": "Confirm your deletion request",
   "me.deleteWhat1": "Your name, email, phone, address and organisation will be removed from our customer register.",
-  "me.deleteWhat2": "We keep only the minimal evidence the law requires (for example that consent existed, when something was shared), no longer linked to your name or contact details.",
+  "me.deleteWhat2":
+    "We keep only the minimal evidence the law requires (for example that consent existed, when something was shared), no longer linked to your name or contact details.",
   "me.deleteWhat3": "You will no longer receive service notices or promotions. Erasure cannot be undone.",
   "me.deleteCheckbox": "I understand and want my data deleted.",
   "me.deleteConfirm": "Send deletion request",
@@ -93,9 +96,6 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "email.privacy.subject.cancelled": "You cancelled request {reference}",
   "email.privacy.body.cancelled": "As you asked, we cancelled your request “{type}”. You can make it again at any time on the My data page.",
   "audit.actorType.CUSTOMER": "Customer (self-service)",
-
-
-
 
   "privacy.identifierRequired": "Enter your email address or phone number.",
   "privacy.identifierInvalid": "That is not a valid email address or phone number.",
@@ -126,15 +126,18 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "email.privacy.subject.erased": "Your data has been erased ({reference})",
   "email.privacy.body.granted": "You agreed to the purpose “{purpose}”. You can withdraw at any time on the My data page.",
   "email.privacy.body.withdrawn": "You withdrew your consent for “{purpose}”. From now on we do not use your data for it.",
-  "email.privacy.body.objected": "As you asked, your data will not be included in any disclosure to advertising partners or shipping companies from now on. (An authority's request under the law is the only exception.)",
+  "email.privacy.body.objected":
+    "As you asked, your data will not be included in any disclosure to advertising partners or shipping companies from now on. (An authority's request under the law is the only exception.)",
   "email.privacy.body.exported": "Your data was just downloaded from the My data page. If that was not you, contact us at once.",
   "email.privacy.body.rectifyReceived": "We received your request to correct your data and will handle it by {date} at the latest.",
-  "email.privacy.body.deleteReceived": "We received your request to delete your data and will complete it by {date} at the latest. You will get an email when it is done. If you change your mind, you can cancel the request on the My data page before then.",
+  "email.privacy.body.deleteReceived":
+    "We received your request to delete your data and will complete it by {date} at the latest. You will get an email when it is done. If you change your mind, you can cancel the request on the My data page before then.",
   "email.privacy.body.acknowledged": "Your request “{type}” has been taken up by our data protection team. It will be completed by {date}.",
   "email.privacy.body.extended": "We need more time to handle your request “{type}”. The new deadline is {date}.",
   "email.privacy.body.completed": "Your request “{type}” has been handled.",
   "email.privacy.body.rejected": "We cannot carry out your request “{type}”.",
-  "email.privacy.body.erased": "As you asked, we have erased your personal data from our customer register. We keep only the minimal evidence the law requires (no name or contact details). This is the last email we will send to this address.",
+  "email.privacy.body.erased":
+    "As you asked, we have erased your personal data from our customer register. We keep only the minimal evidence the law requires (no name or contact details). This is the last email we will send to this address.",
   "email.privacy.reason": "Reason: {reason}",
   "email.privacy.reference": "Request reference: {reference}",
   "email.privacy.button": "Open My data",

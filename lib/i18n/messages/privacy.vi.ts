@@ -3,13 +3,15 @@ export const privacyVi = {
   "public.myData": "Dữ liệu của tôi",
   "me.title": "Dữ liệu của tôi",
   "me.signInTitle": "Đăng nhập bằng liên kết qua email",
-  "me.signInIntro": "Xem dữ liệu chúng tôi lưu về bạn, thay đổi đồng ý, yêu cầu ngừng chia sẻ, tải dữ liệu hoặc yêu cầu xoá. Nhập email (hoặc số điện thoại) bạn đã dùng với chúng tôi, chúng tôi sẽ gửi một liên kết đăng nhập.",
+  "me.signInIntro":
+    "Xem dữ liệu chúng tôi lưu về bạn, thay đổi đồng ý, yêu cầu ngừng chia sẻ, tải dữ liệu hoặc yêu cầu xoá. Nhập email (hoặc số điện thoại) bạn đã dùng với chúng tôi, chúng tôi sẽ gửi một liên kết đăng nhập.",
   "me.signInPrivacy": "Vì lý do bảo mật, chúng tôi không cho biết địa chỉ nào có trong hệ thống. Liên kết chỉ được gửi tới email chúng tôi đang lưu.",
   "me.identifier": "Email hoặc số điện thoại",
   "me.identifierHint": "Với số điện thoại, liên kết được gửi tới email gắn với số đó.",
   "me.sendLink": "Gửi liên kết đăng nhập",
   "me.sending": "Đang gửi…",
-  "me.linkSent": "Nếu “{identifier}” có trong hệ thống của chúng tôi, một liên kết đăng nhập đã được gửi tới email tương ứng. Liên kết dùng được một lần trong 15 phút. Hãy kiểm tra cả thư mục spam.",
+  "me.linkSent":
+    "Nếu “{identifier}” có trong hệ thống của chúng tôi, một liên kết đăng nhập đã được gửi tới email tương ứng. Liên kết dùng được một lần trong 15 phút. Hãy kiểm tra cả thư mục spam.",
   "me.tryAnother": "Dùng địa chỉ khác",
   "me.continueIntro": "Nhấn nút dưới đây để mở trang dữ liệu của bạn. Liên kết chỉ dùng được một lần.",
   "me.continue": "Mở trang Dữ liệu của tôi",
@@ -69,7 +71,8 @@ export const privacyVi = {
   "me.deleteStart": "Yêu cầu xoá dữ liệu…",
   "me.deleteConfirmTitle": "Xác nhận yêu cầu xoá",
   "me.deleteWhat1": "Tên, email, số điện thoại, địa chỉ và tổ chức của bạn sẽ bị xoá khỏi sổ khách hàng.",
-  "me.deleteWhat2": "Chúng tôi chỉ giữ bằng chứng tối thiểu theo luật (ví dụ: đã từng có đồng ý, đã chia sẻ khi nào), không còn gắn với tên hay liên lạc của bạn.",
+  "me.deleteWhat2":
+    "Chúng tôi chỉ giữ bằng chứng tối thiểu theo luật (ví dụ: đã từng có đồng ý, đã chia sẻ khi nào), không còn gắn với tên hay liên lạc của bạn.",
   "me.deleteWhat3": "Bạn sẽ không nhận được thông báo dịch vụ hay tin khuyến mãi nữa. Việc xoá không thể hoàn tác.",
   "me.deleteCheckbox": "Tôi hiểu và muốn xoá dữ liệu của mình.",
   "me.deleteConfirm": "Gửi yêu cầu xoá",
@@ -93,14 +96,12 @@ export const privacyVi = {
   "email.privacy.body.cancelled": "Theo ý bạn, chúng tôi đã huỷ yêu cầu “{type}”. Bạn có thể gửi lại bất cứ lúc nào trên trang Dữ liệu của tôi.",
   "audit.actorType.CUSTOMER": "Khách hàng (tự phục vụ)",
 
-
-
-
   "privacy.identifierRequired": "Nhập email hoặc số điện thoại của bạn.",
   "privacy.identifierInvalid": "Đây không phải email hay số điện thoại hợp lệ.",
   "privacy.tooManyLinks": "Bạn đã yêu cầu quá nhiều liên kết. Vui lòng thử lại sau {minutes} phút.",
   "privacy.linkInvalid": "Liên kết không hợp lệ. Hãy kiểm tra bạn đã mở đúng và đủ liên kết trong email, hoặc yêu cầu liên kết mới.",
-  "privacy.linkUsed": "Liên kết này đã được dùng, hoặc đã có liên kết mới hơn được gửi. Mỗi liên kết chỉ dùng được một lần — hãy dùng email mới nhất hoặc yêu cầu liên kết mới.",
+  "privacy.linkUsed":
+    "Liên kết này đã được dùng, hoặc đã có liên kết mới hơn được gửi. Mỗi liên kết chỉ dùng được một lần — hãy dùng email mới nhất hoặc yêu cầu liên kết mới.",
   "privacy.linkExpired": "Liên kết này đã hết hạn (sau 15 phút). Hãy yêu cầu liên kết mới.",
   "privacy.signedOut": "Phiên của bạn đã kết thúc. Vui lòng yêu cầu liên kết đăng nhập mới.",
   "privacy.alreadyGranted": "Bạn đã đồng ý với mục đích này rồi.",
@@ -125,15 +126,18 @@ export const privacyVi = {
   "email.privacy.subject.erased": "Dữ liệu của bạn đã được xoá ({reference})",
   "email.privacy.body.granted": "Bạn đã đồng ý cho mục đích “{purpose}”. Bạn có thể rút lại bất cứ lúc nào trên trang Dữ liệu của tôi.",
   "email.privacy.body.withdrawn": "Bạn đã rút lại đồng ý cho mục đích “{purpose}”. Từ bây giờ chúng tôi không dùng dữ liệu của bạn cho mục đích này nữa.",
-  "email.privacy.body.objected": "Theo yêu cầu của bạn, dữ liệu của bạn sẽ không được đưa vào bất kỳ lần chia sẻ nào cho đối tác quảng cáo hay đơn vị vận chuyển kể từ bây giờ. (Cơ quan nhà nước có yêu cầu theo luật là ngoại lệ duy nhất.)",
+  "email.privacy.body.objected":
+    "Theo yêu cầu của bạn, dữ liệu của bạn sẽ không được đưa vào bất kỳ lần chia sẻ nào cho đối tác quảng cáo hay đơn vị vận chuyển kể từ bây giờ. (Cơ quan nhà nước có yêu cầu theo luật là ngoại lệ duy nhất.)",
   "email.privacy.body.exported": "Dữ liệu của bạn vừa được tải về từ trang Dữ liệu của tôi. Nếu không phải bạn, hãy liên hệ chúng tôi ngay.",
   "email.privacy.body.rectifyReceived": "Chúng tôi đã nhận yêu cầu sửa dữ liệu của bạn và sẽ xử lý chậm nhất vào ngày {date}.",
-  "email.privacy.body.deleteReceived": "Chúng tôi đã nhận yêu cầu xoá dữ liệu của bạn và sẽ hoàn tất chậm nhất vào ngày {date}. Bạn sẽ nhận một email khi việc xoá xong. Nếu đổi ý, bạn có thể huỷ yêu cầu trên trang Dữ liệu của tôi trước thời điểm đó.",
+  "email.privacy.body.deleteReceived":
+    "Chúng tôi đã nhận yêu cầu xoá dữ liệu của bạn và sẽ hoàn tất chậm nhất vào ngày {date}. Bạn sẽ nhận một email khi việc xoá xong. Nếu đổi ý, bạn có thể huỷ yêu cầu trên trang Dữ liệu của tôi trước thời điểm đó.",
   "email.privacy.body.acknowledged": "Yêu cầu “{type}” của bạn đã được bộ phận bảo vệ dữ liệu tiếp nhận. Hạn hoàn tất: {date}.",
   "email.privacy.body.extended": "Chúng tôi cần thêm thời gian để xử lý yêu cầu “{type}” của bạn. Hạn mới: {date}.",
   "email.privacy.body.completed": "Yêu cầu “{type}” của bạn đã được xử lý xong.",
   "email.privacy.body.rejected": "Chúng tôi không thể thực hiện yêu cầu “{type}” của bạn.",
-  "email.privacy.body.erased": "Theo yêu cầu của bạn, chúng tôi đã xoá dữ liệu cá nhân của bạn khỏi sổ khách hàng. Chúng tôi chỉ giữ lại bằng chứng tối thiểu mà pháp luật yêu cầu (không còn tên hay thông tin liên lạc). Đây là email cuối cùng chúng tôi gửi tới địa chỉ này.",
+  "email.privacy.body.erased":
+    "Theo yêu cầu của bạn, chúng tôi đã xoá dữ liệu cá nhân của bạn khỏi sổ khách hàng. Chúng tôi chỉ giữ lại bằng chứng tối thiểu mà pháp luật yêu cầu (không còn tên hay thông tin liên lạc). Đây là email cuối cùng chúng tôi gửi tới địa chỉ này.",
   "email.privacy.reason": "Lý do: {reason}",
   "email.privacy.reference": "Mã yêu cầu: {reference}",
   "email.privacy.button": "Mở trang Dữ liệu của tôi",

@@ -72,7 +72,8 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "customers.exists": "A customer with these contact details already exists.",
   "customers.phoneInvalid": "This phone number does not look right, e.g. 0912 345 678.",
   "customers.needSomething": "Give at least a name, an email or a phone number.",
-  "customers.duplicatesDescription": "Records that may be the same person: same email, same phone number or a very similar name. Merging keeps all consent history and submissions.",
+  "customers.duplicatesDescription":
+    "Records that may be the same person: same email, same phone number or a very similar name. Merging keeps all consent history and submissions.",
   "customers.noDuplicates": "No duplicates found.",
   "customers.recordA": "Record 1",
   "customers.recordB": "Record 2",
@@ -194,12 +195,14 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "imports.badLocale": "Language must be vi or en.",
   "imports.badConsent": "Consent must be yes/no (có/không, 1/0).",
   "imports.needContact": "The row has neither an email nor a phone number.",
-  "customers.emailChangeCompliance": "The email is the key to the customer's privacy page: only a compliance officer changes it (usually on the customer's correction request).",
+  "customers.emailChangeCompliance":
+    "The email is the key to the customer's privacy page: only a compliance officer changes it (usually on the customer's correction request).",
   "attachments.download": "Download the file",
   "customers.revealToEdit": "Editing the record shows its phone number and address, and that is recorded.",
   "customers.continueToEdit": "Show and edit",
   "proposals.title": "Details proposed on forms",
-  "proposals.intro": "A form came in with details that differ from the record. The record only changes when the owner of the email confirms, or when you apply them (audited).",
+  "proposals.intro":
+    "A form came in with details that differ from the record. The record only changes when the owner of the email confirms, or when you apply them (audited).",
   "proposals.from": "From “{form}” on {date}",
   "proposals.awaitingOwner": "Waiting for the email's owner to confirm",
   "proposals.apply": "Apply",

@@ -71,7 +71,8 @@ export const registerVi = {
   "customers.exists": "Đã có khách hàng với thông tin liên hệ này.",
   "customers.phoneInvalid": "Số điện thoại chưa đúng, ví dụ 0912 345 678.",
   "customers.needSomething": "Cần ít nhất họ tên, email hoặc số điện thoại.",
-  "customers.duplicatesDescription": "Các bản ghi có thể là cùng một người: cùng email, cùng số điện thoại hoặc tên rất giống nhau. Gộp lại giữ toàn bộ lịch sử đồng ý và các lần gửi.",
+  "customers.duplicatesDescription":
+    "Các bản ghi có thể là cùng một người: cùng email, cùng số điện thoại hoặc tên rất giống nhau. Gộp lại giữ toàn bộ lịch sử đồng ý và các lần gửi.",
   "customers.noDuplicates": "Không tìm thấy bản ghi trùng.",
   "customers.recordA": "Bản ghi 1",
   "customers.recordB": "Bản ghi 2",

@@ -2,7 +2,8 @@ import type { requestsVi } from "./requests.vi";
 
 export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "dashboard.tile.requests": "Customers' requests to see, correct or delete data and to withdraw consent, with legal deadlines in working days.",
-  "requests.description": "Every request customers make about their data — from the self-service page, letters, emails, calls — with deadlines in Vietnamese working days.",
+  "requests.description":
+    "Every request customers make about their data — from the self-service page, letters, emails, calls — with deadlines in Vietnamese working days.",
   "requests.views": "Filter by state",
   "requests.view.open": "Open",
   "requests.view.overdue": "Overdue",
@@ -79,9 +80,11 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "requests.confirm.reject": "Reject and tell the customer",
   "requests.extendDays": "Working days (1–{max})",
   "requests.reasonToCustomer": "Reason (sent to the customer)",
-  "requests.eraseWarning": "The customer's personal data is erased for good as soon as you confirm. The completion email goes out before the address is removed.",
+  "requests.eraseWarning":
+    "The customer's personal data is erased for good as soon as you confirm. The completion email goes out before the address is removed.",
   "retention.title": "Retention and scheduled erasure",
-  "retention.description": "Customers who ended the service more than {days} days ago (the retention setting). Confirm to erase them; anyone under legal hold is skipped.",
+  "retention.description":
+    "Customers who ended the service more than {days} days ago (the retention setting). Confirm to erase them; anyone under legal hold is skipped.",
   "retention.candidates": "Due for erasure ({count})",
   "retention.none": "Nobody is past the retention period.",
   "retention.more": "Showing the {shown} oldest; confirm this batch and reload for more.",
@@ -98,7 +101,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "retention.progress": "{done} / {total}",
   "retention.progressLabel": "Erasure progress",
   "retention.summary": "Erased {erased}, skipped {skipped}.",
-  "holidays.description": "Public holidays (Tết included) do not count towards request deadlines. Check the list every year against the government's announcement; changes apply to requests received from now on.",
+  "holidays.description":
+    "Public holidays (Tết included) do not count towards request deadlines. Check the list every year against the government's announcement; changes apply to requests received from now on.",
   "holidays.list": "Holidays",
   "holidays.none": "No holidays yet.",
   "holidays.add": "Add a holiday",
@@ -151,7 +155,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "requests.customerGone": "This customer's data has been erased.",
   "requests.noLegalHold": "This customer is not under a legal hold.",
   "holidays.weekend": "That day is a weekend, which never counts as a working day anyway.",
-  "holidays.missing": "The holiday table has no public holidays for {years}: deadlines falling in that year would count holidays, Tết included, as working days.",
+  "holidays.missing":
+    "The holiday table has no public holidays for {years}: deadlines falling in that year would count holidays, Tết included, as working days.",
   "holidays.missingAdmin": "Add the days off the Government announced",
   "holidays.missingAsk": "Ask an administrator to add the days off the Government announced.",
   "holidays.exists": "That day is already in the list.",

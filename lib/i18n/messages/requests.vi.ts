@@ -80,7 +80,8 @@ export const requestsVi = {
   "requests.reasonToCustomer": "Lý do (gửi cho khách hàng)",
   "requests.eraseWarning": "Dữ liệu cá nhân của khách hàng sẽ bị xoá vĩnh viễn ngay khi xác nhận. Email báo hoàn tất được gửi trước khi địa chỉ bị xoá.",
   "retention.title": "Lưu giữ và xoá định kỳ",
-  "retention.description": "Khách hàng đã chấm dứt dịch vụ quá {days} ngày (thiết lập thời gian lưu giữ). Xác nhận để xoá; khách hàng đang bị tạm giữ theo pháp luật được bỏ qua.",
+  "retention.description":
+    "Khách hàng đã chấm dứt dịch vụ quá {days} ngày (thiết lập thời gian lưu giữ). Xác nhận để xoá; khách hàng đang bị tạm giữ theo pháp luật được bỏ qua.",
   "retention.candidates": "Đủ điều kiện xoá ({count})",
   "retention.none": "Không có khách hàng nào quá thời hạn lưu giữ.",
   "retention.more": "Hiển thị {shown} người cũ nhất; xác nhận đợt này rồi tải lại để xem tiếp.",
@@ -97,7 +98,8 @@ export const requestsVi = {
   "retention.progress": "{done} / {total}",
   "retention.progressLabel": "Tiến độ xoá",
   "retention.summary": "Đã xoá {erased}, bỏ qua {skipped}.",
-  "holidays.description": "Các ngày nghỉ lễ (kể cả Tết) không được tính khi đếm thời hạn trả lời yêu cầu. Kiểm tra lại mỗi năm theo thông báo của Chính phủ; thay đổi áp dụng cho yêu cầu nhận từ nay.",
+  "holidays.description":
+    "Các ngày nghỉ lễ (kể cả Tết) không được tính khi đếm thời hạn trả lời yêu cầu. Kiểm tra lại mỗi năm theo thông báo của Chính phủ; thay đổi áp dụng cho yêu cầu nhận từ nay.",
   "holidays.list": "Ngày nghỉ",
   "holidays.none": "Chưa có ngày nghỉ nào.",
   "holidays.add": "Thêm ngày nghỉ",
@@ -150,7 +152,8 @@ export const requestsVi = {
   "requests.customerGone": "Dữ liệu của khách hàng này đã bị xoá.",
   "requests.noLegalHold": "Khách hàng này không bị tạm giữ theo pháp luật.",
   "holidays.weekend": "Ngày này là cuối tuần, vốn đã không tính là ngày làm việc.",
-  "holidays.missing": "Bảng ngày nghỉ chưa có ngày lễ nào của năm {years}: thời hạn trả lời yêu cầu rơi vào năm đó sẽ tính cả ngày lễ, kể cả Tết, là ngày làm việc.",
+  "holidays.missing":
+    "Bảng ngày nghỉ chưa có ngày lễ nào của năm {years}: thời hạn trả lời yêu cầu rơi vào năm đó sẽ tính cả ngày lễ, kể cả Tết, là ngày làm việc.",
   "holidays.missingAdmin": "Thêm các ngày nghỉ theo thông báo của Chính phủ",
   "holidays.missingAsk": "Hãy nhờ quản trị viên thêm các ngày nghỉ theo thông báo của Chính phủ.",
   "holidays.exists": "Ngày này đã có trong danh sách.",

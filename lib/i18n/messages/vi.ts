@@ -40,7 +40,8 @@ export const vi = {
   "admin.skipToContent": "Chuyển đến nội dung chính",
 
   "home.title": "Dữ liệu của bạn, được giữ đúng như lời chúng tôi đã hứa",
-  "home.body": "Chúng tôi chỉ dùng thông tin liên hệ của bạn cho những mục đích bạn đã đồng ý, báo trước mọi thay đổi chính sách và để bạn rút lại đồng ý bất cứ lúc nào.",
+  "home.body":
+    "Chúng tôi chỉ dùng thông tin liên hệ của bạn cho những mục đích bạn đã đồng ý, báo trước mọi thay đổi chính sách và để bạn rút lại đồng ý bất cứ lúc nào.",
   "home.staffSignIn": "Đăng nhập cho nhân viên",
   "home.point1": "Không bán dữ liệu, không chia sẻ ngoài những gì chính sách cho phép.",
   "home.point2": "Mọi thay đổi chính sách được báo trước trên trang này hoặc qua email.",
@@ -88,7 +89,8 @@ export const vi = {
   "setPassword.expiredLink": "Liên kết này đã hết hạn. Hãy nhờ quản trị viên gửi lời mời mới.",
   "setPassword.toLogin": "Đến trang đăng nhập",
 
-  "users.description": "Mời nhân viên bằng email, giao vai trò và khoá tài khoản khi họ nghỉ việc. Tài khoản bị khoá sẽ bị đăng xuất ngay ở lần truy cập kế tiếp.",
+  "users.description":
+    "Mời nhân viên bằng email, giao vai trò và khoá tài khoản khi họ nghỉ việc. Tài khoản bị khoá sẽ bị đăng xuất ngay ở lần truy cập kế tiếp.",
   "users.listTitle": "Nhân viên ({count})",
   "users.name": "Họ và tên",
   "users.email": "Email",
@@ -126,11 +128,14 @@ export const vi = {
   "outbox.status.SENT": "Đã gửi",
   "outbox.status.FAILED": "Thất bại",
   "outbox.status.CAPTURED": "Chưa gửi (giữ lại)",
-  "outbox.secretNotRetryable": "Email này chứa đường dẫn dùng một lần, đường dẫn không được giữ lại sau khi email rời hàng đợi. Hãy tạo đường dẫn mới tại nơi đã gửi (gửi lại lời mời, hoặc khách hàng yêu cầu đường dẫn mới).",
+  "outbox.secretNotRetryable":
+    "Email này chứa đường dẫn dùng một lần, đường dẫn không được giữ lại sau khi email rời hàng đợi. Hãy tạo đường dẫn mới tại nơi đã gửi (gửi lại lời mời, hoặc khách hàng yêu cầu đường dẫn mới).",
   "outbox.linkHidden": "[đường dẫn dùng một lần — chỉ người nhận dùng được]",
   "outbox.secretBadge": "Đã ẩn đường dẫn dùng một lần",
-  "outbox.secretNotice": "Email này chứa đường dẫn dùng một lần. Đường dẫn được niêm phong khi email chờ gửi và bị xoá sau đó, nên không ai ngoài người nhận dùng được — không ở đây, không trong tệp xuất, không trong cơ sở dữ liệu.",
-  "outbox.noProviderDemo": "Chưa đặt RESEND_API_KEY: email không được gửi đi mà được giữ lại ở đây để bạn đọc. Đường dẫn dùng một lần (lời mời, đường dẫn đăng nhập) không bao giờ hiện ở đây; trong bản dùng thử, chúng được in ra cửa sổ dòng lệnh đang chạy ứng dụng.",
+  "outbox.secretNotice":
+    "Email này chứa đường dẫn dùng một lần. Đường dẫn được niêm phong khi email chờ gửi và bị xoá sau đó, nên không ai ngoài người nhận dùng được — không ở đây, không trong tệp xuất, không trong cơ sở dữ liệu.",
+  "outbox.noProviderDemo":
+    "Chưa đặt RESEND_API_KEY: email không được gửi đi mà được giữ lại ở đây để bạn đọc. Đường dẫn dùng một lần (lời mời, đường dẫn đăng nhập) không bao giờ hiện ở đây; trong bản dùng thử, chúng được in ra cửa sổ dòng lệnh đang chạy ứng dụng.",
   "outbox.status.CANCELLED": "Đã huỷ (người nhận đã bị xoá)",
   "outbox.to": "Người nhận",
   "outbox.subject": "Tiêu đề",
@@ -165,6 +170,7 @@ export const vi = {
   "audit.action": "Hành động",
   "audit.entity": "Đối tượng",
   "audit.details": "Chi tiết",
+  "audit.technical": "Dữ liệu ghi nhận (JSON)",
   "audit.actorType.SYSTEM": "Hệ thống",
   "audit.actorType.USER": "Nhân viên",
   "audit.actorType.ANONYMOUS": "Khách (chưa đăng nhập)",

@@ -10,7 +10,17 @@ import { holidaySet } from "@/lib/holidays/queries";
 import { addWorkingDays, CLOSED_STATUSES, deadlinesFor, vnDay } from "../deadlines";
 import { eraseCustomer } from "./erasure";
 import { queueRequestEmail } from "./notify";
-import { requestReference, completeSchema, extendSchema, legalHoldSchema, logRequestSchema, MAX_SCAN_BYTES, rejectSchema, requestIdSchema, type RequestType } from "../schemas";
+import {
+  requestReference,
+  completeSchema,
+  extendSchema,
+  legalHoldSchema,
+  logRequestSchema,
+  MAX_SCAN_BYTES,
+  rejectSchema,
+  requestIdSchema,
+  type RequestType,
+} from "../schemas";
 
 // The privacy-request desk: COMPLIANCE logs, acknowledges, extends, completes and rejects requests.
 // Every step is audited and emailed to the customer in the same transaction.
@@ -44,7 +54,9 @@ export async function createRequest(tx: Tx, actor: Actor, input: NewRequest) {
       ...deadlines,
       // A self-service request is acknowledged at once: the confirmation email goes out with it.
       ...(input.channel === "SELF_SERVICE" ? { status: "ACKNOWLEDGED", acknowledgedAt: input.receivedAt } : {}),
-      ...(input.completed ? { status: "COMPLETED", acknowledgedAt: input.completed.at, completedAt: input.completed.at, resolution: input.completed.resolution } : {}),
+      ...(input.completed
+        ? { status: "COMPLETED", acknowledgedAt: input.completed.at, completedAt: input.completed.at, resolution: input.completed.resolution }
+        : {}),
     },
     select: { id: true, number: true, type: true, dueAt: true, acknowledgeDueAt: true },
   });
@@ -82,7 +94,16 @@ async function openRequest(tx: Tx, id: string) {
   const request = await tx.privacyRequest.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true, number: true, type: true, status: true, purposeKey: true, channel: true, dueAt: true, extendedDueAt: true, extendedAt: true, acknowledgedAt: true,
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      purposeKey: true,
+      channel: true,
+      dueAt: true,
+      extendedDueAt: true,
+      extendedAt: true,
+      acknowledgedAt: true,
       customer: { select: { id: true, email: true, locale: true, status: true, legalHoldReason: true } },
     },
   });
@@ -98,7 +119,12 @@ export async function acknowledgeRequest(actor: Actor, raw: unknown) {
     const request = await openRequest(tx, id);
     if (request.acknowledgedAt) throw new AppError("CONFLICT", "requests.alreadyAcknowledged");
     await tx.privacyRequest.update({ where: { id }, data: { status: "ACKNOWLEDGED", acknowledgedAt: at, handlerId: actor.kind === "user" ? actor.id : null } });
-    await recordAudit(tx, actor, { action: "request.acknowledged", entityType: "PrivacyRequest", entityId: id, details: { customerId: request.customer?.id ?? null } });
+    await recordAudit(tx, actor, {
+      action: "request.acknowledged",
+      entityType: "PrivacyRequest",
+      entityId: id,
+      details: { customerId: request.customer?.id ?? null },
+    });
     if (request.customer) await queueRequestEmail(tx, request.customer, request, "acknowledged", { date: request.extendedDueAt ?? request.dueAt });
   });
 }
@@ -117,7 +143,12 @@ export async function extendRequest(actor: Actor, raw: unknown) {
       where: { id: input.id },
       data: { extendedDueAt, extendedAt: at, extensionReason: input.reason, status: "IN_PROGRESS", acknowledgedAt: request.acknowledgedAt ?? at },
     });
-    await recordAudit(tx, actor, { action: "request.extended", entityType: "PrivacyRequest", entityId: input.id, details: { customerId: request.customer?.id ?? null, days: input.days, extendedDueAt: extendedDueAt.toISOString(), reason: input.reason } });
+    await recordAudit(tx, actor, {
+      action: "request.extended",
+      entityType: "PrivacyRequest",
+      entityId: input.id,
+      details: { customerId: request.customer?.id ?? null, days: input.days, extendedDueAt: extendedDueAt.toISOString(), reason: input.reason },
+    });
     if (request.customer) await queueRequestEmail(tx, request.customer, request, "extended", { date: extendedDueAt, reason: input.reason });
     return { extendedDueAt };
   });
@@ -136,26 +167,50 @@ export async function completeRequest(actor: Actor, raw: unknown) {
     const request = await openRequest(tx, input.id);
     const customer = request.customer;
     if (!customer || customer.status === "ERASED") throw new AppError("CONFLICT", "requests.customerGone");
-    const done = { status: "COMPLETED" as const, completedAt: at, resolution: input.resolution, acknowledgedAt: request.acknowledgedAt ?? at, handlerId: actor.kind === "user" ? actor.id : null };
+    const done = {
+      status: "COMPLETED" as const,
+      completedAt: at,
+      resolution: input.resolution,
+      acknowledgedAt: request.acknowledgedAt ?? at,
+      handlerId: actor.kind === "user" ? actor.id : null,
+    };
 
     if (request.type === "DELETE") {
       if (customer.legalHoldReason) throw new AppError("CONFLICT", "requests.legalHoldBlocks", undefined, { reason: customer.legalHoldReason });
       // The completion email goes out with the address it needs; the outbox wipes it once handled.
       const email = await queueRequestEmail(tx, customer, request, "erased", { eraseAfterSend: true });
       await tx.privacyRequest.update({ where: { id: request.id }, data: done });
-      await recordAudit(tx, actor, { action: "request.completed", entityType: "PrivacyRequest", entityId: request.id, details: { customerId: customer.id, type: request.type } });
+      await recordAudit(tx, actor, {
+        action: "request.completed",
+        entityType: "PrivacyRequest",
+        entityId: request.id,
+        details: { customerId: customer.id, type: request.type },
+      });
       await eraseCustomer(tx, actor, customer.id, { requestId: request.id, keepEmailId: email?.id });
       return { erased: true };
     }
 
     if (request.type === "WITHDRAW_CONSENT" || request.type === "GRANT_CONSENT") {
-      await recordConsentChange(tx, actor, { customerId: customer.id, purposeKey: request.purposeKey ?? "", action: request.type === "GRANT_CONSENT" ? "GRANTED" : "WITHDRAWN", source: "STAFF", method: request.channel, documentRef: requestReference(request.number), at });
+      await recordConsentChange(tx, actor, {
+        customerId: customer.id,
+        purposeKey: request.purposeKey ?? "",
+        action: request.type === "GRANT_CONSENT" ? "GRANTED" : "WITHDRAWN",
+        source: "STAFF",
+        method: request.channel,
+        documentRef: requestReference(request.number),
+        at,
+      });
     }
     if (request.type === "STOP_SHARING") {
       await tx.customer.updateMany({ where: { id: customer.id, sharingObjectedAt: null }, data: { sharingObjectedAt: at } });
     }
     await tx.privacyRequest.update({ where: { id: request.id }, data: done });
-    await recordAudit(tx, actor, { action: "request.completed", entityType: "PrivacyRequest", entityId: request.id, details: { customerId: customer.id, type: request.type } });
+    await recordAudit(tx, actor, {
+      action: "request.completed",
+      entityType: "PrivacyRequest",
+      entityId: request.id,
+      details: { customerId: customer.id, type: request.type },
+    });
     await queueRequestEmail(tx, customer, request, "completed");
     return { erased: false };
   });
@@ -167,8 +222,22 @@ export async function rejectRequest(actor: Actor, raw: unknown) {
   const at = await now();
   await db().$transaction(async (tx) => {
     const request = await openRequest(tx, input.id);
-    await tx.privacyRequest.update({ where: { id: input.id }, data: { status: "REJECTED", completedAt: at, resolution: input.reason, acknowledgedAt: request.acknowledgedAt ?? at, handlerId: actor.kind === "user" ? actor.id : null } });
-    await recordAudit(tx, actor, { action: "request.rejected", entityType: "PrivacyRequest", entityId: input.id, details: { customerId: request.customer?.id ?? null, reason: input.reason } });
+    await tx.privacyRequest.update({
+      where: { id: input.id },
+      data: {
+        status: "REJECTED",
+        completedAt: at,
+        resolution: input.reason,
+        acknowledgedAt: request.acknowledgedAt ?? at,
+        handlerId: actor.kind === "user" ? actor.id : null,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "request.rejected",
+      entityType: "PrivacyRequest",
+      entityId: input.id,
+      details: { customerId: request.customer?.id ?? null, reason: input.reason },
+    });
     if (request.customer) await queueRequestEmail(tx, request.customer, request, "rejected", { reason: input.reason });
   });
 }
@@ -178,7 +247,10 @@ export async function setLegalHold(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const input = legalHoldSchema.parse(raw);
   await db().$transaction(async (tx) => {
-    const { count } = await tx.customer.updateMany({ where: { id: input.customerId, status: { not: "ERASED" } }, data: { legalHoldReason: input.reason, legalHoldSetAt: await now() } });
+    const { count } = await tx.customer.updateMany({
+      where: { id: input.customerId, status: { not: "ERASED" } },
+      data: { legalHoldReason: input.reason, legalHoldSetAt: await now() },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
     await recordAudit(tx, actor, { action: "customer.legal_hold_set", entityType: "Customer", entityId: input.customerId, details: { reason: input.reason } });
   });
@@ -187,7 +259,10 @@ export async function setLegalHold(actor: Actor, raw: unknown) {
 export async function clearLegalHold(actor: Actor, customerId: string) {
   authorize(actor, "COMPLIANCE");
   await db().$transaction(async (tx) => {
-    const { count } = await tx.customer.updateMany({ where: { id: customerId, legalHoldReason: { not: null } }, data: { legalHoldReason: null, legalHoldSetAt: null } });
+    const { count } = await tx.customer.updateMany({
+      where: { id: customerId, legalHoldReason: { not: null } },
+      data: { legalHoldReason: null, legalHoldSetAt: null },
+    });
     if (count === 0) throw new AppError("CONFLICT", "requests.noLegalHold");
     await recordAudit(tx, actor, { action: "customer.legal_hold_cleared", entityType: "Customer", entityId: customerId });
   });

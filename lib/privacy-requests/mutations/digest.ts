@@ -43,16 +43,30 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
   await db().$transaction(async (tx) => {
     for (const officer of officers) {
       const t = translator(officer.locale);
-      const row = (x: (typeof rated)[number]) => ({ reference: requestReference(x.r.number), type: t(`requests.type.${x.r.type}`), deadline: formatDate(x.deadline, officer.locale), daysLeft: x.daysLeft ?? 0 });
-      const email = await renderEmail("privacy_digest", officer.locale, {
-        overdue: rated.filter((x) => x.urgency === "overdue").map(row),
-        dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
-        missingHolidayYears: missing,
-        link: `${env().APP_URL}/admin/requests?view=overdue`,
-      }, company);
+      const row = (x: (typeof rated)[number]) => ({
+        reference: requestReference(x.r.number),
+        type: t(`requests.type.${x.r.type}`),
+        deadline: formatDate(x.deadline, officer.locale),
+        daysLeft: x.daysLeft ?? 0,
+      });
+      const email = await renderEmail(
+        "privacy_digest",
+        officer.locale,
+        {
+          overdue: rated.filter((x) => x.urgency === "overdue").map(row),
+          dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
+          missingHolidayYears: missing,
+          link: `${env().APP_URL}/admin/requests?view=overdue`,
+        },
+        company,
+      );
       await enqueueEmail(tx, officer.email, email);
     }
-    await recordAudit(tx, systemActor("privacy-digest"), { action: "request.digest_sent", entityType: "PrivacyRequest", details: { day: today, requests: rated.length, missingHolidayYears: missing, officers: officers.length } });
+    await recordAudit(tx, systemActor("privacy-digest"), {
+      action: "request.digest_sent",
+      entityType: "PrivacyRequest",
+      details: { day: today, requests: rated.length, missingHolidayYears: missing, officers: officers.length },
+    });
   });
   return 0; // once a day; nothing to repeat this round
 }

@@ -21,7 +21,12 @@ export type ErasureResult = { submissions: number; consentEvents: number; emails
  * `keepEmailId`: a message to the customer still to be sent (the completion email); the outbox
  * wipes it once it has gone (EmailMessage.eraseAfterSend).
  */
-export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, context: { requestId?: string; batchId?: string; keepEmailId?: string }): Promise<ErasureResult> {
+export async function eraseCustomer(
+  tx: Tx,
+  actor: Actor,
+  customerId: string,
+  context: { requestId?: string; batchId?: string; keepEmailId?: string },
+): Promise<ErasureResult> {
   const [customer] = await tx.$queryRaw<{ id: string; email: string | null; phone: string | null; status: string; legalHoldReason: string | null }[]>`
     SELECT id, email, phone, status::text, "legalHoldReason" FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
   if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
@@ -56,7 +61,10 @@ export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, co
         .filter((q) => KEPT_ANSWER_TYPES.has(q.type))
         .flatMap((q) => (q.key in ((s.answers as Record<string, unknown>) ?? {}) ? [[q.key, (s.answers as Record<string, unknown>)[q.key]]] : [])),
     );
-    await tx.submission.update({ where: { id: s.id }, data: { fields: {}, answers: kept as object, ip: null, userAgent: null, proposedChanges: Prisma.DbNull, confirmIp: null, confirmUserAgent: null } });
+    await tx.submission.update({
+      where: { id: s.id },
+      data: { fields: {}, answers: kept as object, ip: null, userAgent: null, proposedChanges: Prisma.DbNull, confirmIp: null, confirmUserAgent: null },
+    });
   }
   await tx.authToken.deleteMany({ where: { submission: { customerId } } });
 
@@ -103,6 +111,11 @@ export async function eraseCustomer(tx: Tx, actor: Actor, customerId: string, co
   });
 
   const result = { submissions: submissions.length, consentEvents, emails, disclosurePackages: packages.length, attachments };
-  await recordAudit(tx, actor, { action: "customer.erased", entityType: "Customer", entityId: customerId, details: { customerId, requestId: context.requestId ?? null, batchId: context.batchId ?? null, ...result } });
+  await recordAudit(tx, actor, {
+    action: "customer.erased",
+    entityType: "Customer",
+    entityId: customerId,
+    details: { customerId, requestId: context.requestId ?? null, batchId: context.batchId ?? null, ...result },
+  });
   return result;
 }

@@ -27,7 +27,13 @@ export async function confirmRetentionBatch(actor: Actor, raw: unknown) {
   const eligible = await db().customer.count({ where: { id: { in: ids }, status: "TERMINATED", terminatedAt: { lt: await cutoff() } } });
   if (eligible !== ids.length) throw new AppError("CONFLICT", "requests.retentionStale");
   return db().$transaction(async (tx) => {
-    const batch = await tx.erasureBatch.create({ data: { customerIds: ids, confirmedById: actor.kind === "user" ? actor.id : (await tx.user.findFirstOrThrow({ where: { role: "COMPLIANCE" }, select: { id: true } })).id }, select: { id: true } });
+    const batch = await tx.erasureBatch.create({
+      data: {
+        customerIds: ids,
+        confirmedById: actor.kind === "user" ? actor.id : (await tx.user.findFirstOrThrow({ where: { role: "COMPLIANCE" }, select: { id: true } })).id,
+      },
+      select: { id: true },
+    });
     await recordAudit(tx, actor, { action: "retention.batch_confirmed", entityType: "ErasureBatch", entityId: batch.id, details: { count: ids.length } });
     return batch;
   });
@@ -56,7 +62,10 @@ export async function runErasureBatches(): Promise<number> {
       erased++;
     } catch (error) {
       if (!isAppError(error)) throw error;
-      skipped.push({ id, reason: error.userMessage === "requests.legalHoldBlocks" ? "LEGAL_HOLD" : error.userMessage === "NOT_ELIGIBLE" ? "NOT_ELIGIBLE" : "ALREADY_ERASED" });
+      skipped.push({
+        id,
+        reason: error.userMessage === "requests.legalHoldBlocks" ? "LEGAL_HOLD" : error.userMessage === "NOT_ELIGIBLE" ? "NOT_ELIGIBLE" : "ALREADY_ERASED",
+      });
     }
   }
   const processed = batch.processed + chunk.length;
@@ -65,6 +74,9 @@ export async function runErasureBatches(): Promise<number> {
     UPDATE "ErasureBatch" SET processed = ${processed}, erased = erased + ${erased}, skipped = skipped || ${JSON.stringify(skipped)}::jsonb,
       status = ${done ? "COMPLETED" : "RUNNING"}::"ErasureBatchStatus", "lockedUntil" = NULL, "finishedAt" = ${done ? new Date() : null}
     WHERE id = ${batch.id}::uuid`;
-  if (done) await db().$transaction((tx) => recordAudit(tx, system, { action: "retention.batch_completed", entityType: "ErasureBatch", entityId: batch.id, details: { processed } }));
+  if (done)
+    await db().$transaction((tx) =>
+      recordAudit(tx, system, { action: "retention.batch_completed", entityType: "ErasureBatch", entityId: batch.id, details: { processed } }),
+    );
   return chunk.length;
 }

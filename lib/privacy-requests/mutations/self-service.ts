@@ -18,7 +18,10 @@ function asCustomer(actor: Actor): CustomerActor {
 }
 
 async function me(tx: Tx, actor: CustomerActor) {
-  const customer = await tx.customer.findUnique({ where: { id: actor.customerId }, select: { id: true, email: true, locale: true, status: true, sharingObjectedAt: true } });
+  const customer = await tx.customer.findUnique({
+    where: { id: actor.customerId },
+    select: { id: true, email: true, locale: true, status: true, sharingObjectedAt: true },
+  });
   if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
   return customer;
 }
@@ -30,10 +33,25 @@ export async function changeMyConsent(actor: Actor, raw: unknown) {
   const at = await now();
   return db().$transaction(async (tx) => {
     const record = await me(tx, customer);
-    const change = await recordConsentChange(tx, customer, { customerId: record.id, purposeKey: input.purposeKey, action: input.action, source: "SELF_SERVICE", at, ip: customer.ip, userAgent: customer.userAgent });
+    const change = await recordConsentChange(tx, customer, {
+      customerId: record.id,
+      purposeKey: input.purposeKey,
+      action: input.action,
+      source: "SELF_SERVICE",
+      at,
+      ip: customer.ip,
+      userAgent: customer.userAgent,
+    });
     if (!change) throw new AppError("CONFLICT", input.action === "GRANTED" ? "privacy.alreadyGranted" : "privacy.alreadyWithdrawn");
     const type = input.action === "GRANTED" ? "GRANT_CONSENT" : "WITHDRAW_CONSENT";
-    const request = await createRequest(tx, customer, { customerId: record.id, type, channel: "SELF_SERVICE", receivedAt: at, purposeKey: input.purposeKey, completed: { at, resolution: "self-service" } });
+    const request = await createRequest(tx, customer, {
+      customerId: record.id,
+      type,
+      channel: "SELF_SERVICE",
+      receivedAt: at,
+      purposeKey: input.purposeKey,
+      completed: { at, resolution: "self-service" },
+    });
     await queueRequestEmail(tx, record, request, input.action === "GRANTED" ? "granted" : "withdrawn", { purpose: change.purpose });
     return { number: request.number };
   });
@@ -47,8 +65,19 @@ export async function objectToSharing(actor: Actor) {
     const record = await me(tx, customer);
     if (record.sharingObjectedAt) throw new AppError("CONFLICT", "privacy.alreadyObjected");
     await tx.customer.update({ where: { id: record.id }, data: { sharingObjectedAt: at } });
-    await recordAudit(tx, customer, { action: "customer.sharing_objected", entityType: "Customer", entityId: record.id, details: { customerId: record.id, source: "SELF_SERVICE" } });
-    const request = await createRequest(tx, customer, { customerId: record.id, type: "STOP_SHARING", channel: "SELF_SERVICE", receivedAt: at, completed: { at, resolution: "self-service" } });
+    await recordAudit(tx, customer, {
+      action: "customer.sharing_objected",
+      entityType: "Customer",
+      entityId: record.id,
+      details: { customerId: record.id, source: "SELF_SERVICE" },
+    });
+    const request = await createRequest(tx, customer, {
+      customerId: record.id,
+      type: "STOP_SHARING",
+      channel: "SELF_SERVICE",
+      receivedAt: at,
+      completed: { at, resolution: "self-service" },
+    });
     await queueRequestEmail(tx, record, request, "objected");
     return { number: request.number };
   });
@@ -60,7 +89,14 @@ export async function recordMyExport(actor: Actor, format: "json" | "csv") {
   const at = await now();
   return db().$transaction(async (tx) => {
     const record = await me(tx, customer);
-    const request = await createRequest(tx, customer, { customerId: record.id, type: "EXPORT", channel: "SELF_SERVICE", receivedAt: at, details: format, completed: { at, resolution: `self-service ${format}` } });
+    const request = await createRequest(tx, customer, {
+      customerId: record.id,
+      type: "EXPORT",
+      channel: "SELF_SERVICE",
+      receivedAt: at,
+      details: format,
+      completed: { at, resolution: `self-service ${format}` },
+    });
     await queueRequestEmail(tx, record, request, "exported");
     return request;
   });
@@ -73,7 +109,13 @@ export async function requestCorrection(actor: Actor, raw: unknown) {
   const at = await now();
   return db().$transaction(async (tx) => {
     const record = await me(tx, customer);
-    const request = await createRequest(tx, customer, { customerId: record.id, type: "RECTIFY", channel: "SELF_SERVICE", receivedAt: at, details: input.details });
+    const request = await createRequest(tx, customer, {
+      customerId: record.id,
+      type: "RECTIFY",
+      channel: "SELF_SERVICE",
+      receivedAt: at,
+      details: input.details,
+    });
     await queueRequestEmail(tx, record, request, "rectifyReceived", { date: request.dueAt });
     return { number: request.number, dueAt: request.dueAt };
   });
@@ -87,7 +129,10 @@ export async function requestDeletion(actor: Actor, raw: unknown) {
   return db().$transaction(async (tx) => {
     const record = await me(tx, customer);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`delete-request:${record.id}`}, 0))`;
-    const open = await tx.privacyRequest.findFirst({ where: { customerId: record.id, type: "DELETE", status: { in: ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] } }, select: { number: true, dueAt: true } });
+    const open = await tx.privacyRequest.findFirst({
+      where: { customerId: record.id, type: "DELETE", status: { in: ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] } },
+      select: { number: true, dueAt: true },
+    });
     if (open) return { ...open, existing: true };
     const request = await createRequest(tx, customer, { customerId: record.id, type: "DELETE", channel: "SELF_SERVICE", receivedAt: at });
     await queueRequestEmail(tx, record, request, "deleteReceived", { date: request.dueAt });

@@ -71,10 +71,17 @@ export async function processSignInRequests(limit = 20): Promise<number> {
         const { token, hash } = newToken();
         // A new link voids the ones sent before: only the latest email works.
         await tx.authToken.updateMany({ where: { customerId: customer.id, kind: "CUSTOMER_SIGN_IN", usedAt: null }, data: { usedAt: at } });
-        await tx.authToken.create({ data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) } });
+        await tx.authToken.create({
+          data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) },
+        });
         const email = await renderEmail("customer_sign_in", customer.locale, { link: SECRET_LINK, minutes: LINK_MINUTES }, company);
         await enqueueEmail(tx, customer.email!, email, { secretLink: `${env().APP_URL}/privacy/me/link/${token}?lang=${customer.locale}` });
-        await recordAudit(tx, systemActor("privacy-sign-in"), { action: "customer.sign_in_link_sent", entityType: "Customer", entityId: customer.id, details: { customerId: customer.id } });
+        await recordAudit(tx, systemActor("privacy-sign-in"), {
+          action: "customer.sign_in_link_sent",
+          entityType: "Customer",
+          entityId: customer.id,
+          details: { customerId: customer.id },
+        });
       }
     }
     return claimed.length;
@@ -96,19 +103,27 @@ export async function redeemSignInToken(token: string): Promise<{ sessionToken: 
       RETURNING "customerId"`;
     if (!used) {
       const row = await tx.authToken.findUnique({ where: { tokenHash: hash }, select: { kind: true, usedAt: true } });
-      if (!row || row.kind !== "CUSTOMER_SIGN_IN") throw new AppError("NOT_FOUND", "privacy.linkInvalid");
+      if (row?.kind !== "CUSTOMER_SIGN_IN") throw new AppError("NOT_FOUND", "privacy.linkInvalid");
       throw new AppError("EXPIRED", row.usedAt ? "privacy.linkUsed" : "privacy.linkExpired");
     }
     const session = newToken();
     const expiresAt = new Date(at.getTime() + SESSION_MINUTES * 60_000);
     await tx.customerSession.create({ data: { tokenHash: session.hash, customerId: used.customerId, expiresAt } });
-    await recordAudit(tx, systemActor("privacy-sign-in"), { action: "customer.signed_in", entityType: "Customer", entityId: used.customerId, details: { customerId: used.customerId } });
+    await recordAudit(tx, systemActor("privacy-sign-in"), {
+      action: "customer.signed_in",
+      entityType: "Customer",
+      entityId: used.customerId,
+      details: { customerId: used.customerId },
+    });
     return { sessionToken: session.token, expiresAt };
   });
 }
 
 /** The customer behind a session cookie, or null when it is unknown, expired or the record erased. */
-export async function customerForSession(sessionToken: string | undefined, context: { ip?: string; userAgent?: string | null } = {}): Promise<CustomerActor | null> {
+export async function customerForSession(
+  sessionToken: string | undefined,
+  context: { ip?: string; userAgent?: string | null } = {},
+): Promise<CustomerActor | null> {
   if (!sessionToken || !/^[A-Za-z0-9_-]{20,100}$/.test(sessionToken)) return null;
   const session = await db().customerSession.findUnique({
     where: { tokenHash: hashToken(sessionToken) },

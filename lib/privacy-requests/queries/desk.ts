@@ -18,8 +18,20 @@ const OPEN = Prisma.sql`r.status IN ('RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS')`
 const CURRENT_DEADLINE = Prisma.sql`CASE WHEN r."acknowledgedAt" IS NULL THEN r."acknowledgeDueAt" ELSE coalesce(r."extendedDueAt", r."dueAt") END`;
 
 type Row = {
-  id: string; number: number; type: string; channel: string; status: string; receivedAt: Date; acknowledgedAt: Date | null;
-  acknowledgeDueAt: Date; dueAt: Date; extendedDueAt: Date | null; completedAt: Date | null; customerId: string | null; customerName: string | null; customerStatus: string | null;
+  id: string;
+  number: number;
+  type: string;
+  channel: string;
+  status: string;
+  receivedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgeDueAt: Date;
+  dueAt: Date;
+  extendedDueAt: Date | null;
+  completedAt: Date | null;
+  customerId: string | null;
+  customerName: string | null;
+  customerStatus: string | null;
 };
 
 export async function listRequests(actor: Actor, filter: RequestFilter) {
@@ -35,7 +47,8 @@ export async function listRequests(actor: Actor, filter: RequestFilter) {
     all: Prisma.sql`TRUE`,
   }[filter.view];
   const type = filter.type ? Prisma.sql`AND r.type = ${filter.type}::"PrivacyRequestType"` : Prisma.empty;
-  const order = filter.view === "closed" || filter.view === "all" ? Prisma.sql`r."receivedAt" DESC, r.number DESC` : Prisma.sql`${CURRENT_DEADLINE} ASC, r.number ASC`;
+  const order =
+    filter.view === "closed" || filter.view === "all" ? Prisma.sql`r."receivedAt" DESC, r.number DESC` : Prisma.sql`${CURRENT_DEADLINE} ASC, r.number ASC`;
   const [rows, [{ total }], counts] = await Promise.all([
     db().$queryRaw<Row[]>`
       SELECT r.id, r.number, r.type::text, r.channel::text, r.status::text, r."receivedAt", r."acknowledgedAt", r."acknowledgeDueAt", r."dueAt", r."extendedDueAt", r."completedAt",
@@ -72,9 +85,25 @@ export async function getRequest(actor: Actor, id: string) {
   const request = await db().privacyRequest.findUnique({
     where: { id },
     select: {
-      id: true, number: true, type: true, channel: true, status: true, details: true, purposeKey: true, involvesThirdParty: true, attachmentId: true,
-      receivedAt: true, acknowledgeDueAt: true, dueAt: true, acknowledgedAt: true, extendedDueAt: true, extendedAt: true, extensionReason: true,
-      resolution: true, completedAt: true, handler: { select: { name: true } },
+      id: true,
+      number: true,
+      type: true,
+      channel: true,
+      status: true,
+      details: true,
+      purposeKey: true,
+      involvesThirdParty: true,
+      attachmentId: true,
+      receivedAt: true,
+      acknowledgeDueAt: true,
+      dueAt: true,
+      acknowledgedAt: true,
+      extendedDueAt: true,
+      extendedAt: true,
+      extensionReason: true,
+      resolution: true,
+      completedAt: true,
+      handler: { select: { name: true } },
       customer: { select: { id: true, fullName: true, email: true, status: true, legalHoldReason: true, legalHoldSetAt: true, sharingObjectedAt: true } },
     },
   });
@@ -82,7 +111,11 @@ export async function getRequest(actor: Actor, id: string) {
   const [at, holidays, history] = await Promise.all([
     now(),
     holidaySet(),
-    db().auditEvent.findMany({ where: { entityType: "PrivacyRequest", entityId: id }, orderBy: { id: "asc" }, select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true } }),
+    db().auditEvent.findMany({
+      where: { entityType: "PrivacyRequest", entityId: id },
+      orderBy: { id: "asc" },
+      select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true },
+    }),
   ]);
   return { ...request, ...urgencyOf(request, at, holidays), history: history.map((h) => ({ ...h, id: h.id.toString() })) };
 }
@@ -94,7 +127,12 @@ export async function retentionCandidates(actor: Actor, take = 500) {
   const cutoff = new Date((await now()).getTime() - retentionGraceDays * 86_400_000);
   const where = { status: "TERMINATED" as const, terminatedAt: { lt: cutoff } };
   const [rows, total] = await Promise.all([
-    db().customer.findMany({ where, orderBy: { terminatedAt: "asc" }, take, select: { id: true, fullName: true, email: true, terminatedAt: true, legalHoldReason: true } }),
+    db().customer.findMany({
+      where,
+      orderBy: { terminatedAt: "asc" },
+      take,
+      select: { id: true, fullName: true, email: true, terminatedAt: true, legalHoldReason: true },
+    }),
     db().customer.count({ where }),
   ]);
   return { rows, total, retentionGraceDays, cutoff };
@@ -105,14 +143,27 @@ export async function listErasureBatches(actor: Actor) {
   const rows = await db().erasureBatch.findMany({
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, status: true, processed: true, erased: true, skipped: true, createdAt: true, finishedAt: true, customerIds: true, confirmedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      status: true,
+      processed: true,
+      erased: true,
+      skipped: true,
+      createdAt: true,
+      finishedAt: true,
+      customerIds: true,
+      confirmedBy: { select: { name: true } },
+    },
   });
   return rows.map(({ customerIds, ...r }) => ({ ...r, total: customerIds.length }));
 }
 
 export async function erasureBatchProgress(actor: Actor, id: string) {
   authorize(actor, ...DESK_ROLES);
-  const batch = await db().erasureBatch.findUnique({ where: { id }, select: { status: true, processed: true, erased: true, skipped: true, customerIds: true } });
+  const batch = await db().erasureBatch.findUnique({
+    where: { id },
+    select: { status: true, processed: true, erased: true, skipped: true, customerIds: true },
+  });
   if (!batch) throw new AppError("NOT_FOUND", "errors.notFound");
   const { customerIds, ...rest } = batch;
   return { ...rest, total: customerIds.length };
@@ -121,5 +172,10 @@ export async function erasureBatchProgress(actor: Actor, id: string) {
 /** Requests of one customer, for their page in the register. */
 export async function customerRequests(actor: Actor, customerId: string) {
   authorize(actor, ...DESK_ROLES);
-  return db().privacyRequest.findMany({ where: { customerId }, orderBy: { receivedAt: "desc" }, take: 20, select: { id: true, number: true, type: true, status: true, receivedAt: true } });
+  return db().privacyRequest.findMany({
+    where: { customerId },
+    orderBy: { receivedAt: "desc" },
+    take: 20,
+    select: { id: true, number: true, type: true, status: true, receivedAt: true },
+  });
 }

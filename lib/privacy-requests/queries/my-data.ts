@@ -20,20 +20,60 @@ function customerId(actor: Actor) {
 export async function myOverview(actor: Actor) {
   const id = customerId(actor);
   const [customer, purposes, states, events, disclosures, requests, at, holidays] = await Promise.all([
-    db().customer.findUnique({ where: { id }, select: { fullName: true, email: true, phone: true, address: true, organization: true, locale: true, status: true, createdAt: true, sharingObjectedAt: true } }),
-    db().purpose.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, key: true, legalBasis: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } }),
+    db().customer.findUnique({
+      where: { id },
+      select: {
+        fullName: true,
+        email: true,
+        phone: true,
+        address: true,
+        organization: true,
+        locale: true,
+        status: true,
+        createdAt: true,
+        sharingObjectedAt: true,
+      },
+    }),
+    db().purpose.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, key: true, legalBasis: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+    }),
     db().consentState.findMany({ where: { customerId: id }, select: { purposeId: true, action: true, givenAt: true } }),
     db().consentEvent.findMany({
       where: { customerId: id },
       orderBy: [{ givenAt: "desc" }, { createdAt: "desc" }],
-      select: { id: true, purposeId: true, action: true, source: true, method: true, givenAt: true, wording: true, policyVersion: { select: { number: true } }, form: { select: { titleVi: true, titleEn: true } } },
+      select: {
+        id: true,
+        purposeId: true,
+        action: true,
+        source: true,
+        method: true,
+        givenAt: true,
+        wording: true,
+        policyVersion: { select: { number: true } },
+        form: { select: { titleVi: true, titleEn: true } },
+      },
     }),
     disclosuresVisibleToCustomer(id),
     db().privacyRequest.findMany({
       where: { customerId: id },
       orderBy: { receivedAt: "desc" },
       take: 50,
-      select: { id: true, number: true, type: true, channel: true, status: true, receivedAt: true, acknowledgedAt: true, acknowledgeDueAt: true, dueAt: true, extendedDueAt: true, completedAt: true, purposeKey: true },
+      select: {
+        id: true,
+        number: true,
+        type: true,
+        channel: true,
+        status: true,
+        receivedAt: true,
+        acknowledgedAt: true,
+        acknowledgeDueAt: true,
+        dueAt: true,
+        extendedDueAt: true,
+        completedAt: true,
+        purposeKey: true,
+      },
     }),
     now(),
     holidaySet(),
@@ -48,7 +88,11 @@ export async function myOverview(actor: Actor) {
     })),
     disclosures,
     // Customers are told the completion deadline, so days left count towards it.
-    requests: requests.map((r) => ({ ...r, reference: requestReference(r.number), ...urgencyOf({ ...r, acknowledgedAt: r.acknowledgedAt ?? r.receivedAt }, at, holidays) })),
+    requests: requests.map((r) => ({
+      ...r,
+      reference: requestReference(r.number),
+      ...urgencyOf({ ...r, acknowledgedAt: r.acknowledgedAt ?? r.receivedAt }, at, holidays),
+    })),
   };
 }
 
@@ -56,7 +100,11 @@ export async function myOverview(actor: Actor) {
 export async function myExport(actor: Actor) {
   const id = customerId(actor);
   const overview = await myOverview(actor);
-  const submissions = await db().submission.findMany({ where: { customerId: id }, orderBy: { createdAt: "desc" }, select: { createdAt: true, fields: true, answers: true, form: { select: { slug: true, titleVi: true, titleEn: true } } } });
+  const submissions = await db().submission.findMany({
+    where: { customerId: id },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, fields: true, answers: true, form: { select: { slug: true, titleVi: true, titleEn: true } } },
+  });
   return {
     exportedAt: (await now()).toISOString(),
     personalData: overview.customer,
@@ -65,11 +113,30 @@ export async function myExport(actor: Actor) {
       label: { vi: p.purpose.labelVi, en: p.purpose.labelEn },
       legalBasis: p.purpose.legalBasis,
       current: p.current?.action ?? "NONE",
-      history: p.history.map((e) => ({ action: e.action, at: e.givenAt.toISOString(), source: e.source, method: e.method, policyVersion: e.policyVersion?.number ?? null, wording: e.wording })),
+      history: p.history.map((e) => ({
+        action: e.action,
+        at: e.givenAt.toISOString(),
+        source: e.source,
+        method: e.method,
+        policyVersion: e.policyVersion?.number ?? null,
+        wording: e.wording,
+      })),
     })),
     submissions: submissions.map((s) => ({ at: s.createdAt.toISOString(), form: s.form.slug, fields: s.fields, answers: s.answers })),
-    sharedWith: overview.disclosures.map((d) => ({ recipient: d.recipient.name, category: d.recipient.category, fields: d.fields, reason: d.reason, at: d.approvedAt?.toISOString() ?? null })),
-    requests: overview.requests.map((r) => ({ reference: r.reference, type: r.type, status: r.status, receivedAt: r.receivedAt.toISOString(), completedAt: r.completedAt?.toISOString() ?? null })),
+    sharedWith: overview.disclosures.map((d) => ({
+      recipient: d.recipient.name,
+      category: d.recipient.category,
+      fields: d.fields,
+      reason: d.reason,
+      at: d.approvedAt?.toISOString() ?? null,
+    })),
+    requests: overview.requests.map((r) => ({
+      reference: r.reference,
+      type: r.type,
+      status: r.status,
+      receivedAt: r.receivedAt.toISOString(),
+      completedAt: r.completedAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -77,10 +144,12 @@ export async function myExport(actor: Actor) {
 export async function myExportCsv(actor: Actor) {
   const data = await myExport(actor);
   let out = CSV_BOM + csvRow(["section", "item", "value", "time", "detail"]);
-  for (const [field, value] of Object.entries(data.personalData)) out += csvRow(["personal_data", field, value instanceof Date ? value.toISOString() : value, "", ""]);
+  for (const [field, value] of Object.entries(data.personalData))
+    out += csvRow(["personal_data", field, value instanceof Date ? value.toISOString() : value, "", ""]);
   for (const p of data.consent) {
     out += csvRow(["consent_current", p.purpose, p.current, "", p.legalBasis]);
-    for (const e of p.history) out += csvRow(["consent_history", p.purpose, e.action, e.at, `${e.source}${e.policyVersion ? ` v${e.policyVersion}` : ""} — ${e.wording}`]);
+    for (const e of p.history)
+      out += csvRow(["consent_history", p.purpose, e.action, e.at, `${e.source}${e.policyVersion ? ` v${e.policyVersion}` : ""} — ${e.wording}`]);
   }
   for (const s of data.submissions) out += csvRow(["submission", s.form, JSON.stringify({ ...(s.fields as object), ...(s.answers as object) }), s.at, ""]);
   for (const d of data.sharedWith) out += csvRow(["shared_with", d.recipient, d.fields.join(" "), d.at, d.reason]);
@@ -91,14 +160,28 @@ export async function myExportCsv(actor: Actor) {
 /** A consent receipt: what was agreed for one purpose, in which words, under which policy, when and how. */
 export async function myReceipt(actor: Actor, purposeKey: string) {
   const id = customerId(actor);
-  const purpose = await db().purpose.findUnique({ where: { key: purposeKey }, select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, legalBasis: true } });
+  const purpose = await db().purpose.findUnique({
+    where: { key: purposeKey },
+    select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, legalBasis: true },
+  });
   if (!purpose) throw new AppError("NOT_FOUND", "errors.notFound");
   const [customer, event] = await Promise.all([
     db().customer.findUnique({ where: { id }, select: { fullName: true, email: true, status: true } }),
     db().consentEvent.findFirst({
       where: { customerId: id, purposeId: purpose.id },
       orderBy: [{ givenAt: "desc" }, { createdAt: "desc" }],
-      select: { id: true, action: true, source: true, method: true, givenAt: true, wording: true, locale: true, documentRef: true, policyVersion: { select: { number: true, effectiveAt: true } }, form: { select: { titleVi: true, titleEn: true } } },
+      select: {
+        id: true,
+        action: true,
+        source: true,
+        method: true,
+        givenAt: true,
+        wording: true,
+        locale: true,
+        documentRef: true,
+        policyVersion: { select: { number: true, effectiveAt: true } },
+        form: { select: { titleVi: true, titleEn: true } },
+      },
     }),
   ]);
   if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");

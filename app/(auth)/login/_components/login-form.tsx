@@ -72,7 +72,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         {isSubmitting ? t("login.submitting") : t("login.submit")}
       </Button>
       <p className="text-center text-sm">
-        <Link href="/forgot-password" className="text-brand-800 underline">{t("login.forgot")}</Link>
+        <Link href="/forgot-password" className="text-brand-800 underline">
+          {t("login.forgot")}
+        </Link>
       </p>
     </form>
   );

@@ -13,7 +13,7 @@ const post = (slug: string, fields: [string, string][], query = "") =>
   POST(
     new Request(page(slug, query), {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", [PEER_HEADER]: `10.8.${Math.random() * 250 | 0}.2` },
+      headers: { "content-type": "application/x-www-form-urlencoded", [PEER_HEADER]: `10.8.${(Math.random() * 250) | 0}.2` },
       body: new URLSearchParams(fields).toString(),
     }),
     { params: Promise.resolve({ slug }) },
@@ -39,7 +39,18 @@ describe("/f/:slug", () => {
 
   it("accepts a plain POST and redirects to the thank-you page (Post/Redirect/Get)", async () => {
     const email = uniqueEmail("nojs");
-    const response = await post(form.slug, [["email", email], ["answers.color", "red"], ["answers.tags", "a"], ["answers.tags", "b"], ["consents", "inquiries"], ["idempotencyKey", key()]], "?lang=en");
+    const response = await post(
+      form.slug,
+      [
+        ["email", email],
+        ["answers.color", "red"],
+        ["answers.tags", "a"],
+        ["answers.tags", "b"],
+        ["consents", "inquiries"],
+        ["idempotencyKey", key()],
+      ],
+      "?lang=en",
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/f/${form.slug}?lang=en&done=1`);
     const submission = await db().submission.findFirstOrThrow({ where: { formId: form.id, customer: { email } } });
@@ -48,7 +59,11 @@ describe("/f/:slug", () => {
   });
 
   it("shows the form again with messages on the fields, keeping (escaped) what was typed", async () => {
-    const response = await post(form.slug, [["fullName", "<b>Lan</b>"], ["email", "lan@"], ["idempotencyKey", key()]]);
+    const response = await post(form.slug, [
+      ["fullName", "<b>Lan</b>"],
+      ["email", "lan@"],
+      ["idempotencyKey", key()],
+    ]);
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain("Email chưa đúng định dạng");

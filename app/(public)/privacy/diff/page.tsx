@@ -32,8 +32,15 @@ export default async function PolicyDiffPage({ searchParams }: { searchParams: P
         <h2 className="font-semibold">{t("public.summaryOfChanges")}</h2>
         <p className="mt-1 text-zinc-700">{locale === "en" ? to.summaryEn : to.summaryVi}</p>
       </section>
-      <PolicyDiff lines={policyDiff(body(from), body(to))} labels={{ added: t("policies.added"), removed: t("policies.removed"), empty: t("policies.noDifference") }} />
-      <p className="mt-6 text-sm"><Link href={`/privacy/versions/${to.number}`} className="underline">{t("public.readFull", { number: to.number })}</Link></p>
+      <PolicyDiff
+        lines={policyDiff(body(from), body(to))}
+        labels={{ added: t("policies.added"), removed: t("policies.removed"), empty: t("policies.noDifference") }}
+      />
+      <p className="mt-6 text-sm">
+        <Link href={`/privacy/versions/${to.number}`} className="underline">
+          {t("public.readFull", { number: to.number })}
+        </Link>
+      </p>
     </PublicShell>
   );
 }

@@ -25,7 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-zinc-200 bg-white p-5 sm:p-6">
-      <h2 id={id} className="text-lg font-semibold">{title}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
       {description && <p className="mt-1 text-sm text-zinc-600">{description}</p>}
       <div className="mt-4">{children}</div>
     </section>
@@ -72,13 +74,23 @@ export default async function MyDataPage() {
             <p className="mt-1 text-sm text-zinc-600">{t("me.intro")}</p>
           </div>
           <form action={signOutCustomerAction}>
-            <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("me.signOut")}</button>
+            <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+              {t("me.signOut")}
+            </button>
           </form>
         </div>
 
         <nav aria-label={t("me.sections")} className="flex flex-wrap gap-2 text-sm">
-          {[["me-data", t("me.dataTitle")], ["me-purposes", t("me.purposesTitle")], ["me-sharing", t("me.sharingTitle")], ["me-requests", t("me.requestsTitle")], ["me-delete", t("me.deleteTitle")]].map(([id, text]) => (
-            <a key={id} href={`#${id}`} className="rounded-full border border-zinc-300 bg-white px-3 py-1 hover:bg-zinc-50">{text}</a>
+          {[
+            ["me-data", t("me.dataTitle")],
+            ["me-purposes", t("me.purposesTitle")],
+            ["me-sharing", t("me.sharingTitle")],
+            ["me-requests", t("me.requestsTitle")],
+            ["me-delete", t("me.deleteTitle")],
+          ].map(([id, text]) => (
+            <a key={id} href={`#${id}`} className="rounded-full border border-zinc-300 bg-white px-3 py-1 hover:bg-zinc-50">
+              {text}
+            </a>
           ))}
         </nav>
 
@@ -96,13 +108,17 @@ export default async function MyDataPage() {
             {(["json", "csv"] as const).map((format) => (
               <form key={format} method="post" action="/privacy/me/export">
                 <input type="hidden" name="format" value={format} />
-                <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>{t(format === "json" ? "me.downloadJson" : "me.downloadCsv")}</button>
+                <button type="submit" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+                  {t(format === "json" ? "me.downloadJson" : "me.downloadCsv")}
+                </button>
               </form>
             ))}
           </div>
           <details className="mt-5 rounded-md border border-zinc-200 p-3">
             <summary className="cursor-pointer text-sm font-medium">{t("me.correctionTitle")}</summary>
-            <div className="mt-3"><CorrectionForm /></div>
+            <div className="mt-3">
+              <CorrectionForm />
+            </div>
           </details>
         </Section>
 
@@ -118,8 +134,15 @@ export default async function MyDataPage() {
                       <h3 className="font-medium">{label(purpose)}</h3>
                       <p className="text-sm text-zinc-600">{locale === "en" ? purpose.descriptionEn : purpose.descriptionVi}</p>
                       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-                        <Badge tone={granted ? "success" : current ? "warning" : "neutral"}>{granted ? t("me.stateGranted") : current ? t("me.stateWithdrawn") : t("me.stateNone")}</Badge>
-                        {latest && <span>{t("me.since", { date: formatDateTime(latest.givenAt, locale) })}{latest.policyVersion ? ` · ${t("me.underPolicy", { number: latest.policyVersion.number })}` : ""}</span>}
+                        <Badge tone={granted ? "success" : current ? "warning" : "neutral"}>
+                          {granted ? t("me.stateGranted") : current ? t("me.stateWithdrawn") : t("me.stateNone")}
+                        </Badge>
+                        {latest && (
+                          <span>
+                            {t("me.since", { date: formatDateTime(latest.givenAt, locale) })}
+                            {latest.policyVersion ? ` · ${t("me.underPolicy", { number: latest.policyVersion.number })}` : ""}
+                          </span>
+                        )}
                       </p>
                     </div>
                     <ConsentToggle purposeKey={purpose.key} label={label(purpose)} granted={granted} />
@@ -131,11 +154,17 @@ export default async function MyDataPage() {
                         {history.map((e) => (
                           <li key={e.id}>
                             <span className="font-medium">{e.action === "GRANTED" ? t("me.eventGranted") : t("me.eventWithdrawn")}</span>{" "}
-                            <span className="text-zinc-600">{formatDateTime(e.givenAt, locale)} · {t(`me.source.${e.source}`)}{e.form ? ` (${locale === "en" ? e.form.titleEn : e.form.titleVi})` : ""}{e.policyVersion ? ` · ${t("me.underPolicy", { number: e.policyVersion.number })}` : ""}</span>
+                            <span className="text-zinc-600">
+                              {formatDateTime(e.givenAt, locale)} · {t(`me.source.${e.source}`)}
+                              {e.form ? ` (${locale === "en" ? e.form.titleEn : e.form.titleVi})` : ""}
+                              {e.policyVersion ? ` · ${t("me.underPolicy", { number: e.policyVersion.number })}` : ""}
+                            </span>
                           </li>
                         ))}
                       </ol>
-                      <Link href={`/privacy/me/receipts/${purpose.key}`} className="mt-2 inline-block text-brand-800 underline">{t("me.receipt")}</Link>
+                      <Link href={`/privacy/me/receipts/${purpose.key}`} className="mt-2 inline-block text-brand-800 underline">
+                        {t("me.receipt")}
+                      </Link>
                     </details>
                   )}
                 </li>
@@ -146,13 +175,20 @@ export default async function MyDataPage() {
 
         <Section id="me-sharing" title={t("me.sharingTitle")} description={t("me.sharingIntro")}>
           {disclosures.length === 0 ? (
-            <p className="text-sm text-zinc-600" data-testid="my-disclosures">{t("me.notShared")}</p>
+            <p className="text-sm text-zinc-600" data-testid="my-disclosures">
+              {t("me.notShared")}
+            </p>
           ) : (
             <ul className="space-y-2 text-sm" data-testid="my-disclosures">
               {disclosures.map((d) => (
                 <li key={d.id} className="rounded-md border border-zinc-200 p-3">
-                  <p className="font-medium">{d.recipient.name} <span className="font-normal text-zinc-500">· {t(`disclosures.category.${d.recipient.category}`)}</span></p>
-                  <p className="text-zinc-600">{d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", ")}{d.approvedAt ? ` · ${formatDate(d.approvedAt, locale)}` : ""}</p>
+                  <p className="font-medium">
+                    {d.recipient.name} <span className="font-normal text-zinc-500">· {t(`disclosures.category.${d.recipient.category}`)}</span>
+                  </p>
+                  <p className="text-zinc-600">
+                    {d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", ")}
+                    {d.approvedAt ? ` · ${formatDate(d.approvedAt, locale)}` : ""}
+                  </p>
                   <p className="text-zinc-600">{d.reason}</p>
                 </li>
               ))}
@@ -160,7 +196,9 @@ export default async function MyDataPage() {
           )}
           <div className="mt-4">
             {customer.sharingObjectedAt ? (
-              <p className="text-sm text-emerald-800" data-testid="objection-state">{t("me.objectedSince", { date: formatDate(customer.sharingObjectedAt, locale) })}</p>
+              <p className="text-sm text-emerald-800" data-testid="objection-state">
+                {t("me.objectedSince", { date: formatDate(customer.sharingObjectedAt, locale) })}
+              </p>
             ) : (
               <>
                 <p className="mb-2 text-sm text-zinc-600">{t("me.objectIntro")}</p>
@@ -178,10 +216,23 @@ export default async function MyDataPage() {
               {requests.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
                   <div>
-                    <span className="font-medium">{t(`requests.type.${r.type}`)}</span> <span className="text-zinc-500">· {r.reference} · {formatDate(r.receivedAt, locale)}</span>
+                    <span className="font-medium">{t(`requests.type.${r.type}`)}</span>{" "}
+                    <span className="text-zinc-500">
+                      · {r.reference} · {formatDate(r.receivedAt, locale)}
+                    </span>
                     <div className="mt-0.5 flex flex-wrap items-center gap-2">
-                      <Badge tone={r.status === "COMPLETED" ? "success" : CLOSED_STATUSES.includes(r.status) ? "neutral" : r.urgency === "overdue" ? "danger" : "info"}>{t(`requests.status.${r.status}`)}</Badge>
-                      {!CLOSED_STATUSES.includes(r.status) && <span className="text-xs text-zinc-600">{t("me.answerBy", { date: formatDate(r.extendedDueAt ?? r.dueAt, locale) })} · {daysLeftText(t, r.daysLeft, r.urgency)}</span>}
+                      <Badge
+                        tone={
+                          r.status === "COMPLETED" ? "success" : CLOSED_STATUSES.includes(r.status) ? "neutral" : r.urgency === "overdue" ? "danger" : "info"
+                        }
+                      >
+                        {t(`requests.status.${r.status}`)}
+                      </Badge>
+                      {!CLOSED_STATUSES.includes(r.status) && (
+                        <span className="text-xs text-zinc-600">
+                          {t("me.answerBy", { date: formatDate(r.extendedDueAt ?? r.dueAt, locale) })} · {daysLeftText(t, r.daysLeft, r.urgency)}
+                        </span>
+                      )}
                     </div>
                   </div>
                   {!CLOSED_STATUSES.includes(r.status) && <CancelRequestButton id={r.id} reference={r.reference} />}

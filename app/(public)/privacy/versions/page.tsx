@@ -22,12 +22,20 @@ export default async function PolicyVersionsPage() {
         {versions.map((v, i) => (
           <li key={v.number} className="rounded-lg border border-zinc-200 bg-white p-4">
             <div className="flex flex-wrap items-center gap-3">
-              <Link href={`/privacy/versions/${v.number}`} className="font-semibold text-brand-800 hover:underline">{t("public.versionN", { number: v.number })}</Link>
+              <Link href={`/privacy/versions/${v.number}`} className="font-semibold text-brand-800 hover:underline">
+                {t("public.versionN", { number: v.number })}
+              </Link>
               <span className="text-sm text-zinc-600">
-                {v.effectiveAt && v.effectiveAt > today ? t("public.takesEffect", { date: formatDate(v.effectiveAt, locale) }) : t("public.inForceSince", { date: formatDate(v.effectiveAt!, locale) })}
+                {v.effectiveAt && v.effectiveAt > today
+                  ? t("public.takesEffect", { date: formatDate(v.effectiveAt, locale) })
+                  : t("public.inForceSince", { date: formatDate(v.effectiveAt!, locale) })}
                 {v.number === inForce && ` · ${t("public.current")}`}
               </span>
-              {versions[i + 1] && <Link href={`/privacy/diff?from=${versions[i + 1].number}&to=${v.number}`} className="text-sm underline">{t("public.compareWithPrevious")}</Link>}
+              {versions[i + 1] && (
+                <Link href={`/privacy/diff?from=${versions[i + 1].number}&to=${v.number}`} className="text-sm underline">
+                  {t("public.compareWithPrevious")}
+                </Link>
+              )}
             </div>
             <p className="mt-1 text-sm text-zinc-700">{locale === "en" ? v.summaryEn : v.summaryVi}</p>
           </li>

@@ -20,7 +20,10 @@ const FIELDS = [
 export function ChangePasswordForm() {
   const { t } = useI18n();
   const [done, setDone] = useState(false);
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", password: "", confirmPassword: "" } });
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: "", password: "", confirmPassword: "" },
+  });
   const { submit, formError, fieldError } = useActionForm(form, changePasswordAction, () => {
     setDone(true);
     form.reset();
@@ -34,7 +37,9 @@ export function ChangePasswordForm() {
           <Input type="password" autoComplete={autoComplete} {...fieldA11y(name, fieldError(name))} {...form.register(name)} />
         </Field>
       ))}
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("account.password")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("account.password")}
+      </Button>
     </form>
   );
 }

@@ -27,9 +27,20 @@ export function TwoFactorPanel({ enabled, required }: { enabled: boolean; requir
         <h3 className="font-medium">{t("account.recoveryTitle")}</h3>
         <p className="text-sm text-zinc-700">{t("account.recoveryIntro")}</p>
         <ul className="grid grid-cols-2 gap-2 font-mono text-sm sm:grid-cols-3">
-          {codes.map((c) => <li key={c} className="rounded bg-zinc-100 px-2 py-1">{c}</li>)}
+          {codes.map((c) => (
+            <li key={c} className="rounded bg-zinc-100 px-2 py-1">
+              {c}
+            </li>
+          ))}
         </ul>
-        <Button onClick={() => { setCodes(undefined); router.refresh(); }}>{t("account.recoveryDone")}</Button>
+        <Button
+          onClick={() => {
+            setCodes(undefined);
+            router.refresh();
+          }}
+        >
+          {t("account.recoveryDone")}
+        </Button>
       </div>
     );
   }
@@ -49,9 +60,17 @@ export function TwoFactorPanel({ enabled, required }: { enabled: boolean; requir
         }}
       >
         <Field id={`${id}-password`} label={t("account.disablePassword")} error={error}>
-          <Input type="password" autoComplete="current-password" value={value} onChange={(e) => setValue(e.target.value)} {...fieldA11y(`${id}-password`, error)} />
+          <Input
+            type="password"
+            autoComplete="current-password"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            {...fieldA11y(`${id}-password`, error)}
+          />
         </Field>
-        <Button type="submit" variant="danger" disabled={pending}>{t("account.disable")}</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t("account.disable")}
+        </Button>
       </form>
     );
   }
@@ -92,14 +111,30 @@ export function TwoFactorPanel({ enabled, required }: { enabled: boolean; requir
     >
       <p className="text-sm text-zinc-700">{t("account.scan")}</p>
       <div className="flex flex-wrap items-center gap-4">
-        {/* Generated on the server from the secret (uqr), not user content. */}
-        <div role="img" aria-label={t("account.qrLabel")} className="h-44 w-44 rounded border border-zinc-200 bg-white p-1" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
-        <code className="rounded bg-zinc-100 px-2 py-1 text-sm break-all" data-testid="totp-secret">{setup.secret}</code>
+        <div
+          role="img"
+          aria-label={t("account.qrLabel")}
+          className="h-44 w-44 rounded border border-zinc-200 bg-white p-1"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: an SVG the server generated from the secret (uqr), not user content.
+          dangerouslySetInnerHTML={{ __html: setup.qrSvg }}
+        />
+        <code className="rounded bg-zinc-100 px-2 py-1 text-sm break-all" data-testid="totp-secret">
+          {setup.secret}
+        </code>
       </div>
       <Field id={`${id}-code`} label={t("account.confirmCode")} error={error}>
-        <Input autoComplete="one-time-code" inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} className="max-w-40" {...fieldA11y(`${id}-code`, error)} />
+        <Input
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="max-w-40"
+          {...fieldA11y(`${id}-code`, error)}
+        />
       </Field>
-      <Button type="submit" disabled={pending}>{t("account.enable")}</Button>
+      <Button type="submit" disabled={pending}>
+        {t("account.enable")}
+      </Button>
     </form>
   );
 }

@@ -54,17 +54,27 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   ]);
   const open = customer.status === "LEAD" || customer.status === "ACTIVE";
   const contact = (field: "phone" | "address") =>
-    customer.masked ? <RevealContact reveal={revealContactAction.bind(null, { customerId: customer.id })} masked={customer[field]} field={field} /> : (customer[field] ?? "—");
+    customer.masked ? (
+      <RevealContact reveal={revealContactAction.bind(null, { customerId: customer.id })} masked={customer[field]} field={field} />
+    ) : (
+      (customer[field] ?? "—")
+    );
   return (
     <>
-      <Link href="/admin/customers" className="text-sm text-brand-800 hover:underline">← {t("nav.customers")}</Link>
+      <Link href="/admin/customers" className="text-sm text-brand-800 hover:underline">
+        ← {t("nav.customers")}
+      </Link>
       <PageHeader
         title={customer.fullName ?? customer.email ?? t("customers.unnamed")}
         description={customer.organization ?? undefined}
         actions={
           <div className="flex items-center gap-2">
             <CustomerStatusBadge status={customer.status} t={t} />
-            {customer.status !== "ERASED" && <Link href={`/admin/customers/${customer.id}/edit`} className={buttonVariants({ variant: "secondary" })}>{t("customers.edit")}</Link>}
+            {customer.status !== "ERASED" && (
+              <Link href={`/admin/customers/${customer.id}/edit`} className={buttonVariants({ variant: "secondary" })}>
+                {t("customers.edit")}
+              </Link>
+            )}
           </div>
         }
       />
@@ -75,7 +85,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       )}
       {proposals.length > 0 && (
         <Card className="mb-6">
-          <CardHeader><CardTitle>{t("proposals.title")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("proposals.title")}</CardTitle>
+          </CardHeader>
           <CardBody className="space-y-3">
             <p className="text-sm text-zinc-600">{t("proposals.intro")}</p>
             <ul className="space-y-3">
@@ -98,7 +110,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-6 xl:grid-cols-[24rem_1fr]">
         <div className="space-y-6">
           <Card>
-            <CardHeader><CardTitle>{t("customers.profile")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("customers.profile")}</CardTitle>
+            </CardHeader>
             <CardBody>
               <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
                 <DetailRow label={t("publicForm.field.email")}>{customer.email ?? "—"}</DetailRow>
@@ -114,13 +128,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("customers.submissions")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("customers.submissions")}</CardTitle>
+            </CardHeader>
             <CardBody>
-              {submissions.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noSubmissions")}</p> : (
+              {submissions.length === 0 ? (
+                <p className="text-sm text-zinc-500">{t("customers.noSubmissions")}</p>
+              ) : (
                 <ul className="space-y-2 text-sm">
                   {submissions.map((s) => (
                     <li key={s.id}>
-                      <Link href={`/admin/forms/${s.form.id}/submissions`} className="text-brand-800 hover:underline">{locale === "en" ? s.form.titleEn : s.form.titleVi}</Link>
+                      <Link href={`/admin/forms/${s.form.id}/submissions`} className="text-brand-800 hover:underline">
+                        {locale === "en" ? s.form.titleEn : s.form.titleVi}
+                      </Link>
                       <span className="text-zinc-500"> · {formatDateTime(s.createdAt, locale)}</span>
                     </li>
                   ))}
@@ -129,14 +149,24 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("customers.disclosures")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("customers.disclosures")}</CardTitle>
+            </CardHeader>
             <CardBody className="space-y-4">
-              {disclosures.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noDisclosures")}</p> : (
+              {disclosures.length === 0 ? (
+                <p className="text-sm text-zinc-500">{t("customers.noDisclosures")}</p>
+              ) : (
                 <ul className="space-y-1.5 text-sm" data-testid="customer-disclosures">
                   {disclosures.map((d) => (
                     <li key={d.id}>
-                      <Link href={`/admin/disclosures/${d.id}`} className="text-brand-800 hover:underline">{d.recipient.name}</Link>
-                      <span className="text-zinc-500"> · {d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", ")} · {d.approvedAt ? formatDate(d.approvedAt, locale) : ""}{d.confidential ? ` · ${t("disclosures.confidentialShort")}` : ""}</span>
+                      <Link href={`/admin/disclosures/${d.id}`} className="text-brand-800 hover:underline">
+                        {d.recipient.name}
+                      </Link>
+                      <span className="text-zinc-500">
+                        {" "}
+                        · {d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", ")} · {d.approvedAt ? formatDate(d.approvedAt, locale) : ""}
+                        {d.confidential ? ` · ${t("disclosures.confidentialShort")}` : ""}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -145,14 +175,24 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("customers.notices")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("customers.notices")}</CardTitle>
+            </CardHeader>
             <CardBody>
-              {notices.length === 0 ? <p className="text-sm text-zinc-500">{t("customers.noNotices")}</p> : (
+              {notices.length === 0 ? (
+                <p className="text-sm text-zinc-500">{t("customers.noNotices")}</p>
+              ) : (
                 <ul className="space-y-1.5 text-sm" data-testid="policy-notices">
                   {notices.map((n) => (
                     <li key={n.id}>
-                      {t("customers.noticeLine", { number: n.policyVersion.number, effective: n.policyVersion.effectiveAt ? formatDate(n.policyVersion.effectiveAt, locale) : "—" })}
-                      <span className="text-zinc-500"> · {n.sentAt ? t("customers.noticeSent", { date: formatDateTime(n.sentAt, locale) }) : t("customers.noticeQueued")}</span>
+                      {t("customers.noticeLine", {
+                        number: n.policyVersion.number,
+                        effective: n.policyVersion.effectiveAt ? formatDate(n.policyVersion.effectiveAt, locale) : "—",
+                      })}
+                      <span className="text-zinc-500">
+                        {" "}
+                        · {n.sentAt ? t("customers.noticeSent", { date: formatDateTime(n.sentAt, locale) }) : t("customers.noticeQueued")}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -160,21 +200,32 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("nav.requests")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("nav.requests")}</CardTitle>
+            </CardHeader>
             <CardBody className="space-y-4">
-              {requests.length === 0 ? <p className="text-sm text-zinc-500">{t("requests.none")}</p> : (
+              {requests.length === 0 ? (
+                <p className="text-sm text-zinc-500">{t("requests.none")}</p>
+              ) : (
                 <ul className="space-y-1.5 text-sm" data-testid="customer-requests">
                   {requests.map((r) => (
                     <li key={r.id}>
-                      <Link href={`/admin/requests/${r.id}`} className="text-brand-800 hover:underline">{requestReference(r.number)} · {t(`requests.type.${r.type}`)}</Link>
-                      <span className="text-zinc-500"> · {t(`requests.status.${r.status}`)} · {formatDate(r.receivedAt, locale)}</span>
+                      <Link href={`/admin/requests/${r.id}`} className="text-brand-800 hover:underline">
+                        {requestReference(r.number)} · {t(`requests.type.${r.type}`)}
+                      </Link>
+                      <span className="text-zinc-500">
+                        {" "}
+                        · {t(`requests.status.${r.status}`)} · {formatDate(r.receivedAt, locale)}
+                      </span>
                     </li>
                   ))}
                 </ul>
               )}
               {actor.role === "COMPLIANCE" && customer.status !== "ERASED" && (
                 <>
-                  <Link href={`/admin/requests/new?customerId=${customer.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>{t("requests.log")}</Link>
+                  <Link href={`/admin/requests/new?customerId=${customer.id}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
+                    {t("requests.log")}
+                  </Link>
                   <LegalHoldForm customerId={customer.id} reason={customer.legalHoldReason} />
                 </>
               )}
@@ -182,33 +233,53 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           </Card>
           {open && (
             <Card>
-              <CardHeader><CardTitle>{t("customers.terminateTitle")}</CardTitle></CardHeader>
-              <CardBody><TerminateForm customerId={customer.id} /></CardBody>
+              <CardHeader>
+                <CardTitle>{t("customers.terminateTitle")}</CardTitle>
+              </CardHeader>
+              <CardBody>
+                <TerminateForm customerId={customer.id} />
+              </CardBody>
             </Card>
           )}
         </div>
         <div className="space-y-6">
           <Card>
-            <CardHeader><CardTitle>{t("customers.consent")}</CardTitle></CardHeader>
-            <CardBody><ConsentTimeline items={consents} t={t} locale={locale} /></CardBody>
+            <CardHeader>
+              <CardTitle>{t("customers.consent")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <ConsentTimeline items={consents} t={t} locale={locale} />
+            </CardBody>
           </Card>
           {customer.status !== "ERASED" && (
             <Card>
-              <CardHeader><CardTitle>{t("consent.recordTitle")}</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle>{t("consent.recordTitle")}</CardTitle>
+              </CardHeader>
               <CardBody>
-                <RecordConsentForm customerId={customer.id} purposes={consents.map((c) => ({ key: c.purpose.key, label: locale === "en" ? c.purpose.labelEn : c.purpose.labelVi }))} />
+                <RecordConsentForm
+                  customerId={customer.id}
+                  purposes={consents.map((c) => ({ key: c.purpose.key, label: locale === "en" ? c.purpose.labelEn : c.purpose.labelVi }))}
+                />
               </CardBody>
             </Card>
           )}
           <Card>
-            <CardHeader><CardTitle>{t("customers.auditTrail")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("customers.auditTrail")}</CardTitle>
+            </CardHeader>
             <CardBody>
               <ol className="space-y-1.5 text-sm">
                 {audit.map((e) => (
                   <li key={e.id} className="flex flex-wrap gap-x-2">
                     <span className="text-zinc-500 tabular-nums">{formatDateTime(e.createdAt, locale)}</span>
-                    <span title={e.action}>{auditEventLabel(t, e.action)}</span>
-                    <span className="text-zinc-600">{e.actorLabel ?? t(`audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`)}</span>
+                    <span>{auditEventLabel(t, e.action)}</span>
+                    <span className="text-zinc-600">
+                      {e.actorLabel ??
+                        t(
+                          `audit.actorType.${e.actorType === "USER" ? "USER" : e.actorType === "SYSTEM" ? "SYSTEM" : e.actorType === "CUSTOMER" ? "CUSTOMER" : "ANONYMOUS"}`,
+                        )}
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -30,7 +30,9 @@ export function ConsentTimeline({ items, t, locale }: { items: Item[]; t: Transl
                     {t(`consent.state.${current.action}`)} · {formatDate(current.givenAt, locale)}
                   </Badge>
                 ) : (
-                  <Badge tone="neutral" data-testid="consent-state">{t("consent.state.NONE")}</Badge>
+                  <Badge tone="neutral" data-testid="consent-state">
+                    {t("consent.state.NONE")}
+                  </Badge>
                 )}
                 <span className="text-xs text-zinc-500">{t("consent.eventCount", { count: events.length })}</span>
               </span>
@@ -45,17 +47,49 @@ export function ConsentTimeline({ items, t, locale }: { items: Item[]; t: Transl
                         <Badge tone={e.action === "GRANTED" ? "success" : "danger"}>{t(`consent.action.${e.action}`)}</Badge>
                         <span className="font-medium">{formatDateTime(e.givenAt, locale)}</span>
                         <span className="text-zinc-600">{how(e, t, locale)}</span>
-                        {e.mergedFromId && <Badge tone="info" title={e.mergedFromId}>{t("customers.mergedFrom", { id: e.mergedFromId.slice(0, 8) })}</Badge>}
+                        {e.mergedFromId && (
+                          <Badge tone="info" title={e.mergedFromId}>
+                            {t("customers.mergedFrom", { id: e.mergedFromId.slice(0, 8) })}
+                          </Badge>
+                        )}
                       </div>
                       <p className="mt-1 text-zinc-700">“{e.wording}”</p>
                       <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-500">
-                        <div><dt className="inline">{t("consent.policy")}: </dt><dd className="inline">{e.policyVersion ? `v${e.policyVersion.number}` : "—"}</dd></div>
-                        {e.documentRef && <div><dt className="inline">{t("consent.documentRef")}: </dt><dd className="inline">{e.documentRef}</dd></div>}
-                        {e.ip && <div><dt className="inline">IP: </dt><dd className="inline">{e.ip}</dd></div>}
-                        {e.userAgent && <div className="max-w-md truncate" title={e.userAgent}><dt className="inline">{t("consent.browser")}: </dt><dd className="inline">{e.userAgent}</dd></div>}
-                        <div><dt className="inline">{t("consent.recordedAt")}: </dt><dd className="inline">{formatDateTime(e.createdAt, locale)}</dd></div>
+                        <div>
+                          <dt className="inline">{t("consent.policy")}: </dt>
+                          <dd className="inline">{e.policyVersion ? `v${e.policyVersion.number}` : "—"}</dd>
+                        </div>
+                        {e.documentRef && (
+                          <div>
+                            <dt className="inline">{t("consent.documentRef")}: </dt>
+                            <dd className="inline">{e.documentRef}</dd>
+                          </div>
+                        )}
+                        {e.ip && (
+                          <div>
+                            <dt className="inline">IP: </dt>
+                            <dd className="inline">{e.ip}</dd>
+                          </div>
+                        )}
+                        {e.userAgent && (
+                          <div className="max-w-md truncate" title={e.userAgent}>
+                            <dt className="inline">{t("consent.browser")}: </dt>
+                            <dd className="inline">{e.userAgent}</dd>
+                          </div>
+                        )}
+                        <div>
+                          <dt className="inline">{t("consent.recordedAt")}: </dt>
+                          <dd className="inline">{formatDateTime(e.createdAt, locale)}</dd>
+                        </div>
                         {evidence.attachment && (
-                          <div><dt className="sr-only">{t("consent.scan")}</dt><dd className="inline"><PostButton variant="link" action={`/admin/attachments/${evidence.attachment.id}`}>{evidence.attachment.filename}</PostButton></dd></div>
+                          <div>
+                            <dt className="sr-only">{t("consent.scan")}</dt>
+                            <dd className="inline">
+                              <PostButton variant="link" action={`/admin/attachments/${evidence.attachment.id}`}>
+                                {evidence.attachment.filename}
+                              </PostButton>
+                            </dd>
+                          </div>
                         )}
                       </dl>
                       {evidence.note && <p className="mt-1 text-xs text-zinc-600">{evidence.note}</p>}

@@ -42,7 +42,12 @@ export function CustomerForm({ customerId, initial, emailLocked = false }: { cus
             error={fieldError(name)}
             className={name === "address" ? "sm:col-span-2" : undefined}
           >
-            <Input autoComplete={autoComplete} readOnly={name === "email" && emailLocked} {...fieldA11y(`cu-${name}`, fieldError(name))} {...form.register(name)} />
+            <Input
+              autoComplete={autoComplete}
+              readOnly={name === "email" && emailLocked}
+              {...fieldA11y(`cu-${name}`, fieldError(name))}
+              {...form.register(name)}
+            />
           </Field>
         ))}
         <Field id="cu-locale" label={t("customers.language")}>
@@ -58,7 +63,9 @@ export function CustomerForm({ customerId, initial, emailLocked = false }: { cus
           </Select>
         </Field>
       </div>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("customers.save")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("customers.save")}
+      </Button>
     </form>
   );
 }

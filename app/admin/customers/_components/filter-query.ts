@@ -10,4 +10,3 @@ export function filterQuery(filter: CustomerFilter, page: { after?: string; befo
   if (page.before) q.set("before", page.before);
   return q.toString();
 }
-

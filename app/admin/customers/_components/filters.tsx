@@ -13,7 +13,13 @@ export function CustomerFilters(props: { filter: CustomerFilter; t: Translate; l
   const { filter, t } = props;
   const label = "mb-1 block text-xs font-medium text-zinc-600";
   return (
-    <form method="get" action="/admin/customers" role="search" aria-label={t("customers.searchLabel")} className="mb-4 space-y-3 rounded-lg border border-zinc-200 bg-white p-4">
+    <form
+      method="get"
+      action="/admin/customers"
+      role="search"
+      aria-label={t("customers.searchLabel")}
+      className="mb-4 space-y-3 rounded-lg border border-zinc-200 bg-white p-4"
+    >
       <div className="flex flex-wrap gap-2">
         <label htmlFor="q" className="sr-only">
           {t("customers.searchLabel")}
@@ -25,52 +31,74 @@ export function CustomerFilters(props: { filter: CustomerFilter; t: Translate; l
       </div>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
         <div>
-          <label htmlFor="status" className={label}>{t("customers.status")}</label>
+          <label htmlFor="status" className={label}>
+            {t("customers.status")}
+          </label>
           <Select id="status" name="status" defaultValue={filter.status ?? ""} className="h-9">
             <option value="">{t("customers.statusAllActive")}</option>
             {CUSTOMER_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`customers.statusValue.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`customers.statusValue.${s}`)}
+              </option>
             ))}
           </Select>
         </div>
         <div>
-          <label htmlFor="source" className={label}>{t("customers.source")}</label>
+          <label htmlFor="source" className={label}>
+            {t("customers.source")}
+          </label>
           <Select id="source" name="source" defaultValue={filter.source ?? ""} className="h-9">
             <option value="">{t("customers.any")}</option>
             {props.sources.map((s) => (
-              <option key={s.value} value={s.value}>{s.label}</option>
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
             ))}
           </Select>
         </div>
         <div>
-          <label htmlFor="purpose" className={label}>{t("customers.purpose")}</label>
+          <label htmlFor="purpose" className={label}>
+            {t("customers.purpose")}
+          </label>
           <Select id="purpose" name="purpose" defaultValue={filter.purpose ?? ""} className="h-9">
             <option value="">{t("customers.any")}</option>
             {props.purposes.map((p) => (
-              <option key={p.value} value={p.value}>{p.label}</option>
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
             ))}
           </Select>
         </div>
         <div>
-          <label htmlFor="consent" className={label}>{t("customers.consentState")}</label>
+          <label htmlFor="consent" className={label}>
+            {t("customers.consentState")}
+          </label>
           <Select id="consent" name="consent" defaultValue={filter.consent ?? "GRANTED"} className="h-9">
             <option value="GRANTED">{t("consent.state.GRANTED")}</option>
             <option value="WITHDRAWN">{t("consent.state.WITHDRAWN")}</option>
           </Select>
         </div>
         <div>
-          <label htmlFor="from" className={label}>{t("customers.createdFrom")}</label>
+          <label htmlFor="from" className={label}>
+            {t("customers.createdFrom")}
+          </label>
           <Input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className="h-9" />
         </div>
         <div>
-          <label htmlFor="to" className={label}>{t("customers.createdTo")}</label>
+          <label htmlFor="to" className={label}>
+            {t("customers.createdTo")}
+          </label>
           <Input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className="h-9" />
         </div>
         <div>
-          <label htmlFor="sort" className={label}>{t("customers.sort")}</label>
+          <label htmlFor="sort" className={label}>
+            {t("customers.sort")}
+          </label>
           <Select id="sort" name="sort" defaultValue={filter.sort} className="h-9">
             {CUSTOMER_SORTS.map((s) => (
-              <option key={s} value={s}>{t(`customers.sortValue.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`customers.sortValue.${s}`)}
+              </option>
             ))}
           </Select>
         </div>

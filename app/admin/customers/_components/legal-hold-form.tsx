@@ -24,21 +24,52 @@ export function LegalHoldForm({ customerId, reason }: { customerId: string; reas
     return (
       <div className="space-y-2 text-sm">
         <p className="text-amber-900">{t("requests.onLegalHold", { reason })}</p>
-        <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => done(await clearLegalHoldAction({ customerId })))}>{t("customers.clearLegalHold")}</Button>
-        {error && <p role="alert" className="text-red-700">{error}</p>}
+        <Button
+          type="button"
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => startTransition(async () => done(await clearLegalHoldAction({ customerId })))}
+        >
+          {t("customers.clearLegalHold")}
+        </Button>
+        {error && (
+          <p role="alert" className="text-red-700">
+            {error}
+          </p>
+        )}
       </div>
     );
   }
   return (
-    <form className="space-y-2" aria-label={t("customers.legalHold")} onSubmit={(e) => {
-      e.preventDefault();
-      startTransition(async () => done(await setLegalHoldAction({ customerId, reason: text })));
-    }}>
+    <form
+      className="space-y-2"
+      aria-label={t("customers.legalHold")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => done(await setLegalHoldAction({ customerId, reason: text })));
+      }}
+    >
       <p className="text-sm text-zinc-600">{t("customers.legalHoldHint")}</p>
-      <label htmlFor="hold-reason" className="block text-sm font-medium">{t("customers.legalHoldReason")}</label>
-      <Textarea id="hold-reason" rows={2} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? "hold-error" : undefined} />
-      {error && <p id="hold-error" role="alert" className="text-sm text-red-700">{error}</p>}
-      <Button type="submit" size="sm" variant="secondary" disabled={pending}>{t("customers.setLegalHold")}</Button>
+      <label htmlFor="hold-reason" className="block text-sm font-medium">
+        {t("customers.legalHoldReason")}
+      </label>
+      <Textarea
+        id="hold-reason"
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "hold-error" : undefined}
+      />
+      {error && (
+        <p id="hold-error" role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+        {t("customers.setLegalHold")}
+      </Button>
     </form>
   );
 }

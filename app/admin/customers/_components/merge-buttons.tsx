@@ -21,16 +21,27 @@ export function MergeButtons({ a, b, needsApproval, canApprove }: { a: Side; b: 
     if (!window.confirm(t("customers.mergeConfirm", { keep: keep.name, drop: drop.name }))) return;
     startTransition(async () => {
       const result = await mergeCustomersAction({ keepId: keep.id, mergeId: drop.id, reason: needsApproval ? reason : "" });
-      setMessage(result.ok ? { ok: true, text: t("customers.merged") } : { ok: false, text: result.error.fieldErrors?.reason ?? result.error.message, field: result.error.fieldErrors?.reason });
+      setMessage(
+        result.ok
+          ? { ok: true, text: t("customers.merged") }
+          : { ok: false, text: result.error.fieldErrors?.reason ?? result.error.message, field: result.error.fieldErrors?.reason },
+      );
     });
   };
-  if (message?.ok) return <span role="status" className="text-sm text-emerald-700">{message.text}</span>;
+  if (message?.ok)
+    return (
+      <span role="status" className="text-sm text-emerald-700">
+        {message.text}
+      </span>
+    );
   if (needsApproval && !canApprove) return <span className="text-sm text-zinc-600">{t("customers.mergeApprovalNote")}</span>;
   return (
     <div className="space-y-2">
       {needsApproval && (
         <div className="space-y-1">
-          <label htmlFor={reasonId} className="text-xs font-medium text-zinc-700">{t("customers.mergeReason")}</label>
+          <label htmlFor={reasonId} className="text-xs font-medium text-zinc-700">
+            {t("customers.mergeReason")}
+          </label>
           <Textarea
             id={reasonId}
             value={reason}
@@ -42,10 +53,18 @@ export function MergeButtons({ a, b, needsApproval, canApprove }: { a: Side; b: 
         </div>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => merge(a, b)}>{t("customers.keep", { name: a.name })}</Button>
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => merge(b, a)}>{t("customers.keep", { name: b.name })}</Button>
+        <Button size="sm" variant="secondary" disabled={pending} onClick={() => merge(a, b)}>
+          {t("customers.keep", { name: a.name })}
+        </Button>
+        <Button size="sm" variant="secondary" disabled={pending} onClick={() => merge(b, a)}>
+          {t("customers.keep", { name: b.name })}
+        </Button>
       </div>
-      {message && <p id={`${reasonId}-error`} role="alert" className="text-sm text-red-700">{message.text}</p>}
+      {message && (
+        <p id={`${reasonId}-error`} role="alert" className="text-sm text-red-700">
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -19,15 +19,25 @@ export function ObjectionForm({ customerId }: { customerId: string }) {
         e.preventDefault();
         startTransition(async () => {
           const result = await recordObjectionAction({ customerId, note });
-          setMessage(result.ok ? { ok: true, text: t("customers.objectionRecorded") } : { ok: false, text: result.error.fieldErrors?.note ?? result.error.message });
+          setMessage(
+            result.ok ? { ok: true, text: t("customers.objectionRecorded") } : { ok: false, text: result.error.fieldErrors?.note ?? result.error.message },
+          );
         });
       }}
     >
       <p className="text-sm text-zinc-600">{t("customers.objectionHint")}</p>
-      <label htmlFor="objection-note" className="block text-sm font-medium">{t("customers.objectionNote")}</label>
+      <label htmlFor="objection-note" className="block text-sm font-medium">
+        {t("customers.objectionNote")}
+      </label>
       <Textarea id="objection-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{message.text}</p>}
-      <Button type="submit" variant="secondary" disabled={pending}>{t("customers.recordObjection")}</Button>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+          {message.text}
+        </p>
+      )}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("customers.recordObjection")}
+      </Button>
     </form>
   );
 }

@@ -15,7 +15,9 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
   const decide = (decision: "APPLY" | "DISMISS") =>
     startTransition(async () => {
       const result = await decideProposalAction({ submissionId: proposal.id, decision });
-      setOutcome(result.ok ? { ok: true, text: t(decision === "APPLY" ? "proposals.applied" : "proposals.dismissed") } : { ok: false, text: result.error.message });
+      setOutcome(
+        result.ok ? { ok: true, text: t(decision === "APPLY" ? "proposals.applied" : "proposals.dismissed") } : { ok: false, text: result.error.message },
+      );
     });
   return (
     <li className="space-y-2 rounded-md border border-zinc-200 p-3 text-sm" data-testid="proposal">
@@ -32,12 +34,22 @@ export function ProposalCard({ proposal }: { proposal: Proposal }) {
         ))}
       </dl>
       {outcome?.ok ? (
-        <p role="status" className="text-emerald-700">{outcome.text}</p>
+        <p role="status" className="text-emerald-700">
+          {outcome.text}
+        </p>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <Button size="sm" disabled={pending} onClick={() => decide("APPLY")}>{t("proposals.apply")}</Button>
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => decide("DISMISS")}>{t("proposals.dismiss")}</Button>
-          {outcome && <span role="alert" className="text-red-700">{outcome.text}</span>}
+          <Button size="sm" disabled={pending} onClick={() => decide("APPLY")}>
+            {t("proposals.apply")}
+          </Button>
+          <Button size="sm" variant="secondary" disabled={pending} onClick={() => decide("DISMISS")}>
+            {t("proposals.dismiss")}
+          </Button>
+          {outcome && (
+            <span role="alert" className="text-red-700">
+              {outcome.text}
+            </span>
+          )}
         </div>
       )}
     </li>

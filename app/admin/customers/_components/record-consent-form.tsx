@@ -50,7 +50,11 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
         <Field id="c-purpose" label={t("customers.purpose")} error={err("purposeKey")}>
           <Select {...fieldA11y("c-purpose", err("purposeKey"))} {...form.register("purposeKey")}>
             <option value="">{t("consent.choosePurpose")}</option>
-            {purposes.map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
+            {purposes.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
           </Select>
         </Field>
         <fieldset>
@@ -69,7 +73,11 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
         </Field>
         <Field id="c-method" label={t("consent.methodLabel")} error={err("method")}>
           <Select {...fieldA11y("c-method", err("method"))} {...form.register("method")}>
-            {CONSENT_METHODS.map((m) => <option key={m} value={m}>{t(`consent.method.${m}`)}</option>)}
+            {CONSENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`consent.method.${m}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="c-doc" label={t("consent.documentRef")} hint={t("consent.documentRefHint")} error={err("documentRef")}>
@@ -82,7 +90,9 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
       <Field id="c-note" label={t("consent.note")} error={err("note")}>
         <Textarea rows={2} {...fieldA11y("c-note", err("note"))} {...form.register("note")} />
       </Field>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("consent.record")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("consent.record")}
+      </Button>
     </form>
   );
 }

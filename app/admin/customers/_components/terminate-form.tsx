@@ -27,7 +27,9 @@ export function TerminateForm({ customerId }: { customerId: string }) {
       <Field id="t-reason" label={t("customers.terminateReason")} error={fieldError("reason")}>
         <Textarea rows={2} {...fieldA11y("t-reason", fieldError("reason"))} {...form.register("reason")} />
       </Field>
-      <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>{t("customers.terminate")}</Button>
+      <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
+        {t("customers.terminate")}
+      </Button>
     </form>
   );
 }

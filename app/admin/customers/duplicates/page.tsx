@@ -20,7 +20,9 @@ export default async function DuplicatesPage() {
   const pairs = await findDuplicateCandidates(actor);
   const person = (id: string, name: string | null, email: string | null) => (
     <>
-      <Link href={`/admin/customers/${id}`} className="font-medium text-brand-800 hover:underline">{name ?? t("customers.unnamed")}</Link>
+      <Link href={`/admin/customers/${id}`} className="font-medium text-brand-800 hover:underline">
+        {name ?? t("customers.unnamed")}
+      </Link>
       <div className="text-zinc-500">{email ?? "—"}</div>
     </>
   );
@@ -33,20 +35,29 @@ export default async function DuplicatesPage() {
         ) : (
           <Table>
             <thead>
-              <tr><Th>{t("customers.recordA")}</Th><Th>{t("customers.recordB")}</Th><Th>{t("customers.why")}</Th><Th>{t("customers.merge")}</Th></tr>
+              <tr>
+                <Th>{t("customers.recordA")}</Th>
+                <Th>{t("customers.recordB")}</Th>
+                <Th>{t("customers.why")}</Th>
+                <Th>{t("customers.merge")}</Th>
+              </tr>
             </thead>
             <tbody>
               {pairs.map((p) => (
                 <tr key={`${p.aId}-${p.bId}`} data-testid="duplicate-row">
                   <Td>{person(p.aId, p.aName, p.aEmail)}</Td>
                   <Td>{person(p.bId, p.bName, p.bEmail)}</Td>
-                  <Td><Badge tone="info">{t(`customers.sameBy.${p.reason as "email"}`)}</Badge></Td>
-                  <Td><MergeButtons
+                  <Td>
+                    <Badge tone="info">{t(`customers.sameBy.${p.reason as "email"}`)}</Badge>
+                  </Td>
+                  <Td>
+                    <MergeButtons
                       a={{ id: p.aId, name: p.aName ?? p.aEmail ?? "?" }}
                       b={{ id: p.bId, name: p.bName ?? p.bEmail ?? "?" }}
                       needsApproval={p.reason !== "email"}
                       canApprove={actor.role === "COMPLIANCE"}
-                    /></Td>
+                    />
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -21,11 +21,13 @@ export async function POST(request: Request) {
   const filter = customerFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { t } = await getT();
   const { after: _a, before: _b, ...audited } = filter;
-  const body = await streamCustomerCsv(actor, filter, t, (rows, complete) =>
-    recordCustomerExport(actor, JSON.parse(JSON.stringify(audited)), rows, complete),
-  );
+  const body = await streamCustomerCsv(actor, filter, t, (rows, complete) => recordCustomerExport(actor, JSON.parse(JSON.stringify(audited)), rows, complete));
   const filename = `customers-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store, no-transform" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store, no-transform",
+    },
   });
 }

@@ -6,7 +6,11 @@ import { importProgress } from "@/lib/imports/queries";
 import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
-export const uploadImportAction = staffFormAction("uploadImportAction", z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }), async (actor, { file }) => uploadImport(actor, file));
+export const uploadImportAction = staffFormAction(
+  "uploadImportAction",
+  z.object({ file: z.instanceof(File, { message: "imports.noFile" }) }),
+  async (actor, { file }) => uploadImport(actor, file),
+);
 export const checkImportAction = staffAction("checkImportAction", parsedByLib(checkImportSchema), async (actor, input) => checkImport(actor, input));
 export const startImportAction = staffAction("startImportAction", importIdSchema, async (actor, { id }) => {
   await startImport(actor, id);

@@ -23,17 +23,27 @@ export default async function ImportPage() {
       <PageHeader title={t("imports.title")} description={t("imports.description")} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>{t("imports.uploadTitle")}</CardTitle></CardHeader>
-          <CardBody><UploadForm /></CardBody>
+          <CardHeader>
+            <CardTitle>{t("imports.uploadTitle")}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <UploadForm />
+          </CardBody>
         </Card>
         <Card>
-          <CardHeader><CardTitle>{t("imports.recent")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("imports.recent")}</CardTitle>
+          </CardHeader>
           <CardBody>
-            {jobs.length === 0 ? <p className="text-sm text-zinc-500">{t("imports.none")}</p> : (
+            {jobs.length === 0 ? (
+              <p className="text-sm text-zinc-500">{t("imports.none")}</p>
+            ) : (
               <ul className="space-y-2 text-sm">
                 {jobs.map((j) => (
                   <li key={j.id} className="flex flex-wrap items-center gap-2">
-                    <Link href={`/admin/customers/import/${j.id}`} className="font-medium text-brand-800 hover:underline">{j.filename}</Link>
+                    <Link href={`/admin/customers/import/${j.id}`} className="font-medium text-brand-800 hover:underline">
+                      {j.filename}
+                    </Link>
                     <Badge tone={j.status === "COMPLETED" ? "success" : j.status === "FAILED" ? "danger" : "info"}>{t(`imports.status.${j.status}`)}</Badge>
                     <span className="text-zinc-500">{formatDateTime(j.createdAt, locale)}</span>
                   </li>

@@ -16,9 +16,11 @@ export default async function NewCustomerPage() {
   return (
     <>
       <PageHeader title={t("customers.new")} description={t("customers.newDescription")} />
-      <Card><CardBody>
-        <CustomerForm initial={{ fullName: "", email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" }} />
-      </CardBody></Card>
+      <Card>
+        <CardBody>
+          <CustomerForm initial={{ fullName: "", email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" }} />
+        </CardBody>
+      </Card>
     </>
   );
 }

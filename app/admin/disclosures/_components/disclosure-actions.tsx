@@ -21,7 +21,11 @@ export function PreparingProgress({ id, total }: { id: string; total: number }) 
     }, 1000);
     return () => clearInterval(timer);
   }, [id, router]);
-  return <p role="status" className="text-sm">{t("disclosures.sorting", { count })}</p>;
+  return (
+    <p role="status" className="text-sm">
+      {t("disclosures.sorting", { count })}
+    </p>
+  );
 }
 
 export function ApprovalButtons({ id, canApprove, canReject }: { id: string; canApprove: boolean; canReject: boolean }) {
@@ -38,13 +42,21 @@ export function ApprovalButtons({ id, canApprove, canReject }: { id: string; can
     <div className="space-y-3">
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex flex-wrap gap-3">
-        {canApprove && <Button disabled={pending} onClick={() => run(() => approveDisclosureAction({ id }))}>{t("disclosures.approve")}</Button>}
+        {canApprove && (
+          <Button disabled={pending} onClick={() => run(() => approveDisclosureAction({ id }))}>
+            {t("disclosures.approve")}
+          </Button>
+        )}
       </div>
       {canReject && (
         <div className="space-y-2">
-          <label htmlFor="reject-reason" className="block text-sm font-medium">{t("disclosures.rejectReason")}</label>
+          <label htmlFor="reject-reason" className="block text-sm font-medium">
+            {t("disclosures.rejectReason")}
+          </label>
           <Textarea id="reject-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <Button variant="danger" disabled={pending} onClick={() => run(() => rejectDisclosureAction({ id, reason }))}>{t("disclosures.reject")}</Button>
+          <Button variant="danger" disabled={pending} onClick={() => run(() => rejectDisclosureAction({ id, reason }))}>
+            {t("disclosures.reject")}
+          </Button>
         </div>
       )}
     </div>

@@ -65,8 +65,19 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
     <form onSubmit={submit} noValidate className="max-w-3xl space-y-5" aria-label={t("disclosures.prepareTitle")}>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="recipientId" label={t("disclosures.recipient")} error={err("recipientId")}>
-        <Select id="recipientId" value={recipientId} onChange={(e) => { setRecipientId(e.target.value); setFields([]); }}>
-          {recipients.map((r) => <option key={r.id} value={r.id}>{r.name} — {t(`disclosures.category.${r.category}`)}</option>)}
+        <Select
+          id="recipientId"
+          value={recipientId}
+          onChange={(e) => {
+            setRecipientId(e.target.value);
+            setFields([]);
+          }}
+        >
+          {recipients.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} — {t(`disclosures.category.${r.category}`)}
+            </option>
+          ))}
         </Select>
       </Field>
       {category && (
@@ -76,12 +87,21 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
           <div className="flex flex-wrap gap-4">
             {allowed.map((f) => (
               <label key={f} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" className="size-4 accent-brand-700" checked={fields.includes(f)} onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} />
+                <input
+                  type="checkbox"
+                  className="size-4 accent-brand-700"
+                  checked={fields.includes(f)}
+                  onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))}
+                />
                 {t(`disclosures.field.${f}`)}
               </label>
             ))}
           </div>
-          {err("fields") && <p id="fields-error" role="alert" className="mt-1 text-sm text-red-700">{err("fields")}</p>}
+          {err("fields") && (
+            <p id="fields-error" role="alert" className="mt-1 text-sm text-red-700">
+              {err("fields")}
+            </p>
+          )}
         </fieldset>
       )}
       <Field id="reason" label={t("disclosures.reason")} error={err("reason")}>
@@ -94,26 +114,45 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
       )}
       {category === "AUTHORITY" && (
         <div className="grid gap-4 rounded-md border border-amber-200 bg-amber-50 p-4 sm:grid-cols-2">
-          <Field id="agencyName" label={t("disclosures.agency")} error={err("agencyName")}><Input id="agencyName" name="agencyName" /></Field>
-          <Field id="documentNumber" label={t("disclosures.documentNumber")}><Input id="documentNumber" name="documentNumber" /></Field>
-          <Field id="documentDate" label={t("disclosures.documentDate")}><Input id="documentDate" name="documentDate" type="date" /></Field>
-          <Field id="requestFile" label={t("disclosures.requestFile")} error={err("requestFile")}><Input id="requestFile" name="requestFile" type="file" accept="application/pdf,image/*" className="h-auto py-1.5" /></Field>
-          <label className="flex items-center gap-2 text-sm sm:col-span-2"><input type="checkbox" name="confidential" className="size-4 accent-brand-700" />{t("disclosures.confidential")}</label>
+          <Field id="agencyName" label={t("disclosures.agency")} error={err("agencyName")}>
+            <Input id="agencyName" name="agencyName" />
+          </Field>
+          <Field id="documentNumber" label={t("disclosures.documentNumber")}>
+            <Input id="documentNumber" name="documentNumber" />
+          </Field>
+          <Field id="documentDate" label={t("disclosures.documentDate")}>
+            <Input id="documentDate" name="documentDate" type="date" />
+          </Field>
+          <Field id="requestFile" label={t("disclosures.requestFile")} error={err("requestFile")}>
+            <Input id="requestFile" name="requestFile" type="file" accept="application/pdf,image/*" className="h-auto py-1.5" />
+          </Field>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="confidential" className="size-4 accent-brand-700" />
+            {t("disclosures.confidential")}
+          </label>
         </div>
       )}
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">{t("disclosures.customers")}</legend>
         {filter && category !== "SHIPPING" && (
-          <label className="flex items-center gap-2 text-sm"><input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} className="size-4 accent-brand-700" />{t("disclosures.fromFilter", { filter: filterLabel })}</label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" checked={mode === "filter"} onChange={() => setMode("filter")} className="size-4 accent-brand-700" />
+            {t("disclosures.fromFilter", { filter: filterLabel })}
+          </label>
         )}
-        <label className="flex items-center gap-2 text-sm"><input type="radio" checked={mode === "emails"} onChange={() => setMode("emails")} className="size-4 accent-brand-700" />{t("disclosures.fromEmails")}</label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" checked={mode === "emails"} onChange={() => setMode("emails")} className="size-4 accent-brand-700" />
+          {t("disclosures.fromEmails")}
+        </label>
         {mode === "emails" && (
           <Field id="emails" label={t("disclosures.emails")} error={err("emails") ?? errors.selection}>
             <Textarea id="emails" name="emails" rows={4} aria-invalid={err("emails") ? true : undefined} />
           </Field>
         )}
       </fieldset>
-      <Button type="submit" disabled={pending || !category}>{pending ? t("disclosures.preparing") : t("disclosures.prepare")}</Button>
+      <Button type="submit" disabled={pending || !category}>
+        {pending ? t("disclosures.preparing") : t("disclosures.prepare")}
+      </Button>
     </form>
   );
 }

@@ -13,21 +13,40 @@ import { createRecipientAction } from "../actions";
 
 export function RecipientForm() {
   const { t } = useI18n();
-  const form = useForm<RecipientInput>({ resolver: zodResolver(recipientSchema), defaultValues: { name: "", category: "ADVERTISING", contact: "", agreementRef: "", agreementDate: "", active: true } });
+  const form = useForm<RecipientInput>({
+    resolver: zodResolver(recipientSchema),
+    defaultValues: { name: "", category: "ADVERTISING", contact: "", agreementRef: "", agreementDate: "", active: true },
+  });
   const { submit, formError, fieldError } = useActionForm(form, createRecipientAction, () => form.reset());
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("disclosures.newRecipient")}>
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field id="r-name" label={t("disclosures.recipientName")} error={fieldError("name")}><Input {...fieldA11y("r-name", fieldError("name"))} {...form.register("name")} /></Field>
-      <Field id="r-cat" label={t("disclosures.categoryLabel")}>
-        <Select id="r-cat" {...form.register("category")}>{RECIPIENT_CATEGORIES.map((c) => <option key={c} value={c}>{t(`disclosures.category.${c}`)}</option>)}</Select>
+      <Field id="r-name" label={t("disclosures.recipientName")} error={fieldError("name")}>
+        <Input {...fieldA11y("r-name", fieldError("name"))} {...form.register("name")} />
       </Field>
-      <Field id="r-contact" label={t("disclosures.contact")}><Input id="r-contact" {...form.register("contact")} /></Field>
+      <Field id="r-cat" label={t("disclosures.categoryLabel")}>
+        <Select id="r-cat" {...form.register("category")}>
+          {RECIPIENT_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`disclosures.category.${c}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="r-contact" label={t("disclosures.contact")}>
+        <Input id="r-contact" {...form.register("contact")} />
+      </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field id="r-ref" label={t("disclosures.agreementRef")}><Input id="r-ref" {...form.register("agreementRef")} /></Field>
-        <Field id="r-date" label={t("disclosures.agreementDate")} error={fieldError("agreementDate")}><Input id="r-date" type="date" {...form.register("agreementDate")} /></Field>
+        <Field id="r-ref" label={t("disclosures.agreementRef")}>
+          <Input id="r-ref" {...form.register("agreementRef")} />
+        </Field>
+        <Field id="r-date" label={t("disclosures.agreementDate")} error={fieldError("agreementDate")}>
+          <Input id="r-date" type="date" {...form.register("agreementDate")} />
+        </Field>
       </div>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("disclosures.addRecipient")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("disclosures.addRecipient")}
+      </Button>
     </form>
   );
 }

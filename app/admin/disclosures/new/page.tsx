@@ -22,17 +22,40 @@ export default async function NewDisclosurePage({ searchParams }: { searchParams
   const recipients = await listRecipients(actor, true);
   // Coming from the register's "share these customers": its filter, as it was in the URL.
   const parsed = customerFilterSchema.parse(params);
-  const filter = Object.fromEntries(Object.entries({ q: parsed.q, status: parsed.status, source: parsed.source, purpose: parsed.purpose, consent: parsed.purpose ? parsed.consent : undefined, from: parsed.from, to: parsed.to }).filter(([, v]) => v)) as Record<string, string>;
+  const filter = Object.fromEntries(
+    Object.entries({
+      q: parsed.q,
+      status: parsed.status,
+      source: parsed.source,
+      purpose: parsed.purpose,
+      consent: parsed.purpose ? parsed.consent : undefined,
+      from: parsed.from,
+      to: parsed.to,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
   const hasFilter = Object.keys(filter).length > 0;
   return (
     <>
       <PageHeader title={t("disclosures.prepareTitle")} description={t("disclosures.prepareDescription")} />
       {recipients.length === 0 ? (
-        <Alert tone="info">{t("disclosures.noRecipients")} <Link className="underline" href="/admin/disclosures/recipients">{t("disclosures.recipients")}</Link></Alert>
+        <Alert tone="info">
+          {t("disclosures.noRecipients")}{" "}
+          <Link className="underline" href="/admin/disclosures/recipients">
+            {t("disclosures.recipients")}
+          </Link>
+        </Alert>
       ) : (
-        <Card><CardBody>
-          <PrepareForm recipients={recipients.map((r) => ({ id: r.id, name: r.name, category: r.category as RecipientCategory }))} filter={hasFilter ? filter : null} filterLabel={Object.entries(filter).map(([k, v]) => `${k}=${v}`).join(", ")} />
-        </CardBody></Card>
+        <Card>
+          <CardBody>
+            <PrepareForm
+              recipients={recipients.map((r) => ({ id: r.id, name: r.name, category: r.category as RecipientCategory }))}
+              filter={hasFilter ? filter : null}
+              filterLabel={Object.entries(filter)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(", ")}
+            />
+          </CardBody>
+        </Card>
       )}
     </>
   );

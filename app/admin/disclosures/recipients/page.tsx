@@ -24,16 +24,34 @@ export default async function RecipientsPage() {
       <PageHeader title={t("disclosures.recipients")} description={t("disclosures.recipientsDescription")} />
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <Card className="self-start">
-          {recipients.length === 0 ? <p className="px-5 py-12 text-center text-sm text-zinc-500">{t("disclosures.noRecipients")}</p> : (
+          {recipients.length === 0 ? (
+            <p className="px-5 py-12 text-center text-sm text-zinc-500">{t("disclosures.noRecipients")}</p>
+          ) : (
             <Table>
-              <thead><tr><Th>{t("disclosures.recipientName")}</Th><Th>{t("disclosures.categoryLabel")}</Th><Th>{t("disclosures.mayReceive")}</Th><Th>{t("disclosures.agreementRef")}</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>{t("disclosures.recipientName")}</Th>
+                  <Th>{t("disclosures.categoryLabel")}</Th>
+                  <Th>{t("disclosures.mayReceive")}</Th>
+                  <Th>{t("disclosures.agreementRef")}</Th>
+                </tr>
+              </thead>
               <tbody>
                 {recipients.map((r) => (
                   <tr key={r.id}>
-                    <Td><div className="font-medium">{r.name}</div><div className="text-xs text-zinc-500">{r.contact}</div></Td>
-                    <Td><Badge tone="info">{t(`disclosures.category.${r.category}`)}</Badge>{!r.active && <Badge className="ml-1">{t("disclosures.inactive")}</Badge>}</Td>
+                    <Td>
+                      <div className="font-medium">{r.name}</div>
+                      <div className="text-xs text-zinc-500">{r.contact}</div>
+                    </Td>
+                    <Td>
+                      <Badge tone="info">{t(`disclosures.category.${r.category}`)}</Badge>
+                      {!r.active && <Badge className="ml-1">{t("disclosures.inactive")}</Badge>}
+                    </Td>
                     <Td className="text-xs">{ALLOWED_FIELDS[r.category as RecipientCategory].map((f) => t(`disclosures.field.${f}`)).join(", ")}</Td>
-                    <Td className="text-xs">{r.agreementRef ?? "—"}{r.agreementDate && ` · ${formatDate(r.agreementDate, locale)}`}</Td>
+                    <Td className="text-xs">
+                      {r.agreementRef ?? "—"}
+                      {r.agreementDate && ` · ${formatDate(r.agreementDate, locale)}`}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
@@ -41,7 +59,14 @@ export default async function RecipientsPage() {
           )}
         </Card>
         {actor.role === "COMPLIANCE" && (
-          <Card className="self-start"><CardHeader><CardTitle>{t("disclosures.newRecipient")}</CardTitle></CardHeader><CardBody><RecipientForm /></CardBody></Card>
+          <Card className="self-start">
+            <CardHeader>
+              <CardTitle>{t("disclosures.newRecipient")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <RecipientForm />
+            </CardBody>
+          </Card>
         )}
       </div>
     </>

@@ -31,12 +31,20 @@ export default async function EditFormPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title={title} description={`/f/${form.slug}`} actions={<FormTabs id={form.id} kind={form.kind} current="edit" t={t} />} />
-      {(await searchParams).created && <Alert tone="success" className="mb-4">{t("forms.created")}</Alert>}
+      {(await searchParams).created && (
+        <Alert tone="success" className="mb-4">
+          {t("forms.created")}
+        </Alert>
+      )}
       <div className="grid gap-6 2xl:grid-cols-[1fr_26rem]">
         <FormEditor
           formId={form.id}
           initial={toEditorValues(form)}
-          purposes={purposes.map((p) => ({ key: p.key, label: locale === "en" ? p.labelEn : p.labelVi, description: locale === "en" ? p.descriptionEn : p.descriptionVi }))}
+          purposes={purposes.map((p) => ({
+            key: p.key,
+            label: locale === "en" ? p.labelEn : p.labelVi,
+            description: locale === "en" ? p.descriptionEn : p.descriptionVi,
+          }))}
         />
         <div className="space-y-6">
           <Card>
@@ -46,7 +54,10 @@ export default async function EditFormPage({ params, searchParams }: { params: P
             <CardBody className="space-y-4">
               {form.status !== "PUBLISHED" && <Alert tone="warning">{t("forms.notPublishedNotice")}</Alert>}
               <CopySnippet label={t("forms.embedScript")} code={`<script src="${app}/embed.js" data-form="${form.slug}" async></script>`} />
-              <CopySnippet label={t("forms.embedIframe")} code={`<iframe src="${app}/f/${form.slug}?embed=1" title="${title.replaceAll('"', "&quot;")}" style="width:100%;min-height:640px;border:0"></iframe>`} />
+              <CopySnippet
+                label={t("forms.embedIframe")}
+                code={`<iframe src="${app}/f/${form.slug}?embed=1" title="${title.replaceAll('"', "&quot;")}" style="width:100%;min-height:640px;border:0"></iframe>`}
+              />
               <CopySnippet label={t("forms.embedLink")} code={`${app}/f/${form.slug}`} />
               <p className="text-xs text-zinc-500">{t("forms.embedOriginsNote")}</p>
             </CardBody>

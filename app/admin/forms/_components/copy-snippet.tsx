@@ -26,7 +26,14 @@ export function CopySnippet({ label, code }: { label: string; code: string }) {
           {copied ? t("forms.copied") : t("forms.copy")}
         </Button>
       </div>
-      <textarea id={id} readOnly value={code} rows={3} className="w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+      <textarea
+        id={id}
+        readOnly
+        value={code}
+        rows={3}
+        className="w-full rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <span role="status" className="sr-only">
         {copied ? t("forms.copied") : ""}
       </span>

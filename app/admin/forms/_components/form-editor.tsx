@@ -115,7 +115,11 @@ export function FormEditor({ formId, initial, purposes }: { formId?: string; ini
             onMove={(delta) => index + delta >= 0 && index + delta < questions.fields.length && questions.move(index, index + delta)}
           />
         ))}
-        <Button type="button" variant="secondary" onClick={() => questions.append({ key: newKey("q"), type: "short_text", labelVi: "", labelEn: "", required: false, options: [] })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => questions.append({ key: newKey("q"), type: "short_text", labelVi: "", labelEn: "", required: false, options: [] })}
+        >
           {t("forms.addQuestion")}
         </Button>
       </Section>

@@ -13,7 +13,10 @@ export const newKey = (prefix: string) => `${prefix}${Math.random().toString(36)
 function OptionsEditor({ form, index }: { form: UseFormReturn<FormInput>; index: number }) {
   const { t } = useI18n();
   const options = useFieldArray({ control: form.control, name: `questions.${index}.options` });
-  const error = errorText(t, form.getFieldState(`questions.${index}.options`, form.formState).error?.message ?? form.formState.errors.questions?.[index]?.options?.root?.message);
+  const error = errorText(
+    t,
+    form.getFieldState(`questions.${index}.options`, form.formState).error?.message ?? form.formState.errors.questions?.[index]?.options?.root?.message,
+  );
   return (
     <div className="space-y-2">
       <p className="text-sm font-medium text-zinc-800">{t("forms.options")}</p>
@@ -38,7 +41,17 @@ function OptionsEditor({ form, index }: { form: UseFormReturn<FormInput>; index:
   );
 }
 
-export function QuestionEditor({ form, index, onRemove, onMove }: { form: UseFormReturn<FormInput>; index: number; onRemove: () => void; onMove: (delta: number) => void }) {
+export function QuestionEditor({
+  form,
+  index,
+  onRemove,
+  onMove,
+}: {
+  form: UseFormReturn<FormInput>;
+  index: number;
+  onRemove: () => void;
+  onMove: (delta: number) => void;
+}) {
   const { t } = useI18n();
   const type = form.watch(`questions.${index}.type`);
   const err = (name: "labelVi" | "labelEn") => errorText(t, form.getFieldState(`questions.${index}.${name}`, form.formState).error?.message);

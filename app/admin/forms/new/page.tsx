@@ -20,7 +20,11 @@ export default async function NewFormPage() {
       <PageHeader title={t("forms.newTitle")} description={t("forms.newDescription")} />
       <FormEditor
         initial={EMPTY_FORM}
-        purposes={purposes.map((p) => ({ key: p.key, label: locale === "en" ? p.labelEn : p.labelVi, description: locale === "en" ? p.descriptionEn : p.descriptionVi }))}
+        purposes={purposes.map((p) => ({
+          key: p.key,
+          label: locale === "en" ? p.labelEn : p.labelVi,
+          description: locale === "en" ? p.descriptionEn : p.descriptionVi,
+        }))}
       />
     </>
   );

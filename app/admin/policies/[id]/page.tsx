@@ -39,23 +39,49 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
   const diffLabels = { added: t("policies.added"), removed: t("policies.removed"), empty: t("policies.noDifference") };
   const draft = version.status === "DRAFT";
   const inEffect = !draft && version.effectiveAt && version.effectiveAt <= today;
-  const [campaigns, reconsent] = draft ? [[], null] : await Promise.all([campaignProgress(actor, version.id), inEffect && version.materialPurposeKeys.length ? reconsentCandidates(actor, version.id) : null]);
+  const [campaigns, reconsent] = draft
+    ? [[], null]
+    : await Promise.all([campaignProgress(actor, version.id), inEffect && version.materialPurposeKeys.length ? reconsentCandidates(actor, version.id) : null]);
   const DAY = 86_400_000;
   return (
     <>
-      <Link href="/admin/policies" className="text-sm text-brand-800 hover:underline">← {t("nav.policies")}</Link>
+      <Link href="/admin/policies" className="text-sm text-brand-800 hover:underline">
+        ← {t("nav.policies")}
+      </Link>
       <PageHeader
         title={t("policies.versionTitle", { number: version.number })}
-        description={draft ? t("policies.draftDescription") : t("policies.announcedOn", { published: formatDateTime(version.publishedAt!, locale), effective: formatDate(version.effectiveAt!, locale) })}
+        description={
+          draft
+            ? t("policies.draftDescription")
+            : t("policies.announcedOn", { published: formatDateTime(version.publishedAt!, locale), effective: formatDate(version.effectiveAt!, locale) })
+        }
       />
-      {version.shortNoticeReason && <Alert tone="warning" className="mb-4">{t("policies.shortNoticeShown", { reason: version.shortNoticeReason })}</Alert>}
+      {version.shortNoticeReason && (
+        <Alert tone="warning" className="mb-4">
+          {t("policies.shortNoticeShown", { reason: version.shortNoticeReason })}
+        </Alert>
+      )}
       <div className="space-y-6">
         {draft ? (
-          <PolicyEditor id={version.id} initial={{ bodyVi: version.bodyVi, bodyEn: version.bodyEn, summaryVi: version.summaryVi, summaryEn: version.summaryEn, materialPurposeKeys: version.materialPurposeKeys }} purposes={purposes.map((p) => ({ key: p.key, label: locale === "en" ? p.labelEn : p.labelVi }))} />
+          <PolicyEditor
+            id={version.id}
+            initial={{
+              bodyVi: version.bodyVi,
+              bodyEn: version.bodyEn,
+              summaryVi: version.summaryVi,
+              summaryEn: version.summaryEn,
+              materialPurposeKeys: version.materialPurposeKeys,
+            }}
+            purposes={purposes.map((p) => ({ key: p.key, label: locale === "en" ? p.labelEn : p.labelVi }))}
+          />
         ) : (
           <Card>
-            <CardHeader><CardTitle>{locale === "en" ? version.summaryEn : version.summaryVi}</CardTitle></CardHeader>
-            <CardBody><PolicyArticle markdown={locale === "en" ? version.bodyEn : version.bodyVi} /></CardBody>
+            <CardHeader>
+              <CardTitle>{locale === "en" ? version.summaryEn : version.summaryVi}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <PolicyArticle markdown={locale === "en" ? version.bodyEn : version.bodyVi} />
+            </CardBody>
           </Card>
         )}
         <Card>
@@ -63,33 +89,63 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
             <CardTitle>{base ? t("policies.diffAgainst", { number: base.number }) : t("policies.diffNone")}</CardTitle>
             <nav className="flex gap-2 text-sm" aria-label={t("language.label")}>
               {(["vi", "en"] as const).map((l) => (
-                <Link key={l} href={`?diff=${l}`} scroll={false} aria-current={l === diffLang ? "true" : undefined} className={l === diffLang ? "font-semibold" : "text-brand-800 underline"}>{t(`language.${l}`)}</Link>
+                <Link
+                  key={l}
+                  href={`?diff=${l}`}
+                  scroll={false}
+                  aria-current={l === diffLang ? "true" : undefined}
+                  className={l === diffLang ? "font-semibold" : "text-brand-800 underline"}
+                >
+                  {t(`language.${l}`)}
+                </Link>
               ))}
             </nav>
           </CardHeader>
-          <CardBody><PolicyDiff lines={lines} labels={diffLabels} /></CardBody>
+          <CardBody>
+            <PolicyDiff lines={lines} labels={diffLabels} />
+          </CardBody>
         </Card>
         {draft ? (
           <Card>
-            <CardHeader><CardTitle>{t("policies.scheduleTitle")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("policies.scheduleTitle")}</CardTitle>
+            </CardHeader>
             <CardBody>
-              <ScheduleForm id={version.id} noticeDays={settings.noticePeriodDays} earliest={vnDate(new Date(today.getTime() + settings.noticePeriodDays * DAY))} tomorrow={vnDate(new Date(today.getTime() + DAY))} />
+              <ScheduleForm
+                id={version.id}
+                noticeDays={settings.noticePeriodDays}
+                earliest={vnDate(new Date(today.getTime() + settings.noticePeriodDays * DAY))}
+                tomorrow={vnDate(new Date(today.getTime() + DAY))}
+              />
             </CardBody>
           </Card>
         ) : (
           <Card>
-            <CardHeader><CardTitle>{t("policies.campaignTitle")}</CardTitle></CardHeader>
-            <CardBody><CampaignProgressPanel versionId={version.id} initial={campaigns} /></CardBody>
+            <CardHeader>
+              <CardTitle>{t("policies.campaignTitle")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <CampaignProgressPanel versionId={version.id} initial={campaigns} />
+            </CardBody>
           </Card>
         )}
         {reconsent && (
           <Card>
-            <CardHeader><CardTitle>{t("policies.reconsentTitle", { count: reconsent.customers })}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("policies.reconsentTitle", { count: reconsent.customers })}</CardTitle>
+            </CardHeader>
             <CardBody className="space-y-4">
               <p className="text-sm text-zinc-600">{t("policies.reconsentHint")}</p>
               <ul className="text-sm" data-testid="reconsent-list">
                 {reconsent.rows.map((r) => (
-                  <li key={`${r.id}-${r.purpose}`}><Link href={`/admin/customers/${r.id}`} className="text-brand-800 hover:underline">{r.fullName ?? r.email}</Link> <span className="text-zinc-500">· {r.purpose} · v{r.givenUnder ?? "—"}</span></li>
+                  <li key={`${r.id}-${r.purpose}`}>
+                    <Link href={`/admin/customers/${r.id}`} className="text-brand-800 hover:underline">
+                      {r.fullName ?? r.email}
+                    </Link>{" "}
+                    <span className="text-zinc-500">
+                      · {r.purpose} · v{r.givenUnder ?? "—"}
+                    </span>
+                  </li>
                 ))}
               </ul>
               <ReconsentButton id={version.id} count={reconsent.customers} />

@@ -33,14 +33,26 @@ export function CampaignProgressPanel({ versionId, initial }: { versionId: strin
                 {t("policies.campaignCounts", { queued: c.queuedCount, sent: c.sent, failed: c.failed, waiting: c.waiting, kept: c.captured })}
               </span>
             </div>
-            <div role="progressbar" aria-label={t(`policies.campaign.${c.kind}`)} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((done / total) * 100)} className="flex h-3 overflow-hidden rounded-full bg-zinc-100">
+            <div
+              role="progressbar"
+              aria-label={t(`policies.campaign.${c.kind}`)}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round((done / total) * 100)}
+              className="flex h-3 overflow-hidden rounded-full bg-zinc-100"
+            >
               <div className="bg-emerald-600" style={{ width: `${(c.sent / total) * 100}%` }} />
               <div className="bg-amber-500" style={{ width: `${(c.captured / total) * 100}%` }} />
               <div className="bg-red-600" style={{ width: `${(c.failed / total) * 100}%` }} />
             </div>
             {c.status === "QUEUING" && <p className="text-xs text-zinc-500">{t("policies.stillQueuing")}</p>}
             {c.failed > 0 && (
-              <Button size="sm" variant="secondary" disabled={pending} onClick={() => startTransition(async () => void (await retryCampaignAction({ campaignId: c.id })))}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={pending}
+                onClick={() => startTransition(async () => void (await retryCampaignAction({ campaignId: c.id })))}
+              >
                 {t("policies.retryFailed", { count: c.failed })}
               </Button>
             )}

@@ -10,9 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
-import { renderMarkdown } from "@/lib/policies/markdown";
 import { draftSchema, type DraftInput } from "@/lib/policies/schemas";
 import { createDraftAction, updateDraftAction } from "../actions";
+import { PolicyArticle } from "@/components/policy/policy-article";
 
 type Purpose = { key: string; label: string };
 
@@ -39,7 +39,14 @@ export function PolicyEditor({ id, initial, purposes }: { id?: string; initial: 
       {saved && <Alert tone="success">{t("policies.saved")}</Alert>}
       <div role="tablist" aria-label={t("language.label")} className="inline-flex rounded-md border border-zinc-300 bg-white p-0.5">
         {(["vi", "en"] as const).map((l) => (
-          <button key={l} type="button" role="tab" aria-selected={lang === l} onClick={() => setLang(l)} className={cn("rounded px-3 py-1 text-sm font-medium", lang === l ? "bg-brand-700 text-white" : "text-zinc-700")}>
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            aria-selected={lang === l}
+            onClick={() => setLang(l)}
+            className={cn("rounded px-3 py-1 text-sm font-medium", lang === l ? "bg-brand-700 text-white" : "text-zinc-700")}
+          >
             {t(`language.${l}`)}
           </button>
         ))}
@@ -54,7 +61,7 @@ export function PolicyEditor({ id, initial, purposes }: { id?: string; initial: 
         </Field>
         <section aria-label={t("policies.preview")} className="rounded-md border border-zinc-200 bg-white p-4">
           <p className="mb-2 text-xs font-semibold text-zinc-500 uppercase">{t("policies.preview")}</p>
-          <div className="space-y-3 text-sm [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mt-4 [&_h2]:font-semibold [&_li]:ml-5 [&_li]:list-disc" dangerouslySetInnerHTML={{ __html: renderMarkdown(markdown) }} />
+          <PolicyArticle markdown={markdown} compact />
         </section>
       </div>
       <fieldset>
@@ -69,7 +76,9 @@ export function PolicyEditor({ id, initial, purposes }: { id?: string; initial: 
           ))}
         </div>
       </fieldset>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("policies.saveDraft")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("policies.saveDraft")}
+      </Button>
     </form>
   );
 }

@@ -21,7 +21,11 @@ export function ReconsentButton({ id, count }: { id: string; count: number }) {
       >
         {t("policies.sendReconsent", { count })}
       </Button>
-      {message && <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{message.text}</span>}
+      {message && (
+        <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+          {message.text}
+        </span>
+      )}
     </div>
   );
 }

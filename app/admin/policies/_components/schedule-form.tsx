@@ -24,12 +24,19 @@ export function ScheduleForm({ id, earliest, noticeDays, tomorrow }: { id: strin
         <Input type="date" min={tomorrow} className="max-w-52" {...fieldA11y("effectiveOn", fieldError("effectiveOn"))} {...form.register("effectiveOn")} />
       </Field>
       {short && (
-        <Field id="shortNoticeReason" label={t("policies.justification")} hint={t("policies.justificationHint", { days: noticeDays })} error={fieldError("shortNoticeReason")}>
+        <Field
+          id="shortNoticeReason"
+          label={t("policies.justification")}
+          hint={t("policies.justificationHint", { days: noticeDays })}
+          error={fieldError("shortNoticeReason")}
+        >
           <Textarea rows={3} {...fieldA11y("shortNoticeReason", fieldError("shortNoticeReason"))} {...form.register("shortNoticeReason")} />
         </Field>
       )}
       <Alert tone="warning">{t("policies.scheduleWarning")}</Alert>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("policies.schedule")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("policies.schedule")}
+      </Button>
     </form>
   );
 }

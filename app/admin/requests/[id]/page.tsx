@@ -30,7 +30,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const erased = r.customer?.status === "ERASED";
   return (
     <>
-      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">← {t("nav.requests")}</Link>
+      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">
+        ← {t("nav.requests")}
+      </Link>
       <PageHeader
         title={`${requestReference(r.number)} · ${t(`requests.type.${r.type}`)}`}
         description={t("requests.receivedVia", { channel: t(`requests.channel.${r.channel}`), date: formatDateTime(r.receivedAt, locale) })}
@@ -39,31 +41,62 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader><CardTitle>{t("requests.deadlines")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("requests.deadlines")}</CardTitle>
+            </CardHeader>
             <CardBody>
               <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm" data-testid="request-deadlines">
-                <DetailRow label={t("requests.acknowledgeBy")}>{formatDate(r.acknowledgeDueAt, locale)}{r.acknowledgedAt ? ` · ${t("requests.doneOn", { date: formatDateTime(r.acknowledgedAt, locale) })}` : ""}</DetailRow>
+                <DetailRow label={t("requests.acknowledgeBy")}>
+                  {formatDate(r.acknowledgeDueAt, locale)}
+                  {r.acknowledgedAt ? ` · ${t("requests.doneOn", { date: formatDateTime(r.acknowledgedAt, locale) })}` : ""}
+                </DetailRow>
                 <DetailRow label={t("requests.completeBy")}>
                   {formatDate(r.dueAt, locale)} <span className="text-zinc-500">({t(r.involvesThirdParty ? "requests.rule20" : "requests.rule15")})</span>
                 </DetailRow>
-                {r.extendedDueAt && <DetailRow label={t("requests.extendedTo")}>{formatDate(r.extendedDueAt, locale)} — {r.extensionReason}</DetailRow>}
-                {!closed && <DetailRow label={t("requests.timeLeft")}><DaysLeft urgency={r.urgency} daysLeft={r.daysLeft} t={t} /></DetailRow>}
+                {r.extendedDueAt && (
+                  <DetailRow label={t("requests.extendedTo")}>
+                    {formatDate(r.extendedDueAt, locale)} — {r.extensionReason}
+                  </DetailRow>
+                )}
+                {!closed && (
+                  <DetailRow label={t("requests.timeLeft")}>
+                    <DaysLeft urgency={r.urgency} daysLeft={r.daysLeft} t={t} />
+                  </DetailRow>
+                )}
                 {r.completedAt && <DetailRow label={t("requests.closedOn")}>{formatDateTime(r.completedAt, locale)}</DetailRow>}
               </dl>
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("requests.content")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("requests.content")}</CardTitle>
+            </CardHeader>
             <CardBody className="space-y-3 text-sm">
-              {r.purposeKey && <p><span className="text-zinc-500">{t("requests.purpose")}:</span> {r.purposeKey}</p>}
-              <p className="whitespace-pre-wrap">{r.details || <span className="text-zinc-500">{erased ? t("requests.detailsErased") : t("requests.noDetails")}</span>}</p>
-              {r.attachmentId && <PostButton variant="link" action={`/admin/attachments/${r.attachmentId}`}>{t("requests.scan")}</PostButton>}
-              {r.resolution && <p><span className="text-zinc-500">{t("requests.resolution")}:</span> {r.resolution}</p>}
+              {r.purposeKey && (
+                <p>
+                  <span className="text-zinc-500">{t("requests.purpose")}:</span> {r.purposeKey}
+                </p>
+              )}
+              <p className="whitespace-pre-wrap">
+                {r.details || <span className="text-zinc-500">{erased ? t("requests.detailsErased") : t("requests.noDetails")}</span>}
+              </p>
+              {r.attachmentId && (
+                <PostButton variant="link" action={`/admin/attachments/${r.attachmentId}`}>
+                  {t("requests.scan")}
+                </PostButton>
+              )}
+              {r.resolution && (
+                <p>
+                  <span className="text-zinc-500">{t("requests.resolution")}:</span> {r.resolution}
+                </p>
+              )}
             </CardBody>
           </Card>
           {!closed && actor.role === "COMPLIANCE" && !erased && (
             <Card>
-              <CardHeader><CardTitle>{t("requests.handle")}</CardTitle></CardHeader>
+              <CardHeader>
+                <CardTitle>{t("requests.handle")}</CardTitle>
+              </CardHeader>
               <CardBody>
                 <RequestActions
                   id={r.id}
@@ -80,26 +113,44 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </div>
         <div className="space-y-6">
           <Card>
-            <CardHeader><CardTitle>{t("requests.customer")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("requests.customer")}</CardTitle>
+            </CardHeader>
             <CardBody className="space-y-1 text-sm">
-              {!r.customer ? "—" : erased ? <p className="text-zinc-600" data-testid="customer-erased">{t("requests.erasedCustomer")}</p> : (
+              {!r.customer ? (
+                "—"
+              ) : erased ? (
+                <p className="text-zinc-600" data-testid="customer-erased">
+                  {t("requests.erasedCustomer")}
+                </p>
+              ) : (
                 <>
-                  <Link href={`/admin/customers/${r.customer.id}`} className="font-medium text-brand-800 hover:underline">{r.customer.fullName ?? r.customer.email ?? r.customer.id}</Link>
+                  <Link href={`/admin/customers/${r.customer.id}`} className="font-medium text-brand-800 hover:underline">
+                    {r.customer.fullName ?? r.customer.email ?? r.customer.id}
+                  </Link>
                   {r.customer.email && <p className="text-zinc-600">{r.customer.email}</p>}
-                  {r.customer.sharingObjectedAt && <p className="text-zinc-600">{t("requests.objectedSince", { date: formatDate(r.customer.sharingObjectedAt, locale) })}</p>}
+                  {r.customer.sharingObjectedAt && (
+                    <p className="text-zinc-600">{t("requests.objectedSince", { date: formatDate(r.customer.sharingObjectedAt, locale) })}</p>
+                  )}
                   {r.customer.legalHoldReason && <p className="text-amber-800">{t("requests.onLegalHold", { reason: r.customer.legalHoldReason })}</p>}
                 </>
               )}
             </CardBody>
           </Card>
           <Card>
-            <CardHeader><CardTitle>{t("requests.history")}</CardTitle></CardHeader>
+            <CardHeader>
+              <CardTitle>{t("requests.history")}</CardTitle>
+            </CardHeader>
             <CardBody>
               <ol className="space-y-1.5 text-sm" data-testid="request-history">
                 {r.history.map((h) => (
                   <li key={h.id}>
-                    <span className="text-zinc-500 tabular-nums">{formatDateTime(h.createdAt, locale)}</span> · {t(`requests.event.${h.action.replace("request.", "") as "received"}`)}
-                    <span className="text-zinc-500"> · {h.actorLabel ?? t(`audit.actorType.${h.actorType === "CUSTOMER" ? "CUSTOMER" : h.actorType === "USER" ? "USER" : "SYSTEM"}`)}</span>
+                    <span className="text-zinc-500 tabular-nums">{formatDateTime(h.createdAt, locale)}</span> ·{" "}
+                    {t(`requests.event.${h.action.replace("request.", "") as "received"}`)}
+                    <span className="text-zinc-500">
+                      {" "}
+                      · {h.actorLabel ?? t(`audit.actorType.${h.actorType === "CUSTOMER" ? "CUSTOMER" : h.actorType === "USER" ? "USER" : "SYSTEM"}`)}
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -26,10 +26,21 @@ export function ErasureProgress({ id, initial }: { id: string; initial: Progress
         <span data-testid="erasure-status">{t(`retention.status.${p.status as "QUEUED"}`)}</span>
         <span className="tabular-nums">{t("retention.progress", { done: p.processed, total: p.total })}</span>
       </div>
-      <div role="progressbar" aria-label={t("retention.progressLabel")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 w-full rounded-full bg-zinc-100">
+      <div
+        role="progressbar"
+        aria-label={t("retention.progressLabel")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-2.5 w-full rounded-full bg-zinc-100"
+      >
         <div className="h-2.5 rounded-full bg-red-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
-      {!running && <p className="text-sm text-zinc-700" data-testid="erasure-summary">{t("retention.summary", { erased: p.erased, skipped })}</p>}
+      {!running && (
+        <p className="text-sm text-zinc-700" data-testid="erasure-summary">
+          {t("retention.summary", { erased: p.erased, skipped })}
+        </p>
+      )}
     </div>
   );
 }

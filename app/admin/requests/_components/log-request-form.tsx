@@ -36,12 +36,20 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="lr-type" label={t("requests.typeLabel")} error={fieldError("type")}>
           <Select {...fieldA11y("lr-type", fieldError("type"))} {...form.register("type")}>
-            {REQUEST_TYPES.map((v) => <option key={v} value={v}>{t(`requests.type.${v}`)}</option>)}
+            {REQUEST_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`requests.type.${v}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="lr-channel" label={t("requests.channelLabel")} error={fieldError("channel")}>
           <Select {...fieldA11y("lr-channel", fieldError("channel"))} {...form.register("channel")}>
-            {STAFF_CHANNELS.map((v) => <option key={v} value={v}>{t(`requests.channel.${v}`)}</option>)}
+            {STAFF_CHANNELS.map((v) => (
+              <option key={v} value={v}>
+                {t(`requests.channel.${v}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="lr-date" label={t("requests.receivedOn")} error={fieldError("receivedOn")}>
@@ -52,21 +60,37 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
         <Field id="lr-purpose" label={t("requests.purpose")} error={fieldError("purposeKey")}>
           <Select {...fieldA11y("lr-purpose", fieldError("purposeKey"))} {...form.register("purposeKey")}>
             <option value="">—</option>
-            {purposes.map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
+            {purposes.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
           </Select>
         </Field>
       )}
       <Field id="lr-details" label={t("requests.detailsLabel")} error={fieldError("details")}>
         <Textarea rows={4} {...fieldA11y("lr-details", fieldError("details"))} {...form.register("details")} />
       </Field>
-      <Field id="lr-file" label={t(channel === "LETTER" || channel === "EMAIL" ? "requests.scanRequiredLabel" : "requests.scanOptional")} hint={t("requests.scanHint")} error={fieldError("file")}>
-        <Input type="file" accept="application/pdf,image/png,image/jpeg,image/webp" {...fieldA11y("lr-file", fieldError("file"))} onChange={(e) => form.setValue("file", e.target.files?.[0] ?? null)} />
+      <Field
+        id="lr-file"
+        label={t(channel === "LETTER" || channel === "EMAIL" ? "requests.scanRequiredLabel" : "requests.scanOptional")}
+        hint={t("requests.scanHint")}
+        error={fieldError("file")}
+      >
+        <Input
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          {...fieldA11y("lr-file", fieldError("file"))}
+          onChange={(e) => form.setValue("file", e.target.files?.[0] ?? null)}
+        />
       </Field>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-0.5 size-4" {...form.register("involvesThirdParty")} />
         <span>{t("requests.thirdParty")}</span>
       </label>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("requests.logSubmit")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("requests.logSubmit")}
+      </Button>
     </form>
   );
 }

@@ -40,14 +40,33 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
     <div className="space-y-3">
       {error && !error.fields && <Alert tone="error">{error.message}</Alert>}
       <div className="flex flex-wrap gap-2">
-        {!props.acknowledged && <Button type="button" disabled={pending} onClick={() => run(() => acknowledgeRequestAction({ id: props.id }))}>{t("requests.acknowledge")}</Button>}
-        <Button type="button" variant={props.type === "DELETE" ? "danger" : "primary"} disabled={pending || props.blockedBy !== null} onClick={() => open("complete")}>
+        {!props.acknowledged && (
+          <Button type="button" disabled={pending} onClick={() => run(() => acknowledgeRequestAction({ id: props.id }))}>
+            {t("requests.acknowledge")}
+          </Button>
+        )}
+        <Button
+          type="button"
+          variant={props.type === "DELETE" ? "danger" : "primary"}
+          disabled={pending || props.blockedBy !== null}
+          onClick={() => open("complete")}
+        >
           {props.type === "DELETE" ? t("requests.completeErase") : t("requests.complete")}
         </Button>
-        {!props.extended && props.canExtend && <Button type="button" variant="secondary" disabled={pending} onClick={() => open("extend")}>{t("requests.extend")}</Button>}
-        <Button type="button" variant="ghost" disabled={pending} onClick={() => open("reject")}>{t("requests.reject")}</Button>
+        {!props.extended && props.canExtend && (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => open("extend")}>
+            {t("requests.extend")}
+          </Button>
+        )}
+        <Button type="button" variant="ghost" disabled={pending} onClick={() => open("reject")}>
+          {t("requests.reject")}
+        </Button>
       </div>
-      {props.blockedBy && <Alert tone="warning" data-testid="legal-hold">{t("requests.legalHoldBlocks", { reason: props.blockedBy })}</Alert>}
+      {props.blockedBy && (
+        <Alert tone="warning" data-testid="legal-hold">
+          {t("requests.legalHoldBlocks", { reason: props.blockedBy })}
+        </Alert>
+      )}
       {panel && (
         <form
           noValidate
@@ -64,19 +83,52 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
           {panel === "complete" && props.type === "DELETE" && <Alert tone="warning">{t("requests.eraseWarning")}</Alert>}
           {panel === "extend" && (
             <div className="space-y-1.5">
-              <label htmlFor="ext-days" className="block text-sm font-medium">{t("requests.extendDays", { max: RULES.maxExtensionDays })}</label>
-              <Input id="ext-days" type="number" min={1} max={RULES.maxExtensionDays} value={days} onChange={(e) => setDays(e.target.value)} className="w-28" aria-invalid={fieldError("days") ? true : undefined} aria-describedby={fieldError("days") ? "ext-days-error" : undefined} />
-              {fieldError("days") && <p id="ext-days-error" role="alert" className="text-sm text-red-700">{fieldError("days")}</p>}
+              <label htmlFor="ext-days" className="block text-sm font-medium">
+                {t("requests.extendDays", { max: RULES.maxExtensionDays })}
+              </label>
+              <Input
+                id="ext-days"
+                type="number"
+                min={1}
+                max={RULES.maxExtensionDays}
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                className="w-28"
+                aria-invalid={fieldError("days") ? true : undefined}
+                aria-describedby={fieldError("days") ? "ext-days-error" : undefined}
+              />
+              {fieldError("days") && (
+                <p id="ext-days-error" role="alert" className="text-sm text-red-700">
+                  {fieldError("days")}
+                </p>
+              )}
             </div>
           )}
           <div className="space-y-1.5">
-            <label htmlFor="panel-text" className="block text-sm font-medium">{t(panel === "complete" ? "requests.resolution" : "requests.reasonToCustomer")}</label>
-            <Textarea id="panel-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={fieldError(panel === "complete" ? "resolution" : "reason") ? true : undefined} aria-describedby="panel-text-error" />
-            {fieldError(panel === "complete" ? "resolution" : "reason") && <p id="panel-text-error" role="alert" className="text-sm text-red-700">{fieldError(panel === "complete" ? "resolution" : "reason")}</p>}
+            <label htmlFor="panel-text" className="block text-sm font-medium">
+              {t(panel === "complete" ? "requests.resolution" : "requests.reasonToCustomer")}
+            </label>
+            <Textarea
+              id="panel-text"
+              rows={3}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={fieldError(panel === "complete" ? "resolution" : "reason") ? true : undefined}
+              aria-describedby="panel-text-error"
+            />
+            {fieldError(panel === "complete" ? "resolution" : "reason") && (
+              <p id="panel-text-error" role="alert" className="text-sm text-red-700">
+                {fieldError(panel === "complete" ? "resolution" : "reason")}
+              </p>
+            )}
           </div>
           <div className="flex gap-2">
-            <Button type="submit" variant={panel === "complete" && props.type === "DELETE" ? "danger" : "primary"} disabled={pending}>{t(`requests.confirm.${panel}`)}</Button>
-            <Button type="button" variant="ghost" onClick={() => setPanel(null)}>{t("me.cancel")}</Button>
+            <Button type="submit" variant={panel === "complete" && props.type === "DELETE" ? "danger" : "primary"} disabled={pending}>
+              {t(`requests.confirm.${panel}`)}
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setPanel(null)}>
+              {t("me.cancel")}
+            </Button>
           </div>
         </form>
       )}

@@ -11,7 +11,16 @@ export function RequestStatusBadge({ status, t }: { status: string; t: Translate
 /** Working days left, in words and colour (never colour alone). */
 export function DaysLeft({ urgency, daysLeft, t }: { urgency: string; daysLeft: number | null; t: Translate }) {
   if (daysLeft === null) return null;
-  const text = urgency === "overdue" ? t("requests.overdueBy", { days: Math.abs(daysLeft) }) : daysLeft === 0 ? t("requests.dueToday") : t("requests.daysLeft", { days: daysLeft });
+  const text =
+    urgency === "overdue"
+      ? t("requests.overdueBy", { days: Math.abs(daysLeft) })
+      : daysLeft === 0
+        ? t("requests.dueToday")
+        : t("requests.daysLeft", { days: daysLeft });
   const tone = urgency === "overdue" ? "text-red-700 font-semibold" : urgency === "dueSoon" ? "text-amber-800 font-medium" : "text-zinc-600";
-  return <div className={`text-xs ${tone}`} data-testid="days-left">{text}</div>;
+  return (
+    <div className={`text-xs ${tone}`} data-testid="days-left">
+      {text}
+    </div>
+  );
 }

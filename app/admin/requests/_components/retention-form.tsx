@@ -17,12 +17,13 @@ export function RetentionForm({ candidates }: { candidates: Candidate[] }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const toggle = (id: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   return (
     <form
       aria-label={t("retention.confirmTitle")}
@@ -46,7 +47,14 @@ export function RetentionForm({ candidates }: { candidates: Candidate[] }) {
       <ul className="divide-y divide-zinc-100 text-sm" data-testid="retention-candidates">
         {candidates.map((c) => (
           <li key={c.id} className="flex items-center gap-3 py-2">
-            <input id={`rc-${c.id}`} type="checkbox" className="size-4" checked={selected.has(c.id)} disabled={!!c.legalHoldReason} onChange={() => toggle(c.id)} />
+            <input
+              id={`rc-${c.id}`}
+              type="checkbox"
+              className="size-4"
+              checked={selected.has(c.id)}
+              disabled={!!c.legalHoldReason}
+              onChange={() => toggle(c.id)}
+            />
             <label htmlFor={`rc-${c.id}`} className="flex-1">
               {c.name} <span className="text-zinc-500">· {t("retention.terminatedOn", { date: c.terminatedOn })}</span>
               {c.legalHoldReason && <span className="block text-amber-800">{t("requests.onLegalHold", { reason: c.legalHoldReason })}</span>}
@@ -59,7 +67,11 @@ export function RetentionForm({ candidates }: { candidates: Candidate[] }) {
         <Button type="submit" variant="danger" disabled={pending || selected.size === 0}>
           {confirming ? t("retention.confirmNow", { count: selected.size }) : t("retention.eraseSelected", { count: selected.size })}
         </Button>
-        {confirming && <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>{t("me.cancel")}</Button>}
+        {confirming && (
+          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+            {t("me.cancel")}
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -31,29 +31,50 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const purposes = (await listPurposes()).map((x) => ({ key: x.key, label: locale === "en" ? x.labelEn : x.labelVi }));
   return (
     <>
-      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">← {t("nav.requests")}</Link>
+      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">
+        ← {t("nav.requests")}
+      </Link>
       <PageHeader title={t("requests.log")} description={t("requests.logIntro")} />
       <Card className="max-w-3xl">
-        <CardHeader><CardTitle>{customer ? (customer.fullName ?? customer.email ?? customer.id) : t("requests.findCustomer")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{customer ? (customer.fullName ?? customer.email ?? customer.id) : t("requests.findCustomer")}</CardTitle>
+        </CardHeader>
         <CardBody>
           {customer ? (
             <>
-              <p className="mb-4 text-sm text-zinc-600">{customer.email} · <Link href="/admin/requests/new" className="text-brand-800 underline">{t("requests.otherCustomer")}</Link></p>
+              <p className="mb-4 text-sm text-zinc-600">
+                {customer.email} ·{" "}
+                <Link href="/admin/requests/new" className="text-brand-800 underline">
+                  {t("requests.otherCustomer")}
+                </Link>
+              </p>
               <LogRequestForm customerId={customer.id} today={vnDay(await now())} purposes={purposes} />
             </>
           ) : (
             <div className="space-y-4">
               <form method="get" className="flex gap-2" role="search" aria-label={t("requests.findCustomer")}>
-                <label htmlFor="find-q" className="sr-only">{t("customers.search")}</label>
+                <label htmlFor="find-q" className="sr-only">
+                  {t("customers.search")}
+                </label>
                 <Input id="find-q" name="q" defaultValue={q} placeholder={t("customers.searchPlaceholder")} />
-                <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("customers.search")}</button>
+                <button type="submit" className={buttonVariants({ variant: "secondary" })}>
+                  {t("customers.search")}
+                </button>
               </form>
               {q && matches.length === 0 && <p className="text-sm text-zinc-600">{t("requests.noMatches")}</p>}
               <ul className="divide-y divide-zinc-100 text-sm">
                 {matches.map((m) => (
                   <li key={m.id} className="flex items-center justify-between gap-3 py-2">
-                    <span>{m.fullName ?? "—"} <span className="text-zinc-500">· {m.email ?? m.phone ?? ""}</span></span>
-                    <Link href={`/admin/requests/new?customerId=${m.id}`} className={buttonVariants({ size: "sm" })} aria-label={t("requests.chooseCustomer", { name: m.fullName ?? m.email ?? "" })}>{t("requests.choose")}</Link>
+                    <span>
+                      {m.fullName ?? "—"} <span className="text-zinc-500">· {m.email ?? m.phone ?? ""}</span>
+                    </span>
+                    <Link
+                      href={`/admin/requests/new?customerId=${m.id}`}
+                      className={buttonVariants({ size: "sm" })}
+                      aria-label={t("requests.chooseCustomer", { name: m.fullName ?? m.email ?? "" })}
+                    >
+                      {t("requests.choose")}
+                    </Link>
                   </li>
                 ))}
               </ul>

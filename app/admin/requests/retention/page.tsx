@@ -20,31 +20,58 @@ export default async function RetentionPage() {
   const [candidates, batches] = await Promise.all([retentionCandidates(actor), listErasureBatches(actor)]);
   return (
     <>
-      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">← {t("nav.requests")}</Link>
+      <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">
+        ← {t("nav.requests")}
+      </Link>
       <PageHeader title={t("retention.title")} description={t("retention.description", { days: candidates.retentionGraceDays })} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader><CardTitle>{t("retention.candidates", { count: formatNumber(candidates.total, locale) })}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("retention.candidates", { count: formatNumber(candidates.total, locale) })}</CardTitle>
+          </CardHeader>
           <CardBody>
             {candidates.rows.length === 0 ? (
               <p className="py-6 text-center text-sm text-zinc-500">{t("retention.none")}</p>
             ) : actor.role === "COMPLIANCE" ? (
-              <RetentionForm candidates={candidates.rows.map((c) => ({ id: c.id, name: c.fullName ?? c.email ?? c.id, terminatedOn: formatDate(c.terminatedAt!, locale), legalHoldReason: c.legalHoldReason }))} />
+              <RetentionForm
+                candidates={candidates.rows.map((c) => ({
+                  id: c.id,
+                  name: c.fullName ?? c.email ?? c.id,
+                  terminatedOn: formatDate(c.terminatedAt!, locale),
+                  legalHoldReason: c.legalHoldReason,
+                }))}
+              />
             ) : (
-              <ul className="divide-y divide-zinc-100 text-sm">{candidates.rows.map((c) => <li key={c.id} className="py-2">{c.fullName ?? c.email} · {formatDate(c.terminatedAt!, locale)}</li>)}</ul>
+              <ul className="divide-y divide-zinc-100 text-sm">
+                {candidates.rows.map((c) => (
+                  <li key={c.id} className="py-2">
+                    {c.fullName ?? c.email} · {formatDate(c.terminatedAt!, locale)}
+                  </li>
+                ))}
+              </ul>
             )}
-            {candidates.total > candidates.rows.length && <p className="mt-3 text-xs text-zinc-500">{t("retention.more", { shown: candidates.rows.length })}</p>}
+            {candidates.total > candidates.rows.length && (
+              <p className="mt-3 text-xs text-zinc-500">{t("retention.more", { shown: candidates.rows.length })}</p>
+            )}
           </CardBody>
         </Card>
         <Card>
-          <CardHeader><CardTitle>{t("retention.batches")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("retention.batches")}</CardTitle>
+          </CardHeader>
           <CardBody className="space-y-5">
-            {batches.length === 0 ? <p className="text-sm text-zinc-500">{t("retention.noBatches")}</p> : batches.map((b) => (
-              <div key={b.id} className="space-y-1">
-                <p className="text-xs text-zinc-500">{formatDateTime(b.createdAt, locale)} · {b.confirmedBy.name}</p>
-                <ErasureProgress id={b.id} initial={{ status: b.status, processed: b.processed, erased: b.erased, total: b.total, skipped: b.skipped }} />
-              </div>
-            ))}
+            {batches.length === 0 ? (
+              <p className="text-sm text-zinc-500">{t("retention.noBatches")}</p>
+            ) : (
+              batches.map((b) => (
+                <div key={b.id} className="space-y-1">
+                  <p className="text-xs text-zinc-500">
+                    {formatDateTime(b.createdAt, locale)} · {b.confirmedBy.name}
+                  </p>
+                  <ErasureProgress id={b.id} initial={{ status: b.status, processed: b.processed, erased: b.erased, total: b.total, skipped: b.skipped }} />
+                </div>
+              ))
+            )}
           </CardBody>
         </Card>
       </div>

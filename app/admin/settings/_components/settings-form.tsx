@@ -44,8 +44,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       <div className="flex items-start gap-3">
         <input id="requireTwoFactor" type="checkbox" className="mt-1 h-4 w-4" aria-describedby="requireTwoFactor-hint" {...form.register("requireTwoFactor")} />
         <div>
-          <label htmlFor="requireTwoFactor" className="text-sm font-medium text-zinc-800">{t("settings.requireTwoFactor")}</label>
-          <p id="requireTwoFactor-hint" className="text-xs text-zinc-500">{t("settings.requireTwoFactorHint")}</p>
+          <label htmlFor="requireTwoFactor" className="text-sm font-medium text-zinc-800">
+            {t("settings.requireTwoFactor")}
+          </label>
+          <p id="requireTwoFactor-hint" className="text-xs text-zinc-500">
+            {t("settings.requireTwoFactorHint")}
+          </p>
         </div>
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting}>

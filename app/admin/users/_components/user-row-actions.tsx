@@ -62,7 +62,10 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           disabled={pending}
           onClick={() => {
             if (!window.confirm(t("users.forceResetConfirm", { name: user.name }))) return;
-            run(() => forcePasswordResetAction({ userId: user.id }), (data) => t("users.forceResetDone", { email: data.email }));
+            run(
+              () => forcePasswordResetAction({ userId: user.id }),
+              (data) => t("users.forceResetDone", { email: data.email }),
+            );
           }}
         >
           {t("users.forceReset")}

@@ -15,7 +15,9 @@ export function ConfirmButton({ token }: { token: string }) {
       <div role="status" className="space-y-3">
         <h2 className="text-lg font-semibold text-emerald-800">{t("confirm.done")}</h2>
         <p className="text-zinc-700">{t("confirm.doneBody")}</p>
-        <a href="/privacy/me" className="inline-block text-sm font-medium text-brand-800 underline">{t("confirm.manage")}</a>
+        <a href="/privacy/me" className="inline-block text-sm font-medium text-brand-800 underline">
+          {t("confirm.manage")}
+        </a>
       </div>
     );
   }

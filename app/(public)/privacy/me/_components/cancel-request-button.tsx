@@ -9,7 +9,14 @@ export function CancelRequestButton({ id, reference }: { id: string; reference: 
   const { pending, message, run } = useCustomerAction();
   return (
     <div className="space-y-1">
-      <Button type="button" size="sm" variant="ghost" disabled={pending} aria-label={t("me.cancelRequestFor", { reference })} onClick={() => run(() => cancelRequestAction({ id }), t("me.requestCancelled", { reference }))}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={t("me.cancelRequestFor", { reference })}
+        onClick={() => run(() => cancelRequestAction({ id }), t("me.requestCancelled", { reference }))}
+      >
         {t("me.cancelRequest")}
       </Button>
       <ActionMessage message={message} />

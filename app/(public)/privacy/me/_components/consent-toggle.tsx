@@ -17,7 +17,9 @@ export function ConsentToggle({ purposeKey, label, granted }: { purposeKey: stri
         variant={granted ? "secondary" : "primary"}
         disabled={pending}
         aria-label={granted ? t("me.withdrawFor", { purpose: label }) : t("me.grantFor", { purpose: label })}
-        onClick={() => run(() => changeConsentAction({ purposeKey, action }), granted ? t("me.withdrawn", { purpose: label }) : t("me.granted", { purpose: label }))}
+        onClick={() =>
+          run(() => changeConsentAction({ purposeKey, action }), granted ? t("me.withdrawn", { purpose: label }) : t("me.granted", { purpose: label }))
+        }
       >
         {granted ? t("me.withdraw") : t("me.grant")}
       </Button>

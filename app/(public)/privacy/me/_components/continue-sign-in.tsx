@@ -17,7 +17,9 @@ export function ContinueSignIn({ token }: { token: string }) {
       {error ? (
         <>
           <Alert tone="error">{error}</Alert>
-          <a href="/privacy/me" className="inline-block text-sm font-medium text-brand-800 underline">{t("me.newLink")}</a>
+          <a href="/privacy/me" className="inline-block text-sm font-medium text-brand-800 underline">
+            {t("me.newLink")}
+          </a>
         </>
       ) : (
         <Button

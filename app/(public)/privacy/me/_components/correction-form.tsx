@@ -29,7 +29,9 @@ export function CorrectionForm() {
       <Field id="correction" label={t("me.correctionLabel")} error={fieldError("details")}>
         <Textarea rows={3} {...fieldA11y("correction", fieldError("details"))} {...form.register("details")} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>{t("me.correctionSubmit")}</Button>
+      <Button type="submit" variant="secondary" disabled={form.formState.isSubmitting}>
+        {t("me.correctionSubmit")}
+      </Button>
     </form>
   );
 }

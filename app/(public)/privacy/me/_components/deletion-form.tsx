@@ -19,7 +19,11 @@ export function DeletionForm() {
   const [pending, startTransition] = useTransition();
   if (done) return <Alert tone="success">{done}</Alert>;
   if (step === "idle") {
-    return <Button type="button" variant="danger" onClick={() => setStep("confirm")}>{t("me.deleteStart")}</Button>;
+    return (
+      <Button type="button" variant="danger" onClick={() => setStep("confirm")}>
+        {t("me.deleteStart")}
+      </Button>
+    );
   }
   return (
     <form
@@ -43,13 +47,27 @@ export function DeletionForm() {
         <li>{t("me.deleteWhat3")}</li>
       </ul>
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" className="mt-0.5 size-4" checked={checked} onChange={(e) => setChecked(e.target.checked)} aria-describedby={error ? "delete-error" : undefined} />
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4"
+          checked={checked}
+          onChange={(e) => setChecked(e.target.checked)}
+          aria-describedby={error ? "delete-error" : undefined}
+        />
         <span>{t("me.deleteCheckbox")}</span>
       </label>
-      {error && <p id="delete-error" role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id="delete-error" role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>{t("me.deleteConfirm")}</Button>
-        <Button type="button" variant="ghost" onClick={() => setStep("idle")}>{t("me.cancel")}</Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t("me.deleteConfirm")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => setStep("idle")}>
+          {t("me.cancel")}
+        </Button>
       </div>
     </form>
   );

@@ -20,8 +20,12 @@ export function SignInForm() {
   if (sentTo) {
     return (
       <div className="space-y-3">
-        <Alert tone="success" data-testid="link-sent">{t("me.linkSent", { identifier: sentTo })}</Alert>
-        <Button type="button" variant="link" className="px-0" onClick={() => setSentTo(undefined)}>{t("me.tryAnother")}</Button>
+        <Alert tone="success" data-testid="link-sent">
+          {t("me.linkSent", { identifier: sentTo })}
+        </Alert>
+        <Button type="button" variant="link" className="px-0" onClick={() => setSentTo(undefined)}>
+          {t("me.tryAnother")}
+        </Button>
       </div>
     );
   }

@@ -25,5 +25,9 @@ export function useCustomerAction() {
 
 export function ActionMessage({ message }: { message?: { ok: boolean; text: string } }) {
   if (!message) return null;
-  return <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{message.text}</p>;
+  return (
+    <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+      {message.text}
+    </p>
+  );
 }

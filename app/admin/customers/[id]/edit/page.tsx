@@ -27,10 +27,14 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
     return (
       <>
         <PageHeader title={t("customers.edit")} description={customer.fullName ?? customer.email ?? undefined} />
-        <Card><CardBody className="space-y-3">
-          <p className="text-sm text-zinc-700">{t("customers.revealToEdit")}</p>
-          <Link href={`/admin/customers/${customer.id}/edit`} className={buttonVariants()}>{t("customers.continueToEdit")}</Link>
-        </CardBody></Card>
+        <Card>
+          <CardBody className="space-y-3">
+            <p className="text-sm text-zinc-700">{t("customers.revealToEdit")}</p>
+            <Link href={`/admin/customers/${customer.id}/edit`} className={buttonVariants()}>
+              {t("customers.continueToEdit")}
+            </Link>
+          </CardBody>
+        </Card>
       </>
     );
   }
@@ -38,21 +42,23 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={t("customers.edit")} description={customer.fullName ?? customer.email ?? undefined} />
-      <Card><CardBody>
-        <CustomerForm
-          customerId={customer.id}
-          emailLocked={actor.role !== "COMPLIANCE"}
-          initial={{
-            fullName: customer.fullName ?? "",
-            email: customer.email ?? "",
-            phone: contact.phone ?? "",
-            address: contact.address ?? "",
-            organization: customer.organization ?? "",
-            locale: customer.locale,
-            status: customer.status === "ACTIVE" ? "ACTIVE" : "LEAD",
-          }}
-        />
-      </CardBody></Card>
+      <Card>
+        <CardBody>
+          <CustomerForm
+            customerId={customer.id}
+            emailLocked={actor.role !== "COMPLIANCE"}
+            initial={{
+              fullName: customer.fullName ?? "",
+              email: customer.email ?? "",
+              phone: contact.phone ?? "",
+              address: contact.address ?? "",
+              organization: customer.organization ?? "",
+              locale: customer.locale,
+              status: customer.status === "ACTIVE" ? "ACTIVE" : "LEAD",
+            }}
+          />
+        </CardBody>
+      </Card>
     </>
   );
 }

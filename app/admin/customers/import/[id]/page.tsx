@@ -32,19 +32,35 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   ];
   return (
     <>
-      <Link href="/admin/customers/import" className="text-sm text-brand-800 hover:underline">← {t("imports.title")}</Link>
+      <Link href="/admin/customers/import" className="text-sm text-brand-800 hover:underline">
+        ← {t("imports.title")}
+      </Link>
       <PageHeader title={job.filename} description={t("imports.rowsInFile", { count: job.totalRows })} />
       {job.status === "UPLOADED" ? (
         <Card>
-          <CardHeader><CardTitle>{t("imports.mappingTitle")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("imports.mappingTitle")}</CardTitle>
+          </CardHeader>
           <CardBody>
-            <MappingForm id={job.id} headers={headers} samples={rows.map((r) => r.cells)} mapping={job.mapping} evidence={job.consentEvidence ?? ""} report={job.report} targets={targets} />
+            <MappingForm
+              id={job.id}
+              headers={headers}
+              samples={rows.map((r) => r.cells)}
+              mapping={job.mapping}
+              evidence={job.consentEvidence ?? ""}
+              report={job.report}
+              targets={targets}
+            />
           </CardBody>
         </Card>
       ) : (
         <Card>
-          <CardHeader><CardTitle>{t("imports.progress")}</CardTitle></CardHeader>
-          <CardBody><ImportProgressBar initial={job} /></CardBody>
+          <CardHeader>
+            <CardTitle>{t("imports.progress")}</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <ImportProgressBar initial={job} />
+          </CardBody>
         </Card>
       )}
     </>

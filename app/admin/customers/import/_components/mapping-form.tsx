@@ -14,7 +14,15 @@ import { checkImportAction, startImportAction } from "../actions";
 
 type Target = { value: string; label: string };
 
-export function MappingForm(props: { id: string; headers: string[]; samples: string[][]; mapping: Mapping; evidence: string; report: ImportReport | null; targets: Target[] }) {
+export function MappingForm(props: {
+  id: string;
+  headers: string[];
+  samples: string[][];
+  mapping: Mapping;
+  evidence: string;
+  report: ImportReport | null;
+  targets: Target[];
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [mapping, setMapping] = useState(props.mapping);
@@ -42,16 +50,41 @@ export function MappingForm(props: { id: string; headers: string[]; samples: str
     <div className="space-y-6">
       {error && <Alert tone="error">{error.fields.mapping ?? error.message}</Alert>}
       <Table aria-label={t("imports.mappingTitle")}>
-        <thead><tr><Th>{t("imports.column")}</Th><Th>{t("imports.samples")}</Th><Th>{t("imports.target")}</Th></tr></thead>
+        <thead>
+          <tr>
+            <Th>{t("imports.column")}</Th>
+            <Th>{t("imports.samples")}</Th>
+            <Th>{t("imports.target")}</Th>
+          </tr>
+        </thead>
         <tbody>
           {props.headers.map((header, i) => (
             <tr key={i}>
               <Td className="font-medium">{header || `#${i + 1}`}</Td>
-              <Td className="max-w-xs truncate text-zinc-500">{props.samples.map((s) => s[i]).filter(Boolean).join(" · ")}</Td>
+              <Td className="max-w-xs truncate text-zinc-500">
+                {props.samples
+                  .map((s) => s[i])
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Td>
               <Td>
-                <label className="sr-only" htmlFor={`map-${i}`}>{t("imports.targetFor", { column: header || `#${i + 1}` })}</label>
-                <Select id={`map-${i}`} className="h-9" value={mapping[String(i)] ?? ""} onChange={(e) => { setReport(null); setMapping({ ...mapping, [String(i)]: e.target.value }); }}>
-                  {props.targets.map((target) => <option key={target.value} value={target.value}>{target.label}</option>)}
+                <label className="sr-only" htmlFor={`map-${i}`}>
+                  {t("imports.targetFor", { column: header || `#${i + 1}` })}
+                </label>
+                <Select
+                  id={`map-${i}`}
+                  className="h-9"
+                  value={mapping[String(i)] ?? ""}
+                  onChange={(e) => {
+                    setReport(null);
+                    setMapping({ ...mapping, [String(i)]: e.target.value });
+                  }}
+                >
+                  {props.targets.map((target) => (
+                    <option key={target.value} value={target.value}>
+                      {target.label}
+                    </option>
+                  ))}
                 </Select>
               </Td>
             </tr>
@@ -60,12 +93,25 @@ export function MappingForm(props: { id: string; headers: string[]; samples: str
       </Table>
       {consentMapped && (
         <Field id="evidence" label={t("imports.evidence")} hint={t("imports.evidenceHint")} error={error?.fields.evidence}>
-          <Textarea id="evidence" rows={2} value={evidence} onChange={(e) => { setReport(null); setEvidence(e.target.value); }} aria-invalid={error?.fields.evidence ? true : undefined} />
+          <Textarea
+            id="evidence"
+            rows={2}
+            value={evidence}
+            onChange={(e) => {
+              setReport(null);
+              setEvidence(e.target.value);
+            }}
+            aria-invalid={error?.fields.evidence ? true : undefined}
+          />
         </Field>
       )}
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" onClick={check} disabled={pending}>{t("imports.check")}</Button>
-        <Button type="button" onClick={start} disabled={pending || !report || report.validRows === 0}>{t("imports.start", { count: report?.validRows ?? 0 })}</Button>
+        <Button type="button" variant="secondary" onClick={check} disabled={pending}>
+          {t("imports.check")}
+        </Button>
+        <Button type="button" onClick={start} disabled={pending || !report || report.validRows === 0}>
+          {t("imports.start", { count: report?.validRows ?? 0 })}
+        </Button>
       </div>
       {report && (
         <section aria-label={t("imports.reportTitle")} className="space-y-3" data-testid="import-report">
@@ -75,10 +121,20 @@ export function MappingForm(props: { id: string; headers: string[]; samples: str
           </Alert>
           {report.errors.length > 0 && (
             <Table>
-              <thead><tr><Th>{t("imports.row")}</Th><Th>{t("imports.column")}</Th><Th>{t("imports.problem")}</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>{t("imports.row")}</Th>
+                  <Th>{t("imports.column")}</Th>
+                  <Th>{t("imports.problem")}</Th>
+                </tr>
+              </thead>
               <tbody>
                 {report.errors.map((e, i) => (
-                  <tr key={i}><Td className="tabular-nums">{e.row}</Td><Td>{e.column}</Td><Td>{translateMessage(t, e.message)}</Td></tr>
+                  <tr key={i}>
+                    <Td className="tabular-nums">{e.row}</Td>
+                    <Td>{e.column}</Td>
+                    <Td>{translateMessage(t, e.message)}</Td>
+                  </tr>
                 ))}
               </tbody>
             </Table>

@@ -25,7 +25,14 @@ export function ImportProgressBar({ initial }: { initial: ImportProgress }) {
         <span data-testid="import-status">{t(`imports.status.${job.status}`)}</span>
         <span className="tabular-nums">{t("imports.progressText", { done: job.processedRows, total: valid })}</span>
       </div>
-      <div role="progressbar" aria-label={t("imports.progress")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-3 w-full rounded-full bg-zinc-100">
+      <div
+        role="progressbar"
+        aria-label={t("imports.progress")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-3 w-full rounded-full bg-zinc-100"
+      >
         <div className="h-3 rounded-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       {!running && (

@@ -31,7 +31,9 @@ export function UploadForm() {
       <Field id="import-file" label={t("imports.file")} hint={t("imports.fileHint")}>
         <Input id="import-file" name="file" type="file" accept=".csv,text/csv" required className="h-auto py-1.5" aria-invalid={error ? true : undefined} />
       </Field>
-      <Button type="submit" disabled={pending}>{pending ? t("imports.uploading") : t("imports.upload")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("imports.uploading") : t("imports.upload")}
+      </Button>
     </form>
   );
 }

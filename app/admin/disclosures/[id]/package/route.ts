@@ -21,7 +21,11 @@ export async function POST(request: Request, { params }: Ctx) {
   try {
     const file = await downloadPackage(actor, (await params).id);
     return new Response(new Uint8Array(file.data), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -23,9 +23,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { t, locale } = await getT();
   const pick = (vi: string, en: string) => (locale === "en" ? en : vi);
   const header = [
-    t("forms.csv.submittedAt"), t("forms.csv.submissionId"), t("forms.csv.language"), t("forms.csv.customerId"),
-    t("publicForm.field.fullName"), t("publicForm.field.email"), t("publicForm.field.phone"), t("publicForm.field.address"),
-    t("publicForm.field.organization"), t("forms.consentsGranted"),
+    t("forms.csv.submittedAt"),
+    t("forms.csv.submissionId"),
+    t("forms.csv.language"),
+    t("forms.csv.customerId"),
+    t("publicForm.field.fullName"),
+    t("publicForm.field.email"),
+    t("publicForm.field.phone"),
+    t("publicForm.field.address"),
+    t("publicForm.field.organization"),
+    t("forms.consentsGranted"),
     ...form.questions.map((q) => pick(q.labelVi, q.labelEn)),
   ];
   const toCells = (s: SubmissionRow) => {
@@ -33,7 +40,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const f = s.fields;
     const answers = s.answers as Record<string, unknown>;
     return [
-      s.createdAt, s.id, s.locale, s.customer?.id, f.fullName, f.email, f.phone, f.address, f.organization,
+      s.createdAt,
+      s.id,
+      s.locale,
+      s.customer?.id,
+      f.fullName,
+      f.email,
+      f.phone,
+      f.address,
+      f.organization,
       s.consentEvents.map((c) => c.purpose.key).join("; "),
       ...form.questions.map((q) => answerText(q, answers[q.key], locale)),
     ];

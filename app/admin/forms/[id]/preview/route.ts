@@ -11,6 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const form = await getForm(actor, (await params).id);
   if (!form) return new Response("Not found", { status: 404 });
   const q = new URL(request.url).searchParams;
-  const html = await renderFormPage(form, { slug: form.slug, locale: q.get("lang") === "en" ? "en" : "vi", embed: q.get("embed") === "1" }, { values: {}, errors: {}, preview: true });
+  const html = await renderFormPage(
+    form,
+    { slug: form.slug, locale: q.get("lang") === "en" ? "en" : "vi", embed: q.get("embed") === "1" },
+    { values: {}, errors: {}, preview: true },
+  );
   return new Response(html, { headers: { ...formPageHeaders({ allowedOrigins: [], redirectUrl: null }), "x-robots-tag": "noindex" } });
 }

@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 async function QuestionResult({ actor, formId, q, locale, t }: { actor: StaffActor; formId: string; q: Question; locale: Locale; t: Translate }) {
   const label = locale === "en" ? q.labelEn : q.labelVi;
   const fmt = (n: number) => formatNumber(n, locale);
-  let body;
+  let body: React.ReactNode;
   if (q.type === "short_text" || q.type === "long_text") {
     const { latest, total } = await latestTextAnswers(actor, formId, q.key);
     body = (
@@ -43,7 +43,9 @@ async function QuestionResult({ actor, formId, q, locale, t }: { actor: StaffAct
     const counts = await answerCounts(actor, formId, q.key, q.type === "multiple_choice");
     const byValue = new Map(counts.map((c) => [c.value, c.count]));
     const options =
-      q.type === "rating" ? ["1", "2", "3", "4", "5"].map((k) => ({ key: k, label: "★".repeat(Number(k)) })) : q.options.map((o) => ({ key: o.key, label: locale === "en" ? o.labelEn : o.labelVi }));
+      q.type === "rating"
+        ? ["1", "2", "3", "4", "5"].map((k) => ({ key: k, label: "★".repeat(Number(k)) }))
+        : q.options.map((o) => ({ key: o.key, label: locale === "en" ? o.labelEn : o.labelVi }));
     const items = options.map((o) => ({ label: o.label, count: byValue.get(o.key) ?? 0 }));
     const answered = q.type === "multiple_choice" ? undefined : items.reduce((n, i) => n + i.count, 0);
     const average = q.type === "rating" && answered ? counts.reduce((n, c) => n + Number(c.value) * c.count, 0) / answered : null;
@@ -73,14 +75,23 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const total = days.reduce((n, d) => n + d.count, 0);
   return (
     <>
-      <PageHeader title={locale === "en" ? form.titleEn : form.titleVi} description={t("forms.results.description")} actions={<FormTabs id={form.id} kind={form.kind} current="results" t={t} />} />
+      <PageHeader
+        title={locale === "en" ? form.titleEn : form.titleVi}
+        description={t("forms.results.description")}
+        actions={<FormTabs id={form.id} kind={form.kind} current="results" t={t} />}
+      />
       <div className="space-y-6">
         <Card>
           <CardHeader>
             <CardTitle>{t("forms.results.perDay", { count: formatNumber(total, locale) })}</CardTitle>
           </CardHeader>
           <CardBody>
-            <DayColumns days={days} label={t("forms.results.perDayLabel")} formatDay={(d) => formatDate(new Date(`${d}T12:00:00+07:00`), locale)} formatNumber={(n) => formatNumber(n, locale)} />
+            <DayColumns
+              days={days}
+              label={t("forms.results.perDayLabel")}
+              formatDay={(d) => formatDate(new Date(`${d}T12:00:00+07:00`), locale)}
+              formatNumber={(n) => formatNumber(n, locale)}
+            />
           </CardBody>
         </Card>
         {form.questions.length === 0 && <p className="text-sm text-zinc-500">{t("forms.results.noQuestions")}</p>}

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { RevealContact } from "@/components/admin/reveal-contact";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -42,7 +41,9 @@ export default async function SubmissionsPage({ params, searchParams }: { params
           <div className="flex flex-wrap gap-2">
             <FormTabs id={form.id} kind={form.kind} current="submissions" t={t} />
             {data.total > 0 && (
-              <PostButton action={`/admin/forms/${form.id}/export`} size="md">{t("forms.exportCsv")}</PostButton>
+              <PostButton action={`/admin/forms/${form.id}/export`} size="md">
+                {t("forms.exportCsv")}
+              </PostButton>
             )}
           </div>
         }
@@ -79,7 +80,9 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                         <div className="text-zinc-500">{s.masked ? <RevealContact reveal={reveal} masked={fields.phone} field="phone" /> : fields.phone}</div>
                       )}
                       {fields.address && (
-                        <div className="text-zinc-500">{s.masked ? <RevealContact reveal={reveal} masked={fields.address} field="address" /> : fields.address}</div>
+                        <div className="text-zinc-500">
+                          {s.masked ? <RevealContact reveal={reveal} masked={fields.address} field="address" /> : fields.address}
+                        </div>
                       )}
                       {fields.organization && <div className="text-zinc-500">{fields.organization}</div>}
                     </Td>

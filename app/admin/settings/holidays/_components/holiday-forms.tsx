@@ -31,7 +31,9 @@ export function AddHolidayForm() {
           <Input {...fieldA11y("h-name", fieldError("name"))} {...form.register("name")} />
         </Field>
       </div>
-      <Button type="submit" disabled={form.formState.isSubmitting}>{t("holidays.add")}</Button>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("holidays.add")}
+      </Button>
     </form>
   );
 }
@@ -43,15 +45,27 @@ export function RemoveHolidayButton({ date, label }: { date: string; label: stri
   const [pending, startTransition] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" size="sm" variant="ghost" disabled={pending} aria-label={t("holidays.removeLabel", { date: label })}
-        onClick={() => startTransition(async () => {
-          const result = await removeHolidayAction({ date });
-          if (result.ok) router.refresh();
-          else setError(result.error.message);
-        })}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={pending}
+        aria-label={t("holidays.removeLabel", { date: label })}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await removeHolidayAction({ date });
+            if (result.ok) router.refresh();
+            else setError(result.error.message);
+          })
+        }
+      >
         {t("holidays.remove")}
       </Button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -28,7 +28,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ purpos
   return (
     <PublicShell>
       <div className="mx-auto max-w-2xl space-y-4">
-        <Link href="/privacy/me#me-purposes" className="text-sm text-brand-800 hover:underline print:hidden">← {t("me.title")}</Link>
+        <Link href="/privacy/me#me-purposes" className="text-sm text-brand-800 hover:underline print:hidden">
+          ← {t("me.title")}
+        </Link>
         <h1 className="text-2xl font-semibold">{t("receipt.title")}</h1>
         {isAppError(receipt) ? (
           <Alert tone="error">{translateMessage(t, receipt.userMessage)}</Alert>
@@ -44,7 +46,9 @@ export default async function ReceiptPage({ params }: { params: Promise<{ purpos
             </dl>
             <div className="flex flex-wrap gap-2 print:hidden">
               <PrintButton label={t("receipt.print")} />
-              <a href={`/privacy/me/receipts/${purpose}/download`} className={buttonVariants({ variant: "secondary" })} download>{t("receipt.download")}</a>
+              <a href={`/privacy/me/receipts/${purpose}/download`} className={buttonVariants({ variant: "secondary" })} download>
+                {t("receipt.download")}
+              </a>
             </div>
           </>
         )}

@@ -15,7 +15,10 @@ export function receiptLines(receipt: Receipt, t: Translate, locale: "vi" | "en"
     [t("receipt.wording"), event.wording],
     [t("receipt.policy"), event.policyVersion ? t("me.underPolicy", { number: event.policyVersion.number }) : "—"],
     [t("receipt.time"), formatDateTime(event.givenAt, locale)],
-    [t("receipt.channel"), `${t(`me.source.${event.source}`)}${event.form ? ` — ${locale === "en" ? event.form.titleEn : event.form.titleVi}` : ""}${event.documentRef ? ` — ${event.documentRef}` : ""}`],
+    [
+      t("receipt.channel"),
+      `${t(`me.source.${event.source}`)}${event.form ? ` — ${locale === "en" ? event.form.titleEn : event.form.titleVi}` : ""}${event.documentRef ? ` — ${event.documentRef}` : ""}`,
+    ],
     [t("receipt.reference"), event.id],
     [t("receipt.issued"), formatDateTime(receipt.issuedAt, locale)],
   ];

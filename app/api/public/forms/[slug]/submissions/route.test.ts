@@ -10,9 +10,16 @@ import { OPTIONS, POST } from "./route";
 let form: PublicForm;
 const url = (slug: string) => `http://127.0.0.1:3000/api/public/forms/${slug}/submissions`;
 const call = (slug: string, body: string, headers: Record<string, string> = {}) =>
-  POST(new Request(url(slug), { method: "POST", headers: { "content-type": "application/json", [PEER_HEADER]: `10.7.${Math.random() * 250 | 0}.1`, ...headers }, body }), {
-    params: Promise.resolve({ slug }),
-  });
+  POST(
+    new Request(url(slug), {
+      method: "POST",
+      headers: { "content-type": "application/json", [PEER_HEADER]: `10.7.${(Math.random() * 250) | 0}.1`, ...headers },
+      body,
+    }),
+    {
+      params: Promise.resolve({ slug }),
+    },
+  );
 const payload = (extra: object = {}) =>
   JSON.stringify({ fields: { email: uniqueEmail("api") }, answers: { color: "blue" }, consents: ["inquiries"], locale: "en", idempotencyKey: key(), ...extra });
 
@@ -103,7 +110,7 @@ describe("POST /api/public/forms/:slug/submissions", () => {
   it("counts refused submissions toward the per-address limit", async () => {
     process.env.FORM_RATE_LIMIT_PER_IP = "3";
     assertEnv();
-    const ip = { [PEER_HEADER]: `10.67.${Math.random() * 250 | 0}.${Math.random() * 250 | 0}` };
+    const ip = { [PEER_HEADER]: `10.67.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}` };
     for (let i = 0; i < 2; i++) expect((await call(form.slug, payload({ fields: { email: "nope" } }), ip)).status).toBe(422);
     expect((await call(form.slug, payload(), ip)).status).toBe(201);
     // Two refused plus one accepted: the limit of three is reached either way.
@@ -115,7 +122,11 @@ describe("POST /api/public/forms/:slug/submissions", () => {
     const own = await call(form.slug, payload(), { origin: "http://127.0.0.1:4321", host: "127.0.0.1:4321" });
     expect(own.status).toBe(201);
     const other = await POST(
-      new Request(`${url(form.slug)}?lang=en`, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example", host: "127.0.0.1:4321", [PEER_HEADER]: "10.7.0.9" }, body: payload() }),
+      new Request(`${url(form.slug)}?lang=en`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://evil.example", host: "127.0.0.1:4321", [PEER_HEADER]: "10.7.0.9" },
+        body: payload(),
+      }),
       { params: Promise.resolve({ slug: form.slug }) },
     );
     expect(other.status).toBe(403);
@@ -124,7 +135,9 @@ describe("POST /api/public/forms/:slug/submissions", () => {
 
   it("allows CORS only for the form's origins", async () => {
     const preflight = (origin: string) =>
-      OPTIONS(new Request(url(form.slug), { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }), { params: Promise.resolve({ slug: form.slug }) });
+      OPTIONS(new Request(url(form.slug), { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } }), {
+        params: Promise.resolve({ slug: form.slug }),
+      });
     const ok = await preflight("https://partner.example");
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe("https://partner.example");

@@ -6,14 +6,13 @@ import { readSettings } from "@/lib/settings/queries";
 import { receiptLines } from "../receipt-lines";
 import { escapeHtml } from "@/lib/html/escape";
 
-
 /** The consent receipt as a self-contained HTML file (opens anywhere, prints to PDF). */
 export async function GET(request: Request, { params }: { params: Promise<{ purpose: string }> }) {
   const actor = await currentCustomer();
   if (!actor) return Response.redirect(new URL("/privacy/me", request.url), 303);
   const { t, locale } = await getT();
   const { purpose } = await params;
-  let receipt;
+  let receipt: Awaited<ReturnType<typeof myReceipt>>;
   try {
     receipt = await myReceipt(actor, purpose);
   } catch (error) {
@@ -27,6 +26,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ purp
 <style>body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;color:#18181b}th{text-align:left;color:#71717a;font-weight:normal;padding:6px 16px 6px 0;vertical-align:top}td{padding:6px 0}</style>
 </head><body><h1>${escapeHtml(t("receipt.title"))}</h1><table>${rows}</table></body></html>`;
   return new Response(html, {
-    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `attachment; filename="consent-receipt-${purpose.replace(/[^a-z0-9_]/g, "")}.html"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Disposition": `attachment; filename="consent-receipt-${purpose.replace(/[^a-z0-9_]/g, "")}.html"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

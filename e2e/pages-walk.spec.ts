@@ -1,0 +1,162 @@
+// Every page, in Vietnamese and in English, as the role that uses it: no serious or critical
+// accessibility problem (axe), no message key or enum code shown as text, no broken glyph.
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { systemActor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/roles";
+import { newToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations";
+import { createDraft } from "@/lib/policies/mutations";
+import { logRequest } from "@/lib/privacy-requests/mutations/desk";
+import { createCustomerFor } from "./support/customers";
+import { expect, test } from "./support/fixtures";
+import { createLeadForm } from "./support/forms";
+
+/** A dotted word that is one of our message keys, or an audit event's code, shown instead of its text. */
+function untranslated(text: string) {
+  return (text.match(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_]+)+\b/g) ?? []).find((w) => isMessageKey(w) || isMessageKey(`audit.event.${w}`));
+}
+const CODES =
+  /\b(?:LEAD|ACTIVE|TERMINATED|ERASED|GRANTED|WITHDRAWN|SELF_SERVICE|IMPORT|PENDING_APPROVAL|PREPARING|DELIVERED|ACKNOWLEDGED|IN_PROGRESS|COMPLETED|REJECTED|CANCELLED|RECEIVED|CAPTURED|QUEUED|SCHEDULED|PUBLISHED|DRAFT|ADVERTISING|SHIPPING|AUTHORITY|CONSENT|CONTRACT|LEGAL_OBLIGATION|STAFF_CHANNEL|IN_PERSON|RECTIFY|STOP_SHARING)\b/;
+const LANGS = ["vi", "en"] as const;
+
+type Target = { path: string; as: Role | "anonymous" | "customer" };
+
+async function pageFor(browser: Browser, baseURL: string, as: Target["as"], lang: string, customerId: string): Promise<Page> {
+  const storageState = as === "anonymous" || as === "customer" ? undefined : `test-results/.auth/${as}.json`;
+  const context = await browser.newContext({ baseURL, storageState });
+  await context.addCookies([{ name: "locale", value: lang, url: baseURL }]);
+  if (as === "customer") {
+    const { token, hash } = newToken();
+    await db().customerSession.create({ data: { tokenHash: hash, customerId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await context.addCookies([{ name: "cr_customer", value: token, url: `${baseURL}/privacy/me` }]);
+  }
+  return context.newPage();
+}
+
+/** The visible text of the page, its title and its labels (what a screen reader would read). */
+async function readableText(page: Page) {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll("[aria-label],[title],[placeholder],[alt]")].map((e) =>
+      ["aria-label", "title", "placeholder", "alt"].map((a) => e.getAttribute(a) ?? "").join(" "),
+    );
+    // Text as written (innerText would apply CSS text-transform), of rendered elements only.
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && !["SCRIPT", "STYLE", "NOSCRIPT"].includes(parent.tagName) && parent.checkVisibility()) texts.push(node.nodeValue ?? "");
+    }
+    return `${document.title}\n${texts.join(" ")}\n${labels.join("\n")}`;
+  });
+}
+
+test.describe("every page in both languages", () => {
+  test.describe.configure({ mode: "default" });
+  const targets: Target[] = [];
+  let customerId = "";
+
+  test.beforeAll(async () => {
+    const system = systemActor("e2e");
+    const customer = await createCustomerFor("Khách Đi Dạo");
+    customerId = customer.id;
+    const form = await createLeadForm();
+    const recipient = await createRecipient(system, { name: `Đối tác ${randomUUID().slice(0, 6)}`, category: "ADVERTISING" });
+    const disclosure = await prepareDisclosure(system, {
+      recipientId: recipient.id,
+      reason: "Gửi thư mời hội thảo",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: [customer.id] },
+    });
+    const request = await logRequest(system, {
+      customerId: customer.id,
+      type: "ACCESS",
+      channel: "PHONE",
+      receivedOn: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+      details: "Khách gọi điện hỏi",
+    });
+    const policy = await createDraft(system, {
+      bodyVi: "# Chính sách\n\nChúng tôi giữ dữ liệu của bạn cẩn thận và không bán dữ liệu cho ai.",
+      bodyEn: "# Policy\n\nWe keep your data carefully and never sell it to anyone at all.",
+      summaryVi: "Bản nháp để đi dạo",
+      summaryEn: "A draft for the walk",
+    });
+    const published = await db().policyVersion.findFirst({ where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } });
+    const email = await db().emailMessage.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } });
+    const officer = "COMPLIANCE" as const;
+    targets.push(
+      { path: "/", as: "anonymous" },
+      { path: "/login", as: "anonymous" },
+      { path: "/forgot-password", as: "anonymous" },
+      { path: "/privacy", as: "anonymous" },
+      { path: "/privacy/versions", as: "anonymous" },
+      ...(published ? [{ path: `/privacy/versions/${published.number}`, as: "anonymous" as const }] : []),
+      { path: "/privacy/me", as: "anonymous" },
+      { path: "/privacy/me", as: "customer" },
+      { path: `/f/${form.slug}`, as: "anonymous" },
+      { path: "/admin", as: officer },
+      { path: "/admin/account", as: "STAFF" },
+      { path: "/admin/customers", as: "STAFF" },
+      { path: `/admin/customers/${customer.id}`, as: officer },
+      { path: `/admin/customers/${customer.id}/edit`, as: officer },
+      { path: "/admin/customers/new", as: "STAFF" },
+      { path: "/admin/customers/duplicates", as: "STAFF" },
+      { path: "/admin/customers/import", as: "STAFF" },
+      { path: "/admin/forms", as: "STAFF" },
+      { path: "/admin/forms/new", as: "STAFF" },
+      { path: `/admin/forms/${form.id}`, as: "STAFF" },
+      { path: `/admin/forms/${form.id}/submissions`, as: "STAFF" },
+      { path: "/admin/disclosures", as: officer },
+      { path: "/admin/disclosures/new", as: "STAFF" },
+      { path: `/admin/disclosures/${disclosure.id}`, as: officer },
+      { path: "/admin/disclosures/recipients", as: officer },
+      { path: "/admin/disclosures/media", as: "STAFF" },
+      { path: "/admin/policies", as: officer },
+      { path: "/admin/policies/new", as: officer },
+      { path: `/admin/policies/${policy.id}`, as: officer },
+      { path: "/admin/requests", as: officer },
+      { path: "/admin/requests/new", as: officer },
+      { path: `/admin/requests/${request.id}`, as: officer },
+      { path: "/admin/requests/retention", as: officer },
+      { path: "/admin/audit", as: "ADMIN" },
+      { path: "/admin/outbox", as: "ADMIN" },
+      ...(email ? [{ path: `/admin/outbox/${email.id}`, as: "ADMIN" as const }] : []),
+      { path: "/admin/users", as: "ADMIN" },
+      { path: "/admin/settings", as: "ADMIN" },
+      { path: "/admin/settings/holidays", as: "ADMIN" },
+    );
+  });
+
+  for (const lang of LANGS) {
+    test(`no accessibility problem, key or code on any page (${lang})`, async ({ browser, baseURL }) => {
+      test.setTimeout(240_000);
+      const problems: string[] = [];
+      for (const target of targets) {
+        const page = await pageFor(browser, baseURL!, target.as, lang, customerId);
+        const response = await page.goto(target.path);
+        if (!response || response.status() >= 400) problems.push(`${target.path}: status ${response?.status()}`);
+        await page.waitForLoadState("networkidle");
+        const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+          problems.push(
+            `${target.path}: axe ${v.id} (${v.impact}) on ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+          );
+        }
+        const text = await readableText(page);
+        const key = untranslated(text);
+        if (key) problems.push(`${target.path}: looks like a message key: ${key}`);
+        const code = text.match(CODES)?.[0];
+        if (code) problems.push(`${target.path}: shows the code ${code}`);
+        if (text.includes("\uFFFD")) problems.push(`${target.path}: a broken glyph (U+FFFD)`);
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
