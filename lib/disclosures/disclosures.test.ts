@@ -141,7 +141,7 @@ describe("disclosures", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(csv[0]).toBe("full_name,address");
+    expect(csv[0]).toBe("Họ và tên,Địa chỉ"); // column names in the approving officer's language
     expect(csv.slice(1)).toEqual([`"Đồng Ý ${p.tag}","1 Phố Huế"`]);
     expect((await db().disclosure.findUniqueOrThrow({ where: { id } })).packageChecksum).toBe(pkg.checksum);
     expect((await customerDisclosures(p.staff, p.consented.id)).map((d) => d.id)).toContain(id);
@@ -165,7 +165,7 @@ describe("disclosures", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(csv[0]).toBe("full_name,phone,address,reference");
+    expect(csv[0]).toBe("Họ và tên,Số điện thoại,Địa chỉ,Mã đơn / vận đơn");
     expect(csv[1]).toContain('"VD-123"');
   });
 

@@ -8,7 +8,8 @@ import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
 import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { disallowedFields, EXCLUDES, MAX_SHIPPING_CUSTOMERS, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
+import { translator, type Translate } from "@/lib/i18n/translate";
+import { type DisclosureField, disallowedFields, EXCLUDES, MAX_SHIPPING_CUSTOMERS, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
 import { prepareSchema, recipientSchema, rejectSchema, type Selection } from "./schemas";
 
 const DAY = 86_400_000;
@@ -193,16 +194,23 @@ export async function buildDisclosureItems(size = CHUNK): Promise<number> {
 }
 
 const FIELD_SQL: Record<string, string> = {
-  fullName: `csv_safe(c."fullName") AS full_name`,
-  email: `csv_safe(c.email) AS email`,
-  phone: `csv_safe(c.phone) AS phone`,
-  address: `csv_safe(c.address) AS address`,
-  organization: `csv_safe(c.organization) AS organization`,
+  fullName: `csv_safe(c."fullName")`,
+  email: `csv_safe(c.email)`,
+  phone: `csv_safe(c.phone)`,
+  address: `csv_safe(c.address)`,
+  organization: `csv_safe(c.organization)`,
 };
 
+/** The language the package's column names are written in: the approving officer's. */
+async function packageLanguage(userId: string | null) {
+  const user = userId ? await db().user.findUnique({ where: { id: userId }, select: { locale: true } }) : null;
+  return translator(user?.locale ?? "vi");
+}
+
 /** The package's CSV, straight from the database with COPY (the items are frozen once built). */
-async function packageCsv(d: { id: string; fields: string[]; reference: string | null }) {
-  const columns = d.fields.map((f) => (f === "reference" ? `${pgLiteral(d.reference ?? "")} AS reference` : FIELD_SQL[f])).join(", ");
+async function packageCsv(d: { id: string; fields: string[]; reference: string | null }, t: Translate) {
+  const header = (f: string) => `"${t(`disclosures.field.${f as DisclosureField}`).replaceAll('"', '""')}"`;
+  const columns = d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`).join(", ");
   const client = await pool().connect();
   const chunks: Buffer[] = [];
   try {
@@ -250,7 +258,7 @@ export async function approveDisclosure(actor: Actor, id: string) {
   await dropNewlyExcluded(actor, id, category);
   // Read before the transaction, on its own connection: inside it, the embedded database (one
   // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
-  const csv = await packageCsv(d);
+  const csv = await packageCsv(d, await packageLanguage(actor.kind === "user" ? actor.id : null));
   return db().$transaction(
     async (tx) => {
       const pkg = await savePackage(tx, actor, id, csv);
@@ -305,8 +313,11 @@ async function dropNewlyExcluded(actor: Actor, id: string, category: RecipientCa
 
 /** After late exclusions, an approved package is written again without them (new checksum, audited). */
 async function rebuildPackage(actor: Actor, id: string) {
-  const d = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { id: true, fields: true, reference: true, packageFileId: true } });
-  const csv = await packageCsv(d);
+  const d = await db().disclosure.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, fields: true, reference: true, packageFileId: true, approvedById: true },
+  });
+  const csv = await packageCsv(d, await packageLanguage(d.approvedById));
   await db().$transaction(async (tx) => {
     const pkg = await savePackage(tx, actor, id, csv);
     await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });

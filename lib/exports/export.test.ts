@@ -41,6 +41,9 @@ describe("customer CSV export", () => {
     expect(compliance.text).toContain(`"'=cmd|' /C calc'!A0 ${tag}"`);
     expect(compliance.text).toContain(`"'+SUM(A1)"`);
     expect(compliance.done).toEqual({ rows: 2, complete: true });
+    // Codes are written as people read them: status, source and language in the export's language.
+    expect(compliance.lines[1]).toContain('"Lead","Entered by staff","Tiếng Việt"');
+    expect(compliance.text).not.toMatch(/"LEAD"|"staff"|"vi"/);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customers.exported", actorId: compliance.actor.id } });
     expect(audit.details).toMatchObject({ rows: 2, complete: true, filter: { q: tag } });
 

@@ -23,8 +23,23 @@ function inline(sql: Prisma.Sql): string {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+const lit = (v: string) => pg.Client.prototype.escapeLiteral(v);
+const STATUSES = ["LEAD", "ACTIVE", "TERMINATED", "ERASED"] as const;
+
+/** Codes as people read them, in the language of `t` (the file is for people; the API keeps codes). */
+function readableSql(t: Translate) {
+  const status = `CASE c.status::text ${STATUSES.map((s) => `WHEN ${lit(s)} THEN ${lit(t(`customers.statusValue.${s}`))}`).join(" ")} END`;
+  const [formPrefix, formSuffix] = t("customers.sourceValue.form", { slug: "\u0000" }).split("\u0000");
+  const source = `CASE WHEN c.source LIKE 'form:%' THEN ${lit(formPrefix)} || substr(c.source, 6) || ${lit(formSuffix)}
+    WHEN c.source = 'staff' THEN ${lit(t("customers.sourceValue.staff"))} WHEN c.source = 'import' THEN ${lit(t("customers.sourceValue.import"))} ELSE c.source END`;
+  const language = `CASE c.locale::text WHEN 'en' THEN ${lit(t("language.en"))} ELSE ${lit(t("language.vi"))} END`;
+  const label = t.locale === "en" ? `p."labelEn"` : `p."labelVi"`;
+  return { status, source, language, label };
+}
+
 /** The export's SELECT, with only the columns the role may see, every text cell spreadsheet-safe. */
 export function customerExportSql(role: "STAFF" | "COMPLIANCE" | "ADMIN", where: Prisma.Sql, t: Translate) {
+  const readable = readableSql(t);
   const columns = [
     [`c.id`, t("customers.csv.id")],
     [`csv_safe(c."fullName")`, t("publicForm.field.fullName")],
@@ -36,12 +51,12 @@ export function customerExportSql(role: "STAFF" | "COMPLIANCE" | "ADMIN", where:
           [`csv_safe(c.address)`, t("publicForm.field.address")],
         ]),
     [`csv_safe(c.organization)`, t("publicForm.field.organization")],
-    [`c.status`, t("customers.status")],
-    [`csv_safe(c.source)`, t("customers.source")],
-    [`c.locale`, t("customers.csv.language")],
+    [readable.status, t("customers.status")],
+    [`csv_safe(${readable.source})`, t("customers.source")],
+    [readable.language, t("customers.csv.language")],
     [`to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, t("customers.csv.createdAt")],
     [
-      `(SELECT string_agg(p.key, ';' ORDER BY p."sortOrder") FROM "ConsentState" s JOIN "Purpose" p ON p.id = s."purposeId"
+      `(SELECT string_agg(${readable.label}, '; ' ORDER BY p."sortOrder") FROM "ConsentState" s JOIN "Purpose" p ON p.id = s."purposeId"
          WHERE s."customerId" = c.id AND s.action = 'GRANTED')`,
       t("customers.csv.consents"),
     ],

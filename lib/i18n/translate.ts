@@ -6,7 +6,8 @@ import { vi, type MessageKey } from "@/lib/i18n/messages/vi";
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+/** Translates a key; carries its language, for what a dictionary cannot hold (purpose labels, dates). */
+export type Translate = ((key: MessageKey, params?: Params) => string) & { readonly locale: Locale };
 
 export const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
 
@@ -21,7 +22,7 @@ function interpolate(text: string, params?: Params) {
 
 export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
-  return (key, params) => interpolate(dict[key] ?? vi[key] ?? key, params);
+  return Object.assign((key: MessageKey, params?: Params) => interpolate(dict[key] ?? vi[key] ?? key, params), { locale });
 }
 
 /** Translates a message that may be a key (from zod or AppError); unknown text becomes a generic error. */

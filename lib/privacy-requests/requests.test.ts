@@ -14,6 +14,7 @@ import { myExport, myExportCsv, myOverview, myReceipt } from "./queries/my-data"
 import { listRequests } from "./queries/desk";
 import { cancelMyRequest, changeMyConsent, objectToSharing, recordMyExport, requestCorrection, requestDeletion } from "./mutations/self-service";
 import { holidaySet } from "@/lib/holidays/queries";
+import { translator } from "@/lib/i18n/translate";
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -82,8 +83,10 @@ describe("the customer's own actions", () => {
     const data = await myExport(me);
     expect(data.personalData).toMatchObject({ fullName: c.fullName, email: c.email });
     expect(data.requests.map((r) => r.type)).toEqual(expect.arrayContaining(["STOP_SHARING", "EXPORT"]));
-    const csv = await myExportCsv(me);
-    expect(csv).toContain(`personal_data,email,${c.email}`);
+    const csv = await myExportCsv(me, translator("vi"));
+    // Words a person reads, not codes (the JSON keeps the codes).
+    expect(csv).toContain(`Thông tin cá nhân,Email,${c.email}`);
+    expect(csv).not.toMatch(/SELF_SERVICE|STOP_SHARING|GRANTED|personal_data|\{"/);
 
     const correction = await requestCorrection(me, { details: "Địa chỉ mới: 5 Tràng Tiền" });
     expect(await invalid(requestCorrection(me, { details: "x" }))).toEqual({ details: "privacy.rectifyRequired" });

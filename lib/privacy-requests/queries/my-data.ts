@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { disclosuresVisibleToCustomer } from "@/lib/disclosures/queries";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
+import { formatDateTime } from "@/lib/i18n/format";
+import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import { urgencyOf } from "../deadlines";
 import { requestReference } from "../schemas";
 
@@ -140,20 +142,45 @@ export async function myExport(actor: Actor) {
   };
 }
 
-/** The same, flattened into one table: section, item, value, time, detail. */
-export async function myExportCsv(actor: Actor) {
+/**
+ * The same as one table a person can read in a spreadsheet (section, item, value, time, detail), in
+ * the language of `t`: labels instead of codes, dates as the page shows them. The JSON keeps codes.
+ */
+export async function myExportCsv(actor: Actor, t: Translate) {
   const data = await myExport(actor);
-  let out = CSV_BOM + csvRow(["section", "item", "value", "time", "detail"]);
-  for (const [field, value] of Object.entries(data.personalData))
-    out += csvRow(["personal_data", field, value instanceof Date ? value.toISOString() : value, "", ""]);
-  for (const p of data.consent) {
-    out += csvRow(["consent_current", p.purpose, p.current, "", p.legalBasis]);
-    for (const e of p.history)
-      out += csvRow(["consent_history", p.purpose, e.action, e.at, `${e.source}${e.policyVersion ? ` v${e.policyVersion}` : ""} — ${e.wording}`]);
+  const at = (iso: string | null) => (iso ? formatDateTime(new Date(iso), t.locale) : "");
+  const fieldLabel = (f: string) => (isMessageKey(`publicForm.field.${f}`) ? t(`publicForm.field.${f}` as MessageKey) : f);
+  let out = CSV_BOM + csvRow([t("me.csv.section"), t("me.csv.item"), t("me.csv.value"), t("me.csv.time"), t("me.csv.detail")]);
+  for (const [field, value] of Object.entries(data.personalData)) {
+    if (!["fullName", "email", "phone", "address", "organization"].includes(field)) continue;
+    out += csvRow([t("me.csv.personalData"), fieldLabel(field), value as string | null, "", ""]);
   }
-  for (const s of data.submissions) out += csvRow(["submission", s.form, JSON.stringify({ ...(s.fields as object), ...(s.answers as object) }), s.at, ""]);
-  for (const d of data.sharedWith) out += csvRow(["shared_with", d.recipient, d.fields.join(" "), d.at, d.reason]);
-  for (const r of data.requests) out += csvRow(["request", r.reference, r.status, r.receivedAt, r.type]);
+  for (const p of data.consent) {
+    const purpose = t.locale === "en" ? p.label.en : p.label.vi;
+    out += csvRow([t("me.csv.consentNow"), purpose, t(`consent.state.${p.current as "GRANTED"}`), "", t(`consent.basis.${p.legalBasis as "CONSENT"}`)]);
+    for (const e of p.history) {
+      const how = `${t(`me.source.${e.source as "FORM"}`)}${e.policyVersion ? ` · ${t("me.underPolicy", { number: e.policyVersion })}` : ""}`;
+      out += csvRow([t("me.csv.consentHistory"), purpose, t(`consent.state.${e.action as "GRANTED"}`), at(e.at), `${how} — ${e.wording}`]);
+    }
+  }
+  for (const s of data.submissions) {
+    const sent = Object.entries({ ...(s.fields as object), ...(s.answers as object) } as Record<string, unknown>)
+      .map(([k, v]) => `${fieldLabel(k)}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+      .join("; ");
+    out += csvRow([t("me.csv.submission"), s.form, sent, at(s.at), ""]);
+  }
+  for (const d of data.sharedWith) {
+    out += csvRow([t("me.csv.sharedWith"), d.recipient, d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", "), at(d.at), d.reason]);
+  }
+  for (const r of data.requests) {
+    out += csvRow([
+      t("me.csv.request"),
+      r.reference,
+      t(`requests.status.${r.status as "RECEIVED"}`),
+      at(r.receivedAt),
+      t(`requests.type.${r.type as "ACCESS"}`),
+    ]);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { crossSiteRefusal, isSameOriginRequest } from "@/lib/http/same-origin";
+import { getT } from "@/lib/i18n/server";
 import { myExport, myExportCsv } from "@/lib/privacy-requests/queries/my-data";
 import { recordMyExport } from "@/lib/privacy-requests/mutations/self-service";
 
@@ -17,7 +18,7 @@ export async function POST(request: Request) {
   const format = form?.get("format") === "csv" ? "csv" : "json";
   await recordMyExport(actor, format);
   const day = new Date().toISOString().slice(0, 10);
-  const body = format === "csv" ? await myExportCsv(actor) : JSON.stringify(await myExport(actor), null, 2);
+  const body = format === "csv" ? await myExportCsv(actor, (await getT()).t) : JSON.stringify(await myExport(actor), null, 2);
   return new Response(body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
