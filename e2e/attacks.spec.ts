@@ -233,8 +233,8 @@ test.describe("no one can lock a staff member out (issue 11.7)", () => {
       // An administrator who suspects the password leaked requires a new one: the session ends at once.
       const admin = await pageAs(browser, "ADMIN", baseURL);
       await admin.goto("/admin/users");
-      admin.once("dialog", (d) => d.accept());
       await admin.getByTestId(`user-row-${victim.email}`).getByRole("button", { name: "Yêu cầu đặt lại mật khẩu" }).click();
+      await admin.getByRole("alertdialog").getByRole("button", { name: "Yêu cầu đặt lại mật khẩu" }).click();
       await expect(admin.getByText(`Đã gửi yêu cầu đặt lại mật khẩu tới ${victim.email}.`)).toBeVisible();
       await page.goto("/admin/customers");
       await expect(page).toHaveURL(/\/login/);
@@ -261,11 +261,11 @@ test.describe("merging cannot delete strangers (issue 11.4)", () => {
     const officer = await pageAs(browser, "COMPLIANCE", baseURL);
     await officer.goto("/admin/customers/duplicates");
     const same = officer.getByTestId("duplicate-row").filter({ hasText: a.email }).filter({ hasText: b.email });
-    officer.on("dialog", (d) => d.accept());
     await same
       .getByRole("button", { name: `Giữ “${name}”` })
       .first()
       .click();
+    await officer.getByRole("alertdialog").getByRole("button", { name: "Gộp" }).click();
     await expect(same.getByRole("alert")).toContainText("ít nhất 10 ký tự");
     expect(await db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
     await same.getByLabel("Vì sao đây là cùng một người").fill("Cùng số CCCD, khách xác nhận qua điện thoại");
@@ -273,6 +273,7 @@ test.describe("merging cannot delete strangers (issue 11.4)", () => {
       .getByRole("button", { name: `Giữ “${name}”` })
       .first()
       .click();
+    await officer.getByRole("alertdialog").getByRole("button", { name: "Gộp" }).click();
     await expect.poll(() => db().customer.count({ where: { id: { in: [a.id, b.id] } } })).toBe(1);
   });
 });

@@ -51,7 +51,7 @@ test("staff search the register, open a customer, record paper consent with a sc
   expect(lines).toHaveLength(2);
   expect(lines[0]).not.toContain("Số điện thoại"); // STAFF exports carry no phone or address
   expect(lines[1]).toContain(`Đặng Thị Thu ${t}`);
-  expect(lines[1]).toContain("surveys");
+  expect(lines[1]).toContain("Khảo sát ý kiến"); // purposes in words, in the exporter's language
 });
 
 test("compliance see contact details in full and the register refuses administrators", async ({ browser, baseURL }) => {

@@ -64,7 +64,7 @@ test("an advertising disclosure over a filter of three customers, one of whom ob
     .replace(/^\uFEFF/, "")
     .trim()
     .split("\n");
-  expect(csv[0]).toBe("full_name,address");
+  expect(csv[0]).toBe("Họ và tên,Địa chỉ"); // column names in the approving officer's language
   expect(csv.slice(1).sort()).toEqual([
     `"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,
     `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,

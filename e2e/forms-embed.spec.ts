@@ -22,7 +22,7 @@ test.describe("embedded lead form", () => {
       // The iframe has grown to fit its content.
       await expect.poll(async () => (await page.locator("iframe[data-customer-register]").boundingBox())?.height ?? 0).toBeGreaterThan(600);
       await frame.getByRole("button", { name: "Gửi" }).click();
-      await expect(frame.getByRole("heading", { name: "Cảm ơn bạn!" })).toBeVisible();
+      await expect(frame.getByRole("heading", { name: "Đã nhận thông tin của bạn" })).toBeVisible();
       await expect(frame.getByText("Cảm ơn bạn, chúng tôi đã nhận được.")).toBeVisible();
       await expect(frame.getByText(/hãy nhấn đường dẫn trong email/)).toBeVisible();
 

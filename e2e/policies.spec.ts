@@ -55,7 +55,7 @@ test("compliance drafts a version, reviews the diff, announces it; customers see
   await expect(schedule.getByText(/cần một lý do bằng văn bản/)).toBeVisible();
   await schedule.getByLabel("Ngày có hiệu lực").fill(await day(31));
   await schedule.getByRole("button", { name: "Công bố và gửi thông báo" }).click();
-  await expect(page.getByText(/Công bố lúc .*, có hiệu lực từ/)).toBeVisible();
+  await expect(page.getByText(/Công bố lúc .*; sẽ có hiệu lực vào ngày/)).toBeVisible();
   const number = Number(/phiên bản (\d+)/.exec((await page.getByRole("heading", { level: 1, name: /Chính sách phiên bản/ }).textContent()) ?? "")?.[1]);
 
   // The banner on a public form, the email in the (fake) Resend inbox, the live campaign progress.

@@ -54,10 +54,30 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   await expect(again.getByText(/Liên kết không hợp lệ/)).toBeVisible();
   await again.close();
 
+  // The consent receipt prints as the receipt alone, under the company's name.
+  await page.goto("/privacy/me/receipts/promotions_events");
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("receipt")).toBeVisible();
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(page.getByRole("button", { name: "In / lưu PDF" })).toBeHidden();
+  await expect(page.getByRole("link", { name: /Dữ liệu của tôi/ }).first()).toBeHidden();
+  await page.screenshot({ path: "test-results/screenshots/receipt-print-vi.png", fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  await page.goto("/privacy/me");
+
   const promotions = page.getByTestId("my-purpose").filter({ hasText: "Khuyến mãi và sự kiện" });
   await expect(promotions).toContainText("Đã đồng ý");
   await promotions.getByRole("button", { name: "Rút lại đồng ý: Khuyến mãi và sự kiện" }).click();
-  await expect(promotions.getByRole("status")).toContainText("Đã rút lại");
+  // Recorded at once; the toast offers a short undo, which is agreeing again.
+  const toast = page.getByRole("status").filter({ hasText: "Đã rút lại đồng ý “Khuyến mãi và sự kiện”" });
+  await expect(toast).toBeVisible();
+  await expect(promotions).toContainText("Đã rút lại");
+  await toast.getByRole("button", { name: "Hoàn tác" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Bạn đã đồng ý lại với “Khuyến mãi và sự kiện”" })).toBeVisible();
+  await expect(promotions).toContainText("Đã đồng ý");
+  await promotions.getByRole("button", { name: "Rút lại đồng ý: Khuyến mãi và sự kiện" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Đã rút lại đồng ý" }).first()).toBeVisible();
   await expect(promotions).toContainText("Đã rút lại");
   await page.getByRole("button", { name: "Ngừng chia sẻ dữ liệu của tôi" }).click();
   await expect(page.getByTestId("objection-state")).toBeVisible();
@@ -73,6 +93,9 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   await expect(page.getByText(/Đã gửi yêu cầu xoá YC-\d+/)).toBeVisible();
   await expect(page.getByTestId("my-requests")).toContainText("Xoá dữ liệu");
   await expect(page.getByTestId("my-requests")).toContainText("Rút lại đồng ý");
+  await page.reload();
+  await expect(page.getByTestId("deletion-pending")).toContainText(/Yêu cầu xoá YC-\d+ của bạn đang được xử lý/);
+  await expect(page.getByRole("button", { name: "Yêu cầu xoá dữ liệu…" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/privacy-me-requests-mobile-vi.png", fullPage: true });
 
   // The compliance officer sees it with its deadline, and completes it.
@@ -96,6 +119,8 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   expect(done.text).not.toContain(`Khách Riêng Tư ${t}`);
   await officer.goto(`/admin/customers/${customer.id}`);
   await expect(officer.getByText("Đã xoá").first()).toBeVisible();
+  await expect(officer.getByRole("heading", { name: "Khách hàng đã xoá dữ liệu" })).toBeVisible();
+  await expect(officer.getByTestId("erased-notice")).toContainText("đã được xoá ngày");
   await expect(officer.getByText(`Khách Riêng Tư ${t}`)).toHaveCount(0);
   await officer.goto(`/admin/customers?q=${t}`);
   await expect(officer.getByTestId("customer-row")).toHaveCount(0);
@@ -161,7 +186,7 @@ test("staff may look at the desk but not act; administrators keep the holiday ta
   await admin.goto("/admin/settings/holidays");
   await expect(admin.getByTestId("holiday-list").first()).toContainText("Tết Nguyên Đán");
   const form = admin.getByRole("form", { name: "Thêm ngày nghỉ" });
-  await form.getByLabel("Ngày", { exact: true }).fill("2027-11-28");
+  await form.getByLabel("Ngày", { exact: true }).fill("28/11/2027");
   await form.getByLabel("Tên ngày lễ").fill("Thử");
   await form.getByRole("button", { name: "Thêm ngày nghỉ" }).click();
   await expect(form.getByText("Ngày này là cuối tuần")).toBeVisible();

@@ -36,6 +36,43 @@ test("the admin shell works in Vietnamese and English (screenshots)", async ({ b
   await expect(page.getByRole("heading", { level: 1, name: "Hộp thư đi" })).toBeVisible();
 });
 
+test("at 375 px the back office fits the screen: a menu button opens the navigation and the account", async ({ browser, baseURL }) => {
+  const staff = await createStaff("COMPLIANCE", "phone");
+  const page = await (await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
+  await signIn(page, staff);
+  for (const path of ["/admin", "/admin/customers", "/admin/requests", "/admin/audit", "/admin/disclosures", "/admin/policies", "/admin/account"]) {
+    await page.goto(path);
+    // The message names the outermost elements that stick out, to say what to fix.
+    const { width, culprits } = await page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      const out = [...document.body.querySelectorAll("*")].filter((el) => {
+        const parent = el.parentElement;
+        return el.getBoundingClientRect().right > limit + 0.5 && (!parent || parent.getBoundingClientRect().right <= limit + 0.5);
+      });
+      return {
+        width: document.documentElement.scrollWidth,
+        culprits: out.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 120)),
+      };
+    });
+    expect(width, `no sideways scrolling on ${path}: ${culprits.join(" | ")}`).toBeLessThanOrEqual(375);
+  }
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("navigation", { name: "Điều hướng quản trị" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.screenshot({ path: "test-results/screenshots/admin-menu-375-vi.png", fullPage: true });
+  const nav = page.getByRole("navigation", { name: "Điều hướng quản trị" });
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole("button", { name: "Menu" })).toBeFocused();
+  await page.getByRole("button", { name: "Menu" }).click();
+  await nav.getByRole("link", { name: "Yêu cầu về dữ liệu" }).click();
+  await expect(page).toHaveURL(/\/admin\/requests$/);
+  await expect(nav).toBeHidden();
+});
+
 test("the outbox shows each message with its status, HTML and text", async ({ browser, baseURL }) => {
   const email = `outbox-${randomUUID().slice(0, 8)}@e2e.test`;
   await inviteUser(systemActor("e2e"), { email, name: "Hộp Thư", role: "STAFF" });

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly fieldErrors?: FieldErrors,
     /** Values interpolated into the message, e.g. { minutes: 12 }. */
     readonly params?: Record<string, string | number>,
+    /** Where the person can go about it, e.g. the existing record a duplicate collides with (label is an i18n key). */
+    readonly link?: { href: string; label: string },
   ) {
     super(`${code}: ${userMessage}`);
     this.name = "AppError";

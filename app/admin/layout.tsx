@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminMobileMenu } from "@/components/admin/mobile-menu";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { Badge } from "@/components/ui/badge";
@@ -31,31 +32,38 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const items = actor.restricted
     ? [{ href: "/admin/account", label: t("account.title") }]
     : NAV.filter((n) => canAccess(actor.role, n.area)).map((n) => ({ href: n.href, label: t(`nav.${n.area}`) }));
+  const account = (testId?: string) => (
+    <>
+      <LanguageSwitch />
+      <Link href="/admin/account" className="min-w-0 rounded-md px-1 text-sm leading-tight hover:bg-zinc-50 lg:text-right" title={t("account.title")}>
+        <div className="font-medium">{actor.name}</div>
+        <div className="break-all text-zinc-500">{actor.email}</div>
+      </Link>
+      <Badge tone="info" data-testid={testId}>
+        {t(`roles.${actor.role}`)}
+      </Badge>
+      <SignOutButton />
+    </>
+  );
   return (
     <div className="min-h-screen">
       <a href="#main" className="skip-link">
         {t("admin.skipToContent")}
       </a>
-      <header className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <header className="relative border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="font-semibold text-brand-800">
             {t("app.name")}
           </Link>
-          <div className="flex flex-wrap items-center gap-3">
-            <LanguageSwitch />
-            <Link href="/admin/account" className="rounded-md px-1 text-right text-sm leading-tight hover:bg-zinc-50" title={t("account.title")}>
-              <div className="font-medium">{actor.name}</div>
-              <div className="text-zinc-500">{actor.email}</div>
-            </Link>
-            <Badge tone="info" data-testid="current-role">
-              {t(`roles.${actor.role}`)}
-            </Badge>
-            <SignOutButton />
-          </div>
+          <div className="hidden flex-wrap items-center gap-3 lg:flex">{account("current-role")}</div>
+          <AdminMobileMenu>
+            <AdminNav items={items} label={t("admin.navLabel")} />
+            <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-zinc-100 pt-3">{account()}</div>
+          </AdminMobileMenu>
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 lg:flex-row">
-        <aside className="lg:w-52 lg:shrink-0">
+        <aside className="hidden lg:block lg:w-52 lg:shrink-0">
           <AdminNav items={items} label={t("admin.navLabel")} />
         </aside>
         <main id="main" className="min-w-0 flex-1">

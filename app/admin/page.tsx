@@ -8,7 +8,9 @@ import { registerStats } from "@/lib/dashboard/queries";
 import { requestCounts } from "@/lib/privacy-requests/queries/desk";
 import { Alert } from "@/components/ui/alert";
 import { getT } from "@/lib/i18n/server";
+import { ComplianceOverview } from "./_components/compliance-overview";
 import { RegisterOverview } from "./_components/register-overview";
+import { disclosuresPerMonth, requestSlaPerMonth } from "@/lib/dashboard/compliance";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -33,6 +35,10 @@ export default async function DashboardPage() {
   const tiles = TILES.filter((tile) => canAccess(actor.role, tile.area));
   const stats = canAccess(actor.role, "customers") ? await registerStats(actor) : null;
   const requests = canAccess(actor.role, "requests") ? await requestCounts(actor) : null;
+  const [disclosures, sla] = await Promise.all([
+    canAccess(actor.role, "disclosures") ? disclosuresPerMonth(actor) : undefined,
+    canAccess(actor.role, "requests") ? requestSlaPerMonth(actor) : undefined,
+  ]);
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name: actor.name })} description={t(`dashboard.roleIntro.${actor.role}`)} />
@@ -46,11 +52,16 @@ export default async function DashboardPage() {
       )}
       {stats && (
         <div className="mb-8">
-          <RegisterOverview stats={stats} t={t} locale={locale} />
+          <RegisterOverview stats={stats} t={t} locale={locale} canSeeRequests={canAccess(actor.role, "requests")} />
+        </div>
+      )}
+      {(disclosures || sla) && (
+        <div className="mb-8">
+          <ComplianceOverview disclosures={disclosures} sla={sla} open={requests ?? undefined} t={t} locale={locale} />
         </div>
       )}
       {tiles.length > 0 && (
-        <ul className="grid gap-4 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {tiles.map((tile) => (
             <li key={tile.area}>
               <Card className="h-full transition-shadow hover:shadow-md">

@@ -5,11 +5,11 @@ import { cn } from "@/lib/cn";
 
 export type NavItem = { href: string; label: string };
 
-export function AdminNav({ items, label }: { items: NavItem[]; label: string }) {
+export function AdminNav({ items, label, className }: { items: NavItem[]; label: string; className?: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
-      <ul className="flex gap-1 overflow-x-auto lg:flex-col">
+      <ul className={cn("flex flex-col gap-1", className)}>
         {items.map((item) => {
           const active = item.href === "/admin" ? pathname === "/admin" : pathname.startsWith(item.href);
           return (

@@ -19,16 +19,20 @@ export function ColumnChart({
     <figure>
       <figcaption className="sr-only">{label}</figcaption>
       <ul className="flex h-44 items-end gap-1.5" aria-label={label}>
-        {columns.map((c) => {
+        {columns.map((c, i) => {
           const bar = (
             <>
-              <span className="text-[10px] leading-none text-zinc-600 tabular-nums">{formatNumber(c.value)}</span>
+              <span className="max-w-full truncate text-[10px] leading-none text-zinc-600 tabular-nums">{formatNumber(c.value)}</span>
               <span className={`w-full rounded-t ${color}`} style={{ height: `${(c.value / max) * 100}%`, minHeight: c.value ? 3 : 0 }} aria-hidden="true" />
-              <span className="text-[10px] leading-none text-zinc-500">{c.label}</span>
+              <span className={`max-w-full truncate text-[10px] leading-none text-zinc-500 ${i % 2 ? "invisible sm:visible" : ""}`}>{c.label}</span>
             </>
           );
           return (
-            <li key={c.label} className="flex h-full flex-1 flex-col items-center justify-end gap-1" aria-label={`${c.label}: ${formatNumber(c.value)}`}>
+            <li
+              key={c.label}
+              className="flex h-full min-w-0 flex-1 flex-col items-center justify-end gap-1"
+              aria-label={`${c.label}: ${formatNumber(c.value)}`}
+            >
               {c.href ? (
                 <Link href={c.href} className="flex h-full w-full flex-col items-center justify-end gap-1 rounded hover:bg-zinc-50">
                   {bar}

@@ -21,14 +21,21 @@ export function useActionForm<V extends FieldValues, T>(
   form: UseFormReturn<V, any, any>,
   action: (values: V) => Promise<ActionResult<T>>,
   onSuccess?: (data: T) => void,
+  options: {
+    /** Asked after the client check and before anything is sent; false leaves the form as it is. */
+    confirm?: (values: V) => Promise<boolean>;
+  } = {},
 ) {
   const { t } = useI18n();
   const [formError, setFormError] = useState<string>();
+  const [errorLink, setErrorLink] = useState<{ href: string; label: string }>();
 
   // Validated here first; the server receives the raw input and validates it again with the same
   // schema (the transformed output would not parse twice).
   const submit = form.handleSubmit(async () => {
     setFormError(undefined);
+    setErrorLink(undefined);
+    if (options.confirm && !(await options.confirm(form.getValues()))) return;
     let result: ActionResult<T>;
     try {
       result = await action(form.getValues());
@@ -40,6 +47,7 @@ export function useActionForm<V extends FieldValues, T>(
       onSuccess?.(result.data);
       return;
     }
+    setErrorLink(result.error.link);
     const fields = Object.entries(result.error.fieldErrors ?? {});
     for (const [name, message] of fields) form.setError(name as Path<V>, { message });
     if (fields.length === 0 || !fields.every(([name]) => name in form.getValues())) setFormError(result.error.message);
@@ -49,5 +57,5 @@ export function useActionForm<V extends FieldValues, T>(
     return errorText(t, form.getFieldState(name, form.formState).error?.message);
   };
 
-  return { submit, formError, fieldError };
+  return { submit, formError, fieldError, errorLink };
 }

@@ -9,7 +9,7 @@ import { AppError, isAppError, type ErrorCode, type FieldErrors } from "@/lib/er
 import { getT } from "@/lib/i18n/server";
 import { translateMessage, type Translate } from "@/lib/i18n/translate";
 
-export type ActionError = { code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+export type ActionError = { code: ErrorCode; message: string; fieldErrors?: FieldErrors; link?: { href: string; label: string } };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 function zodFieldErrors(t: Translate, error: ZodError): FieldErrors {
@@ -30,7 +30,8 @@ export function toActionError(t: Translate, error: unknown): ActionError {
     const fieldErrors = error.fieldErrors
       ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translateMessage(t, v, error.params)]))
       : undefined;
-    return { code: error.code, message: translateMessage(t, error.userMessage, error.params), fieldErrors };
+    const link = error.link ? { href: error.link.href, label: translateMessage(t, error.link.label, error.params) } : undefined;
+    return { code: error.code, message: translateMessage(t, error.userMessage, error.params), fieldErrors, ...(link ? { link } : {}) };
   }
   console.error("[action] unexpected error", error);
   return { code: "INTERNAL", message: t("errors.generic") };

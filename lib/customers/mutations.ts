@@ -22,9 +22,13 @@ async function findSamePerson(values: CustomerValues, exceptId?: string) {
   });
 }
 
-function duplicateError(values: CustomerValues, existing: { email: string | null }) {
+/** The one who already has this email or phone, named by a link so staff open it rather than re-type it. */
+function duplicateError(values: CustomerValues, existing: { id: string; email: string | null }) {
   const field = values.email && existing.email === values.email ? "email" : "phone";
-  return new AppError("CONFLICT", "customers.exists", { [field]: "customers.exists" });
+  return new AppError("CONFLICT", "customers.exists", { [field]: "customers.exists" }, undefined, {
+    href: `/admin/customers/${existing.id}`,
+    label: "customers.openExisting",
+  });
 }
 
 export async function createCustomer(actor: Actor, raw: unknown) {

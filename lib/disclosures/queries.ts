@@ -112,7 +112,7 @@ export async function disclosureItems(actor: Actor, id: string, included: boolea
     where: { disclosureId: id, included },
     orderBy: { customerId: "asc" },
     take,
-    select: { exclusionReason: true, excludedAt: true, customer: { select: { id: true, fullName: true, email: true } } },
+    select: { exclusionReason: true, excludedAt: true, customer: { select: { id: true, fullName: true, email: true, status: true } } },
   });
 }
 

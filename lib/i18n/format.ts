@@ -27,3 +27,18 @@ export function formatDate(date: Date, locale: Locale) {
 export function formatNumber(value: number, locale: Locale) {
   return new Intl.NumberFormat(tags[locale]).format(value);
 }
+
+/** "2026-12-02" ↔ "02/12/2026": the date as Vietnamese (and British) offices write it. */
+export function isoToText(iso: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export function textToIso(text: string) {
+  const pasted = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  const m = pasted ? [pasted[0], pasted[3], pasted[2], pasted[1]] : /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
+}

@@ -19,3 +19,12 @@ export function customerSourceLabel(t: Translate, source: string | null) {
   const key = `customers.sourceValue.${source}`;
   return isMessageKey(key) ? t(key) : source;
 }
+
+/**
+ * How a customer is named on screen: an erased customer as such (their name and contacts are gone,
+ * and an id is not a name), otherwise the name, else the email, else "(no name yet)".
+ */
+export function customerName(t: Translate, customer: { fullName?: string | null; email?: string | null; status?: string | null }) {
+  if (customer.status === "ERASED") return t("customers.erasedName");
+  return customer.fullName ?? customer.email ?? t("customers.unnamed");
+}

@@ -16,7 +16,7 @@ export async function listMedia(actor: Actor) {
       status: true,
       publishedAt: true,
       takenDownAt: true,
-      appearances: { select: { customer: { select: { id: true, fullName: true } } } },
+      appearances: { select: { customer: { select: { id: true, fullName: true, email: true, status: true } } } },
     },
   });
   const blocked = await blockedAppearancesOf(items.filter((i) => i.status !== "TAKEN_DOWN").map((i) => i.id));

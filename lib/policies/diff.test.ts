@@ -3,27 +3,33 @@ import { diffStats, policyDiff } from "./diff";
 import { renderMarkdown } from "./markdown";
 
 describe("policy diff", () => {
-  it("marks added and removed lines, and the changed words inside a changed line", () => {
-    const before = "# Policy\nWe keep data until you leave.\nWe never sell data.\nOld line";
-    const after = "# Policy\nWe keep data for 5 years after you leave.\nWe never sell data.\nNew line one\nNew line two";
-    const lines = policyDiff(before, after);
-    expect(lines[0]).toMatchObject({ type: "same", parts: [{ text: "# Policy" }] });
-    const changed = lines[1];
-    expect(changed.type).toBe("changed");
+  it("reads Markdown as prose blocks: the syntax is gone, changed words are marked inside a changed block", () => {
+    const before = "# Policy\n\nWe keep data **until** you leave.\n\nWe never sell data.\n\n- Old item";
+    const after = "# Policy\n\nWe keep data **for 5 years after** you leave.\n\nWe never sell data.\n\n- New item one\n- New item two";
+    const blocks = policyDiff(before, after);
+    expect(blocks[0]).toMatchObject({ kind: "heading", level: 1, type: "same", parts: [{ text: "Policy" }] });
+    const changed = blocks[1];
+    expect(changed).toMatchObject({ kind: "paragraph", type: "changed" });
     expect(changed.parts.filter((p) => p.removed).map((p) => p.text.trim())).toEqual(["until"]);
     expect(changed.parts.filter((p) => p.added).map((p) => p.text.trim())).toEqual(["for 5 years after"]);
-    expect(lines[2].type).toBe("same");
-    expect(diffStats(lines)).toEqual({ added: 1, removed: 0, changed: 2 });
-    expect(lines.at(-1)).toMatchObject({ type: "added", parts: [{ text: "New line two", added: true }] });
+    expect(changed.parts.map((p) => p.text).join("")).not.toContain("**");
+    expect(blocks[2]).toMatchObject({ kind: "paragraph", type: "same" });
+    expect(blocks.at(-1)).toMatchObject({ kind: "item", type: "added", parts: [{ text: "New item two", added: true }] });
+    expect(diffStats(blocks)).toEqual({ added: 1, removed: 0, changed: 2 });
   });
 
-  it("is all 'same' for identical texts, all 'added' from nothing", () => {
+  it("does not mark an unchanged last line because of a trailing newline or spaces", () => {
+    const a = "# Policy\n\nWe never sell data.";
+    expect(policyDiff(a, `${a}\n`).every((b) => b.type === "same")).toBe(true);
+    expect(policyDiff(`${a}\n\n`, `${a}   `).every((b) => b.type === "same")).toBe(true);
+  });
+
+  it("is all 'same' for identical texts, all 'added' from nothing; a paragraph over several lines is one block", () => {
     expect(policyDiff("a\nb", "a\nb").every((l) => l.type === "same")).toBe(true);
-    expect(
-      policyDiff("", "a\nb")
-        .filter((l) => l.parts.some((p) => p.text))
-        .map((l) => l.type),
-    ).toEqual(["added", "added"]);
+    expect(policyDiff("", "First line\nsame paragraph\n\nSecond").map((b) => [b.type, b.parts[0].text])).toEqual([
+      ["added", "First line same paragraph"],
+      ["added", "Second"],
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ const purposeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, "validation.required");
 export const logRequestSchema = z
   .object({
     customerId: z.uuid({ error: "requests.customerRequired" }),
-    type: z.enum(REQUEST_TYPES, { error: "validation.required" }),
+    type: z.enum(REQUEST_TYPES, { error: "validation.choose" }),
     channel: z.enum(STAFF_CHANNELS, { error: "validation.required" }),
     receivedOn: z.iso.date("validation.date"),
     details: z.string().trim().min(5, "requests.detailsRequired").max(5000, "validation.tooLong"),

@@ -12,10 +12,10 @@ const shortDate = (iso: string, locale: Locale) =>
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The register at a glance; every figure links to the list it counts. */
-export function RegisterOverview({ stats, t, locale }: { stats: RegisterStats; t: Translate; locale: Locale }) {
+export function RegisterOverview({ stats, t, locale, canSeeRequests }: { stats: RegisterStats; t: Translate; locale: Locale; canSeeRequests: boolean }) {
   const fmt = (n: number) => formatNumber(n, locale);
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       <Card>
         <CardHeader>
           <CardTitle>{t("dashboard.newCustomers")}</CardTitle>
@@ -75,9 +75,11 @@ export function RegisterOverview({ stats, t, locale }: { stats: RegisterStats; t
           />
           <p className="text-sm text-zinc-600">
             {t("dashboard.openRequests", { count: fmt(stats.openRequests) })}{" "}
-            <Link href="/admin/customers" className="text-brand-800 underline">
-              {t("dashboard.toRegister")}
-            </Link>
+            {canSeeRequests && (
+              <Link href="/admin/requests" className="text-brand-800 underline">
+                {t("dashboard.toRequests")}
+              </Link>
+            )}
           </p>
         </CardBody>
       </Card>

@@ -48,6 +48,28 @@ describe("customer actions", () => {
     });
   });
 
+  it("a duplicate contact names the field and links to the customer who has it", async () => {
+    const existing = await makeCustomer();
+    await actAsStaff("STAFF");
+    const result = await createCustomerAction({
+      fullName: `Người Khác ${token()}`,
+      email: existing.email!,
+      phone: "",
+      address: "",
+      organization: "",
+      locale: "vi",
+      status: "LEAD",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONFLICT",
+        fieldErrors: { email: "Đã có khách hàng với thông tin liên hệ này." },
+        link: { href: `/admin/customers/${existing.id}`, label: "Mở hồ sơ khách hàng đang dùng thông tin này" },
+      },
+    });
+  });
+
   it("edit a customer, clearing a field, and show field errors for bad input", async () => {
     const c = await makeCustomer({ organization: "Công ty Cũ" });
     await actAsStaff("STAFF");

@@ -16,6 +16,7 @@ import { RevealContact } from "@/components/admin/reveal-contact";
 import { revealContactAction } from "./actions";
 import { CustomerStatusBadge } from "./_components/status-badge";
 import { PostButton } from "@/components/admin/post-button";
+import { customerName } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -92,7 +93,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 <tr key={c.id} data-testid="customer-row">
                   <Td>
                     <Link href={`/admin/customers/${c.id}`} className="font-medium text-brand-800 hover:underline">
-                      {c.fullName ?? c.email ?? t("customers.unnamed")}
+                      {customerName(t, c)}
                     </Link>
                     {c.email && <div className="text-zinc-500">{c.email}</div>}
                   </Td>

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { DateInput } from "@/components/ui/date-input";
 import { requireArea } from "@/lib/auth/session";
 import { DISCLOSURE_STATUSES, listDisclosures, listRecipients } from "@/lib/disclosures/queries";
 import { RECIPIENT_CATEGORIES } from "@/lib/disclosures/rules";
@@ -107,13 +108,13 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
           <label htmlFor="d-f" className={label}>
             {t("customers.createdFrom")}
           </label>
-          <Input id="d-f" type="date" name="from" defaultValue={filter.from} className="h-9" />
+          <DateInput id="d-f" name="from" defaultValue={filter.from} className="h-9" />
         </div>
         <div>
           <label htmlFor="d-t" className={label}>
             {t("customers.createdTo")}
           </label>
-          <Input id="d-t" type="date" name="to" defaultValue={filter.to} className="h-9" />
+          <DateInput id="d-t" name="to" defaultValue={filter.to} className="h-9" />
         </div>
         <div className="flex items-end">
           <button type="submit" className={buttonVariants({ size: "sm" })}>

@@ -66,7 +66,11 @@ export default async function PoliciesPage() {
                     <Badge tone={tone[state(v)]}>{t(`policies.stateValue.${state(v)}`)}</Badge>
                   </Td>
                   <Td className="max-w-md truncate">{locale === "en" ? v.summaryEn : v.summaryVi}</Td>
-                  <Td className="whitespace-nowrap">{v.effectiveAt ? formatDate(v.effectiveAt, locale) : "—"}</Td>
+                  <Td className="whitespace-nowrap">
+                    {v.effectiveAt
+                      ? t(state(v) === "ANNOUNCED" ? "policies.takesEffectOn" : "policies.inForceSince", { date: formatDate(v.effectiveAt, locale) })
+                      : "—"}
+                  </Td>
                   <Td className="text-right tabular-nums">{formatNumber(v._count.notices, locale)}</Td>
                 </tr>
               ))}

@@ -44,10 +44,12 @@ export const accountEn: Record<keyof typeof accountVi, string> = {
 
   "users.forceReset": "Require a new password",
   "users.forceResetConfirm": "{name}'s current password will stop working and every session ends. They get an email to choose a new one. Continue?",
+  "users.forceResetTitle": "Require a new password from {name}?",
   "users.forceResetDone": "A password reset was sent to {email}.",
   "users.resetPending": "New password required",
   "users.resetTwoFactor": "Turn off two-step sign-in",
   "users.resetTwoFactorConfirm": "Turn off {name}'s two-step sign-in (for example after they lost their phone)? Every session of theirs ends.",
+  "users.resetTwoFactorTitle": "Turn off two-step sign-in for {name}?",
   "users.resetTwoFactorDone": "{name}'s two-step sign-in is off.",
   "users.twoFactorOn": "2-step",
   "users.cannotResetSelf": "Use My account for yourself.",

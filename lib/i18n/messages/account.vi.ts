@@ -44,10 +44,12 @@ export const accountVi = {
   "users.forceReset": "Yêu cầu đặt lại mật khẩu",
   "users.forceResetConfirm":
     "Mật khẩu hiện tại của {name} sẽ không dùng được nữa và mọi phiên đăng nhập kết thúc. Họ nhận email để đặt mật khẩu mới. Tiếp tục?",
+  "users.forceResetTitle": "Yêu cầu {name} đặt mật khẩu mới?",
   "users.forceResetDone": "Đã gửi yêu cầu đặt lại mật khẩu tới {email}.",
   "users.resetPending": "Chờ đặt lại mật khẩu",
   "users.resetTwoFactor": "Tắt xác thực hai bước",
   "users.resetTwoFactorConfirm": "Tắt xác thực hai bước của {name} (ví dụ khi họ mất điện thoại)? Mọi phiên đăng nhập của họ kết thúc.",
+  "users.resetTwoFactorTitle": "Tắt đăng nhập hai bước của {name}?",
   "users.resetTwoFactorDone": "Đã tắt xác thực hai bước của {name}.",
   "users.twoFactorOn": "2 bước",
   "users.cannotResetSelf": "Hãy dùng trang Tài khoản của tôi cho chính bạn.",

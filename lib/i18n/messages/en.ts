@@ -35,6 +35,8 @@ export const en: Record<MessageKey, string> = {
   "nav.audit": "Audit log",
 
   "admin.navLabel": "Back-office navigation",
+  "admin.menu": "Menu",
+  "admin.menuClose": "Close menu",
   "admin.signOut": "Sign out",
   "admin.skipToContent": "Skip to main content",
 
@@ -169,6 +171,11 @@ export const en: Record<MessageKey, string> = {
   "audit.action": "Action",
   "audit.entity": "Entity",
   "audit.details": "Details",
+  "common.cancel": "Cancel",
+  "toast.close": "Close",
+  "date.placeholder": "dd/mm/yyyy",
+  "file.choose": "Choose a file",
+  "file.none": "No file chosen",
   "audit.technical": "Recorded data (JSON)",
   "audit.actorType.SYSTEM": "System",
   "audit.actorType.USER": "Staff member",
@@ -194,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   "pagination.next": "Next",
 
   "validation.required": "Please fill this in.",
+  "validation.choose": "Please choose one.",
   "validation.email": "This email address is not valid.",
   "validation.tooLong": "This is too long.",
   "validation.invalid": "This value is not valid.",

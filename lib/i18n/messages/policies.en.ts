@@ -34,6 +34,9 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "policies.versionTitle": "Privacy policy, version {number}",
   "policies.draftDescription": "Draft: nobody sees it yet.",
   "policies.announcedOn": "Announced {published}, in force from {effective}.",
+  "policies.announcedFuture": "Announced {published}; takes effect on {effective}.",
+  "policies.takesEffectOn": "Takes effect on {date}",
+  "policies.inForceSince": "In force since {date}",
   "policies.shortNoticeShown": "Announced with less than the required notice. Recorded reason: {reason}",
   "policies.diffAgainst": "Compared with the version in force (v{number})",
   "policies.diffNone": "No version in force to compare with",
@@ -50,6 +53,7 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "policies.scheduleWarning":
     "Once announced: the version cannot be edited, the homepage and every form show a notice, and every customer with an email is sent one.",
   "policies.schedule": "Announce and notify",
+  "policies.scheduledToast": "Announced. The banner and the notice emails are on their way.",
   "policies.alreadyPublished": "This version has already been announced.",
   "policies.anotherScheduled": "Version {number} is announced and not in force yet. Wait until it is before announcing another.",
   "policies.campaignTitle": "Customer notices",
@@ -75,7 +79,7 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
 
   "public.versions": "All versions",
   "public.versionN": "Version {number}",
-  "public.takesEffect": "in force from {date}",
+  "public.takesEffect": "takes effect on {date}",
   "public.inForceSince": "applied from {date}",
   "public.current": "in force",
   "public.compareWithPrevious": "Compare with the previous version",

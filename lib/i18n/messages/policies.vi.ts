@@ -33,6 +33,9 @@ export const policiesVi = {
   "policies.versionTitle": "Chính sách phiên bản {number}",
   "policies.draftDescription": "Bản nháp: chưa ai nhìn thấy.",
   "policies.announcedOn": "Công bố lúc {published}, có hiệu lực từ {effective}.",
+  "policies.announcedFuture": "Công bố lúc {published}; sẽ có hiệu lực vào ngày {effective}.",
+  "policies.takesEffectOn": "Sẽ có hiệu lực vào ngày {date}",
+  "policies.inForceSince": "Có hiệu lực từ {date}",
   "policies.shortNoticeShown": "Báo trước ít hơn thời hạn quy định. Lý do đã ghi nhận: {reason}",
   "policies.diffAgainst": "So với phiên bản đang áp dụng (v{number})",
   "policies.diffNone": "Chưa có phiên bản nào đang áp dụng để so sánh",
@@ -49,6 +52,7 @@ export const policiesVi = {
   "policies.scheduleWarning":
     "Sau khi công bố: phiên bản không sửa được nữa, trang chủ và mọi biểu mẫu hiện thông báo, và mọi khách hàng có email được gửi thông báo.",
   "policies.schedule": "Công bố và gửi thông báo",
+  "policies.scheduledToast": "Đã công bố. Biểu ngữ và email thông báo đang được gửi đi.",
   "policies.alreadyPublished": "Phiên bản này đã được công bố.",
   "policies.anotherScheduled": "Phiên bản {number} đã được công bố và chưa có hiệu lực. Chờ nó có hiệu lực trước khi công bố phiên bản khác.",
   "policies.campaignTitle": "Thông báo cho khách hàng",
@@ -74,7 +78,7 @@ export const policiesVi = {
 
   "public.versions": "Các phiên bản",
   "public.versionN": "Phiên bản {number}",
-  "public.takesEffect": "có hiệu lực từ {date}",
+  "public.takesEffect": "sẽ có hiệu lực vào ngày {date}",
   "public.inForceSince": "áp dụng từ {date}",
   "public.current": "đang áp dụng",
   "public.compareWithPrevious": "So với phiên bản trước",

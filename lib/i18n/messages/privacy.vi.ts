@@ -42,6 +42,8 @@ export const privacyVi = {
   "me.withdrawFor": "Rút lại đồng ý: {purpose}",
   "me.granted": "Đã ghi nhận bạn đồng ý “{purpose}”.",
   "me.withdrawn": "Đã rút lại đồng ý “{purpose}”.",
+  "me.undo": "Hoàn tác",
+  "me.undone": "Bạn đã đồng ý lại với “{purpose}”.",
   "me.history": "Lịch sử ({count})",
   "me.eventGranted": "Đồng ý",
   "me.eventWithdrawn": "Rút lại",
@@ -89,6 +91,8 @@ export const privacyVi = {
   "me.deleteConfirm": "Gửi yêu cầu xoá",
   "me.deleteSent": "Đã gửi yêu cầu xoá {reference}. Bạn sẽ nhận email khi việc xoá hoàn tất.",
   "me.deleteAlready": "Bạn đã có yêu cầu xoá {reference} đang được xử lý.",
+  "me.deletePending":
+    "Yêu cầu xoá {reference} của bạn đang được xử lý; chúng tôi sẽ trả lời trước ngày {date}. Bạn có thể huỷ yêu cầu ở mục “Yêu cầu của tôi”.",
   "me.cancel": "Thôi",
   "receipt.title": "Biên nhận đồng ý",
   "receipt.company": "Bên kiểm soát dữ liệu",

@@ -36,6 +36,8 @@ export const vi = {
   "nav.audit": "Nhật ký kiểm toán",
 
   "admin.navLabel": "Điều hướng quản trị",
+  "admin.menu": "Menu",
+  "admin.menuClose": "Đóng menu",
   "admin.signOut": "Đăng xuất",
   "admin.skipToContent": "Chuyển đến nội dung chính",
 
@@ -170,6 +172,11 @@ export const vi = {
   "audit.action": "Hành động",
   "audit.entity": "Đối tượng",
   "audit.details": "Chi tiết",
+  "common.cancel": "Huỷ",
+  "toast.close": "Đóng",
+  "date.placeholder": "dd/mm/yyyy",
+  "file.choose": "Chọn tệp",
+  "file.none": "Chưa chọn tệp",
   "audit.technical": "Dữ liệu ghi nhận (JSON)",
   "audit.actorType.SYSTEM": "Hệ thống",
   "audit.actorType.USER": "Nhân viên",
@@ -195,6 +202,7 @@ export const vi = {
   "pagination.next": "Trang sau",
 
   "validation.required": "Vui lòng nhập thông tin này.",
+  "validation.choose": "Vui lòng chọn một mục.",
   "validation.email": "Địa chỉ email không hợp lệ.",
   "validation.tooLong": "Nội dung quá dài.",
   "validation.invalid": "Giá trị không hợp lệ.",

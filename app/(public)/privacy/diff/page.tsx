@@ -33,7 +33,7 @@ export default async function PolicyDiffPage({ searchParams }: { searchParams: P
         <p className="mt-1 text-zinc-700">{locale === "en" ? to.summaryEn : to.summaryVi}</p>
       </section>
       <PolicyDiff
-        lines={policyDiff(body(from), body(to))}
+        blocks={policyDiff(body(from), body(to))}
         labels={{ added: t("policies.added"), removed: t("policies.removed"), empty: t("policies.noDifference") }}
       />
       <p className="mt-6 text-sm">

@@ -57,6 +57,7 @@ export default async function MyDataPage() {
   }
 
   const { customer, purposes, disclosures, requests } = await myOverview(actor);
+  const pendingDeletion = requests.find((r) => r.type === "DELETE" && !CLOSED_STATUSES.includes(r.status));
   const label = (p: { labelVi: string; labelEn: string }) => (locale === "en" ? p.labelEn : p.labelVi);
   const details: [string, string | null][] = [
     [t("publicForm.field.fullName"), customer.fullName],
@@ -243,7 +244,13 @@ export default async function MyDataPage() {
         </Section>
 
         <Section id="me-delete" title={t("me.deleteTitle")} description={t("me.deleteIntro")}>
-          <DeletionForm />
+          <DeletionForm
+            pending={
+              pendingDeletion
+                ? { reference: pendingDeletion.reference, answerBy: formatDate(pendingDeletion.extendedDueAt ?? pendingDeletion.dueAt, locale) }
+                : undefined
+            }
+          />
         </Section>
       </div>
     </PublicShell>

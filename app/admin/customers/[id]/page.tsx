@@ -28,7 +28,7 @@ import { TerminateForm } from "../_components/terminate-form";
 import { LegalHoldForm } from "../_components/legal-hold-form";
 import { customerRequests } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
-import { auditEventLabel, customerSourceLabel } from "@/lib/i18n/labels";
+import { auditEventLabel, customerSourceLabel, customerName } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -65,7 +65,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         ← {t("nav.customers")}
       </Link>
       <PageHeader
-        title={customer.fullName ?? customer.email ?? t("customers.unnamed")}
+        title={customerName(t, customer)}
         description={customer.organization ?? undefined}
         actions={
           <div className="flex items-center gap-2">
@@ -78,6 +78,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           </div>
         }
       />
+      {customer.status === "ERASED" && (
+        <Alert tone="info" className="mb-4" data-testid="erased-notice">
+          {t("customers.erasedNotice", { date: customer.erasedAt ? formatDate(customer.erasedAt, locale) : "—" })}
+        </Alert>
+      )}
       {customer.status === "TERMINATED" && (
         <Alert tone="warning" className="mb-4">
           {t("customers.terminatedOn", { date: formatDate(customer.terminatedAt!, locale), reason: customer.terminationReason ?? "" })}

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -6,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { customerInputSchema, type CustomerInput, type CustomerValues } from "@/lib/customers/schemas";
@@ -25,13 +27,23 @@ export function CustomerForm({ customerId, initial, emailLocked = false }: { cus
   const router = useRouter();
   const form = useForm<CustomerInput, unknown, CustomerValues>({ resolver: zodResolver(customerInputSchema), defaultValues: initial });
   const action = (values: CustomerInput) => (customerId ? updateCustomerAction({ ...values, customerId }) : createCustomerAction(values));
-  const { submit, formError, fieldError } = useActionForm(form, action as never, (data: { id: string } | undefined) => {
+  const toast = useToast();
+  const { submit, formError, fieldError, errorLink } = useActionForm(form, action as never, (data: { id: string } | undefined) => {
+    toast.show(t(customerId ? "customers.savedToast" : "customers.addedToast"));
     router.push(`/admin/customers/${customerId ?? data?.id}`);
     router.refresh();
   });
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-4" aria-label={t(customerId ? "customers.edit" : "customers.new")}>
       {formError && <Alert tone="error">{formError}</Alert>}
+      {errorLink && (
+        <Alert tone="error" data-testid="duplicate-link">
+          {t("customers.exists")}{" "}
+          <Link href={errorLink.href} className="font-medium underline">
+            {errorLink.label}
+          </Link>
+        </Alert>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         {TEXT.map(([name, autoComplete]) => (
           <Field

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 import type { CustomerFilter } from "@/lib/customers/schemas";
 import { CUSTOMER_SORTS, CUSTOMER_STATUSES } from "@/lib/customers/schemas";
 import type { Locale } from "@/lib/i18n/config";
@@ -82,13 +83,13 @@ export function CustomerFilters(props: { filter: CustomerFilter; t: Translate; l
           <label htmlFor="from" className={label}>
             {t("customers.createdFrom")}
           </label>
-          <Input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className="h-9" />
+          <DateInput id="from" name="from" defaultValue={filter.from ?? ""} className="h-9" />
         </div>
         <div>
           <label htmlFor="to" className={label}>
             {t("customers.createdTo")}
           </label>
-          <Input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className="h-9" />
+          <DateInput id="to" name="to" defaultValue={filter.to ?? ""} className="h-9" />
         </div>
         <div>
           <label htmlFor="sort" className={label}>

@@ -2,6 +2,7 @@
 import { useId, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Textarea } from "@/components/ui/input";
 import { mergeCustomersAction } from "../actions";
 
@@ -17,8 +18,14 @@ export function MergeButtons({ a, b, needsApproval, canApprove }: { a: Side; b: 
   const [pending, startTransition] = useTransition();
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string }>();
-  const merge = (keep: Side, drop: Side) => {
-    if (!window.confirm(t("customers.mergeConfirm", { keep: keep.name, drop: drop.name }))) return;
+  const confirm = useConfirm();
+  const merge = async (keep: Side, drop: Side) => {
+    const sure = await confirm({
+      title: t("customers.mergeTitle"),
+      body: t("customers.mergeConfirm", { keep: keep.name, drop: drop.name }),
+      confirmLabel: t("customers.merge"),
+    });
+    if (!sure) return;
     startTransition(async () => {
       const result = await mergeCustomersAction({ keepId: keep.id, mergeId: drop.id, reason: needsApproval ? reason : "" });
       setMessage(

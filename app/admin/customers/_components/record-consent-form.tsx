@@ -8,6 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 import { CONSENT_METHODS, staffConsentSchema, type StaffConsentInput } from "@/lib/consent/schemas";
 import { recordConsentAction } from "../actions";
 
@@ -35,7 +37,10 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
     if (result.ok) {
       setDone(t("consent.recorded"));
       form.reset({ ...values, documentRef: "", note: "" });
-      if (fileInput) fileInput.value = "";
+      if (fileInput) {
+        fileInput.value = "";
+        fileInput.dispatchEvent(new Event("change", { bubbles: true }));
+      }
       return;
     }
     for (const [name, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(name as keyof StaffConsentInput, { message });
@@ -69,7 +74,7 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
           </div>
         </fieldset>
         <Field id="c-date" label={t("consent.givenOn")} error={err("givenOn")}>
-          <Input type="date" max={today()} {...fieldA11y("c-date", err("givenOn"))} {...form.register("givenOn")} />
+          <DateInput {...fieldA11y("c-date", err("givenOn"))} {...form.register("givenOn")} />
         </Field>
         <Field id="c-method" label={t("consent.methodLabel")} error={err("method")}>
           <Select {...fieldA11y("c-method", err("method"))} {...form.register("method")}>
@@ -84,7 +89,7 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
           <Input {...fieldA11y("c-doc", err("documentRef"))} {...form.register("documentRef")} />
         </Field>
         <Field id="c-file" label={t("consent.scan")} hint={t("consent.scanHint")} error={err("file")}>
-          <Input type="file" accept="application/pdf,image/png,image/jpeg,image/webp" className="h-auto py-1.5" {...fieldA11y("c-file", err("file"))} />
+          <FileInput accept="application/pdf,image/png,image/jpeg,image/webp" {...fieldA11y("c-file", err("file"))} />
         </Field>
       </div>
       <Field id="c-note" label={t("consent.note")} error={err("note")}>

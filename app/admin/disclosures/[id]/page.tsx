@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { ApprovalButtons, PreparingProgress } from "../_components/disclosure-actions";
 import { PostButton } from "@/components/admin/post-button";
+import { customerName } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -86,7 +87,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
                     {included.map((i) => (
                       <li key={i.customer.id}>
                         <Link className="text-brand-800 hover:underline" href={`/admin/customers/${i.customer.id}`}>
-                          {i.customer.fullName ?? i.customer.email ?? i.customer.id}
+                          {customerName(t, i.customer)}
                         </Link>
                       </li>
                     ))}
@@ -97,7 +98,7 @@ export default async function DisclosurePage({ params }: { params: Promise<{ id:
                   <ul className="space-y-1 text-sm" data-testid="excluded-list">
                     {excluded.map((i) => (
                       <li key={i.customer.id}>
-                        {i.customer.fullName ?? i.customer.email ?? i.customer.id}{" "}
+                        {customerName(t, i.customer)}{" "}
                         <span className="text-zinc-500">
                           — {t(`disclosures.exclusion.${i.exclusionReason as "OBJECTED"}`)}
                           {i.excludedAt ? ` (${t("disclosures.droppedLater", { date: formatDateTime(i.excludedAt, locale) })})` : ""}

@@ -6,6 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { mediaSchema, type MediaInput } from "@/lib/media/schemas";
@@ -14,7 +15,11 @@ import { createMediaAction, publishMediaAction, takedownMediaAction } from "../a
 export function MediaForm() {
   const { t } = useI18n();
   const form = useForm<MediaInput>({ resolver: zodResolver(mediaSchema), defaultValues: { title: "", link: "", publishedWhere: "", customerEmails: "" } });
-  const { submit, formError, fieldError } = useActionForm(form, createMediaAction, () => form.reset());
+  const toast = useToast();
+  const { submit, formError, fieldError } = useActionForm(form, createMediaAction, () => {
+    toast.show(t("media.added", { title: form.getValues("title") }));
+    form.reset();
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("media.new")}>
       {formError && <Alert tone="error">{formError}</Alert>}

@@ -6,6 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 import { ALLOWED_FIELDS, type RecipientCategory } from "@/lib/disclosures/rules";
 import { prepareDisclosureAction } from "../actions";
 
@@ -121,10 +123,10 @@ export function PrepareForm({ recipients, filter, filterLabel }: { recipients: R
             <Input id="documentNumber" name="documentNumber" />
           </Field>
           <Field id="documentDate" label={t("disclosures.documentDate")}>
-            <Input id="documentDate" name="documentDate" type="date" />
+            <DateInput id="documentDate" name="documentDate" />
           </Field>
           <Field id="requestFile" label={t("disclosures.requestFile")} error={err("requestFile")}>
-            <Input id="requestFile" name="requestFile" type="file" accept="application/pdf,image/*" className="h-auto py-1.5" />
+            <FileInput id="requestFile" name="requestFile" accept="application/pdf,image/*" />
           </Field>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="confidential" className="size-4 accent-brand-700" />

@@ -5,8 +5,10 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
 import { RECIPIENT_CATEGORIES } from "@/lib/disclosures/rules";
 import { recipientSchema, type RecipientInput } from "@/lib/disclosures/schemas";
 import { createRecipientAction } from "../actions";
@@ -17,7 +19,11 @@ export function RecipientForm() {
     resolver: zodResolver(recipientSchema),
     defaultValues: { name: "", category: "ADVERTISING", contact: "", agreementRef: "", agreementDate: "", active: true },
   });
-  const { submit, formError, fieldError } = useActionForm(form, createRecipientAction, () => form.reset());
+  const toast = useToast();
+  const { submit, formError, fieldError } = useActionForm(form, createRecipientAction, () => {
+    toast.show(t("disclosures.recipientAdded", { name: form.getValues("name") }));
+    form.reset();
+  });
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("disclosures.newRecipient")}>
       {formError && <Alert tone="error">{formError}</Alert>}
@@ -41,7 +47,7 @@ export function RecipientForm() {
           <Input id="r-ref" {...form.register("agreementRef")} />
         </Field>
         <Field id="r-date" label={t("disclosures.agreementDate")} error={fieldError("agreementDate")}>
-          <Input id="r-date" type="date" {...form.register("agreementDate")} />
+          <DateInput id="r-date" {...form.register("agreementDate")} />
         </Field>
       </div>
       <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listMedia } from "@/lib/media/queries";
 import { MediaButtons, MediaForm } from "../_components/media-panel";
+import { customerName } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -52,7 +53,7 @@ export default async function MediaPage() {
                     <span key={a.customer.id}>
                       {k > 0 && ", "}
                       <Link href={`/admin/customers/${a.customer.id}`} className="hover:underline">
-                        {a.customer.fullName}
+                        {customerName(t, a.customer)}
                       </Link>
                     </span>
                   ))}

@@ -53,7 +53,10 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
         description={
           draft
             ? t("policies.draftDescription")
-            : t("policies.announcedOn", { published: formatDateTime(version.publishedAt!, locale), effective: formatDate(version.effectiveAt!, locale) })
+            : t(inEffect ? "policies.announcedOn" : "policies.announcedFuture", {
+                published: formatDateTime(version.publishedAt!, locale),
+                effective: formatDate(version.effectiveAt!, locale),
+              })
         }
       />
       {version.shortNoticeReason && (
@@ -102,7 +105,7 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
             </nav>
           </CardHeader>
           <CardBody>
-            <PolicyDiff lines={lines} labels={diffLabels} />
+            <PolicyDiff blocks={lines} labels={diffLabels} />
           </CardBody>
         </Card>
         {draft ? (
@@ -115,7 +118,6 @@ export default async function PolicyVersionPage({ params, searchParams }: { para
                 id={version.id}
                 noticeDays={settings.noticePeriodDays}
                 earliest={vnDate(new Date(today.getTime() + settings.noticePeriodDays * DAY))}
-                tomorrow={vnDate(new Date(today.getTime() + DAY))}
               />
             </CardBody>
           </Card>

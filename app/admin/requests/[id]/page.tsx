@@ -15,6 +15,7 @@ import { requestReference } from "@/lib/privacy-requests/schemas";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
 import { PostButton } from "@/components/admin/post-button";
+import { customerName } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -126,7 +127,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               ) : (
                 <>
                   <Link href={`/admin/customers/${r.customer.id}`} className="font-medium text-brand-800 hover:underline">
-                    {r.customer.fullName ?? r.customer.email ?? r.customer.id}
+                    {customerName(t, r.customer)}
                   </Link>
                   {r.customer.email && <p className="text-zinc-600">{r.customer.email}</p>}
                   {r.customer.sharingObjectedAt && (

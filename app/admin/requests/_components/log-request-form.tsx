@@ -7,7 +7,9 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y } from "@/components/ui/field";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { Select, Textarea } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
+import { FileInput } from "@/components/ui/file-input";
 import { logRequestSchema, REQUEST_TYPES, STAFF_CHANNELS, type LogRequestInput } from "@/lib/privacy-requests/schemas";
 import { logRequestAction } from "../actions";
 
@@ -17,7 +19,17 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
   const router = useRouter();
   const form = useForm<LogRequestInput>({
     resolver: zodResolver(logRequestSchema),
-    defaultValues: { customerId, type: "DELETE", channel: "LETTER", receivedOn: today, details: "", purposeKey: "", involvesThirdParty: false, file: null },
+    // No type chosen up front: a wrong default would be logged as what the customer asked for.
+    defaultValues: {
+      customerId,
+      type: "" as LogRequestInput["type"],
+      channel: "LETTER",
+      receivedOn: today,
+      details: "",
+      purposeKey: "",
+      involvesThirdParty: false,
+      file: null,
+    },
   });
   const submitAsFormData = async (values: LogRequestInput) => {
     const data = new FormData();
@@ -36,6 +48,9 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="lr-type" label={t("requests.typeLabel")} error={fieldError("type")}>
           <Select {...fieldA11y("lr-type", fieldError("type"))} {...form.register("type")}>
+            <option value="" disabled>
+              {t("requests.typeChoose")}
+            </option>
             {REQUEST_TYPES.map((v) => (
               <option key={v} value={v}>
                 {t(`requests.type.${v}`)}
@@ -53,7 +68,7 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
           </Select>
         </Field>
         <Field id="lr-date" label={t("requests.receivedOn")} error={fieldError("receivedOn")}>
-          <Input type="date" max={today} {...fieldA11y("lr-date", fieldError("receivedOn"))} {...form.register("receivedOn")} />
+          <DateInput {...fieldA11y("lr-date", fieldError("receivedOn"))} {...form.register("receivedOn")} />
         </Field>
       </div>
       {(type === "GRANT_CONSENT" || type === "WITHDRAW_CONSENT") && (
@@ -77,8 +92,7 @@ export function LogRequestForm({ customerId, today, purposes }: { customerId: st
         hint={t("requests.scanHint")}
         error={fieldError("file")}
       >
-        <Input
-          type="file"
+        <FileInput
           accept="application/pdf,image/png,image/jpeg,image/webp"
           {...fieldA11y("lr-file", fieldError("file"))}
           onChange={(e) => form.setValue("file", e.target.files?.[0] ?? null)}

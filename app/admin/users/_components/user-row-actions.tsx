@@ -2,6 +2,7 @@
 import { useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLES, type Role } from "@/lib/auth/roles";
@@ -13,6 +14,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   const { t } = useI18n();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string }>();
+  const confirm = useConfirm();
 
   const run = <T,>(action: () => Promise<ActionResult<T>>, okText?: string | ((data: T) => string)) =>
     startTransition(async () => {
@@ -60,8 +62,13 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           size="sm"
           variant="ghost"
           disabled={pending}
-          onClick={() => {
-            if (!window.confirm(t("users.forceResetConfirm", { name: user.name }))) return;
+          onClick={async () => {
+            const sure = await confirm({
+              title: t("users.forceResetTitle", { name: user.name }),
+              body: t("users.forceResetConfirm", { name: user.name }),
+              confirmLabel: t("users.forceReset"),
+            });
+            if (!sure) return;
             run(
               () => forcePasswordResetAction({ userId: user.id }),
               (data) => t("users.forceResetDone", { email: data.email }),
@@ -76,8 +83,13 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           size="sm"
           variant="ghost"
           disabled={pending}
-          onClick={() => {
-            if (!window.confirm(t("users.resetTwoFactorConfirm", { name: user.name }))) return;
+          onClick={async () => {
+            const sure = await confirm({
+              title: t("users.resetTwoFactorTitle", { name: user.name }),
+              body: t("users.resetTwoFactorConfirm", { name: user.name }),
+              confirmLabel: t("users.resetTwoFactor"),
+            });
+            if (!sure) return;
             run(() => resetTwoFactorAction({ userId: user.id }), t("users.resetTwoFactorDone", { name: user.name }));
           }}
         >

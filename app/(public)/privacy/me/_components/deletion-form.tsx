@@ -8,8 +8,11 @@ import { requestDeletionAction } from "../actions";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
-/** Two steps: the button opens what deletion means, and a confirmation box must be ticked. */
-export function DeletionForm() {
+/**
+ * Two steps: the button opens what deletion means, and a confirmation box must be ticked. While a
+ * deletion request is open there is nothing to ask again: the form gives way to where it stands.
+ */
+export function DeletionForm({ pending: open }: { pending?: { reference: string; answerBy: string } }) {
   const { t } = useI18n();
   const router = useRouter();
   const [step, setStep] = useState<"idle" | "confirm">("idle");
@@ -18,6 +21,12 @@ export function DeletionForm() {
   const [done, setDone] = useState<string>();
   const [pending, startTransition] = useTransition();
   if (done) return <Alert tone="success">{done}</Alert>;
+  if (open)
+    return (
+      <Alert tone="info" data-testid="deletion-pending">
+        {t("me.deletePending", { reference: open.reference, date: open.answerBy })}
+      </Alert>
+    );
   if (step === "idle") {
     return (
       <Button type="button" variant="danger" onClick={() => setStep("confirm")}>

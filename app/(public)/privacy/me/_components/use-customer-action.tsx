@@ -10,11 +10,15 @@ export function useCustomerAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string) =>
+  /** onDone: the success is announced some other way (a toast) instead of the message under the button. */
+  const run = <T,>(action: () => Promise<ActionResult<T>>, success: string, options: { onDone?: (text: string) => void } = {}) =>
     startTransition(async () => {
       try {
         const result = await action();
-        setMessage(result.ok ? { ok: true, text: success } : { ok: false, text: result.error.message });
+        if (result.ok && options.onDone) {
+          setMessage(undefined);
+          options.onDone(success);
+        } else setMessage(result.ok ? { ok: true, text: success } : { ok: false, text: result.error.message });
         if (result.ok) router.refresh();
       } catch {
         setMessage({ ok: false, text: t("errors.network") });

@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { FileInput } from "@/components/ui/file-input";
 import { uploadImportAction } from "../actions";
 
 export function UploadForm() {
@@ -29,7 +29,7 @@ export function UploadForm() {
     >
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="import-file" label={t("imports.file")} hint={t("imports.fileHint")}>
-        <Input id="import-file" name="file" type="file" accept=".csv,text/csv" required className="h-auto py-1.5" aria-invalid={error ? true : undefined} />
+        <FileInput id="import-file" name="file" accept=".csv,text/csv" required aria-invalid={error ? true : undefined} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? t("imports.uploading") : t("imports.upload")}

@@ -7,8 +7,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { DateInput } from "@/components/ui/date-input";
+import { useToast } from "@/components/ui/toaster";
+import { isoToText } from "@/lib/i18n/format";
 import { holidaySchema, type HolidayInput } from "@/lib/holidays/schemas";
 import { addHolidayAction, removeHolidayAction } from "../../actions";
 
@@ -16,7 +20,9 @@ export function AddHolidayForm() {
   const { t } = useI18n();
   const router = useRouter();
   const form = useForm<HolidayInput>({ resolver: zodResolver(holidaySchema), defaultValues: { date: "", name: "" } });
+  const toast = useToast();
   const { submit, formError, fieldError } = useActionForm(form, addHolidayAction, () => {
+    toast.show(t("holidays.added", { date: isoToText(form.getValues("date")) }));
     form.reset();
     router.refresh();
   });
@@ -25,7 +31,7 @@ export function AddHolidayForm() {
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-3 sm:grid-cols-[auto_1fr]">
         <Field id="h-date" label={t("holidays.date")} error={fieldError("date")}>
-          <Input type="date" {...fieldA11y("h-date", fieldError("date"))} {...form.register("date")} />
+          <DateInput {...fieldA11y("h-date", fieldError("date"))} {...form.register("date")} />
         </Field>
         <Field id="h-name" label={t("holidays.name")} error={fieldError("name")}>
           <Input {...fieldA11y("h-name", fieldError("name"))} {...form.register("name")} />
@@ -43,6 +49,8 @@ export function RemoveHolidayButton({ date, label }: { date: string; label: stri
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const confirm = useConfirm();
+  const toast = useToast();
   return (
     <span className="inline-flex items-center gap-2">
       <Button
@@ -51,13 +59,21 @@ export function RemoveHolidayButton({ date, label }: { date: string; label: stri
         variant="ghost"
         disabled={pending}
         aria-label={t("holidays.removeLabel", { date: label })}
-        onClick={() =>
+        onClick={async () => {
+          const sure = await confirm({
+            title: t("holidays.removeConfirmTitle", { date: label }),
+            body: t("holidays.removeConfirmBody"),
+            confirmLabel: t("holidays.remove"),
+          });
+          if (!sure) return;
           startTransition(async () => {
             const result = await removeHolidayAction({ date });
-            if (result.ok) router.refresh();
-            else setError(result.error.message);
-          })
-        }
+            if (result.ok) {
+              toast.show(t("holidays.removed", { date: label }));
+              router.refresh();
+            } else setError(result.error.message);
+          });
+        }}
       >
         {t("holidays.remove")}
       </Button>
