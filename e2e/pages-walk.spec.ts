@@ -117,6 +117,8 @@ test.describe("every page in both languages", () => {
       { path: "/admin/policies", as: officer },
       { path: "/admin/policies/new", as: officer },
       { path: `/admin/policies/${policy.id}`, as: officer },
+      { path: "/admin/policies/purposes", as: officer },
+      { path: "/admin/policies/purposes/advertising", as: officer },
       { path: "/admin/requests", as: officer },
       { path: "/admin/requests/new", as: officer },
       { path: `/admin/requests/${request.id}`, as: officer },

@@ -95,6 +95,7 @@ export const ACTIONS = {
   campaignProgressAction: area("policies"),
   retryCampaignAction: area("policies"),
   sendReconsentAction: area("policies"),
+  rewordPurposeAction: area("policies"),
   // The request desk: STAFF look, COMPLIANCE act.
   logRequestAction: roles(COMPLIANCE),
   acknowledgeRequestAction: roles(COMPLIANCE),
@@ -176,6 +177,8 @@ export const PAGES = {
   "/admin/policies": area("policies"),
   "/admin/policies/[id]": area("policies"),
   "/admin/policies/new": area("policies"),
+  "/admin/policies/purposes": area("policies"),
+  "/admin/policies/purposes/[key]": area("policies"),
   "/admin/requests": area("requests"),
   "/admin/requests/[id]": area("requests"),
   "/admin/requests/new": roles(COMPLIANCE),

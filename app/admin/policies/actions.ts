@@ -6,6 +6,8 @@ import { wakeJobRunner } from "@/lib/jobs/runner";
 import { createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "@/lib/policies/mutations";
 import { campaignProgress } from "@/lib/policies/queries";
 import { draftSchema, policyIdSchema, scheduleSchema, updateDraftSchema } from "@/lib/policies/schemas";
+import { rewordPurpose } from "@/lib/purposes/mutations";
+import { rewordSchema } from "@/lib/purposes/schemas";
 import { z } from "zod";
 
 export const createDraftAction = staffAction("createDraftAction", parsedByLib(draftSchema), async (actor, input) => {
@@ -38,4 +40,11 @@ export const sendReconsentAction = staffAction("sendReconsentAction", policyIdSc
   await sendReconsentRequests(actor, id);
   wakeJobRunner();
   revalidatePath(`/admin/policies/${id}`);
+});
+
+export const rewordPurposeAction = staffAction("rewordPurposeAction", parsedByLib(rewordSchema), async (actor, input) => {
+  const version = await rewordPurpose(actor, input);
+  revalidatePath("/admin/policies/purposes");
+  revalidatePath(`/admin/policies/purposes/${input.key}`);
+  return version;
 });

@@ -35,9 +35,14 @@ export default async function PoliciesPage() {
         title={t("nav.policies")}
         description={t("policies.description")}
         actions={
-          <Link href="/admin/policies/new" className={buttonVariants()}>
-            {t("policies.newDraft")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/admin/policies/purposes" className={buttonVariants({ variant: "secondary" })}>
+              {t("purposes.link")}
+            </Link>
+            <Link href="/admin/policies/new" className={buttonVariants()}>
+              {t("policies.newDraft")}
+            </Link>
+          </div>
         }
       />
       <Card>

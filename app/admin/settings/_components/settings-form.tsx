@@ -1,11 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toaster";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { settingsSchema, type Settings, type SettingsInput } from "@/lib/settings/schemas";
@@ -17,13 +17,14 @@ const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays"] as const;
 
 export function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useI18n();
-  const [saved, setSaved] = useState(false);
   const form = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial });
-  const { submit, formError, fieldError } = useActionForm(form, updateSettingsAction, () => setSaved(true));
+  const toast = useToast();
+  // A toast, not a line on the page: turning on the two-step requirement sends an administrator
+  // without it to set it up at once, and the confirmation must survive that move.
+  const { submit, formError, fieldError } = useActionForm(form, updateSettingsAction, () => toast.show(t("settings.saved")));
   return (
-    <form onSubmit={submit} noValidate className="space-y-5" onChange={() => setSaved(false)}>
+    <form onSubmit={submit} noValidate className="space-y-5">
       {formError && <Alert tone="error">{formError}</Alert>}
-      {saved && <Alert tone="success">{t("settings.saved")}</Alert>}
       {TEXT_FIELDS.map((name) => (
         <Field key={name} id={name} label={t(`settings.${name}`)} error={fieldError(name)}>
           <Input {...fieldA11y(name, fieldError(name))} {...form.register(name)} />
