@@ -157,7 +157,8 @@ export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]
   });
 }
 
-const CUT_BATCH_LOCK = 727_002;
+// Advisory lock keys in use: 727001 audit chain (migration), 727002 policy version numbers, 727003 this.
+const CUT_BATCH_LOCK = 727_003;
 
 /** Marks a batch sent, with each message's provider id, and stamps the notices it proves. */
 export async function markBatchSent(ids: string[], providerIds: (string | null)[]) {
