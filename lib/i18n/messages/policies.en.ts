@@ -133,7 +133,7 @@ export const policiesEn: Record<keyof typeof policiesVi, string> = {
   "purposes.noRecipients": "no partner yet.",
   "purposes.media": "Promotional photos and videos",
   "purposes.mediaRule": "A customer appears in published work only with this consent:",
-  "purposes.mediaCount": "{count} items in use",
+  "purposes.mediaCount": "items in use: {count}",
   "purposes.rewordTitle": "Change the wording",
   "purposes.rewordWarning":
     "Rewording clarifies; it does not change what the data is used for. Consent already given keeps the text the customer saw. If the purpose itself changes, publish a policy revision that names it and ask customers again.",
