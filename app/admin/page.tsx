@@ -4,13 +4,12 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/session";
-import { registerStats } from "@/lib/dashboard/queries";
+import { disclosuresPerMonth, registerStats, requestSlaPerMonth } from "@/lib/dashboard/queries";
 import { requestCounts } from "@/lib/privacy-requests/queries/desk";
 import { Alert } from "@/components/ui/alert";
 import { getT } from "@/lib/i18n/server";
 import { ComplianceOverview } from "./_components/compliance-overview";
 import { RegisterOverview } from "./_components/register-overview";
-import { disclosuresPerMonth, requestSlaPerMonth } from "@/lib/dashboard/compliance";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();

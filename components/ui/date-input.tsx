@@ -70,3 +70,25 @@ export function DateInput({ name, defaultValue, onChange, onBlur, ref, className
     </>
   );
 }
+
+/** The "created from / until" pair of a list's filter bar (GET forms: the names are `from` and `to`). */
+export function DateRangeFields({ idPrefix, from, to, labelClassName }: { idPrefix: string; from?: string; to?: string; labelClassName: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {(
+        [
+          ["from", from, t("customers.createdFrom")],
+          ["to", to, t("customers.createdTo")],
+        ] as const
+      ).map(([name, value, text]) => (
+        <div key={name}>
+          <label htmlFor={`${idPrefix}-${name}`} className={labelClassName}>
+            {text}
+          </label>
+          <DateInput id={`${idPrefix}-${name}`} name={name} defaultValue={value ?? ""} className="h-9" />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
-import { disclosuresPerMonth, requestSlaPerMonth } from "./compliance";
+import { disclosuresPerMonth, requestSlaPerMonth } from "./queries";
 
 // Figures are totals over a shared database: each test reads the current month before and after
 // adding its own rows, and checks the difference.

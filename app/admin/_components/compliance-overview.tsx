@@ -2,7 +2,7 @@ import { BarList } from "@/components/charts/bar-list";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { StackedColumnChart } from "@/components/charts/stacked-column-chart";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import type { DisclosureMonth, SlaMonth } from "@/lib/dashboard/compliance";
+import type { DisclosureMonth, SlaMonth } from "@/lib/dashboard/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";

@@ -5,7 +5,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { DateInput } from "@/components/ui/date-input";
+import { DateRangeFields } from "@/components/ui/date-input";
 import { auditActions, auditEntityTypes, auditFilterSchema, listAuditEvents, type AuditFilter } from "@/lib/audit/queries";
 import { requireArea } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -76,18 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <Input id="a-id" name="entityId" defaultValue={filter.entityId} className="h-9" />
         </div>
-        <div>
-          <label htmlFor="a-from" className={label}>
-            {t("customers.createdFrom")}
-          </label>
-          <DateInput id="a-from" name="from" defaultValue={filter.from} className="h-9" />
-        </div>
-        <div>
-          <label htmlFor="a-to" className={label}>
-            {t("customers.createdTo")}
-          </label>
-          <DateInput id="a-to" name="to" defaultValue={filter.to} className="h-9" />
-        </div>
+        <DateRangeFields idPrefix="a" from={filter.from} to={filter.to} labelClassName={label} />
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonVariants({ size: "sm" })}>
             {t("audit.apply")}

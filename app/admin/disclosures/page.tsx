@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { DateInput } from "@/components/ui/date-input";
+import { DateRangeFields } from "@/components/ui/date-input";
 import { requireArea } from "@/lib/auth/session";
 import { DISCLOSURE_STATUSES, listDisclosures, listRecipients } from "@/lib/disclosures/queries";
 import { RECIPIENT_CATEGORIES } from "@/lib/disclosures/rules";
@@ -104,18 +104,7 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
             ))}
           </Select>
         </div>
-        <div>
-          <label htmlFor="d-f" className={label}>
-            {t("customers.createdFrom")}
-          </label>
-          <DateInput id="d-f" name="from" defaultValue={filter.from} className="h-9" />
-        </div>
-        <div>
-          <label htmlFor="d-t" className={label}>
-            {t("customers.createdTo")}
-          </label>
-          <DateInput id="d-t" name="to" defaultValue={filter.to} className="h-9" />
-        </div>
+        <DateRangeFields idPrefix="d" from={filter.from} to={filter.to} labelClassName={label} />
         <div className="flex items-end">
           <button type="submit" className={buttonVariants({ size: "sm" })}>
             {t("audit.apply")}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { DateInput } from "@/components/ui/date-input";
+import { DateRangeFields } from "@/components/ui/date-input";
 import type { CustomerFilter } from "@/lib/customers/schemas";
 import { CUSTOMER_SORTS, CUSTOMER_STATUSES } from "@/lib/customers/schemas";
 import type { Locale } from "@/lib/i18n/config";
@@ -79,18 +79,7 @@ export function CustomerFilters(props: { filter: CustomerFilter; t: Translate; l
             <option value="WITHDRAWN">{t("consent.state.WITHDRAWN")}</option>
           </Select>
         </div>
-        <div>
-          <label htmlFor="from" className={label}>
-            {t("customers.createdFrom")}
-          </label>
-          <DateInput id="from" name="from" defaultValue={filter.from ?? ""} className="h-9" />
-        </div>
-        <div>
-          <label htmlFor="to" className={label}>
-            {t("customers.createdTo")}
-          </label>
-          <DateInput id="to" name="to" defaultValue={filter.to ?? ""} className="h-9" />
-        </div>
+        <DateRangeFields idPrefix="c" from={filter.from} to={filter.to} labelClassName={label} />
         <div>
           <label htmlFor="sort" className={label}>
             {t("customers.sort")}
