@@ -15,6 +15,7 @@ test("the compliance officer's dashboard charts what was disclosed and how fast 
       acknowledgeDueAt: at,
       dueAt: new Date(at.getTime() - 3_600_000),
       completedAt: at,
+      rule: {}, // closed: never recomputed
     },
   });
   const vn = new Date(at.getTime() + 7 * 3_600_000).toISOString();

@@ -105,6 +105,8 @@ export const ACTIONS = {
   setLegalHoldAction: roles(COMPLIANCE),
   clearLegalHoldAction: roles(COMPLIANCE),
   confirmRetentionAction: roles(COMPLIANCE),
+  updateRequestRuleAction: roles(COMPLIANCE),
+  setThirdPartyAction: roles(COMPLIANCE),
   erasureProgressAction: area("requests"),
   // Administration.
   verifyAuditChainAction: area("audit"),
@@ -183,6 +185,8 @@ export const PAGES = {
   "/admin/requests/[id]": area("requests"),
   "/admin/requests/new": roles(COMPLIANCE),
   "/admin/requests/retention": area("requests"),
+  "/admin/requests/rules": area("requests"),
+  "/admin/requests/rules/[type]": roles(COMPLIANCE),
   "/admin/settings": area("settings"),
   "/admin/settings/holidays": area("settings"),
   "/admin/users": area("users"),

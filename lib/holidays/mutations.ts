@@ -4,10 +4,11 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recomputeOpenDeadlines } from "@/lib/privacy-requests/mutations/rules";
 import { holidayDateSchema, holidaySchema } from "./schemas";
 
-// Holidays change deadlines of requests received from now on; requests already received keep the
-// deadlines they were given (they were told to the customer).
+// A holiday added or removed moves the deadlines of every open request that counts across it (each
+// move is stored on the request and audited); closed requests keep theirs.
 
 export async function addHoliday(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("settings"));
@@ -20,6 +21,7 @@ export async function addHoliday(actor: Actor, raw: unknown) {
       throw new AppError("CONFLICT", "holidays.exists", { date: "holidays.exists" });
     await tx.holiday.create({ data: { date, name: input.name } });
     await recordAudit(tx, actor, { action: "holiday.added", entityType: "Holiday", entityId: input.date, details: { name: input.name } });
+    await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `+ ${input.date} ${input.name}` });
   });
 }
 
@@ -30,5 +32,6 @@ export async function removeHoliday(actor: Actor, raw: unknown) {
     const { count } = await tx.holiday.deleteMany({ where: { date: new Date(`${input.date}T00:00:00Z`) } });
     if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
     await recordAudit(tx, actor, { action: "holiday.removed", entityType: "Holiday", entityId: input.date });
+    await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `− ${input.date}` });
   });
 }

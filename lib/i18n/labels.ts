@@ -28,3 +28,8 @@ export function customerName(t: Translate, customer: { fullName?: string | null;
   if (customer.status === "ERASED") return t("customers.erasedName");
   return customer.fullName ?? customer.email ?? t("customers.unnamed");
 }
+
+/** A legal period in words: "10 working days", "20 ngày", "1 hour". */
+export function periodLabel(t: Translate, n: number, unit: "WORKING_DAYS" | "CALENDAR_DAYS" | "HOURS") {
+  return n === 1 ? t(`rules.period.${unit}.one`) : t(`rules.period.${unit}`, { n });
+}

@@ -1,19 +1,34 @@
-// Vietnam's legal clock for privacy requests, in working days: Monday to Friday except public
-// holidays (the Holiday table, Tết included). Pure functions: the holiday set is passed in, so the
-// arithmetic is tested without a database. Days are calendar days in Vietnam (UTC+7, no DST).
+// Vietnam's legal clock for privacy requests. Each type of request has a rule (the RequestRule
+// table) whose periods are counted in working days (Monday to Friday except the Holiday table, Tết
+// included), calendar days (Civil Code counting) or hours. Pure functions: the rule and the holiday
+// set are passed in, so the arithmetic is tested without a database. Days are calendar days in
+// Vietnam (UTC+7, no DST).
 
-export const RULES = {
-  /** Acknowledge receipt within 2 working days. */
-  acknowledgeDays: 2,
-  /** Complete within 15 working days… */
-  completeDays: 15,
-  /** …or 20 when a processor or third party must also act. */
-  completeDaysWithThirdParty: 20,
-  /** One extension of at most 15 working days, with a reason sent to the customer. */
-  maxExtensionDays: 15,
-  /** Highlighted (and in the daily email) when this few working days remain. */
-  dueSoonDays: 2,
-} as const;
+/** Highlighted (and in the daily email) when this few working days remain. */
+export const DUE_SOON_DAYS = 2;
+
+/** How a period is counted. Working days skip weekends and the holiday table; calendar days follow the Civil Code; hours are hours. */
+export const DEADLINE_UNITS = ["WORKING_DAYS", "CALENDAR_DAYS", "HOURS"] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+
+/**
+ * One row of the rules table (RequestRule): the periods the law gives one type of request. Kept as
+ * data so the compliance officer can read it, correct it with a reason, and see which rule each
+ * request's deadline came from (a copy is stored on the request).
+ */
+export type DeadlineRule = {
+  type: string;
+  acknowledgePeriod: number;
+  acknowledgeUnit: DeadlineUnit;
+  completePeriod: number;
+  completeUnit: DeadlineUnit;
+  /** The completion period when a processor or third party must also act; null when they do not lengthen it. */
+  thirdPartyPeriod: number | null;
+  /** The one extension allowed, at most this long, in the completion unit. */
+  extensionPeriod: number;
+  legalReference: string;
+  version: number;
+};
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -67,13 +82,47 @@ export function workingDaysLeft(now: Date, due: Date, holidays: ReadonlySet<stri
   return sign === -1 ? -Math.max(1, count) : count;
 }
 
+/**
+ * The end of a period of calendar days, as the Civil Code counts it (Articles 147–148): from the day
+ * after `from`; when the last day is a weekly rest day or a public holiday, the period ends at the
+ * end of the next working day.
+ */
+export function addCalendarDays(from: Date, n: number, holidays: ReadonlySet<string>): Date {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`calendar days must be a whole number ≥ 0, got ${n}`);
+  let day = vnDay(from);
+  for (let left = n; left > 0; left--) day = nextDay(day);
+  while (n > 0 && !isWorkingDay(day, holidays)) day = nextDay(day);
+  return endOfVnDay(day);
+}
+
+/** The end of a period counted in `unit` from `from`. */
+export function addPeriod(from: Date, n: number, unit: DeadlineUnit, holidays: ReadonlySet<string>): Date {
+  if (unit === "WORKING_DAYS") return addWorkingDays(from, n, holidays);
+  if (unit === "CALENDAR_DAYS") return addCalendarDays(from, n, holidays);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`hours must be a whole number ≥ 0, got ${n}`);
+  return new Date(from.getTime() + n * 3_600_000);
+}
+
 export type RequestDeadlines = { acknowledgeDueAt: Date; dueAt: Date };
 
-export function deadlinesFor(receivedAt: Date, involvesThirdParty: boolean, holidays: ReadonlySet<string>): RequestDeadlines {
-  return {
-    acknowledgeDueAt: addWorkingDays(receivedAt, RULES.acknowledgeDays, holidays),
-    dueAt: addWorkingDays(receivedAt, involvesThirdParty ? RULES.completeDaysWithThirdParty : RULES.completeDays, holidays),
-  };
+/** The completion period a rule gives, with or without a third party. */
+export function completionPeriod(rule: DeadlineRule, involvesThirdParty: boolean): number {
+  return involvesThirdParty && rule.thirdPartyPeriod !== null ? rule.thirdPartyPeriod : rule.completePeriod;
+}
+
+/**
+ * A request's deadlines under its rule. An acknowledgement is never due after completion: where a
+ * rule's periods would say so, the earlier one wins.
+ */
+export function deadlinesFor(receivedAt: Date, rule: DeadlineRule, involvesThirdParty: boolean, holidays: ReadonlySet<string>): RequestDeadlines {
+  const dueAt = addPeriod(receivedAt, completionPeriod(rule, involvesThirdParty), rule.completeUnit, holidays);
+  const acknowledgeDueAt = addPeriod(receivedAt, rule.acknowledgePeriod, rule.acknowledgeUnit, holidays);
+  return { acknowledgeDueAt: new Date(Math.min(acknowledgeDueAt.getTime(), dueAt.getTime())), dueAt };
+}
+
+/** The deadline after the one extension: `days` more, counted in the rule's completion unit from the original deadline. */
+export function extendedDeadline(dueAt: Date, days: number, rule: DeadlineRule, holidays: ReadonlySet<string>): Date {
+  return addPeriod(dueAt, days, rule.completeUnit, holidays);
 }
 
 export const CLOSED_STATUSES: readonly string[] = ["COMPLETED", "REJECTED", "CANCELLED"];
@@ -91,7 +140,7 @@ export function urgencyOf(
   // Before acknowledgement, the nearer deadline is the acknowledgement's.
   const current = request.acknowledgedAt ? deadline : request.acknowledgeDueAt;
   const daysLeft = workingDaysLeft(now, current, holidays);
-  const urgency = now > current ? "overdue" : daysLeft <= RULES.dueSoonDays ? "dueSoon" : "onTrack";
+  const urgency = now > current ? "overdue" : daysLeft <= DUE_SOON_DAYS ? "dueSoon" : "onTrack";
   return { urgency, daysLeft, deadline: current };
 }
 

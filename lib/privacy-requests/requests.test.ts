@@ -7,7 +7,7 @@ import { recordStaffConsent } from "@/lib/consent/mutations";
 import type { AppError } from "@/lib/errors";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
-import { vnDay, workingDaysLeft } from "./deadlines";
+import { addCalendarDays, vnDay, workingDaysLeft } from "./deadlines";
 import { sendDailyDigest } from "./mutations/digest";
 import { acknowledgeRequest, clearLegalHold, completeRequest, extendRequest, logRequest, rejectRequest, setLegalHold } from "./mutations/desk";
 import { myExport, myExportCsv, myOverview, myReceipt } from "./queries/my-data";
@@ -92,7 +92,8 @@ describe("the customer's own actions", () => {
     expect(await invalid(requestCorrection(me, { details: "x" }))).toEqual({ details: "privacy.rectifyRequired" });
     const open = await db().privacyRequest.findFirstOrThrow({ where: { number: correction.number } });
     expect(open).toMatchObject({ status: "ACKNOWLEDGED", type: "RECTIFY", channel: "SELF_SERVICE" });
-    expect(workingDaysLeft(open.receivedAt, open.dueAt, await holidaySet())).toBe(15);
+    // A correction: 10 working days (the rules table's RECTIFY row).
+    expect(workingDaysLeft(open.receivedAt, open.dueAt, await holidaySet())).toBe(10);
 
     expect(await invalid(requestDeletion(me, { confirm: false }))).toEqual({ confirm: "privacy.deleteConfirmRequired" });
     const first = await requestDeletion(me, { confirm: true });
@@ -116,7 +117,7 @@ describe("the customer's own actions", () => {
 });
 
 describe("the privacy-request desk", () => {
-  it("logs a written request with its scan, acknowledges, extends once by at most 15 working days, and completes it", async () => {
+  it("logs a written request with its scan, acknowledges, extends once within its rule, and completes it", async () => {
     const officer = await makeStaff("COMPLIANCE");
     const staff = await makeStaff("STAFF");
     const c = await makeCustomer();
@@ -145,11 +146,15 @@ describe("the privacy-request desk", () => {
     await acknowledgeRequest(officer, { id: request.id });
     expect(await db().emailMessage.count({ where: aboutIt })).toBe(1);
     expect(await failure(acknowledgeRequest(officer, { id: request.id }))).toMatchObject({ userMessage: "requests.alreadyAcknowledged" });
-    expect(await invalid(extendRequest(officer, { id: request.id, days: 16, reason: "Cần đối tác xác nhận đã xoá" }))).toEqual({
-      days: "requests.extensionRange",
+    // An objection's rule: one extension of at most 15, counted like its deadline (calendar days).
+    expect(await failure(extendRequest(officer, { id: request.id, days: 16, reason: "Cần đối tác xác nhận đã xoá" }))).toMatchObject({
+      userMessage: "requests.extensionTooLong",
+      fieldErrors: { days: "requests.extensionTooLong" },
+      params: { max: 15 },
     });
     const { extendedDueAt } = await extendRequest(officer, { id: request.id, days: 15, reason: "Cần đối tác xác nhận đã xoá" });
-    expect(workingDaysLeft(stored.dueAt, extendedDueAt, await holidaySet())).toBe(15);
+    expect(vnDay(extendedDueAt)).toBe(vnDay(addCalendarDays(stored.dueAt, 15, await holidaySet())));
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).extensionDays).toBe(15);
     expect(await failure(extendRequest(officer, { id: request.id, days: 3, reason: "Thêm một lần nữa thì sao" }))).toMatchObject({
       userMessage: "requests.alreadyExtended",
     });

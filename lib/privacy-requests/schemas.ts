@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RULES } from "./deadlines";
+import { DEADLINE_UNITS } from "./deadlines";
 
 export const REQUEST_TYPES = ["ACCESS", "EXPORT", "RECTIFY", "GRANT_CONSENT", "WITHDRAW_CONSENT", "STOP_SHARING", "DELETE"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -41,10 +41,42 @@ export const extendSchema = z.object({
     .number({ error: "validation.number" })
     .int("validation.number")
     .min(1, "requests.extensionRange")
-    .max(RULES.maxExtensionDays, "requests.extensionRange"),
+    // The request's rule sets the real ceiling (checked in lib); this only keeps numbers sane.
+    .max(365, "requests.extensionRange"),
   reason: z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong"),
 });
 export type ExtendInput = z.input<typeof extendSchema>;
+
+const period = (message: string) => z.coerce.number({ error: "validation.number" }).int("validation.number").min(1, message).max(1000, message);
+const reason = z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong");
+
+/** A correction to one row of the rules table, always with a reason; `version` guards against a change made meanwhile. */
+export const requestRuleSchema = z
+  .object({
+    type: z.enum(REQUEST_TYPES),
+    version: z.coerce.number().int().min(1),
+    acknowledgePeriod: period("rules.periodRange"),
+    acknowledgeUnit: z.enum(DEADLINE_UNITS, { error: "validation.choose" }),
+    completePeriod: period("rules.periodRange"),
+    completeUnit: z.enum(DEADLINE_UNITS, { error: "validation.choose" }),
+    thirdPartyPeriod: z
+      .union([z.literal(""), z.null(), period("rules.periodRange")])
+      .default("")
+      .transform((v) => (v === "" || v === null ? null : v)),
+    extensionPeriod: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "rules.extensionRange").max(1000, "rules.extensionRange"),
+    legalReference: z.string().trim().min(5, "rules.referenceRequired").max(1000, "validation.tooLong"),
+    reason,
+  })
+  .refine((v) => v.thirdPartyPeriod === null || v.thirdPartyPeriod >= v.completePeriod, { path: ["thirdPartyPeriod"], message: "rules.thirdPartyShorter" });
+export type RequestRuleInput = z.input<typeof requestRuleSchema>;
+
+/** Third parties found to be involved (or not) after receipt: moves the deadline when the rule says so. */
+export const thirdPartySchema = z.object({
+  id: z.uuid(),
+  involved: z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true"),
+  reason,
+});
+export type ThirdPartyInput = z.input<typeof thirdPartySchema>;
 
 export const completeSchema = z.object({
   id: z.uuid(),

@@ -15,6 +15,8 @@ import {
   logRequestAction,
   rejectRequestAction,
   setLegalHoldAction,
+  setThirdPartyAction,
+  updateRequestRuleAction,
 } from "./actions";
 
 // "Today" on the app's clock (other test files move it forward).
@@ -45,13 +47,48 @@ describe("request desk actions", () => {
     await actAsStaff("COMPLIANCE");
     const { id } = await logged();
     expect(await acknowledgeRequestAction({ id })).toMatchObject({ ok: true });
-    expect(await extendRequestAction({ id, days: "5", reason: "Cần đối chiếu hồ sơ giấy" })).toMatchObject({ ok: true });
-    expect(await extendRequestAction({ id, days: "99", reason: "x" })).toMatchObject({
+    expect(await extendRequestAction({ id, days: "abc", reason: "x" })).toMatchObject({
       ok: false,
       error: { fieldErrors: { days: expect.any(String), reason: expect.any(String) } },
     });
+    // An access request's rule allows one extension of at most 15 (working days).
+    expect(await extendRequestAction({ id, days: "16", reason: "Cần đối chiếu hồ sơ giấy" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { days: "Loại yêu cầu này chỉ được gia hạn tối đa 15." } },
+    });
+    expect(await extendRequestAction({ id, days: "5", reason: "Cần đối chiếu hồ sơ giấy" })).toMatchObject({ ok: true });
     expect(await completeRequestAction({ id, resolution: "Đã gửi bản sao dữ liệu" })).toMatchObject({ ok: true });
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id } })).status).toBe("COMPLETED");
+  });
+
+  it("change a deadline rule and set third parties on a request, only as the compliance officer and with a reason", async () => {
+    await actAsStaff("COMPLIANCE");
+    const { id } = await logged();
+    expect(await setThirdPartyAction({ id, involved: "true", reason: "x" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { reason: expect.any(String) } },
+    });
+    expect(await setThirdPartyAction({ id, involved: "true", reason: "Nhà cung cấp lưu trữ giữ bản sao" })).toMatchObject({ ok: true });
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id } })).involvesThirdParty).toBe(true);
+    const rule = await db().requestRule.findUniqueOrThrow({ where: { type: "EXPORT" } });
+    // A stale version: someone changed the row meanwhile; the form says so and nothing changes.
+    expect(
+      await updateRequestRuleAction({ ...rule, version: rule.version + 9, thirdPartyPeriod: "", reason: "Thử với phiên bản cũ của quy tắc" }),
+    ).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("Có người vừa thay đổi") } });
+    expect(await updateRequestRuleAction({ ...rule, completePeriod: "0", reason: "" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { completePeriod: "Nhập một số nguyên từ 1 đến 1000.", reason: expect.any(String) } },
+    });
+    await actAsStaff("STAFF");
+    expect(await updateRequestRuleAction({ ...rule, thirdPartyPeriod: "", reason: "Nhân viên thử sửa quy tắc" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await setThirdPartyAction({ id, involved: "false", reason: "Nhân viên thử bỏ bên thứ ba" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect((await db().requestRule.findUniqueOrThrow({ where: { type: "EXPORT" } })).version).toBe(rule.version);
   });
 
   it("reject a request with a reason", async () => {

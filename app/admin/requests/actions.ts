@@ -11,6 +11,7 @@ import {
   rejectRequest,
   setLegalHold,
 } from "@/lib/privacy-requests/mutations/desk";
+import { setThirdParty, updateRequestRule } from "@/lib/privacy-requests/mutations/rules";
 import { erasureBatchProgress } from "@/lib/privacy-requests/queries/desk";
 import { confirmRetentionBatch } from "@/lib/privacy-requests/mutations/retention";
 import {
@@ -21,6 +22,8 @@ import {
   logRequestSchema,
   rejectSchema,
   requestIdSchema,
+  requestRuleSchema,
+  thirdPartySchema,
 } from "@/lib/privacy-requests/schemas";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 
@@ -76,3 +79,16 @@ export const confirmRetentionAction = staffAction("confirmRetentionAction", pars
 export const erasureProgressAction = staffAction("erasureProgressAction", z.object({ id: z.uuid() }), async (actor, input) =>
   erasureBatchProgress(actor, input.id),
 );
+
+export const updateRequestRuleAction = staffAction("updateRequestRuleAction", parsedByLib(requestRuleSchema), async (actor, input) => {
+  const result = await updateRequestRule(actor, input);
+  revalidatePath("/admin/requests/rules");
+  refresh();
+  return result;
+});
+
+export const setThirdPartyAction = staffAction("setThirdPartyAction", parsedByLib(thirdPartySchema), async (actor, input) => {
+  const result = await setThirdParty(actor, input);
+  refresh(input.id);
+  return result;
+});

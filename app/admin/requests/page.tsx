@@ -44,6 +44,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         description={t("requests.description")}
         actions={
           <div className="flex flex-wrap gap-2">
+            <Link href="/admin/requests/rules" className={buttonVariants({ variant: "secondary" })}>
+              {t("rules.link")}
+            </Link>
             <Link href="/admin/requests/retention" className={buttonVariants({ variant: "secondary" })}>
               {t("retention.title")}
             </Link>

@@ -24,6 +24,8 @@ export type PrivacyRequestEmailProps = {
   reference: string;
   purpose?: string;
   date?: string;
+  /** The legal period the date comes from, in words ("10 working days"). */
+  period?: string;
   reason?: string;
   type?: string;
   link?: string;
@@ -35,7 +37,7 @@ export function privacyRequestSubject(t: Translate, p: PrivacyRequestEmailProps)
 
 /** Confirms each self-service action and each step of a privacy request. */
 export function PrivacyRequestEmail({ t, lang, company, ...p }: PrivacyRequestEmailProps & { t: Translate; lang: string; company: string }) {
-  const params = { reference: p.reference, purpose: p.purpose ?? "", date: p.date ?? "", reason: p.reason ?? "", type: p.type ?? "" };
+  const params = { reference: p.reference, purpose: p.purpose ?? "", date: p.date ?? "", period: p.period ?? "", reason: p.reason ?? "", type: p.type ?? "" };
   return (
     <EmailLayout lang={lang} company={company} preview={t(`email.privacy.subject.${p.event}`, params)} footer={t("email.footer.customer", { company })}>
       <Text style={emailText}>{t("email.privacy.greeting")}</Text>

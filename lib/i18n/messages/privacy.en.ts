@@ -73,7 +73,7 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "me.objectedSince": "You asked us to stop sharing on {date}. Your data is no longer included in new disclosures.",
   "me.requestsTitle": "Your requests",
   "me.noRequests": "You have not made any requests.",
-  "me.answerBy": "answer due {date}",
+  "me.answerBy": "answer due {date} ({period} by law)",
   "me.daysLeft": "{days} working days left",
   "me.dueToday": "due today",
   "me.overdue": "overdue — we apologise and are on it",
@@ -143,10 +143,12 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "email.privacy.body.objected":
     "As you asked, your data will not be included in any disclosure to advertising partners or shipping companies from now on. (An authority's request under the law is the only exception.)",
   "email.privacy.body.exported": "Your data was just downloaded from the My data page. If that was not you, contact us at once.",
-  "email.privacy.body.rectifyReceived": "We received your request to correct your data and will handle it by {date} at the latest.",
+  "email.privacy.body.rectifyReceived":
+    "We received your request to correct your data and will handle it by {date} at the latest ({period} from receipt, as the law sets for this request).",
   "email.privacy.body.deleteReceived":
-    "We received your request to delete your data and will complete it by {date} at the latest. You will get an email when it is done. If you change your mind, you can cancel the request on the My data page before then.",
-  "email.privacy.body.acknowledged": "Your request “{type}” has been taken up by our data protection team. It will be completed by {date}.",
+    "We received your request to delete your data and will complete it by {date} at the latest ({period} from receipt, as the law sets for this request). You will get an email when it is done. If you change your mind, you can cancel the request on the My data page before then.",
+  "email.privacy.body.acknowledged":
+    "Your request “{type}” has been taken up by our data protection team. It will be completed by {date} ({period} from receipt, as the law sets for this request).",
   "email.privacy.body.extended": "We need more time to handle your request “{type}”. The new deadline is {date}.",
   "email.privacy.body.completed": "Your request “{type}” has been handled.",
   "email.privacy.body.rejected": "We cannot carry out your request “{type}”.",

@@ -72,7 +72,7 @@ export const privacyVi = {
   "me.objectedSince": "Bạn đã yêu cầu ngừng chia sẻ từ {date}. Dữ liệu của bạn không còn được đưa vào các lần chia sẻ mới.",
   "me.requestsTitle": "Yêu cầu của bạn",
   "me.noRequests": "Bạn chưa gửi yêu cầu nào.",
-  "me.answerBy": "hạn trả lời {date}",
+  "me.answerBy": "hạn trả lời {date} (luật định {period})",
   "me.daysLeft": "còn {days} ngày làm việc",
   "me.dueToday": "hạn là hôm nay",
   "me.overdue": "đã quá hạn — chúng tôi xin lỗi và đang xử lý",
@@ -144,10 +144,12 @@ export const privacyVi = {
   "email.privacy.body.objected":
     "Theo yêu cầu của bạn, dữ liệu của bạn sẽ không được đưa vào bất kỳ lần chia sẻ nào cho đối tác quảng cáo hay đơn vị vận chuyển kể từ bây giờ. (Cơ quan nhà nước có yêu cầu theo luật là ngoại lệ duy nhất.)",
   "email.privacy.body.exported": "Dữ liệu của bạn vừa được tải về từ trang Dữ liệu của tôi. Nếu không phải bạn, hãy liên hệ chúng tôi ngay.",
-  "email.privacy.body.rectifyReceived": "Chúng tôi đã nhận yêu cầu sửa dữ liệu của bạn và sẽ xử lý chậm nhất vào ngày {date}.",
+  "email.privacy.body.rectifyReceived":
+    "Chúng tôi đã nhận yêu cầu sửa dữ liệu của bạn và sẽ xử lý chậm nhất vào ngày {date} ({period} kể từ khi nhận, theo thời hạn luật định cho loại yêu cầu này).",
   "email.privacy.body.deleteReceived":
-    "Chúng tôi đã nhận yêu cầu xoá dữ liệu của bạn và sẽ hoàn tất chậm nhất vào ngày {date}. Bạn sẽ nhận một email khi việc xoá xong. Nếu đổi ý, bạn có thể huỷ yêu cầu trên trang Dữ liệu của tôi trước thời điểm đó.",
-  "email.privacy.body.acknowledged": "Yêu cầu “{type}” của bạn đã được bộ phận bảo vệ dữ liệu tiếp nhận. Hạn hoàn tất: {date}.",
+    "Chúng tôi đã nhận yêu cầu xoá dữ liệu của bạn và sẽ hoàn tất chậm nhất vào ngày {date} ({period} kể từ khi nhận, theo thời hạn luật định cho loại yêu cầu này). Bạn sẽ nhận một email khi việc xoá xong. Nếu đổi ý, bạn có thể huỷ yêu cầu trên trang Dữ liệu của tôi trước thời điểm đó.",
+  "email.privacy.body.acknowledged":
+    "Yêu cầu “{type}” của bạn đã được bộ phận bảo vệ dữ liệu tiếp nhận. Hạn hoàn tất: {date} ({period} kể từ khi nhận, theo thời hạn luật định cho loại yêu cầu này).",
   "email.privacy.body.extended": "Chúng tôi cần thêm thời gian để xử lý yêu cầu “{type}” của bạn. Hạn mới: {date}.",
   "email.privacy.body.completed": "Yêu cầu “{type}” của bạn đã được xử lý xong.",
   "email.privacy.body.rejected": "Chúng tôi không thể thực hiện yêu cầu “{type}” của bạn.",

@@ -7,7 +7,8 @@ import { recordConsentChange } from "@/lib/consent/mutations";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
-import { addWorkingDays, CLOSED_STATUSES, deadlinesFor, vnDay } from "../deadlines";
+import { CLOSED_STATUSES, type DeadlineRule, deadlinesFor, extendedDeadline, vnDay } from "../deadlines";
+import { ruleFor } from "../queries/rules";
 import { eraseCustomer } from "./erasure";
 import { queueRequestEmail } from "./notify";
 import {
@@ -38,9 +39,10 @@ type NewRequest = {
   completed?: { at: Date; resolution: string };
 };
 
-/** Creates a request with its legal deadlines (counted from the day of receipt, in working days). */
+/** Creates a request with its legal deadlines, from the rules table's row for its type (kept on the request). */
 export async function createRequest(tx: Tx, actor: Actor, input: NewRequest) {
-  const deadlines = deadlinesFor(input.receivedAt, input.involvesThirdParty ?? false, await holidaySet(tx));
+  const rule = await ruleFor(tx, input.type);
+  const deadlines = deadlinesFor(input.receivedAt, rule, input.involvesThirdParty ?? false, await holidaySet(tx));
   const request = await tx.privacyRequest.create({
     data: {
       customerId: input.customerId,
@@ -51,6 +53,7 @@ export async function createRequest(tx: Tx, actor: Actor, input: NewRequest) {
       purposeKey: input.purposeKey || null,
       involvesThirdParty: input.involvesThirdParty ?? false,
       attachmentId: input.attachmentId ?? null,
+      rule,
       ...deadlines,
       // A self-service request is acknowledged at once: the confirmation email goes out with it.
       ...(input.channel === "SELF_SERVICE" ? { status: "ACKNOWLEDGED", acknowledgedAt: input.receivedAt } : {}),
@@ -58,13 +61,20 @@ export async function createRequest(tx: Tx, actor: Actor, input: NewRequest) {
         ? { status: "COMPLETED", acknowledgedAt: input.completed.at, completedAt: input.completed.at, resolution: input.completed.resolution }
         : {}),
     },
-    select: { id: true, number: true, type: true, dueAt: true, acknowledgeDueAt: true },
+    select: { id: true, number: true, type: true, dueAt: true, acknowledgeDueAt: true, rule: true, involvesThirdParty: true },
   });
   await recordAudit(tx, actor, {
     action: input.completed ? "request.completed_at_once" : "request.received",
     entityType: "PrivacyRequest",
     entityId: request.id,
-    details: { customerId: input.customerId, type: input.type, channel: input.channel, number: request.number, dueAt: deadlines.dueAt.toISOString() },
+    details: {
+      customerId: input.customerId,
+      type: input.type,
+      channel: input.channel,
+      number: request.number,
+      dueAt: deadlines.dueAt.toISOString(),
+      ruleVersion: rule.version,
+    },
   });
   return request;
 }
@@ -104,6 +114,8 @@ async function openRequest(tx: Tx, id: string) {
       extendedDueAt: true,
       extendedAt: true,
       acknowledgedAt: true,
+      rule: true,
+      involvesThirdParty: true,
       customer: { select: { id: true, email: true, locale: true, status: true, legalHoldReason: true } },
     },
   });
@@ -129,7 +141,7 @@ export async function acknowledgeRequest(actor: Actor, raw: unknown) {
   });
 }
 
-/** The one extension the law allows: at most 15 working days, decided before the deadline, with a reason the customer is told. */
+/** The one extension the law allows: at most the rule's extension period, decided before the deadline, with a reason the customer is told. */
 export async function extendRequest(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const input = extendSchema.parse(raw);
@@ -138,10 +150,20 @@ export async function extendRequest(actor: Actor, raw: unknown) {
     const request = await openRequest(tx, input.id);
     if (request.extendedAt) throw new AppError("CONFLICT", "requests.alreadyExtended");
     if (at > request.dueAt) throw new AppError("CONFLICT", "requests.extendTooLate");
-    const extendedDueAt = addWorkingDays(request.dueAt, input.days, await holidaySet(tx));
+    const rule = request.rule as DeadlineRule;
+    if (input.days > rule.extensionPeriod)
+      throw new AppError("BAD_INPUT", "requests.extensionTooLong", { days: "requests.extensionTooLong" }, { max: rule.extensionPeriod });
+    const extendedDueAt = extendedDeadline(request.dueAt, input.days, rule, await holidaySet(tx));
     await tx.privacyRequest.update({
       where: { id: input.id },
-      data: { extendedDueAt, extendedAt: at, extensionReason: input.reason, status: "IN_PROGRESS", acknowledgedAt: request.acknowledgedAt ?? at },
+      data: {
+        extendedDueAt,
+        extensionDays: input.days,
+        extendedAt: at,
+        extensionReason: input.reason,
+        status: "IN_PROGRESS",
+        acknowledgedAt: request.acknowledgedAt ?? at,
+      },
     });
     await recordAudit(tx, actor, {
       action: "request.extended",

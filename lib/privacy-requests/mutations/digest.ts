@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
-import { addWorkingDays, missingHolidayYears, RULES, urgencyOf, vnDay } from "../deadlines";
+import { addWorkingDays, missingHolidayYears, DUE_SOON_DAYS, urgencyOf, vnDay } from "../deadlines";
 import { requestReference } from "../schemas";
 
 // Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
@@ -29,7 +29,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
   if (claimed === 0) return 0;
 
   const holidays = await holidaySet();
-  const soon = addWorkingDays(at, RULES.dueSoonDays, holidays);
+  const soon = addWorkingDays(at, DUE_SOON_DAYS, holidays);
   const open = await db().privacyRequest.findMany({
     where: { status: { in: ["RECEIVED", "ACKNOWLEDGED", "IN_PROGRESS"] } },
     select: { number: true, type: true, status: true, acknowledgedAt: true, acknowledgeDueAt: true, dueAt: true, extendedDueAt: true },

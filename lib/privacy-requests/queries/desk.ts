@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
-import { addWorkingDays, RULES, urgencyOf } from "../deadlines";
+import { addWorkingDays, type DeadlineRule, DUE_SOON_DAYS, urgencyOf } from "../deadlines";
 import type { RequestFilter } from "../schemas";
 
 // The privacy-request desk's reads. COMPLIANCE handles requests; STAFF may look.
@@ -38,7 +38,7 @@ export async function listRequests(actor: Actor, filter: RequestFilter) {
   authorize(actor, ...DESK_ROLES);
   const at = await now();
   const holidays = await holidaySet();
-  const soon = addWorkingDays(at, RULES.dueSoonDays, holidays);
+  const soon = addWorkingDays(at, DUE_SOON_DAYS, holidays);
   const where = {
     open: OPEN,
     overdue: Prisma.sql`${OPEN} AND ${CURRENT_DEADLINE} < ${at}`,
@@ -70,7 +70,7 @@ export async function listRequests(actor: Actor, filter: RequestFilter) {
 export async function requestCounts(actor: Actor) {
   authorize(actor, ...DESK_ROLES, "ADMIN");
   const at = await now();
-  const soon = addWorkingDays(at, RULES.dueSoonDays, await holidaySet());
+  const soon = addWorkingDays(at, DUE_SOON_DAYS, await holidaySet());
   const [row] = await db().$queryRaw<{ open: number; overdue: number; dueSoon: number }[]>`
     SELECT count(*)::int AS open,
            count(*) FILTER (WHERE ${CURRENT_DEADLINE} < ${at})::int AS overdue,
@@ -101,6 +101,22 @@ export async function getRequest(actor: Actor, id: string) {
       extendedDueAt: true,
       extendedAt: true,
       extensionReason: true,
+      extensionDays: true,
+      rule: true,
+      deadlineChanges: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          cause: true,
+          reason: true,
+          previousDueAt: true,
+          dueAt: true,
+          previousExtendedDueAt: true,
+          extendedDueAt: true,
+          actorLabel: true,
+          createdAt: true,
+        },
+      },
       resolution: true,
       completedAt: true,
       handler: { select: { name: true } },
@@ -117,7 +133,12 @@ export async function getRequest(actor: Actor, id: string) {
       select: { id: true, createdAt: true, action: true, actorType: true, actorLabel: true },
     }),
   ]);
-  return { ...request, ...urgencyOf(request, at, holidays), history: history.map((h) => ({ ...h, id: h.id.toString() })) };
+  return {
+    ...request,
+    rule: request.rule as DeadlineRule,
+    ...urgencyOf(request, at, holidays),
+    history: history.map((h) => ({ ...h, id: h.id.toString() })),
+  };
 }
 
 /** Terminated customers past the retention grace period, oldest first; legal holds shown as blocked. */

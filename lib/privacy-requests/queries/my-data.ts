@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
-import { urgencyOf } from "../deadlines";
+import { type DeadlineRule, urgencyOf } from "../deadlines";
 import { requestReference } from "../schemas";
 
 // What /privacy/me shows and exports: only the signed-in customer's own data. Confidential
@@ -75,6 +75,8 @@ export async function myOverview(actor: Actor) {
         extendedDueAt: true,
         completedAt: true,
         purposeKey: true,
+        rule: true,
+        involvesThirdParty: true,
       },
     }),
     now(),
@@ -93,6 +95,7 @@ export async function myOverview(actor: Actor) {
     requests: requests.map((r) => ({
       ...r,
       reference: requestReference(r.number),
+      rule: r.rule as DeadlineRule,
       ...urgencyOf({ ...r, acknowledgedAt: r.acknowledgedAt ?? r.receivedAt }, at, holidays),
     })),
   };

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { myOverview } from "@/lib/privacy-requests/queries/my-data";
-import { CLOSED_STATUSES } from "@/lib/privacy-requests/deadlines";
+import { CLOSED_STATUSES, completionPeriod } from "@/lib/privacy-requests/deadlines";
+import { periodLabel } from "@/lib/i18n/labels";
 import { signOutCustomerAction } from "./actions";
 import { CancelRequestButton } from "./_components/cancel-request-button";
 import { ConsentToggle } from "./_components/consent-toggle";
@@ -231,7 +232,11 @@ export default async function MyDataPage() {
                       </Badge>
                       {!CLOSED_STATUSES.includes(r.status) && (
                         <span className="text-xs text-zinc-600">
-                          {t("me.answerBy", { date: formatDate(r.extendedDueAt ?? r.dueAt, locale) })} · {daysLeftText(t, r.daysLeft, r.urgency)}
+                          {t("me.answerBy", {
+                            date: formatDate(r.extendedDueAt ?? r.dueAt, locale),
+                            period: periodLabel(t, completionPeriod(r.rule, r.involvesThirdParty), r.rule.completeUnit),
+                          })}{" "}
+                          · {daysLeftText(t, r.daysLeft, r.urgency)}
                         </span>
                       )}
                     </div>

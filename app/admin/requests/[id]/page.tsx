@@ -9,13 +9,13 @@ import { requireArea } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
-import { CLOSED_STATUSES } from "@/lib/privacy-requests/deadlines";
+import { CLOSED_STATUSES, completionPeriod } from "@/lib/privacy-requests/deadlines";
 import { getRequest } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
 import { PostButton } from "@/components/admin/post-button";
-import { customerName } from "@/lib/i18n/labels";
+import { customerName, periodLabel } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -52,8 +52,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                   {r.acknowledgedAt ? ` · ${t("requests.doneOn", { date: formatDateTime(r.acknowledgedAt, locale) })}` : ""}
                 </DetailRow>
                 <DetailRow label={t("requests.completeBy")}>
-                  {formatDate(r.dueAt, locale)} <span className="text-zinc-500">({t(r.involvesThirdParty ? "requests.rule20" : "requests.rule15")})</span>
+                  {formatDate(r.dueAt, locale)}{" "}
+                  <span className="text-zinc-500">({periodLabel(t, completionPeriod(r.rule, r.involvesThirdParty), r.rule.completeUnit)})</span>
                 </DetailRow>
+                <DetailRow label={t("requests.rule")}>
+                  <span data-testid="request-rule">
+                    {t(`requests.type.${r.type}`)}, {t("requests.ruleLine", { version: r.rule.version, reference: r.rule.legalReference })}
+                  </span>
+                </DetailRow>
+                <DetailRow label={t("requests.thirdPartyNow")}>{t(r.involvesThirdParty ? "requests.thirdPartyYes" : "requests.thirdPartyNo")}</DetailRow>
                 {r.extendedDueAt && (
                   <DetailRow label={t("requests.extendedTo")}>
                     {formatDate(r.extendedDueAt, locale)} — {r.extensionReason}
@@ -66,6 +73,27 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 )}
                 {r.completedAt && <DetailRow label={t("requests.closedOn")}>{formatDateTime(r.completedAt, locale)}</DetailRow>}
               </dl>
+              {r.deadlineChanges.length > 0 && (
+                <div className="mt-4 border-t border-zinc-200 pt-3">
+                  <h3 className="text-sm font-medium">{t("requests.deadlineChanges")}</h3>
+                  <ol className="mt-2 space-y-1.5 text-sm" data-testid="deadline-changes">
+                    {r.deadlineChanges.map((c) => (
+                      <li key={c.id}>
+                        <span className="text-zinc-500 tabular-nums">{formatDateTime(c.createdAt, locale)}</span> ·{" "}
+                        {t(`requests.deadlineCause.${c.cause as "RULE_CHANGED"}`)}:{" "}
+                        <span className="tabular-nums">
+                          {t("requests.deadlineMove", {
+                            from: formatDate(c.previousExtendedDueAt ?? c.previousDueAt, locale),
+                            to: formatDate(c.extendedDueAt ?? c.dueAt, locale),
+                          })}
+                        </span>
+                        {c.reason && <span className="text-zinc-600"> — {c.reason}</span>}
+                        <span className="text-zinc-500"> · {c.actorLabel}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              )}
             </CardBody>
           </Card>
           <Card>
@@ -105,6 +133,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                   acknowledged={r.acknowledgedAt !== null}
                   extended={r.extendedAt !== null}
                   canExtend={(await now()) <= r.dueAt}
+                  extension={{ max: r.rule.extensionPeriod, unit: r.rule.completeUnit }}
+                  involvesThirdParty={r.involvesThirdParty}
                   blockedBy={r.type === "DELETE" ? (r.customer?.legalHoldReason ?? null) : null}
                 />
               </CardBody>

@@ -6,13 +6,24 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/action";
-import { RULES } from "@/lib/privacy-requests/deadlines";
-import { acknowledgeRequestAction, completeRequestAction, extendRequestAction, rejectRequestAction } from "../actions";
+import { periodLabel } from "@/lib/i18n/labels";
+import type { DeadlineUnit } from "@/lib/privacy-requests/deadlines";
+import { acknowledgeRequestAction, completeRequestAction, extendRequestAction, rejectRequestAction, setThirdPartyAction } from "../actions";
 
-type Panel = "complete" | "extend" | "reject" | null;
+type Panel = "complete" | "extend" | "reject" | "thirdParty" | null;
 
-/** The officer's steps on one request: acknowledge, extend once, complete (erasing for deletions), reject. */
-export function RequestActions(props: { id: string; type: string; acknowledged: boolean; extended: boolean; canExtend: boolean; blockedBy: string | null }) {
+/** The officer's steps on one request: acknowledge, extend once, complete (erasing for deletions), reject, set or clear third parties. */
+export function RequestActions(props: {
+  id: string;
+  type: string;
+  acknowledged: boolean;
+  extended: boolean;
+  canExtend: boolean;
+  blockedBy: string | null;
+  /** The request's rule: the one extension's ceiling and unit. */
+  extension: { max: number; unit: DeadlineUnit };
+  involvesThirdParty: boolean;
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
@@ -36,6 +47,14 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
     setText("");
   };
   const fieldError = (name: string) => error?.fields?.[name];
+  const panelTitle =
+    panel === "thirdParty"
+      ? t(props.involvesThirdParty ? "requests.panel.thirdPartyClear" : "requests.panel.thirdPartySet")
+      : panel === "extend"
+        ? t("requests.panel.extend", { period: periodLabel(t, props.extension.max, props.extension.unit) })
+        : panel
+          ? t(`requests.panel.${panel}`)
+          : "";
   return (
     <div className="space-y-3">
       {error && !error.fields && <Alert tone="error">{error.message}</Alert>}
@@ -53,13 +72,16 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
         >
           {props.type === "DELETE" ? t("requests.completeErase") : t("requests.complete")}
         </Button>
-        {!props.extended && props.canExtend && (
+        {!props.extended && props.canExtend && props.extension.max > 0 && (
           <Button type="button" variant="secondary" disabled={pending} onClick={() => open("extend")}>
             {t("requests.extend")}
           </Button>
         )}
         <Button type="button" variant="ghost" disabled={pending} onClick={() => open("reject")}>
           {t("requests.reject")}
+        </Button>
+        <Button type="button" variant="ghost" disabled={pending} onClick={() => open("thirdParty")}>
+          {t(props.involvesThirdParty ? "requests.thirdPartyClear" : "requests.thirdPartySet")}
         </Button>
       </div>
       {props.blockedBy && (
@@ -71,26 +93,27 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
         <form
           noValidate
           className="space-y-3 rounded-md border border-zinc-200 bg-zinc-50 p-4"
-          aria-label={t(`requests.panel.${panel}`)}
+          aria-label={panelTitle}
           onSubmit={(e) => {
             e.preventDefault();
             if (panel === "complete") run(() => completeRequestAction({ id: props.id, resolution: text }));
             if (panel === "extend") run(() => extendRequestAction({ id: props.id, days: Number(days), reason: text }));
             if (panel === "reject") run(() => rejectRequestAction({ id: props.id, reason: text }));
+            if (panel === "thirdParty") run(() => setThirdPartyAction({ id: props.id, involved: !props.involvesThirdParty, reason: text }));
           }}
         >
-          <h3 className="font-medium">{t(`requests.panel.${panel}`)}</h3>
+          <h3 className="font-medium">{panelTitle}</h3>
           {panel === "complete" && props.type === "DELETE" && <Alert tone="warning">{t("requests.eraseWarning")}</Alert>}
           {panel === "extend" && (
             <div className="space-y-1.5">
               <label htmlFor="ext-days" className="block text-sm font-medium">
-                {t("requests.extendDays", { max: RULES.maxExtensionDays })}
+                {t("requests.extendDays", { unit: t(`rules.unit.${props.extension.unit}`), max: props.extension.max })}
               </label>
               <Input
                 id="ext-days"
                 type="number"
                 min={1}
-                max={RULES.maxExtensionDays}
+                max={props.extension.max}
                 value={days}
                 onChange={(e) => setDays(e.target.value)}
                 className="w-28"
@@ -106,7 +129,7 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
           )}
           <div className="space-y-1.5">
             <label htmlFor="panel-text" className="block text-sm font-medium">
-              {t(panel === "complete" ? "requests.resolution" : "requests.reasonToCustomer")}
+              {t(panel === "complete" ? "requests.resolution" : panel === "thirdParty" ? "requests.thirdPartyReason" : "requests.reasonToCustomer")}
             </label>
             <Textarea
               id="panel-text"
@@ -124,7 +147,7 @@ export function RequestActions(props: { id: string; type: string; acknowledged: 
           </div>
           <div className="flex gap-2">
             <Button type="submit" variant={panel === "complete" && props.type === "DELETE" ? "danger" : "primary"} disabled={pending}>
-              {t(`requests.confirm.${panel}`)}
+              {panel === "thirdParty" ? t("requests.thirdPartySave") : t(`requests.confirm.${panel}`)}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setPanel(null)}>
               {t("me.cancel")}

@@ -1,0 +1,91 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toaster";
+import { DEADLINE_UNITS } from "@/lib/privacy-requests/deadlines";
+import { type RequestRuleInput, requestRuleSchema } from "@/lib/privacy-requests/schemas";
+import { updateRequestRuleAction } from "../actions";
+
+/** One row of the deadline rules, changed with a reason; open requests of the type are recomputed on save. */
+export function RuleForm({ initial }: { initial: RequestRuleInput }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const toast = useToast();
+  const form = useForm<RequestRuleInput>({ resolver: zodResolver(requestRuleSchema), defaultValues: initial });
+  const { submit, formError, fieldError } = useActionForm(form, updateRequestRuleAction, (result) => {
+    toast.flash(t("rules.saved", { moved: result.moved }));
+    router.push("/admin/requests/rules");
+  });
+  const unitSelect = (name: "acknowledgeUnit" | "completeUnit", id: string) => (
+    <Select {...fieldA11y(id, fieldError(name))} {...form.register(name)}>
+      {DEADLINE_UNITS.map((u) => (
+        <option key={u} value={u}>
+          {t(`rules.unit.${u}`)}
+        </option>
+      ))}
+    </Select>
+  );
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("rules.title")}>
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <fieldset className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+        <Field id="rule-ack" label={t("rules.field.acknowledgePeriod")} error={fieldError("acknowledgePeriod")}>
+          <Input
+            type="number"
+            min={1}
+            inputMode="numeric"
+            {...fieldA11y("rule-ack", fieldError("acknowledgePeriod"))}
+            {...form.register("acknowledgePeriod")}
+          />
+        </Field>
+        <Field id="rule-ack-unit" label={t("rules.field.unit")} error={fieldError("acknowledgeUnit")}>
+          {unitSelect("acknowledgeUnit", "rule-ack-unit")}
+        </Field>
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+        <Field id="rule-complete" label={t("rules.field.completePeriod")} error={fieldError("completePeriod")}>
+          <Input type="number" min={1} inputMode="numeric" {...fieldA11y("rule-complete", fieldError("completePeriod"))} {...form.register("completePeriod")} />
+        </Field>
+        <Field id="rule-complete-unit" label={t("rules.field.unit")} error={fieldError("completeUnit")}>
+          {unitSelect("completeUnit", "rule-complete-unit")}
+        </Field>
+      </fieldset>
+      <Field id="rule-third" label={t("rules.field.thirdPartyPeriod")} error={fieldError("thirdPartyPeriod")}>
+        <Input
+          type="number"
+          min={1}
+          inputMode="numeric"
+          className="w-32"
+          {...fieldA11y("rule-third", fieldError("thirdPartyPeriod"))}
+          {...form.register("thirdPartyPeriod")}
+        />
+      </Field>
+      <Field id="rule-ext" label={t("rules.field.extensionPeriod")} error={fieldError("extensionPeriod")}>
+        <Input
+          type="number"
+          min={0}
+          inputMode="numeric"
+          className="w-32"
+          {...fieldA11y("rule-ext", fieldError("extensionPeriod"))}
+          {...form.register("extensionPeriod")}
+        />
+      </Field>
+      <Field id="rule-ref" label={t("rules.field.legalReference")} error={fieldError("legalReference")}>
+        <Textarea rows={3} {...fieldA11y("rule-ref", fieldError("legalReference"))} {...form.register("legalReference")} />
+      </Field>
+      <Field id="rule-reason" label={t("rules.field.reason")} error={fieldError("reason")}>
+        <Textarea rows={2} {...fieldA11y("rule-reason", fieldError("reason"))} {...form.register("reason")} />
+      </Field>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("rules.save")}
+      </Button>
+    </form>
+  );
+}
