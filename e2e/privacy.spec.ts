@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { systemActor } from "@/lib/auth/actor";
 import { recordStaffConsent } from "@/lib/consent/mutations";
+import { holidaySet } from "@/lib/holidays/queries";
+import { addCalendarDays, workingDaysLeft } from "@/lib/privacy-requests/deadlines";
 import { expect, pageAs, test, waitForEmail } from "./support/fixtures";
 import { createCustomerFor, tag } from "./support/customers";
 
@@ -103,10 +105,14 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   await officer.goto("/admin/requests?type=DELETE");
   const row = officer.getByTestId("request-row").filter({ hasText: `Khách Riêng Tư ${t}` });
   await expect(row).toContainText("Xoá dữ liệu");
-  await expect(row.getByTestId("days-left")).toHaveText(/còn 15 ngày làm việc/);
+  // A deletion: 20 calendar days (the rules table), shown as the working days left until then.
+  const holidays = await holidaySet();
+  const received = new Date();
+  const left = workingDaysLeft(received, addCalendarDays(received, 20, holidays), holidays);
+  await expect(row.getByTestId("days-left")).toHaveText(`còn ${left} ngày làm việc`);
   await officer.screenshot({ path: "test-results/screenshots/requests-desk-vi.png", fullPage: true });
   await row.getByRole("link", { name: /YC-\d+/ }).click();
-  await expect(officer.getByTestId("request-deadlines")).toContainText("15 ngày làm việc");
+  await expect(officer.getByTestId("request-deadlines")).toContainText("(20 ngày)");
   await officer.getByRole("button", { name: "Hoàn tất và xoá dữ liệu" }).click();
   const panel = officer.getByRole("form", { name: "Hoàn tất yêu cầu" });
   await panel.getByLabel("Cách xử lý").fill("Đã xoá theo yêu cầu của khách hàng");
@@ -166,10 +172,11 @@ test("a compliance officer logs a letter: a scan is required, an oversized one i
   await expect(officer.getByTestId("request-history")).toContainText("Xác nhận");
   await officer.getByRole("button", { name: "Gia hạn" }).click();
   const extend = officer.getByRole("form", { name: /Gia hạn/ });
-  await extend.getByLabel(/Số ngày làm việc/).fill("20");
+  // An objection's rule counts calendar days, one extension of at most 15.
+  await extend.getByLabel(/Số ngày theo lịch \(1–15\)/).fill("20");
   await extend.getByLabel("Lý do (gửi cho khách hàng)").fill("Cần đối tác vận chuyển xác nhận");
   await extend.getByRole("button", { name: "Gia hạn và báo khách hàng" }).click();
-  await expect(extend.getByRole("alert")).toContainText("1 đến 15 ngày");
+  await expect(extend.getByRole("alert")).toContainText("chỉ được gia hạn tối đa 15");
   await officer.screenshot({ path: "test-results/screenshots/request-detail-vi.png", fullPage: true });
 });
 

@@ -34,7 +34,7 @@ test("the compliance officer reads the deadline rules, changes one with a reason
     const form = officer.getByRole("form", { name: "Thời hạn theo loại yêu cầu" });
     await form.getByLabel(/^Gia hạn một lần, tối đa/).fill("10");
     await form.getByRole("button", { name: "Lưu quy tắc" }).click();
-    await expect(form.getByText("Vui lòng ghi lý do")).toBeVisible();
+    await expect(form.getByText("Ghi lý do thay đổi (ít nhất 10 ký tự).")).toBeVisible();
     await form.getByLabel("Lý do thay đổi (lưu vào nhật ký)").fill("Thống nhất gia hạn tối đa 10 ngày theo quy chế nội bộ");
     await form.getByRole("button", { name: "Lưu quy tắc" }).click();
     await expect(officer.getByRole("status").filter({ hasText: "Đã lưu quy tắc." })).toBeVisible();

@@ -17,6 +17,7 @@ const NAV: { area: Area; href: string }[] = [
   { area: "forms", href: "/admin/forms" },
   { area: "disclosures", href: "/admin/disclosures" },
   { area: "requests", href: "/admin/requests" },
+  { area: "breaches", href: "/admin/breaches" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },
@@ -50,7 +51,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <a href="#main" className="skip-link">
         {t("admin.skipToContent")}
       </a>
-      <header className="relative border-b border-zinc-200 bg-white">
+      <header className="relative border-b border-zinc-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="font-semibold text-brand-800">
             {t("app.name")}
@@ -62,8 +63,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </AdminMobileMenu>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 lg:flex-row">
-        <aside className="hidden lg:block lg:w-52 lg:shrink-0">
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 lg:flex-row print:p-0">
+        <aside className="hidden lg:block lg:w-52 lg:shrink-0 print:hidden">
           <AdminNav items={items} label={t("admin.navLabel")} />
         </aside>
         <main id="main" className="min-w-0 flex-1">

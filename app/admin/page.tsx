@@ -6,6 +6,9 @@ import { canAccess, type Area } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/session";
 import { disclosuresPerMonth, registerStats, requestSlaPerMonth } from "@/lib/dashboard/queries";
 import { requestCounts } from "@/lib/privacy-requests/queries/desk";
+import { breachesAwaitingAuthority } from "@/lib/breaches/queries";
+import { breachReference } from "@/lib/breaches/schemas";
+import { formatDateTime } from "@/lib/i18n/format";
 import { Alert } from "@/components/ui/alert";
 import { getT } from "@/lib/i18n/server";
 import { ComplianceOverview } from "./_components/compliance-overview";
@@ -21,6 +24,7 @@ const TILES: { area: Area; href: string }[] = [
   { area: "forms", href: "/admin/forms" },
   { area: "disclosures", href: "/admin/disclosures" },
   { area: "requests", href: "/admin/requests" },
+  { area: "breaches", href: "/admin/breaches" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },
@@ -34,6 +38,7 @@ export default async function DashboardPage() {
   const tiles = TILES.filter((tile) => canAccess(actor.role, tile.area));
   const stats = canAccess(actor.role, "customers") ? await registerStats(actor) : null;
   const requests = canAccess(actor.role, "requests") ? await requestCounts(actor) : null;
+  const breaches = canAccess(actor.role, "breaches") ? await breachesAwaitingAuthority(actor) : [];
   const [disclosures, sla] = await Promise.all([
     canAccess(actor.role, "disclosures") ? disclosuresPerMonth(actor) : undefined,
     canAccess(actor.role, "requests") ? requestSlaPerMonth(actor) : undefined,
@@ -41,6 +46,19 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={t("dashboard.welcome", { name: actor.name })} description={t(`dashboard.roleIntro.${actor.role}`)} />
+      {breaches.map((b) => (
+        <Alert key={b.id} tone={b.clock.state === "running" ? "warning" : "error"} className="mb-4" data-testid="breach-clock">
+          {t(b.clock.state === "overdue" ? "dashboard.breachOverdue" : "dashboard.breachDue", {
+            reference: breachReference(b.number),
+            title: b.title,
+            date: formatDateTime(b.clock.dueAt, locale),
+            hours: Math.max(0, b.clock.hoursLeft ?? 0),
+          })}{" "}
+          <Link href={`/admin/breaches/${b.id}`} className="font-medium underline">
+            {t("dashboard.breachOpen")}
+          </Link>
+        </Alert>
+      ))}
       {requests && (requests.overdue > 0 || requests.dueSoon > 0) && (
         <Alert tone={requests.overdue > 0 ? "error" : "warning"} className="mb-6" data-testid="requests-alert">
           {t("dashboard.requestsAlert", { overdue: requests.overdue, dueSoon: requests.dueSoon })}{" "}

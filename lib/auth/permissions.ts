@@ -16,6 +16,8 @@ export const AREAS = {
   disclosures: ["STAFF", "COMPLIANCE"],
   // STAFF may look at the request desk; only COMPLIANCE acts on requests (checked in lib).
   requests: ["STAFF", "COMPLIANCE"],
+  // Incidents are handled by the compliance officer alone (who may name an ADMIN to help).
+  breaches: ["COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;
@@ -108,6 +110,14 @@ export const ACTIONS = {
   updateRequestRuleAction: roles(COMPLIANCE),
   setThirdPartyAction: roles(COMPLIANCE),
   erasureProgressAction: area("requests"),
+  // The breach register.
+  logBreachAction: area("breaches"),
+  updateBreachAction: area("breaches"),
+  recordAuthorityNoticeAction: area("breaches"),
+  linkBreachCustomersAction: area("breaches"),
+  saveCustomerNoticeAction: area("breaches"),
+  notifyBreachCustomersAction: area("breaches"),
+  closeBreachAction: area("breaches"),
   // Administration.
   verifyAuditChainAction: area("audit"),
   requeueEmailAction: area("outbox"),
@@ -186,6 +196,11 @@ export const PAGES = {
   "/admin/requests/new": roles(COMPLIANCE),
   "/admin/requests/retention": area("requests"),
   "/admin/requests/rules": area("requests"),
+  "/admin/breaches": area("breaches"),
+  "/admin/breaches/new": area("breaches"),
+  "/admin/breaches/[id]": area("breaches"),
+  "/admin/breaches/[id]/edit": area("breaches"),
+  "/admin/breaches/[id]/notification": area("breaches"),
   "/admin/requests/rules/[type]": roles(COMPLIANCE),
   "/admin/settings": area("settings"),
   "/admin/settings/holidays": area("settings"),

@@ -89,6 +89,9 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
     const requests = await tx.privacyRequest.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.mediaAppearance.deleteMany({ where: { customerId: mergeId, media: { appearances: { some: { customerId: keepId } } } } });
     const media = await tx.mediaAppearance.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
+    // Breaches the duplicate was affected by now name the kept record (keeping its notice evidence).
+    await tx.breachCustomer.deleteMany({ where: { customerId: mergeId, breach: { affected: { some: { customerId: keepId } } } } });
+    await tx.breachCustomer.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.authToken.deleteMany({ where: { customerId: mergeId } });
 
     // Both records in one disclosure: the evidence of that disclosure must stay as it is.

@@ -11,6 +11,7 @@ import { CustomerSignInEmail, customerSignInSubject, type CustomerSignInEmailPro
 import { PrivacyDigestEmail, privacyDigestSubject, type PrivacyDigestEmailProps } from "./templates/privacy-digest-email";
 import { ConsentConfirmationEmail, consentConfirmationSubject, type ConsentConfirmationEmailProps } from "./templates/consent-confirmation-email";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./templates/password-reset-email";
+import { BreachNoticeEmail, breachNoticeSubject, type BreachNoticeEmailProps } from "./templates/breach-notice-email";
 import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
 type Templates = {
@@ -22,6 +23,7 @@ type Templates = {
   privacy_digest: PrivacyDigestEmailProps;
   consent_confirmation: ConsentConfirmationEmailProps;
   password_reset: PasswordResetEmailProps;
+  breach_notice: BreachNoticeEmailProps;
 };
 
 const templates: {
@@ -38,6 +40,7 @@ const templates: {
   privacy_digest: { component: PrivacyDigestEmail, subject: privacyDigestSubject },
   consent_confirmation: { component: ConsentConfirmationEmail, subject: consentConfirmationSubject },
   password_reset: { component: PasswordResetEmail, subject: passwordResetSubject },
+  breach_notice: { component: BreachNoticeEmail, subject: breachNoticeSubject },
 };
 export type TemplateName = keyof Templates;
 

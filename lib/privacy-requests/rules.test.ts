@@ -94,7 +94,7 @@ describe("the deadline rules table", () => {
     } as const;
     expect(await failure(updateRequestRule(await makeStaff("STAFF"), change))).toMatchObject({ code: "FORBIDDEN" });
     expect(await failure(updateRequestRule(await makeStaff("ADMIN"), change))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await invalid(updateRequestRule(officer, { ...change, reason: "" }))).toEqual({ reason: "requests.reasonRequired" });
+    expect(await invalid(updateRequestRule(officer, { ...change, reason: "" }))).toEqual({ reason: "rules.reasonRequired" });
     expect(await invalid(updateRequestRule(officer, { ...change, thirdPartyPeriod: 5 }))).toEqual({ thirdPartyPeriod: "rules.thirdPartyShorter" });
     expect(await failure(updateRequestRule(officer, { ...change, version: before.version + 5 }))).toMatchObject({ userMessage: "rules.changedMeanwhile" });
     expect(await due(id)).toBe("2026-06-16");
@@ -146,7 +146,7 @@ describe("the deadline rules table", () => {
     expect(await failure(setThirdParty(await makeStaff("STAFF"), { id, involved: true, reason: "Đối tác quảng cáo cũng phải dừng" }))).toMatchObject({
       code: "FORBIDDEN",
     });
-    expect(await invalid(setThirdParty(officer, { id, involved: true, reason: "" }))).toEqual({ reason: "requests.reasonRequired" });
+    expect(await invalid(setThirdParty(officer, { id, involved: true, reason: "" }))).toEqual({ reason: "rules.reasonRequired" });
     await setThirdParty(officer, { id, involved: true, reason: "Đối tác quảng cáo cũng phải dừng" });
     expect(await due(id)).toBe("2026-06-22"); // 20 days → Sunday 21 June → Monday 22 June
     expect(await failure(setThirdParty(officer, { id, involved: true, reason: "Đối tác quảng cáo cũng phải dừng" }))).toMatchObject({

@@ -48,7 +48,8 @@ export const extendSchema = z.object({
 export type ExtendInput = z.input<typeof extendSchema>;
 
 const period = (message: string) => z.coerce.number({ error: "validation.number" }).int("validation.number").min(1, message).max(1000, message);
-const reason = z.string().trim().min(10, "requests.reasonRequired").max(2000, "validation.tooLong");
+/** Why a rule or a request's third parties changed: kept in the audit log and on the request, not sent to the customer. */
+const reason = z.string().trim().min(10, "rules.reasonRequired").max(2000, "validation.tooLong");
 
 /** A correction to one row of the rules table, always with a reason; `version` guards against a change made meanwhile. */
 export const requestRuleSchema = z

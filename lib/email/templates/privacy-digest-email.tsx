@@ -4,9 +4,12 @@ import { EmailLayout, emailButton, emailText } from "./email-layout";
 
 export type DigestRow = { reference: string; type: string; deadline: string; daysLeft: number };
 /** `missingHolidayYears`: years the holiday table lacks, so deadlines in them would count Tết as working days. */
-export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; missingHolidayYears: number[]; link: string };
+/** Breaches whose 72-hour notification to the authority is still due. */
+export type DigestBreach = { reference: string; title: string; due: string; overdue: boolean };
+export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; missingHolidayYears: number[]; breaches?: DigestBreach[]; link: string };
 
 export function privacyDigestSubject(t: Translate, p: PrivacyDigestEmailProps) {
+  if (p.breaches?.length) return t("email.digest.subjectBreaches", { count: p.breaches.length, overdue: p.overdue.length, dueSoon: p.dueSoon.length });
   if (p.overdue.length + p.dueSoon.length === 0) return t("email.digest.subjectHolidays", { years: p.missingHolidayYears.join(", ") });
   return t("email.digest.subject", { overdue: p.overdue.length, dueSoon: p.dueSoon.length });
 }
@@ -27,6 +30,11 @@ function Rows({ t, rows }: { t: Translate; rows: DigestRow[] }) {
 export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmailProps & { t: Translate; lang: string; company: string }) {
   return (
     <EmailLayout lang={lang} company={company} preview={privacyDigestSubject(t, p)} footer={t("email.footer.staff")}>
+      {(p.breaches ?? []).map((b) => (
+        <Text key={b.reference} style={{ ...emailText, fontWeight: 700, color: "#b91c1c" }}>
+          {t(b.overdue ? "email.digest.breachOverdue" : "email.digest.breach", { reference: b.reference, title: b.title, due: b.due })}
+        </Text>
+      ))}
       {p.overdue.length > 0 && (
         <Text style={{ ...emailText, fontWeight: 700, color: "#b91c1c" }}>{t("email.digest.overdue", { count: p.overdue.length })}</Text>
       )}

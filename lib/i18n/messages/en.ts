@@ -1,3 +1,4 @@
+import { breachesEn } from "./breaches.en";
 import { accountEn } from "./account.en";
 import { auditEn } from "./audit.en";
 import { formsEn } from "./forms.en";
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...disclosuresEn,
   ...privacyEn,
   ...requestsEn,
+  ...breachesEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

@@ -1,3 +1,4 @@
+import { breachesVi } from "./breaches.vi";
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
 import { accountVi } from "./account.vi";
@@ -18,6 +19,7 @@ export const vi = {
   ...disclosuresVi,
   ...privacyVi,
   ...requestsVi,
+  ...breachesVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

@@ -6,15 +6,17 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { renderEmail } from "@/lib/email/render";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { breachesAwaitingAuthority } from "@/lib/breaches/queries";
+import { breachReference } from "@/lib/breaches/schemas";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
 import { addWorkingDays, missingHolidayYears, DUE_SOON_DAYS, urgencyOf, vnDay } from "../deadlines";
 import { requestReference } from "../schemas";
 
-// Once a day (from 08:00 in Vietnam), every compliance officer gets the overdue and due-soon
-// requests, and a reminder when the holiday table lacks a year the deadlines need. Several
+// Once a day (from 08:00 in Vietnam), every compliance officer gets the breaches still to be
+// reported to the authority, the overdue and due-soon requests, and a reminder when the holiday table lacks a year the deadlines need. Several
 // instances may try: one row in Setting, claimed atomically, lets one send.
 export const DIGEST_SETTING = "privacyDigest.lastSentOn";
 const SEND_FROM_HOUR = 8;
@@ -36,7 +38,8 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
   });
   const rated = open.map((r) => ({ r, ...urgencyOf(r, at, holidays) })).filter((x) => x.urgency === "overdue" || x.deadline <= soon);
   const missing = missingHolidayYears(holidays, today);
-  if (rated.length === 0 && missing.length === 0) return 0;
+  const breaches = await breachesAwaitingAuthority(systemActor("privacy-digest"));
+  if (rated.length === 0 && missing.length === 0 && breaches.length === 0) return 0;
   rated.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   const officers = await db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
   const company = (await readSettings()).companyName;
@@ -56,6 +59,12 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
           overdue: rated.filter((x) => x.urgency === "overdue").map(row),
           dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
           missingHolidayYears: missing,
+          breaches: breaches.map((b) => ({
+            reference: breachReference(b.number),
+            title: b.title,
+            due: formatDateTime(b.clock.dueAt, officer.locale),
+            overdue: b.clock.state === "overdue",
+          })),
           link: `${env().APP_URL}/admin/requests?view=overdue`,
         },
         company,
@@ -65,7 +74,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
     await recordAudit(tx, systemActor("privacy-digest"), {
       action: "request.digest_sent",
       entityType: "PrivacyRequest",
-      details: { day: today, requests: rated.length, missingHolidayYears: missing, officers: officers.length },
+      details: { day: today, requests: rated.length, breaches: breaches.length, missingHolidayYears: missing, officers: officers.length },
     });
   });
   return 0; // once a day; nothing to repeat this round

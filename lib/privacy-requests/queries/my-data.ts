@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import { breachNoticesFor } from "@/lib/breaches/queries";
 import { type DeadlineRule, urgencyOf } from "../deadlines";
 import { requestReference } from "../schemas";
 
@@ -21,7 +22,7 @@ function customerId(actor: Actor) {
 
 export async function myOverview(actor: Actor) {
   const id = customerId(actor);
-  const [customer, purposes, states, events, disclosures, requests, at, holidays] = await Promise.all([
+  const [customer, purposes, states, events, disclosures, requests, at, holidays, breachNotices] = await Promise.all([
     db().customer.findUnique({
       where: { id },
       select: {
@@ -81,6 +82,7 @@ export async function myOverview(actor: Actor) {
     }),
     now(),
     holidaySet(),
+    breachNoticesFor(id),
   ]);
   if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
   return {
@@ -91,6 +93,7 @@ export async function myOverview(actor: Actor) {
       history: events.filter((e) => e.purposeId === purpose.id),
     })),
     disclosures,
+    breachNotices,
     // Customers are told the completion deadline, so days left count towards it.
     requests: requests.map((r) => ({
       ...r,

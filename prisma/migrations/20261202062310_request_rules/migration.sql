@@ -55,10 +55,19 @@ CREATE INDEX "RequestDeadlineChange_requestId_createdAt_idx" ON "RequestDeadline
 -- AddForeignKey
 ALTER TABLE "RequestDeadlineChange" ADD CONSTRAINT "RequestDeadlineChange_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "PrivacyRequest"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Hand-written: the periods are positive, and a third party never shortens the clock.
-ALTER TABLE "RequestRule" ADD CONSTRAINT "RequestRule_periods_check" CHECK (
-  "acknowledgePeriod" > 0 AND "completePeriod" > 0 AND "extensionPeriod" >= 0
-  AND ("thirdPartyPeriod" IS NULL OR "thirdPartyPeriod" >= "completePeriod"));
+-- Hand-written: the periods are positive, and a third party never shortens the clock. (A trigger,
+-- not a CHECK constraint: the WebAssembly schema engine cannot describe CHECK constraints, and
+-- would fail to diff the next migration.)
+CREATE FUNCTION request_rule_valid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."acknowledgePeriod" <= 0 OR NEW."completePeriod" <= 0 OR NEW."extensionPeriod" < 0
+     OR (NEW."thirdPartyPeriod" IS NOT NULL AND NEW."thirdPartyPeriod" < NEW."completePeriod") THEN
+    RAISE EXCEPTION 'request rule %: periods must be positive and a third party may not shorten the clock', NEW.type
+      USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER request_rule_valid BEFORE INSERT OR UPDATE ON "RequestRule" FOR EACH ROW EXECUTE FUNCTION request_rule_valid();
 
 -- The rules as we read Decree 356/2025/ND-CP, Article 5 (in force 2026-01-01). Where the summaries
 -- we could check say "working days" the row counts working days; where they say only "days", the

@@ -10,6 +10,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { myOverview } from "@/lib/privacy-requests/queries/my-data";
 import { CLOSED_STATUSES, completionPeriod } from "@/lib/privacy-requests/deadlines";
 import { periodLabel } from "@/lib/i18n/labels";
+import { breachReference } from "@/lib/breaches/schemas";
 import { signOutCustomerAction } from "./actions";
 import { CancelRequestButton } from "./_components/cancel-request-button";
 import { ConsentToggle } from "./_components/consent-toggle";
@@ -57,7 +58,7 @@ export default async function MyDataPage() {
     );
   }
 
-  const { customer, purposes, disclosures, requests } = await myOverview(actor);
+  const { customer, purposes, disclosures, requests, breachNotices } = await myOverview(actor);
   const pendingDeletion = requests.find((r) => r.type === "DELETE" && !CLOSED_STATUSES.includes(r.status));
   const label = (p: { labelVi: string; labelEn: string }) => (locale === "en" ? p.labelEn : p.labelVi);
   const details: [string, string | null][] = [
@@ -81,6 +82,20 @@ export default async function MyDataPage() {
             </button>
           </form>
         </div>
+
+        {breachNotices.map((n) => (
+          <section
+            key={n.number}
+            className="rounded-lg border border-amber-300 bg-amber-50 p-4"
+            data-testid="breach-notice"
+            aria-labelledby={`breach-${n.number}`}
+          >
+            <h2 id={`breach-${n.number}`} className="font-semibold text-amber-900">
+              {t("me.breachTitle", { reference: breachReference(n.number), date: formatDate(n.notifiedAt, locale) })}
+            </h2>
+            <p className="mt-2 whitespace-pre-wrap text-sm text-amber-950">{locale === "en" ? n.customerNoticeEn : n.customerNoticeVi}</p>
+          </section>
+        ))}
 
         <nav aria-label={t("me.sections")} className="flex flex-wrap gap-2 text-sm">
           {[

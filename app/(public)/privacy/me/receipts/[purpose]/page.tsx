@@ -10,7 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { translateMessage } from "@/lib/i18n/translate";
 import { myReceipt } from "@/lib/privacy-requests/queries/my-data";
 import { readSettings } from "@/lib/settings/queries";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { receiptLines } from "./receipt-lines";
 
 export async function generateMetadata(): Promise<Metadata> {

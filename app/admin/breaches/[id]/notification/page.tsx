@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/ui/print-button";
+import { requireArea } from "@/lib/auth/session";
+import { getBreach } from "@/lib/breaches/queries";
+import { breachReference } from "@/lib/breaches/schemas";
+import { now } from "@/lib/clock";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import { readSettings } from "@/lib/settings/queries";
+
+function Section({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
+  return (
+    <section className="break-inside-avoid space-y-1">
+      <h2 className="font-semibold">
+        {n}. {title}
+      </h2>
+      <div className="text-sm leading-relaxed">{children}</div>
+    </section>
+  );
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("breaches.notification.title") };
+}
+
+/**
+ * The notification to the authority (the Ministry of Public Security's data-protection department),
+ * laid out with what it asks for: who reports, what happened and when, which data and how many
+ * people, likely consequences, measures taken, a contact, and the reason for any delay past 72 hours.
+ */
+export default async function BreachNotificationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireArea("breaches");
+  const { t, locale } = await getT();
+  const b = await getBreach(actor, (await params).id);
+  if (!b) notFound();
+  const [settings, at] = await Promise.all([readSettings(), now()]);
+  const late = b.clock.state === "late" || b.clock.state === "overdue";
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
+        <Link href={`/admin/breaches/${b.id}`} className="text-sm text-brand-800 hover:underline">
+          ← {breachReference(b.number)}
+        </Link>
+        <PrintButton label={t("breaches.notification.print")} />
+      </div>
+      <article
+        className="mx-auto max-w-[210mm] space-y-5 bg-white p-8 shadow-sm ring-1 ring-zinc-200 print:p-0 print:shadow-none print:ring-0"
+        data-testid="breach-notification"
+      >
+        <header className="space-y-1 text-center">
+          <p className="text-sm font-semibold uppercase">{t("breaches.notification.nation")}</p>
+          <p className="text-sm">{t("breaches.notification.motto")}</p>
+          <h1 className="pt-4 text-lg font-bold uppercase">{t("breaches.notification.title")}</h1>
+          <p className="text-sm">{t("breaches.notification.to")}</p>
+          <p className="text-xs text-zinc-600">
+            {t("breaches.notification.ref", { reference: breachReference(b.number), date: formatDateTime(b.authorityNotifiedAt ?? at, locale) })}
+          </p>
+        </header>
+        <Section n={1} title={t("breaches.notification.reporter")}>
+          <p>{settings.companyName}</p>
+          <p>{settings.companyAddress}</p>
+          <p>{t("breaches.notification.contact", { name: b.handler.name, email: b.handler.email, dpo: settings.contactEmail })}</p>
+        </Section>
+        <Section n={2} title={t("breaches.notification.what")}>
+          <p>
+            {t("breaches.notification.when", {
+              detected: formatDateTime(b.detectedAt, locale),
+              occurred: b.occurredAt ? formatDateTime(b.occurredAt, locale) : t("breaches.notification.unknown"),
+            })}
+          </p>
+          <p className="whitespace-pre-wrap">{b.description}</p>
+        </Section>
+        <Section n={3} title={t("breaches.notification.data")}>
+          <p>
+            {b.dataCategories.map((c) => t(`breaches.category.${c as "email"}`)).join(", ")}
+            {b.otherCategories && ` (${b.otherCategories})`}
+          </p>
+          <p>{t("breaches.notification.subjects", { count: formatNumber(b.approxSubjects, locale), linked: formatNumber(b.counts.linked, locale) })}</p>
+        </Section>
+        <Section n={4} title={t("breaches.field.consequences")}>
+          <p className="whitespace-pre-wrap">{b.consequences}</p>
+        </Section>
+        <Section n={5} title={t("breaches.field.measures")}>
+          <p className="whitespace-pre-wrap">{b.measures}</p>
+          <p>{t("breaches.notification.customersTold", { notified: formatNumber(b.counts.notified, locale) })}</p>
+        </Section>
+        {late && (
+          <Section n={6} title={t("breaches.notification.delay")}>
+            <p className="whitespace-pre-wrap">{b.lateReason ?? t("breaches.notification.delayMissing")}</p>
+          </Section>
+        )}
+        <footer className="grid grid-cols-2 gap-8 pt-8 text-center text-sm">
+          <div />
+          <div>
+            <p className="font-semibold">{t("breaches.notification.signature")}</p>
+            <p className="text-xs text-zinc-500">{t("breaches.notification.signatureHint")}</p>
+            <p className="pt-16">{b.handler.name}</p>
+          </div>
+        </footer>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import type { ZodError } from "zod";
+import { type CustomerActor, systemActor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
+import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
+import { myOverview } from "@/lib/privacy-requests/queries/my-data";
+import { makeCustomer, token } from "@/tests/support/customers";
+import { makeStaff } from "@/tests/support/factories";
+import { closeBreach, linkBreachCustomers, logBreach, notifyBreachCustomers, recordAuthorityNotice, saveCustomerNotice } from "./mutations";
+import { breachesAwaitingAuthority, getBreach, listBreaches } from "./queries";
+import { authorityClock } from "./schemas";
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => e,
+  );
+const invalid = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
+  );
+const HOUR = 3_600_000;
+/** A Vietnamese date and hh:mm some hours before the app's clock. */
+async function hoursAgo(hours: number) {
+  const at = new Date((await now()).getTime() - hours * HOUR);
+  const local = new Date(at.getTime() + 7 * HOUR).toISOString();
+  return { on: local.slice(0, 10), time: local.slice(11, 16), at: new Date(`${local.slice(0, 16)}:00+07:00`) };
+}
+
+async function logged(hours = 1) {
+  const officer = await makeStaff("COMPLIANCE");
+  const detected = await hoursAgo(hours);
+  const input = {
+    title: `Lộ danh sách khách hàng ${token()}`,
+    detectedOn: detected.on,
+    detectedTime: detected.time,
+    occurredOn: "",
+    description: "Một tệp xuất danh sách khách hàng bị gửi nhầm cho đối tác ngoài công ty.",
+    dataCategories: ["fullName", "email", "phone"],
+    otherCategories: "",
+    approxSubjects: 3,
+    consequences: "Khách hàng có thể nhận thư rác hoặc cuộc gọi lừa đảo.",
+    measures: "Đã yêu cầu đối tác xoá tệp và xác nhận bằng văn bản.",
+    handlerId: officer.id,
+  };
+  const breach = await logBreach(officer, input);
+  return { officer, breach, input, detectedAt: detected.at };
+}
+
+describe("the breach register", () => {
+  it("is the compliance officer's alone; an incident is logged with its 72-hour clock and audited", async () => {
+    const { officer, breach, input, detectedAt } = await logged();
+    for (const role of ["STAFF", "ADMIN"] as const) {
+      const other = await makeStaff(role);
+      expect(await failure(logBreach(other, input))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await failure(listBreaches(other))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await failure(getBreach(other, breach.id))).toMatchObject({ code: "FORBIDDEN" });
+    }
+    const stored = await getBreach(officer, breach.id);
+    expect(stored?.clock).toMatchObject({ dueAt: new Date(detectedAt.getTime() + 72 * HOUR), state: "running" });
+    // Detected about an hour ago (to the minute): 70 whole hours and some minutes left.
+    expect(stored?.clock.hoursLeft).toBeOneOf([70, 71]);
+    expect((await breachesAwaitingAuthority(officer)).some((b) => b.id === breach.id)).toBe(true);
+    expect(await db().auditEvent.count({ where: { action: "breach.logged", entityId: breach.id, actorId: officer.id } })).toBe(1);
+
+    const later = await hoursAgo(-2);
+    expect(await failure(logBreach(officer, { ...input, detectedOn: later.on, detectedTime: later.time }))).toMatchObject({
+      fieldErrors: { detectedOn: "breaches.futureDate" },
+    });
+    expect(await invalid(logBreach(officer, { ...input, dataCategories: [], detectedTime: "25:00" }))).toEqual({
+      dataCategories: "breaches.categoriesRequired",
+      detectedTime: "breaches.timeFormat",
+    });
+    expect(await invalid(logBreach(officer, { ...input, dataCategories: ["other"] }))).toEqual({ otherCategories: "breaches.otherRequired" });
+    const staff = await makeStaff("STAFF");
+    expect(await failure(logBreach(officer, { ...input, handlerId: staff.id }))).toMatchObject({ fieldErrors: { handlerId: "breaches.handlerRequired" } });
+  });
+
+  it("records the report to the authority; after 72 hours only with the reason for the delay", async () => {
+    const { officer, breach, detectedAt } = await logged(80);
+    expect(authorityClock({ detectedAt, authorityNotifiedAt: null }, await now()).state).toBe("overdue");
+    const at = await hoursAgo(0);
+    const before = await hoursAgo(81);
+    const notice = { id: breach.id, notifiedOn: at.on, notifiedTime: at.time, channel: "PORTAL", reference: "A05-2026-123", lateReason: "" } as const;
+    expect(await failure(recordAuthorityNotice(officer, { ...notice, notifiedOn: before.on, notifiedTime: before.time }))).toMatchObject({
+      fieldErrors: { notifiedOn: "breaches.beforeDetection" },
+    });
+    expect(await failure(recordAuthorityNotice(officer, notice))).toMatchObject({ fieldErrors: { lateReason: "breaches.lateReasonRequired" } });
+    expect(await failure(recordAuthorityNotice(await makeStaff("ADMIN"), { ...notice, lateReason: "Phát hiện vào dịp nghỉ lễ dài ngày" }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await recordAuthorityNotice(officer, { ...notice, lateReason: "Phát hiện vào dịp nghỉ lễ dài ngày" });
+    const stored = await getBreach(officer, breach.id);
+    expect(stored).toMatchObject({ status: "AUTHORITY_NOTIFIED", authorityReference: "A05-2026-123", lateReason: "Phát hiện vào dịp nghỉ lễ dài ngày" });
+    expect(stored?.clock.state).toBe("late");
+    expect((await breachesAwaitingAuthority(officer)).some((b) => b.id === breach.id)).toBe(false);
+    expect(await failure(recordAuthorityNotice(officer, { ...notice, lateReason: "Thử ghi lần thứ hai" }))).toMatchObject({
+      userMessage: "breaches.alreadyNotified",
+    });
+
+    // On time: no reason needed, and none is kept.
+    const onTime = await logged(2);
+    await recordAuthorityNotice(onTime.officer, { ...notice, id: onTime.breach.id, lateReason: "không cần" });
+    expect((await getBreach(onTime.officer, onTime.breach.id))?.clock.state).toBe("onTime");
+    expect((await db().breach.findUniqueOrThrow({ where: { id: onTime.breach.id } })).lateReason).toBeNull();
+  });
+
+  it("links the customers affected, tells each in their language with the message as evidence, and shows it on their privacy page", async () => {
+    const { officer, breach } = await logged();
+    const vi = await makeCustomer({ locale: "vi" });
+    const en = await makeCustomer({ locale: "en", organization: `Org ${token()}` });
+    const noEmail = await makeCustomer({ email: "" });
+    const erased = await makeCustomer();
+    const byList = await linkBreachCustomers(officer, {
+      id: breach.id,
+      mode: "list",
+      list: `${vi.email}\n${noEmail.phone}\nnobody-${token()}@example.test\n${erased.email}`,
+    });
+    expect(byList).toMatchObject({ linked: 3, unknownCount: 1 });
+    const byFilter = await linkBreachCustomers(officer, { id: breach.id, mode: "filter", q: en.organization, status: "", from: "", to: "" });
+    expect(byFilter.linked).toBe(1);
+    // Linking again adds nobody twice.
+    expect((await linkBreachCustomers(officer, { id: breach.id, mode: "list", list: vi.email })).linked).toBe(0);
+    // Erased after being linked: there is nobody left to tell.
+    await db().$transaction((tx) => eraseCustomer(tx, systemActor("test"), erased.id, {}));
+
+    expect(await failure(notifyBreachCustomers(officer, { id: breach.id }))).toMatchObject({ userMessage: "breaches.noticeFirst" });
+    expect(await invalid(saveCustomerNotice(officer, { id: breach.id, noticeVi: "ngắn", noticeEn: "short" }))).toEqual({
+      noticeVi: "breaches.noticeRequired",
+      noticeEn: "breaches.noticeRequired",
+    });
+    await saveCustomerNotice(officer, {
+      id: breach.id,
+      noticeVi: "Ngày hôm qua, một tệp có họ tên, email và số điện thoại của bạn bị gửi nhầm cho một đối tác. Đối tác đã xoá tệp.",
+      noticeEn: "Yesterday a file with your name, email and phone number was sent to a partner by mistake. The partner has deleted it.",
+    });
+    expect(await failure(notifyBreachCustomers(await makeStaff("STAFF"), { id: breach.id }))).toMatchObject({ code: "FORBIDDEN" });
+    const result = await notifyBreachCustomers(officer, { id: breach.id });
+    expect(result).toEqual({ notified: 2, withoutEmail: 1 });
+    const viEmail = await db().emailMessage.findFirstOrThrow({ where: { to: vi.email, template: "breach_notice" } });
+    const enEmail = await db().emailMessage.findFirstOrThrow({ where: { to: en.email, template: "breach_notice" } });
+    expect(viEmail.text).toContain("bị gửi nhầm cho một đối tác");
+    expect(enEmail.text).toContain("sent to a partner by mistake");
+    expect(enEmail.subject).toContain("SC-");
+    const link = await db().breachCustomer.findUniqueOrThrow({ where: { breachId_customerId: { breachId: breach.id, customerId: vi.id } } });
+    expect(link.emailMessageId).toBe(viEmail.id);
+    // Again: nobody is told twice.
+    expect(await notifyBreachCustomers(officer, { id: breach.id })).toEqual({ notified: 0, withoutEmail: 1 });
+
+    const me: CustomerActor = { kind: "customer", customerId: vi.id, sessionId: "test" };
+    expect((await myOverview(me)).breachNotices).toMatchObject([{ customerNoticeVi: expect.stringContaining("bị gửi nhầm") }]);
+    const stranger: CustomerActor = { kind: "customer", customerId: (await makeCustomer()).id, sessionId: "test" };
+    expect((await myOverview(stranger)).breachNotices).toEqual([]);
+    expect((await getBreach(officer, breach.id))?.counts).toMatchObject({ linked: 4, notified: 2, withoutEmail: 1 });
+  });
+
+  it("closes only once the authority has been told; a closed breach changes no more", async () => {
+    const { officer, breach } = await logged();
+    expect(await failure(closeBreach(officer, { id: breach.id, note: "Đã xử lý xong sự cố" }))).toMatchObject({ userMessage: "breaches.notifyAuthorityFirst" });
+    const at = await hoursAgo(0);
+    await recordAuthorityNotice(officer, {
+      id: breach.id,
+      notifiedOn: at.on,
+      notifiedTime: at.time,
+      channel: "EMAIL",
+      reference: "Email gửi A05",
+      lateReason: "",
+    });
+    await closeBreach(officer, { id: breach.id, note: "Đã xử lý xong sự cố" });
+    expect(await failure(linkBreachCustomers(officer, { id: breach.id, mode: "list", list: "a@example.test" }))).toMatchObject({
+      userMessage: "breaches.closed",
+    });
+    expect((await db().auditEvent.findMany({ where: { entityType: "Breach", entityId: breach.id }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual([
+      "breach.logged",
+      "breach.authority_notified",
+      "breach.closed",
+    ]);
+  });
+
+  it("puts breaches still to be reported at the top of the compliance officers' daily digest", async () => {
+    const { officer, input } = await logged();
+    await sendDailyDigest(new Date("2032-06-07T09:00:00+07:00"));
+    const digest = await db().emailMessage.findFirstOrThrow({ where: { template: "privacy_digest", to: officer.email }, orderBy: { createdAt: "desc" } });
+    expect(digest.subject).toMatch(/^Cần báo cơ quan chức năng: \d+ sự cố dữ liệu/);
+    expect(digest.text).toContain(input.title);
+  });
+});
