@@ -3,13 +3,31 @@ import { expect, pageAs, test } from "./support/fixtures";
 
 // Pages each role must NOT open (they get the 403 page, not a crash).
 const FORBIDDEN: Record<Role, string[]> = {
-  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies"],
+  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies", "/admin/breaches"],
   COMPLIANCE: ["/admin/users", "/admin/settings"],
-  ADMIN: ["/admin/forms", "/admin/forms/new", "/admin/customers", "/admin/customers/import", "/admin/customers/duplicates", "/admin/requests"],
+  ADMIN: [
+    "/admin/forms",
+    "/admin/forms/new",
+    "/admin/customers",
+    "/admin/customers/import",
+    "/admin/customers/duplicates",
+    "/admin/requests",
+    "/admin/breaches",
+  ],
 };
 const ALLOWED: Record<Role, string[]> = {
   STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests"],
-  COMPLIANCE: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests", "/admin/policies", "/admin/audit", "/admin/outbox"],
+  COMPLIANCE: [
+    "/admin",
+    "/admin/customers",
+    "/admin/forms",
+    "/admin/disclosures",
+    "/admin/requests",
+    "/admin/breaches",
+    "/admin/policies",
+    "/admin/audit",
+    "/admin/outbox",
+  ],
   ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
 };
 

@@ -67,6 +67,8 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   await page.screenshot({ path: "test-results/screenshots/receipt-print-vi.png", fullPage: true });
   await page.emulateMedia({ media: "screen" });
   await page.goto("/privacy/me");
+  // Whom to ask about their data: the settings' data-protection contact.
+  await expect(page.getByTestId("dpo-contact")).toContainText("Bộ phận bảo vệ dữ liệu cá nhân · dpo@nencer.example");
 
   const promotions = page.getByTestId("my-purpose").filter({ hasText: "Khuyến mãi và sự kiện" });
   await expect(promotions).toContainText("Đã đồng ý");

@@ -3,9 +3,17 @@ import { z } from "zod";
 // Company-wide settings. Stored one row per key; missing keys fall back to these defaults.
 export const settingsSchema = z.object({
   companyName: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  companyNameEn: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   companyAddress: z.string().trim().max(500, "validation.tooLong"),
+  companyAddressEn: z.string().trim().max(500, "validation.tooLong"),
+  /** Where personal data is stored, as told with the policy and in the records of processing (vi / en). */
   dataLocation: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+  dataLocationEn: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
   contactEmail: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+  /** The data-protection contact (a person or a role), published on /privacy and /privacy/me. */
+  dpoName: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
+  dpoEmail: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+  dpoPhone: z.string().trim().max(40, "validation.tooLong"),
   noticePeriodDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(365, "validation.max365"),
   retentionGraceDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(3650, "validation.max3650"),
   /** Administrators and compliance officers must sign in with a second factor (RFC 6238). */
@@ -15,10 +23,17 @@ export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  companyName: "Sông Hồng Software Co., Ltd.",
+  // The seed policy's company (the demo's), in both languages.
+  companyName: "Công ty TNHH Phần mềm Nencer",
+  companyNameEn: "Nencer Software Co., Ltd.",
   companyAddress: "Tầng 6, số 150 Trần Vỹ, phường Mai Dịch, quận Cầu Giấy, Hà Nội",
-  dataLocation: "Máy chủ đặt tại trụ sở công ty, Tầng 6, số 150 Trần Vỹ, Cầu Giấy, Hà Nội, Việt Nam",
-  contactEmail: "privacy@songhong.example",
+  companyAddressEn: "6th floor, No. 150 Tran Vy, Mai Dich ward, Cau Giay district, Hanoi",
+  dataLocation: "Máy chủ đặt tại trụ sở công ty: Tầng 6, số 150 Trần Vỹ, phường Mai Dịch, quận Cầu Giấy, Hà Nội, Việt Nam",
+  dataLocationEn: "Servers at the company's headquarters: 6th floor, No. 150 Tran Vy, Mai Dich ward, Cau Giay district, Hanoi, Vietnam",
+  contactEmail: "privacy@nencer.example",
+  dpoName: "Bộ phận bảo vệ dữ liệu cá nhân",
+  dpoEmail: "dpo@nencer.example",
+  dpoPhone: "024 3765 0150",
   noticePeriodDays: 30,
   retentionGraceDays: 30,
   requireTwoFactor: false,

@@ -17,6 +17,13 @@ describe("settings actions", () => {
     });
     expect(await updateSettingsAction({ ...before, companyName: "Công ty Thử Nghiệm" })).toMatchObject({ ok: true });
     expect((await readSettings()).companyName).toBe("Công ty Thử Nghiệm");
+    // The data-protection contact published on /privacy and /privacy/me.
+    expect(await updateSettingsAction({ ...before, dpoEmail: "not an email", dpoName: "" })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { dpoEmail: expect.any(String), dpoName: expect.any(String) } },
+    });
+    expect(await updateSettingsAction({ ...before, dpoName: "Chị Lan, phụ trách dữ liệu", dpoEmail: "LAN@Example.test" })).toMatchObject({ ok: true });
+    expect(await readSettings()).toMatchObject({ dpoName: "Chị Lan, phụ trách dữ liệu", dpoEmail: "lan@example.test" });
     expect(await updateSettingsAction(before)).toMatchObject({ ok: true });
   });
 

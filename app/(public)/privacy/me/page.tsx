@@ -1,3 +1,4 @@
+import { readSettings } from "@/lib/settings/queries";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicShell } from "@/components/policy/public-shell";
@@ -58,7 +59,7 @@ export default async function MyDataPage() {
     );
   }
 
-  const { customer, purposes, disclosures, requests, breachNotices } = await myOverview(actor);
+  const [{ customer, purposes, disclosures, requests, breachNotices }, settings] = await Promise.all([myOverview(actor), readSettings()]);
   const pendingDeletion = requests.find((r) => r.type === "DELETE" && !CLOSED_STATUSES.includes(r.status));
   const label = (p: { labelVi: string; labelEn: string }) => (locale === "en" ? p.labelEn : p.labelVi);
   const details: [string, string | null][] = [
@@ -272,6 +273,11 @@ export default async function MyDataPage() {
             }
           />
         </Section>
+
+        <p className="text-sm text-zinc-600" data-testid="dpo-contact">
+          <span className="font-medium text-zinc-800">{t("public.dpoTitle")}:</span>{" "}
+          {t("public.dpo", { name: settings.dpoName, email: settings.dpoEmail, phone: settings.dpoPhone })}
+        </p>
       </div>
     </PublicShell>
   );

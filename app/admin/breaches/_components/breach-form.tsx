@@ -21,7 +21,8 @@ export function BreachForm({ initial, handlers, id }: { initial: BreachInput; ha
   const form = useForm<BreachInput>({ resolver: zodResolver(breachSchema), defaultValues: initial });
   const action = (values: BreachInput) => (id ? updateBreachAction({ ...values, id }) : logBreachAction(values));
   const { submit, formError, fieldError } = useActionForm(form, action, (breach) => {
-    toast.flash(t(id ? "breaches.updated" : "breaches.logged"));
+    // The provider lives in the root layout, so a toast shown now stays through the client-side move.
+    toast.show(t(id ? "breaches.updated" : "breaches.logged"));
     router.push(`/admin/breaches/${breach.id}`);
   });
   const other = form.watch("dataCategories")?.includes("other");

@@ -20,7 +20,7 @@ export function RuleForm({ initial }: { initial: RequestRuleInput }) {
   const toast = useToast();
   const form = useForm<RequestRuleInput>({ resolver: zodResolver(requestRuleSchema), defaultValues: initial });
   const { submit, formError, fieldError } = useActionForm(form, updateRequestRuleAction, (result) => {
-    toast.flash(t("rules.saved", { moved: result.moved }));
+    toast.show(t("rules.saved", { moved: result.moved }));
     router.push("/admin/requests/rules");
   });
   const unitSelect = (name: "acknowledgeUnit" | "completeUnit", id: string) => (

@@ -11,8 +11,8 @@ import { Input, Textarea } from "@/components/ui/input";
 import { settingsSchema, type Settings, type SettingsInput } from "@/lib/settings/schemas";
 import { updateSettingsAction } from "../actions";
 
-const TEXT_FIELDS = ["companyName", "contactEmail"] as const;
-const LONG_FIELDS = ["companyAddress", "dataLocation"] as const;
+const TEXT_FIELDS = ["companyName", "companyNameEn", "contactEmail", "dpoName", "dpoEmail", "dpoPhone"] as const;
+const LONG_FIELDS = ["companyAddress", "companyAddressEn", "dataLocation", "dataLocationEn"] as const;
 const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays"] as const;
 
 export function SettingsForm({ initial }: { initial: Settings }) {

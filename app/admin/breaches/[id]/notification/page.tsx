@@ -60,9 +60,15 @@ export default async function BreachNotificationPage({ params }: { params: Promi
           </p>
         </header>
         <Section n={1} title={t("breaches.notification.reporter")}>
-          <p>{settings.companyName}</p>
-          <p>{settings.companyAddress}</p>
-          <p>{t("breaches.notification.contact", { name: b.handler.name, email: b.handler.email, dpo: settings.contactEmail })}</p>
+          <p>{locale === "en" ? settings.companyNameEn : settings.companyName}</p>
+          <p>{locale === "en" ? settings.companyAddressEn : settings.companyAddress}</p>
+          <p>
+            {t("breaches.notification.contact", {
+              name: b.handler.name,
+              email: b.handler.email,
+              dpo: t("public.dpo", { name: settings.dpoName, email: settings.dpoEmail, phone: settings.dpoPhone }),
+            })}
+          </p>
         </Section>
         <Section n={2} title={t("breaches.notification.what")}>
           <p>
