@@ -3,7 +3,7 @@ import { expect, pageAs, test } from "./support/fixtures";
 
 // Pages each role must NOT open (they get the 403 page, not a crash).
 const FORBIDDEN: Record<Role, string[]> = {
-  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies", "/admin/breaches"],
+  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies", "/admin/breaches", "/admin/records"],
   COMPLIANCE: ["/admin/users", "/admin/settings"],
   ADMIN: [
     "/admin/forms",
@@ -24,11 +24,12 @@ const ALLOWED: Record<Role, string[]> = {
     "/admin/disclosures",
     "/admin/requests",
     "/admin/breaches",
+    "/admin/records",
     "/admin/policies",
     "/admin/audit",
     "/admin/outbox",
   ],
-  ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox"],
+  ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/records"],
 };
 
 test.describe("role-based access", () => {

@@ -127,6 +127,8 @@ test.describe("every page in both languages", () => {
       { path: "/admin/requests/rules/DELETE", as: officer },
       { path: "/admin/breaches", as: officer },
       { path: "/admin/breaches/new", as: officer },
+      { path: "/admin/records", as: "ADMIN" },
+      { path: "/admin/records/processors/new", as: "ADMIN" },
       { path: "/admin/audit", as: "ADMIN" },
       { path: "/admin/outbox", as: "ADMIN" },
       ...(email ? [{ path: `/admin/outbox/${email.id}`, as: "ADMIN" as const }] : []),

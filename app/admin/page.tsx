@@ -25,6 +25,7 @@ const TILES: { area: Area; href: string }[] = [
   { area: "disclosures", href: "/admin/disclosures" },
   { area: "requests", href: "/admin/requests" },
   { area: "breaches", href: "/admin/breaches" },
+  { area: "records", href: "/admin/records" },
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },

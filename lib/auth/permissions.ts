@@ -18,6 +18,8 @@ export const AREAS = {
   requests: ["STAFF", "COMPLIANCE"],
   // Incidents are handled by the compliance officer alone (who may name an ADMIN to help).
   breaches: ["COMPLIANCE"],
+  // The records of processing and the dossier: what an inspector asks for.
+  records: ["COMPLIANCE", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;
@@ -118,6 +120,9 @@ export const ACTIONS = {
   saveCustomerNoticeAction: area("breaches"),
   notifyBreachCustomersAction: area("breaches"),
   closeBreachAction: area("breaches"),
+  // Records of processing.
+  saveProcessorAction: area("records"),
+  generateRecordDocumentAction: area("records"),
   // Administration.
   verifyAuditChainAction: area("audit"),
   requeueEmailAction: area("outbox"),
@@ -151,6 +156,7 @@ export const ROUTES = {
   "GET /admin/disclosures/[id]/package": "public",
   "POST /admin/disclosures/[id]/package": area("disclosures"),
   "GET /admin/disclosures/export": roles(COMPLIANCE),
+  "GET /admin/records/export": area("records"),
   "GET /admin/forms/[id]/export": "public",
   "POST /admin/forms/[id]/export": area("forms"),
   "GET /admin/forms/[id]/preview": area("forms"),
@@ -197,6 +203,10 @@ export const PAGES = {
   "/admin/requests/retention": area("requests"),
   "/admin/requests/rules": area("requests"),
   "/admin/breaches": area("breaches"),
+  "/admin/records": area("records"),
+  "/admin/records/processors/new": area("records"),
+  "/admin/records/processors/[id]": area("records"),
+  "/admin/records/documents/[id]": area("records"),
   "/admin/breaches/new": area("breaches"),
   "/admin/breaches/[id]": area("breaches"),
   "/admin/breaches/[id]/edit": area("breaches"),

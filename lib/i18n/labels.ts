@@ -33,3 +33,9 @@ export function customerName(t: Translate, customer: { fullName?: string | null;
 export function periodLabel(t: Translate, n: number, unit: "WORKING_DAYS" | "CALENDAR_DAYS" | "HOURS") {
   return n === 1 ? t(`rules.period.${unit}.one`) : t(`rules.period.${unit}`, { n });
 }
+
+/** A kind of personal data by its key (customer fields, "reference", "consent", "other"), in words. */
+export function dataFieldLabel(t: Translate, field: string) {
+  if (field === "consent" || field === "other") return t(`breaches.category.${field}`);
+  return t(`disclosures.field.${field as "fullName"}`);
+}

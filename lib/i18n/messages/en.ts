@@ -1,3 +1,4 @@
+import { recordsEn } from "./records.en";
 import { breachesEn } from "./breaches.en";
 import { accountEn } from "./account.en";
 import { auditEn } from "./audit.en";
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...privacyEn,
   ...requestsEn,
   ...breachesEn,
+  ...recordsEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 
