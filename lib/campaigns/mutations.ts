@@ -1,4 +1,5 @@
 import "server-only";
+import { STALE } from "@/lib/policies/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
@@ -44,10 +45,10 @@ function queueNotices(tx: Tx, c: Campaign, size: number) {
     SELECT (SELECT id::text FROM targets ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM targets) AS scanned, (SELECT count(*) FROM messages) AS queued`;
 }
 
-/** Re-consent: customers whose current consent to a materially changed purpose predates the version. */
+/** Re-consent: customers whose current consent to a materially changed purpose predates the version, or lapsed with it. */
 function queueReconsent(tx: Tx, c: Campaign, size: number) {
   return tx.$queryRaw<Chunk[]>`
-    WITH v AS (SELECT number, "materialPurposeKeys" FROM "PolicyVersion" WHERE id = ${c.policyVersionId}::uuid),
+    WITH v AS (SELECT id, number, "materialPurposeKeys" FROM "PolicyVersion" WHERE id = ${c.policyVersionId}::uuid),
     targets AS MATERIALIZED (
       SELECT cu.id, cu.email, cu.locale, coalesce(cu."fullName", '') AS name
       FROM "Customer" cu
@@ -55,8 +56,7 @@ function queueReconsent(tx: Tx, c: Campaign, size: number) {
         AND EXISTS (
           SELECT 1 FROM "ConsentState" s JOIN "Purpose" p ON p.id = s."purposeId" JOIN "ConsentEvent" e ON e.id = s."eventId"
           LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId", v
-          WHERE s."customerId" = cu.id AND s.action = 'GRANTED' AND p.key = ANY (v."materialPurposeKeys")
-            AND coalesce(pv.number, 0) < v.number)
+          WHERE s."customerId" = cu.id AND p.key = ANY (v."materialPurposeKeys") AND ${STALE})
       ORDER BY cu.id LIMIT ${size}),
     messages AS (
       INSERT INTO "EmailMessage" ("to", locale, template, subject, "campaignId", variables, "updatedAt")

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { renderEmail } from "@/lib/email/render";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -140,18 +140,50 @@ export async function activateDuePolicies(): Promise<number> {
   const today = await now();
   const due = await db().policyVersion.findMany({ where: { status: "SCHEDULED", effectiveAt: { lte: today } }, select: { id: true, number: true } });
   for (const version of due) {
-    await db().$transaction(async (tx) => {
-      const { count } = await tx.policyVersion.updateMany({ where: { id: version.id, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
-      if (count)
+    await db().$transaction(
+      async (tx) => {
+        const { count } = await tx.policyVersion.updateMany({ where: { id: version.id, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
+        if (!count) return;
         await recordAudit(tx, systemActor("scheduler"), {
           action: "policy.in_force",
           entityType: "PolicyVersion",
           entityId: version.id,
           details: { number: version.number },
         });
-    });
+        await lapseSupersededConsent(tx, version.id);
+      },
+      { timeout: 120_000 },
+    );
   }
   return 0; // nothing left to drain: the job runs again on its next poll
+}
+
+/**
+ * When a version that changes purposes materially takes effect, consent given to those purposes
+ * under an earlier version stops counting: one LAPSED event per customer and purpose (source
+ * SYSTEM, dated the effective time, with the wording they had agreed to), set-based, in the
+ * transaction that puts the version in force. Agreeing again (the re-consent email, a form, the
+ * privacy page) makes it count again.
+ */
+async function lapseSupersededConsent(tx: Tx, versionId: string) {
+  const lapsed = await tx.$executeRaw`
+    INSERT INTO "ConsentEvent" ("customerId", "purposeId", action, source, "policyVersionId", wording, locale, evidence, "givenAt")
+    SELECT s."customerId", s."purposeId", 'LAPSED', 'SYSTEM', v.id, e.wording, e.locale,
+           jsonb_build_object('reason', 'material_change', 'policyVersion', v.number, 'givenUnder', pv.number), v."effectiveAt"
+    FROM "PolicyVersion" v
+    JOIN "Purpose" p ON p.key = ANY (v."materialPurposeKeys")
+    JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action = 'GRANTED'
+    JOIN "ConsentEvent" e ON e.id = s."eventId"
+    LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
+    JOIN "Customer" c ON c.id = s."customerId" AND c.status <> 'ERASED'
+    WHERE v.id = ${versionId}::uuid AND coalesce(pv.number, 0) < v.number AND s."givenAt" < v."effectiveAt"`;
+  if (lapsed > 0)
+    await recordAudit(tx, systemActor("scheduler"), {
+      action: "consent.lapsed",
+      entityType: "PolicyVersion",
+      entityId: versionId,
+      details: { events: lapsed },
+    });
 }
 
 /**

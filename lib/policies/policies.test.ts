@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queueCampaignChunk } from "@/lib/campaigns/mutations";
 import { db } from "@/lib/db";
@@ -77,6 +78,54 @@ describe("policy drafts and publication", () => {
     expect(await db().auditEvent.count({ where: { action: "policy.in_force", entityId: id } })).toBe(1);
     expect((await findPolicyInForce(await now()))?.number).toBe(number);
     expect(await findUpcomingPolicy(await now())).toBeNull();
+  });
+
+  it("stops counting consent given under the earlier wording of a materially changed purpose once the version takes effect, until the customer agrees again", async () => {
+    const officer = await makeStaff("COMPLIANCE");
+    const staff = await makeStaff("STAFF");
+    // A purpose of this test's own, so no other test's consent lapses with it.
+    const key = `lapse_${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+    await db().purpose.create({
+      data: {
+        key,
+        legalBasis: "CONSENT",
+        labelVi: `Thử ${key}`,
+        labelEn: `Test ${key}`,
+        descriptionVi: "Mục đích thử.",
+        descriptionEn: "A test purpose.",
+        sortOrder: 990,
+      },
+    });
+    const consent = async (customerId: string) =>
+      recordStaffConsent(staff, { customerId, purposeKey: key, action: "GRANTED", givenOn: await day(0), method: "PAPER", documentRef: "Phiếu thử" });
+    const state = async (customerId: string) =>
+      (await db().consentState.findFirst({ where: { customerId, purpose: { key } }, select: { action: true } }))?.action;
+    const before = await makeCustomer();
+    await consent(before.id);
+
+    const { id } = await createDraft(officer, draftInput("v-lapse", [key]));
+    await schedulePolicy(officer, { id, effectiveOn: await day(31) });
+    await activateDuePolicies();
+    expect(await state(before.id)).toBe("GRANTED"); // announced, not yet in force
+
+    await advanceClock(33 * 86_400_000);
+    await activateDuePolicies();
+    expect(await state(before.id)).toBe("LAPSED");
+    const lapse = await db().consentEvent.findFirstOrThrow({ where: { customerId: before.id, action: "LAPSED" } });
+    expect(lapse).toMatchObject({ source: "SYSTEM", policyVersionId: id, evidence: expect.objectContaining({ reason: "material_change" }) });
+    expect(await db().auditEvent.count({ where: { action: "consent.lapsed", entityId: id } })).toBe(1);
+    // It no longer counts: the register's "agreed" filter leaves the customer out; re-consent still finds them.
+    const agreed = await db().consentState.count({ where: { customerId: before.id, action: "GRANTED" } });
+    expect(agreed).toBe(0);
+    expect((await reconsentCandidates(officer, id, 1000)).rows.map((r) => r.id)).toContain(before.id);
+    // Running again lapses nothing twice.
+    await activateDuePolicies();
+    expect(await db().consentEvent.count({ where: { customerId: before.id, action: "LAPSED" } })).toBe(1);
+
+    // Agreeing again under the new version counts at once.
+    await consent(before.id);
+    expect(await state(before.id)).toBe("GRANTED");
+    expect((await reconsentCandidates(officer, id, 1000)).rows.map((r) => r.id)).not.toContain(before.id);
   });
 });
 

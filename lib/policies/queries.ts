@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 
@@ -101,6 +101,12 @@ export async function campaignProgress(actor: Actor, policyVersionId: string) {
 }
 export type CampaignProgress = Awaited<ReturnType<typeof campaignProgress>>[number];
 
+/**
+ * A current consent (s, its event e, the version it was given under pv) that version v asks to be
+ * given again: still granted under an older version (before v takes effect), or lapsed by v.
+ */
+export const STALE = Prisma.sql`((s.action = 'GRANTED' AND coalesce(pv.number, 0) < v.number) OR (s.action = 'LAPSED' AND e."policyVersionId" = v.id))`;
+
 /** Customers whose current consent to a materially changed purpose was given under an older version. */
 export async function reconsentCandidates(actor: Actor, policyVersionId: string, take = 50) {
   authorize(actor, "COMPLIANCE");
@@ -108,20 +114,20 @@ export async function reconsentCandidates(actor: Actor, policyVersionId: string,
     SELECT cu.id, cu."fullName", cu.email, p.key AS purpose, pv.number AS "givenUnder"
     FROM "PolicyVersion" v
     JOIN "Purpose" p ON p.key = ANY (v."materialPurposeKeys")
-    JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action = 'GRANTED'
+    JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action IN ('GRANTED', 'LAPSED')
     JOIN "ConsentEvent" e ON e.id = s."eventId"
     LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
     JOIN "Customer" cu ON cu.id = s."customerId" AND cu.status <> 'ERASED'
-    WHERE v.id = ${policyVersionId}::uuid AND coalesce(pv.number, 0) < v.number
+    WHERE v.id = ${policyVersionId}::uuid AND ${STALE}
     ORDER BY cu."fullName" NULLS LAST, cu.id LIMIT ${limit}`;
   const rows = await where(take);
   const [{ count }] = await db().$queryRaw<{ count: bigint }[]>`
     SELECT count(DISTINCT s."customerId") AS count FROM "PolicyVersion" v
     JOIN "Purpose" p ON p.key = ANY (v."materialPurposeKeys")
-    JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action = 'GRANTED'
+    JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action IN ('GRANTED', 'LAPSED')
     JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
     JOIN "Customer" cu ON cu.id = s."customerId" AND cu.status <> 'ERASED'
-    WHERE v.id = ${policyVersionId}::uuid AND coalesce(pv.number, 0) < v.number`;
+    WHERE v.id = ${policyVersionId}::uuid AND ${STALE}`;
   return { rows, customers: Number(count) };
 }
 

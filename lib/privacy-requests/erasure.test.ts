@@ -12,7 +12,7 @@ import { deliverDueEmails } from "@/lib/email/delivery";
 import { uploadImport } from "@/lib/imports/mutations";
 import { submitForm } from "@/lib/submissions/mutations";
 import { makeStaff } from "@/tests/support/factories";
-import { token } from "@/tests/support/customers";
+import { makeCustomer, token } from "@/tests/support/customers";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { vnDay } from "./deadlines";
 import { completeRequest, setLegalHold } from "./mutations/desk";
@@ -204,5 +204,40 @@ describe("retention", () => {
     expect((await db().customer.findUniqueOrThrow({ where: { id: held } })).status).toBe("TERMINATED");
     expect((await db().customer.findUniqueOrThrow({ where: { id: recent } })).status).toBe("TERMINATED");
     expect(await findEverywhere([`cu.${t}@example.test`, `cu ${t}`])).toEqual([]);
+  });
+
+  it("proposes leads who never became customers once they have been quiet for the lead retention period (24 months by default)", async () => {
+    const officer = await makeStaff("COMPLIANCE");
+    const at = await now();
+    const monthsAgo = (m: number) => new Date(new Date(at).setUTCMonth(at.getUTCMonth() - m));
+    const lead = async (createdMonthsAgo: number, status: "LEAD" | "ACTIVE" = "LEAD") => {
+      const c = await makeCustomer({ status });
+      await db().customer.update({ where: { id: c.id }, data: { createdAt: monthsAgo(createdMonthsAgo) } });
+      return c.id;
+    };
+    const quiet = await lead(25);
+    const recent = await lead(23);
+    const client = await lead(30, "ACTIVE");
+    // Old, but agreed to something last month: that is contact.
+    const active = await lead(30);
+    await recordStaffConsent(officer, {
+      customerId: active,
+      purposeKey: "inquiries",
+      action: "GRANTED",
+      givenOn: vnDay(monthsAgo(1)),
+      method: "PHONE",
+      documentRef: "Cuộc gọi",
+    });
+
+    const { rows, leadRetentionMonths } = await retentionCandidates(officer, 100_000);
+    expect(leadRetentionMonths).toBe(24);
+    const listed = new Map(rows.map((r) => [r.id, r]));
+    expect(listed.get(quiet)).toMatchObject({ status: "LEAD" });
+    expect([recent, client, active].filter((id) => listed.has(id))).toEqual([]);
+
+    await expect(confirmRetentionBatch(officer, { customerIds: [quiet, recent] })).rejects.toMatchObject({ userMessage: "requests.retentionStale" });
+    await confirmRetentionBatch(officer, { customerIds: [quiet] });
+    while ((await runErasureBatches()) > 0) {}
+    expect((await db().customer.findUniqueOrThrow({ where: { id: quiet } })).status).toBe("ERASED");
   });
 });

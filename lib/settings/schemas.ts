@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   dpoPhone: z.string().trim().max(40, "validation.tooLong"),
   noticePeriodDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(365, "validation.max365"),
   retentionGraceDays: z.coerce.number({ error: "validation.number" }).int("validation.number").min(0, "validation.min0").max(3650, "validation.max3650"),
+  /** Leads who never became customers are proposed for erasure this many months after the last contact. */
+  leadRetentionMonths: z.coerce.number({ error: "validation.number" }).int("validation.number").min(1, "settings.monthsRange").max(120, "settings.monthsRange"),
   /** Administrators and compliance officers must sign in with a second factor (RFC 6238). */
   requireTwoFactor: z.boolean().default(false),
 });
@@ -36,5 +38,6 @@ export const DEFAULT_SETTINGS: Settings = {
   dpoPhone: "024 3765 0150",
   noticePeriodDays: 30,
   retentionGraceDays: 30,
+  leadRetentionMonths: 24,
   requireTwoFactor: false,
 };

@@ -16,7 +16,7 @@ Chúng tôi nhận thông tin khi bạn điền biểu mẫu đăng ký, liên h
 Với mỗi mục đích cần sự đồng ý, bạn tự chọn có đồng ý hay không và có thể rút lại bất cứ lúc nào.
 
 ## 3. Lưu giữ trong bao lâu
-Thông tin được lưu trong cơ sở dữ liệu của công ty cho đến khi bạn chấm dứt sử dụng dịch vụ.
+Thông tin được lưu trong cơ sở dữ liệu của công ty cho đến khi bạn chấm dứt sử dụng dịch vụ. Nếu bạn chỉ để lại thông tin liên hệ mà chưa sử dụng dịch vụ, thông tin được xoá sau 24 tháng kể từ lần liên hệ cuối cùng.
 
 ## 4. Nơi lưu trữ
 Dữ liệu được lưu trên máy chủ đặt tại trụ sở công ty tại Hà Nội, Việt Nam.
@@ -59,7 +59,7 @@ We receive your details when you fill in a registration, contact or survey form 
 For every purpose that needs your consent, you decide whether to agree, and you can withdraw at any time.
 
 ## 3. How long we keep them
-Your details stay in the company's database until you stop using our services.
+Your details stay in the company's database until you stop using our services. If you only left your contact details and never used our services, they are erased 24 months after we last heard from you.
 
 ## 4. Where they are stored
 On servers at the company's headquarters in Hanoi, Vietnam.

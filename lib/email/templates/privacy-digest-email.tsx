@@ -6,7 +6,15 @@ export type DigestRow = { reference: string; type: string; deadline: string; day
 /** `missingHolidayYears`: years the holiday table lacks, so deadlines in them would count Tết as working days. */
 /** Breaches whose 72-hour notification to the authority is still due. */
 export type DigestBreach = { reference: string; title: string; due: string; overdue: boolean };
-export type PrivacyDigestEmailProps = { overdue: DigestRow[]; dueSoon: DigestRow[]; missingHolidayYears: number[]; breaches?: DigestBreach[]; link: string };
+/** `retentionEligible`: customers the retention rules let us erase now (terminated long ago, or leads gone quiet). */
+export type PrivacyDigestEmailProps = {
+  overdue: DigestRow[];
+  dueSoon: DigestRow[];
+  missingHolidayYears: number[];
+  breaches?: DigestBreach[];
+  retentionEligible?: number;
+  link: string;
+};
 
 export function privacyDigestSubject(t: Translate, p: PrivacyDigestEmailProps) {
   if (p.breaches?.length) return t("email.digest.subjectBreaches", { count: p.breaches.length, overdue: p.overdue.length, dueSoon: p.dueSoon.length });
@@ -41,6 +49,7 @@ export function PrivacyDigestEmail({ t, lang, company, ...p }: PrivacyDigestEmai
       <Rows t={t} rows={p.overdue} />
       {p.dueSoon.length > 0 && <Text style={{ ...emailText, fontWeight: 700 }}>{t("email.digest.dueSoon", { count: p.dueSoon.length })}</Text>}
       <Rows t={t} rows={p.dueSoon} />
+      {(p.retentionEligible ?? 0) > 0 && <Text style={emailText}>{t("email.digest.retention", { count: p.retentionEligible ?? 0 })}</Text>}
       {p.missingHolidayYears.length > 0 && (
         <Text style={{ ...emailText, color: "#92400e" }}>
           {t("holidays.missing", { years: p.missingHolidayYears.join(", ") })} {t("holidays.missingAsk")}

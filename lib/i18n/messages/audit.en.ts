@@ -64,6 +64,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.request.digest_sent": "Deadline digest sent",
   "audit.event.request.extended": "Request extended",
   "audit.event.request.received": "Request received",
+  "audit.event.consent.lapsed": "Consent lapsed by a policy change",
   "audit.event.request.deadline_recomputed": "Request deadline recomputed",
   "audit.event.request_rule.changed": "Deadline rule changed",
   "audit.event.request.rejected": "Request rejected",

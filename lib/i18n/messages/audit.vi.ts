@@ -63,6 +63,7 @@ export const auditVi = {
   "audit.event.request.digest_sent": "Gửi bản tin hạn xử lý",
   "audit.event.request.extended": "Gia hạn yêu cầu",
   "audit.event.request.received": "Nhận yêu cầu",
+  "audit.event.consent.lapsed": "Sự đồng ý hết hiệu lực do chính sách đổi",
   "audit.event.request.deadline_recomputed": "Tính lại hạn yêu cầu",
   "audit.event.request_rule.changed": "Thay đổi quy tắc thời hạn",
   "audit.event.request.rejected": "Từ chối yêu cầu",

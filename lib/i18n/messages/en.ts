@@ -206,6 +206,10 @@ export const en: Record<MessageKey, string> = {
   "settings.dpoPhone": "Data protection contact's phone",
   "public.dpoTitle": "Data protection contact",
   "public.dpo": "{name} · {email} · {phone}",
+  "settings.leadRetentionMonths": "Keep leads for (months)",
+  "settings.leadRetentionMonthsHint":
+    "People who left their details but never used the service are proposed for erasure this many months after the last contact. Default 24.",
+  "settings.monthsRange": "Type a number of months from 1 to 120.",
   "settings.save": "Save settings",
   "settings.saved": "Settings saved.",
 

@@ -125,9 +125,11 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
 
   "consent.state.GRANTED": "Granted",
   "consent.state.WITHDRAWN": "Withdrawn",
+  "consent.state.LAPSED": "Lapsed, awaiting new consent",
   "consent.state.NONE": "None yet",
   "consent.action.GRANTED": "Granted",
   "consent.action.WITHDRAWN": "Withdrawn",
+  "consent.action.LAPSED": "Lapsed (policy changed)",
   "consent.basis.CONTRACT": "Contract",
   "consent.basis.LEGAL_OBLIGATION": "Legal obligation",
   "consent.basis.CONSENT": "Consent",

@@ -125,9 +125,11 @@ export const registerVi = {
 
   "consent.state.GRANTED": "Đồng ý",
   "consent.state.WITHDRAWN": "Đã rút lại",
+  "consent.state.LAPSED": "Hết hiệu lực, chờ đồng ý lại",
   "consent.state.NONE": "Chưa có",
   "consent.action.GRANTED": "Đồng ý",
   "consent.action.WITHDRAWN": "Rút lại",
+  "consent.action.LAPSED": "Hết hiệu lực (chính sách đổi)",
   "consent.basis.CONTRACT": "Theo hợp đồng",
   "consent.basis.LEGAL_OBLIGATION": "Theo nghĩa vụ pháp lý",
   "consent.basis.CONSENT": "Theo sự đồng ý",

@@ -207,6 +207,9 @@ export const vi = {
   "settings.dpoPhone": "Điện thoại của đầu mối bảo vệ dữ liệu",
   "public.dpoTitle": "Liên hệ về bảo vệ dữ liệu cá nhân",
   "public.dpo": "{name} · {email} · {phone}",
+  "settings.leadRetentionMonths": "Giữ thông tin khách hàng tiềm năng (tháng)",
+  "settings.leadRetentionMonthsHint": "Người chỉ để lại thông tin mà chưa dùng dịch vụ được đề xuất xoá sau ngần ấy tháng kể từ lần liên hệ cuối. Mặc định 24.",
+  "settings.monthsRange": "Nhập số tháng từ 1 đến 120.",
   "settings.save": "Lưu cài đặt",
   "settings.saved": "Đã lưu cài đặt.",
 

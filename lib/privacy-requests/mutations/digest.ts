@@ -13,6 +13,7 @@ import { translator } from "@/lib/i18n/translate";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
 import { addWorkingDays, missingHolidayYears, DUE_SOON_DAYS, urgencyOf, vnDay } from "../deadlines";
+import { retentionCandidates } from "../queries/desk";
 import { requestReference } from "../schemas";
 
 // Once a day (from 08:00 in Vietnam), every compliance officer gets the breaches still to be
@@ -39,6 +40,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
   const rated = open.map((r) => ({ r, ...urgencyOf(r, at, holidays) })).filter((x) => x.urgency === "overdue" || x.deadline <= soon);
   const missing = missingHolidayYears(holidays, today);
   const breaches = await breachesAwaitingAuthority(systemActor("privacy-digest"));
+  const retentionEligible = (await retentionCandidates(systemActor("privacy-digest"), 0)).total;
   if (rated.length === 0 && missing.length === 0 && breaches.length === 0) return 0;
   rated.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   const officers = await db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
@@ -59,6 +61,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
           overdue: rated.filter((x) => x.urgency === "overdue").map(row),
           dueSoon: rated.filter((x) => x.urgency !== "overdue").map(row),
           missingHolidayYears: missing,
+          retentionEligible,
           breaches: breaches.map((b) => ({
             reference: breachReference(b.number),
             title: b.title,
@@ -74,7 +77,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
     await recordAudit(tx, systemActor("privacy-digest"), {
       action: "request.digest_sent",
       entityType: "PrivacyRequest",
-      details: { day: today, requests: rated.length, breaches: breaches.length, missingHolidayYears: missing, officers: officers.length },
+      details: { day: today, requests: rated.length, breaches: breaches.length, retentionEligible, missingHolidayYears: missing, officers: officers.length },
     });
   });
   return 0; // once a day; nothing to repeat this round

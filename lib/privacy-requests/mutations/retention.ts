@@ -1,31 +1,33 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
-import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
-import { readSettings } from "@/lib/settings/queries";
+import { retentionEligibleSql } from "../queries/desk";
 import { eraseCustomer } from "./erasure";
 import { confirmRetentionSchema } from "../schemas";
 
 // Retention: the policy keeps data until the customer ends the service. Customers terminated for
-// longer than the grace period (a setting) are listed; a compliance officer confirms a batch; the
+// longer than the grace period (a setting), and leads not heard from for the lead retention period
+// (a setting, 24 months by default), are listed; a compliance officer confirms a batch; the
 // job erases them in chunks with progress, each in its own transaction, skipping (with the reason)
 // anyone on legal hold or no longer eligible.
 
 const CHUNK = 25;
 const LEASE_SECONDS = 120;
 
-async function cutoff() {
-  return new Date((await now()).getTime() - (await readSettings()).retentionGraceDays * 86_400_000);
+/** How many of `ids` the retention rules let us erase now. */
+async function eligibleCount(tx: Tx | ReturnType<typeof db>, ids: string[]) {
+  const { where } = await retentionEligibleSql();
+  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Customer" c WHERE c.id = ANY(${ids}::uuid[]) AND ${where}`;
+  return count;
 }
 
 export async function confirmRetentionBatch(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const { customerIds } = confirmRetentionSchema.parse(raw);
   const ids = [...new Set(customerIds)];
-  const eligible = await db().customer.count({ where: { id: { in: ids }, status: "TERMINATED", terminatedAt: { lt: await cutoff() } } });
-  if (eligible !== ids.length) throw new AppError("CONFLICT", "requests.retentionStale");
+  if ((await eligibleCount(db(), ids)) !== ids.length) throw new AppError("CONFLICT", "requests.retentionStale");
   return db().$transaction(async (tx) => {
     const batch = await tx.erasureBatch.create({
       data: {
@@ -49,13 +51,12 @@ export async function runErasureBatches(): Promise<number> {
   if (!batch) return 0;
   const chunk = batch.customerIds.slice(batch.processed, batch.processed + CHUNK);
   const system = systemActor("retention");
-  const limit = await cutoff();
   let erased = 0;
   const skipped: { id: string; reason: string }[] = [];
   for (const id of chunk) {
     try {
       await db().$transaction(async (tx) => {
-        const still = await tx.customer.count({ where: { id, status: "TERMINATED", terminatedAt: { lt: limit } } });
+        const still = await eligibleCount(tx, [id]);
         if (!still) throw new AppError("CONFLICT", "NOT_ELIGIBLE");
         await eraseCustomer(tx, system, id, { batchId: batch.id });
       });

@@ -141,22 +141,53 @@ export async function getRequest(actor: Actor, id: string) {
   };
 }
 
-/** Terminated customers past the retention grace period, oldest first; legal holds shown as blocked. */
+/** The last time we heard from a customer: created, a form submission, a consent change or a request. */
+export const LAST_CONTACT = Prisma.sql`GREATEST(c."createdAt",
+  (SELECT max(s."createdAt") FROM "Submission" s WHERE s."customerId" = c.id),
+  (SELECT max(e."givenAt") FROM "ConsentEvent" e WHERE e."customerId" = c.id),
+  (SELECT max(q."receivedAt") FROM "PrivacyRequest" q WHERE q."customerId" = c.id))`;
+
+/**
+ * Who the retention rules let us erase now, as one SQL condition (the list, the confirmation and the
+ * job all use it): customers terminated longer ago than the grace period, and leads who never became
+ * customers and have not been in touch for the lead retention period.
+ */
+export async function retentionEligibleSql(at?: Date) {
+  const { retentionGraceDays, leadRetentionMonths } = await readSettings();
+  const when = at ?? (await now());
+  const terminatedBefore = new Date(when.getTime() - retentionGraceDays * 86_400_000);
+  return {
+    where: Prisma.sql`((c.status = 'TERMINATED' AND c."terminatedAt" < ${terminatedBefore})
+      OR (c.status = 'LEAD' AND ${LAST_CONTACT} < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})))`,
+    retentionGraceDays,
+    leadRetentionMonths,
+    terminatedBefore,
+  };
+}
+
+/** Customers the retention rules let us erase: terminated ones first (oldest first), then expired leads; legal holds shown as blocked. */
 export async function retentionCandidates(actor: Actor, take = 500) {
   authorize(actor, ...DESK_ROLES);
-  const { retentionGraceDays } = await readSettings();
-  const cutoff = new Date((await now()).getTime() - retentionGraceDays * 86_400_000);
-  const where = { status: "TERMINATED" as const, terminatedAt: { lt: cutoff } };
-  const [rows, total] = await Promise.all([
-    db().customer.findMany({
-      where,
-      orderBy: { terminatedAt: "asc" },
-      take,
-      select: { id: true, fullName: true, email: true, terminatedAt: true, legalHoldReason: true },
-    }),
-    db().customer.count({ where }),
+  const rule = await retentionEligibleSql();
+  const [rows, [{ total }]] = await Promise.all([
+    db().$queryRaw<
+      {
+        id: string;
+        fullName: string | null;
+        email: string | null;
+        status: "TERMINATED" | "LEAD";
+        terminatedAt: Date | null;
+        lastContactAt: Date;
+        legalHoldReason: string | null;
+      }[]
+    >`
+      SELECT c.id, c."fullName", c.email, c.status::text AS status, c."terminatedAt", ${LAST_CONTACT} AS "lastContactAt", c."legalHoldReason"
+      FROM "Customer" c WHERE ${rule.where}
+      ORDER BY (c.status = 'LEAD'), c."terminatedAt" ASC NULLS LAST, c."createdAt" ASC
+      LIMIT ${take}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Customer" c WHERE ${rule.where}`,
   ]);
-  return { rows, total, retentionGraceDays, cutoff };
+  return { rows, total, retentionGraceDays: rule.retentionGraceDays, leadRetentionMonths: rule.leadRetentionMonths, cutoff: rule.terminatedBefore };
 }
 
 export async function listErasureBatches(actor: Actor) {

@@ -153,7 +153,13 @@ export default async function MyDataPage() {
                       <p className="text-sm text-zinc-600">{locale === "en" ? purpose.descriptionEn : purpose.descriptionVi}</p>
                       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
                         <Badge tone={granted ? "success" : current ? "warning" : "neutral"}>
-                          {granted ? t("me.stateGranted") : current ? t("me.stateWithdrawn") : t("me.stateNone")}
+                          {granted
+                            ? t("me.stateGranted")
+                            : current?.action === "LAPSED"
+                              ? t("me.stateLapsed")
+                              : current
+                                ? t("me.stateWithdrawn")
+                                : t("me.stateNone")}
                         </Badge>
                         {latest && (
                           <span>
@@ -171,7 +177,9 @@ export default async function MyDataPage() {
                       <ol className="mt-2 space-y-1.5 border-l-2 border-zinc-200 pl-3">
                         {history.map((e) => (
                           <li key={e.id}>
-                            <span className="font-medium">{e.action === "GRANTED" ? t("me.eventGranted") : t("me.eventWithdrawn")}</span>{" "}
+                            <span className="font-medium">
+                              {e.action === "GRANTED" ? t("me.eventGranted") : e.action === "LAPSED" ? t("me.eventLapsed") : t("me.eventWithdrawn")}
+                            </span>{" "}
                             <span className="text-zinc-600">
                               {formatDateTime(e.givenAt, locale)} · {t(`me.source.${e.source}`)}
                               {e.form ? ` (${locale === "en" ? e.form.titleEn : e.form.titleVi})` : ""}

@@ -6,7 +6,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { PostButton } from "@/components/admin/post-button";
 
 type Purpose = { key: string; labelVi: string; labelEn: string; legalBasis: string };
-type Item = { purpose: Purpose; current: { action: "GRANTED" | "WITHDRAWN"; givenAt: Date } | null; events: ConsentEventRow[] };
+type Item = { purpose: Purpose; current: { action: "GRANTED" | "WITHDRAWN" | "LAPSED"; givenAt: Date } | null; events: ConsentEventRow[] };
 
 function how(e: ConsentEventRow, t: Translate, locale: Locale) {
   if (e.source === "FORM") return t("consent.via.form", { form: e.form ? (locale === "en" ? e.form.titleEn : e.form.titleVi) : "—" });
@@ -44,7 +44,9 @@ export function ConsentTimeline({ items, t, locale }: { items: Item[]; t: Transl
                   return (
                     <li key={e.id} className="text-sm">
                       <div className="flex flex-wrap items-center gap-2">
-                        <Badge tone={e.action === "GRANTED" ? "success" : "danger"}>{t(`consent.action.${e.action}`)}</Badge>
+                        <Badge tone={e.action === "GRANTED" ? "success" : e.action === "LAPSED" ? "warning" : "danger"}>
+                          {t(`consent.action.${e.action}`)}
+                        </Badge>
                         <span className="font-medium">{formatDateTime(e.givenAt, locale)}</span>
                         <span className="text-zinc-600">{how(e, t, locale)}</span>
                         {e.mergedFromId && (

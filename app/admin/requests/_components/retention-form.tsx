@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { confirmRetentionAction } from "../actions";
 
-type Candidate = { id: string; name: string; terminatedOn: string; legalHoldReason: string | null };
+/** `why`: what makes them eligible, in words ("terminated on …", "lead, last contact …"). */
+type Candidate = { id: string; name: string; why: string; legalHoldReason: string | null };
 
 /** The officer ticks who to erase (everyone eligible by default) and confirms the batch. */
 export function RetentionForm({ candidates }: { candidates: Candidate[] }) {
@@ -56,7 +57,7 @@ export function RetentionForm({ candidates }: { candidates: Candidate[] }) {
               onChange={() => toggle(c.id)}
             />
             <label htmlFor={`rc-${c.id}`} className="flex-1">
-              {c.name} <span className="text-zinc-500">· {t("retention.terminatedOn", { date: c.terminatedOn })}</span>
+              {c.name} <span className="text-zinc-500">· {c.why}</span>
               {c.legalHoldReason && <span className="block text-amber-800">{t("requests.onLegalHold", { reason: c.legalHoldReason })}</span>}
             </label>
           </li>

@@ -18,12 +18,19 @@ export default async function RetentionPage() {
   const actor = await requireArea("requests");
   const { t, locale } = await getT();
   const [candidates, batches] = await Promise.all([retentionCandidates(actor), listErasureBatches(actor)]);
+  const why = (c: (typeof candidates.rows)[number]) =>
+    c.status === "LEAD"
+      ? t("retention.leadSince", { date: formatDate(c.lastContactAt, locale) })
+      : t("retention.terminatedOn", { date: formatDate(c.terminatedAt ?? c.lastContactAt, locale) });
   return (
     <>
       <Link href="/admin/requests" className="text-sm text-brand-800 hover:underline">
         ← {t("nav.requests")}
       </Link>
-      <PageHeader title={t("retention.title")} description={t("retention.description", { days: candidates.retentionGraceDays })} />
+      <PageHeader
+        title={t("retention.title")}
+        description={t("retention.description", { days: candidates.retentionGraceDays, months: candidates.leadRetentionMonths })}
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
@@ -37,7 +44,7 @@ export default async function RetentionPage() {
                 candidates={candidates.rows.map((c) => ({
                   id: c.id,
                   name: c.fullName ?? c.email ?? c.id,
-                  terminatedOn: formatDate(c.terminatedAt!, locale),
+                  why: why(c),
                   legalHoldReason: c.legalHoldReason,
                 }))}
               />
@@ -45,7 +52,7 @@ export default async function RetentionPage() {
               <ul className="divide-y divide-zinc-100 text-sm">
                 {candidates.rows.map((c) => (
                   <li key={c.id} className="py-2">
-                    {c.fullName ?? c.email} · {formatDate(c.terminatedAt!, locale)}
+                    {c.fullName ?? c.email} · {why(c)}
                   </li>
                 ))}
               </ul>

@@ -13,7 +13,7 @@ import { updateSettingsAction } from "../actions";
 
 const TEXT_FIELDS = ["companyName", "companyNameEn", "contactEmail", "dpoName", "dpoEmail", "dpoPhone"] as const;
 const LONG_FIELDS = ["companyAddress", "companyAddressEn", "dataLocation", "dataLocationEn"] as const;
-const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays"] as const;
+const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays", "leadRetentionMonths"] as const;
 
 export function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useI18n();

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "ConsentAction" ADD VALUE 'LAPSED';
+
+-- AlterEnum
+ALTER TYPE "ConsentSource" ADD VALUE 'SYSTEM';
