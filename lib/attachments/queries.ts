@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { decryptBytes } from "./sealing";
 
 /**
  * Who may read a stored file depends on what it belongs to: a disclosure package only through its
@@ -30,8 +31,25 @@ export async function readAttachment(actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return db().$transaction(async (tx) => {
     if (!(await mayRead(tx, actor, id))) return null;
-    const file = await tx.attachment.findUnique({ where: { id }, select: { filename: true, mimeType: true, data: true, sha256: true } });
-    if (file) await recordAudit(tx, actor, { action: "attachment.downloaded", entityType: "Attachment", entityId: id, details: { sha256: file.sha256 } });
-    return file;
+    const file = await tx.attachment.findUnique({
+      where: { id },
+      select: { id: true, filename: true, mimeType: true, data: true, sha256: true, sealed: true, keyCustomerId: true },
+    });
+    const data = file ? await openAttachment(tx, file) : null;
+    if (!file || !data) return null;
+    await recordAudit(tx, actor, { action: "attachment.downloaded", entityType: "Attachment", entityId: id, details: { sha256: file.sha256 } });
+    return { filename: file.filename, mimeType: file.mimeType, data, sha256: file.sha256 };
   });
+}
+
+/**
+ * A stored file's bytes as uploaded: decrypted with its key, or null when the key is gone (the
+ * customer was erased) — a shredded file is as good as deleted.
+ */
+export async function openAttachment(tx: Tx, file: { id: string; data: Uint8Array; sealed: boolean; keyCustomerId: string | null }): Promise<Buffer | null> {
+  if (!file.sealed) return Buffer.from(file.data);
+  const [row] = file.keyCustomerId
+    ? await tx.$queryRaw<{ key: Uint8Array }[]>`SELECT key FROM "CustomerKey" WHERE "customerId" = ${file.keyCustomerId}::uuid`
+    : await tx.$queryRaw<{ key: Uint8Array }[]>`SELECT key FROM "FileKey" WHERE "attachmentId" = ${file.id}::uuid`;
+  return decryptBytes(row ? Buffer.from(row.key) : null, Buffer.from(file.data));
 }

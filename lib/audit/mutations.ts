@@ -32,7 +32,8 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
   });
 }
 
-async function keyFor(tx: Tx, customerId: string): Promise<Buffer> {
+/** The customer's own key, created on first use (audit sealing, files at rest). Erasure deletes it. */
+export async function customerKey(tx: Tx, customerId: string): Promise<Buffer> {
   const [row] = await tx.$queryRaw<{ key: Uint8Array }[]>`
     INSERT INTO "CustomerKey" ("customerId", key) VALUES (${customerId}::uuid, ${randomBytes(32)})
     ON CONFLICT ("customerId") DO UPDATE SET key = "CustomerKey".key
@@ -42,7 +43,7 @@ async function keyFor(tx: Tx, customerId: string): Promise<Buffer> {
 
 /** Seals every non-empty string in `values` (at any depth) with the customer's key, created on first use. */
 export async function sealForCustomer<T>(tx: Tx, customerId: string, values: T): Promise<T> {
-  const key = await keyFor(tx, customerId);
+  const key = await customerKey(tx, customerId);
   return mapStrings(values, (s) => (s === "" ? s : sealWith(key, s))) as T;
 }
 

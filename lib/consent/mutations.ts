@@ -38,7 +38,7 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
       select: { id: true, number: true },
     });
-    const attachment = input.file && input.file.size > 0 ? await saveAttachment(tx, actor, input.file) : null;
+    const attachment = input.file && input.file.size > 0 ? await saveAttachment(tx, actor, input.file, { customerId: input.customerId }) : null;
     const wording = customer.locale === "en" ? `${purpose.labelEn}: ${purpose.descriptionEn}` : `${purpose.labelVi}: ${purpose.descriptionVi}`;
     const event = await tx.consentEvent.create({
       data: {

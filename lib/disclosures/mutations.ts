@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { to as copyTo } from "pg-copy-streams";
 import { saveAttachment } from "@/lib/attachments/mutations";
+import { openAttachment } from "@/lib/attachments/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
@@ -95,7 +96,7 @@ export async function prepareDisclosure(actor: Actor, raw: unknown, requestFile?
     );
   }
   return db().$transaction(async (tx) => {
-    const file = category === "AUTHORITY" && requestFile ? await saveAttachment(tx, actor, requestFile, "requestFile") : null;
+    const file = category === "AUTHORITY" && requestFile ? await saveAttachment(tx, actor, requestFile, "own-key", "requestFile") : null;
     const disclosure = await tx.disclosure.create({
       data: {
         recipientId: recipient.id,
@@ -227,7 +228,7 @@ async function packageCsv(d: { id: string; fields: string[]; reference: string |
 
 /** Keeps the package (only the disclosed fields, only the included customers) with its checksum. */
 async function savePackage(tx: Tx, actor: Actor, id: string, csv: Buffer<ArrayBuffer>) {
-  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "package", {
+  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "own-key", "package", {
     allowCsv: true,
     maxBytes: 512 * 1024 * 1024,
   });
@@ -353,8 +354,13 @@ export async function downloadPackage(actor: Actor, id: string) {
       entityId: id,
       details: { download: row.downloadCount, checksum: row.packageChecksum },
     });
-    const file = await tx.attachment.findUniqueOrThrow({ where: { id: row.packageFileId }, select: { data: true, filename: true } });
-    return file;
+    const file = await tx.attachment.findUniqueOrThrow({
+      where: { id: row.packageFileId },
+      select: { id: true, data: true, filename: true, sealed: true, keyCustomerId: true },
+    });
+    const data = await openAttachment(tx, file);
+    if (!data) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
+    return { filename: file.filename, data };
   });
   if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("EXPIRED", "disclosures.downloadUnavailable"));
   return result;

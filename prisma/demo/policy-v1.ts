@@ -38,7 +38,7 @@ Mọi thay đổi được thông báo **trước** khi có hiệu lực, trên 
 ## 8. Chúng tôi bảo vệ dữ liệu như thế nào
 - Chỉ nhân viên được phân quyền mới xem được dữ liệu, và chỉ phần cần cho công việc của mình; mỗi lần xem, sửa, chia sẻ đều được ghi vào nhật ký không thể sửa lén.
 - Mật khẩu của nhân viên được băm một chiều (scrypt), không ai đọc lại được; quản trị viên có thể bắt buộc xác thực hai bước.
-- Dữ liệu đi qua mạng được mã hoá bằng TLS (HTTPS).
+- Dữ liệu đi qua mạng được mã hoá bằng TLS (HTTPS); các tệp lưu trữ (bản quét phiếu đồng ý, thư yêu cầu, gói dữ liệu chia sẻ) được mã hoá.
 - Khi bạn yêu cầu xoá, thông tin cá nhân bị xoá khỏi mọi bảng; những giá trị còn nằm trong nhật ký được niêm phong bằng một khoá riêng của bạn, và khoá đó bị huỷ cùng lúc, nên không ai đọc lại được.
 - Khi có sự cố liên quan đến dữ liệu, chúng tôi báo cơ quan chức năng trong vòng 72 giờ và thông báo cho những người bị ảnh hưởng.
 `;
@@ -81,7 +81,7 @@ Every change is announced **before** it takes effect, on our homepage or by emai
 ## 8. How we protect your data
 - Only staff with the right role can see data, and only what their work needs; every view, edit and disclosure goes into an audit log that cannot be changed unnoticed.
 - Staff passwords are stored as one-way hashes (scrypt) that nobody can read back; administrators can require two-step sign-in.
-- Data travelling over the network is encrypted with TLS (HTTPS).
+- Data travelling over the network is encrypted with TLS (HTTPS); stored files (consent scans, letters, disclosure packages) are encrypted.
 - When you ask to be erased, your personal details are removed from every table; values kept in the audit log are sealed with a key of your own, which is destroyed at the same time, so nobody can read them again.
 - If an incident involves personal data, we tell the authority within 72 hours and tell the people affected.
 `;

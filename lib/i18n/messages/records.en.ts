@@ -57,7 +57,7 @@ export const recordsEn: Record<keyof typeof recordsVi, string> = {
   "records.measure.twoFactor": "Two-step sign-in (can be required for administrators and compliance officers).",
   "records.measure.tls": "Traffic encrypted with TLS (HTTPS) when deployed.",
   "records.measure.shredding":
-    "Erasure on request: personal data is removed from every table; values in the audit log are sealed with a per-customer key that erasure destroys.",
+    "Erasure on request: personal data is removed from every table; values in the audit log and files (consent scans, letters) are encrypted with a per-customer key that erasure destroys; disclosure packages and authorities' documents are encrypted with a key of their own.",
   "records.measure.breaches": "A breach register with the 72-hour clock to the authority and notices to the people affected.",
   "records.measure.backups": "All state lives in PostgreSQL; backups follow the company's operating policy.",
   "records.dossier": "Impact-assessment dossier",

@@ -55,7 +55,7 @@ export const recordsVi = {
   "records.measure.twoFactor": "Xác thực hai bước (có thể bắt buộc cho quản trị viên và cán bộ bảo vệ dữ liệu).",
   "records.measure.tls": "Mã hoá đường truyền bằng TLS (HTTPS) khi triển khai.",
   "records.measure.shredding":
-    "Xoá theo yêu cầu: dữ liệu cá nhân bị xoá khỏi mọi bảng; giá trị trong nhật ký được niêm phong bằng khoá riêng của từng khách hàng và khoá bị huỷ khi xoá.",
+    "Xoá theo yêu cầu: dữ liệu cá nhân bị xoá khỏi mọi bảng; giá trị trong nhật ký và các tệp (bản quét phiếu đồng ý, thư yêu cầu) được mã hoá bằng khoá riêng của từng khách hàng, và khoá bị huỷ khi xoá; gói dữ liệu chia sẻ và văn bản của cơ quan nhà nước được mã hoá bằng khoá riêng của từng tệp.",
   "records.measure.breaches": "Sổ sự cố với đồng hồ 72 giờ báo cơ quan chức năng và thông báo cho người bị ảnh hưởng.",
   "records.measure.backups": "Mọi trạng thái nằm trong PostgreSQL; sao lưu theo chính sách vận hành của công ty.",
   "records.dossier": "Hồ sơ đánh giá tác động",

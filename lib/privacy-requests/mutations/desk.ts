@@ -91,7 +91,12 @@ export async function logRequest(actor: Actor, raw: unknown) {
     if (input.purposeKey && !(await tx.purpose.findUnique({ where: { key: input.purposeKey }, select: { id: true } }))) {
       throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
     }
-    const scan = input.file && input.file.size > 0 ? await saveAttachment(tx, actor, input.file, "file", { maxBytes: MAX_SCAN_BYTES }) : null;
+    const scan =
+      input.file && input.file.size > 0
+        ? await saveAttachment(tx, actor, input.file, { customerId: input.customerId }, "file", {
+            maxBytes: MAX_SCAN_BYTES,
+          })
+        : null;
     // The customer hears from us when an officer acknowledges it (within 2 working days).
     return createRequest(tx, actor, { ...input, receivedAt, attachmentId: scan?.id });
   });
