@@ -189,7 +189,7 @@ export async function notifyBreachCustomers(actor: Actor, raw: unknown) {
   if (!breach) throw new AppError("NOT_FOUND", "errors.notFound");
   if (breach.status === "CLOSED") throw new AppError("CONFLICT", "breaches.closed");
   if (!breach.customerNoticeVi || !breach.customerNoticeEn) throw new AppError("CONFLICT", "breaches.noticeFirst");
-  const company = (await readSettings()).companyName;
+  const company = await readSettings();
   const reference = breachReference(breach.number);
   const link = (lang: "vi" | "en") => `${env().APP_URL}/privacy/me?lang=${lang}`;
   const rendered = {

@@ -46,7 +46,7 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
       WHERE s."confirmationStatus" = 'PENDING' AND s."confirmationSentAt" IS NULL
       ORDER BY s."createdAt" LIMIT ${limit} FOR UPDATE OF s SKIP LOCKED`;
     if (due.length === 0) return 0;
-    const company = (await readSettings(tx)).companyName;
+    const company = await readSettings(tx);
     const at = new Date();
     for (const s of due) {
       await tx.submission.update({ where: { id: s.id }, data: { confirmationSentAt: at } });

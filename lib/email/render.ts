@@ -46,8 +46,12 @@ export type TemplateName = keyof Templates;
 
 export type RenderedEmail = { template: TemplateName; locale: Locale; subject: string; html: string; text: string };
 
-export async function renderEmail<K extends TemplateName>(template: K, locale: Locale, props: Templates[K], company: string): Promise<RenderedEmail> {
+/** The company's name, or the settings that hold it in both languages (the email's language is used). */
+export type CompanyName = string | { companyName: string; companyNameEn: string };
+
+export async function renderEmail<K extends TemplateName>(template: K, locale: Locale, props: Templates[K], companyName: CompanyName): Promise<RenderedEmail> {
   const t = translator(locale);
+  const company = typeof companyName === "string" ? companyName : locale === "en" ? companyName.companyNameEn : companyName.companyName;
   const entry = templates[template];
   const element = createElement(
     entry.component as unknown as (p: Record<string, unknown>) => ReactElement,

@@ -46,7 +46,7 @@ async function issueResetLink(tx: Tx, user: { id: string; email: string; name: s
     "password_reset",
     user.locale,
     { name: user.name, email: user.email, link: SECRET_LINK, minutes, forced },
-    (await readSettings(tx)).companyName,
+    await readSettings(tx),
   );
   await enqueueEmail(tx, user.email, email, { secretLink: `${env().APP_URL}/set-password/${token}` });
 }

@@ -67,7 +67,8 @@ export async function schedulePolicy(actor: Actor, raw: unknown) {
   const today = await now();
   const effectiveAt = startOfDay(input.effectiveOn);
   if (effectiveAt.getTime() <= today.getTime()) throw new AppError("BAD_INPUT", "policies.effectiveInPast", { effectiveOn: "policies.effectiveInPast" });
-  const { noticePeriodDays, companyName } = await readSettings();
+  const settings = await readSettings();
+  const { noticePeriodDays } = settings;
   const shortNotice = effectiveAt.getTime() < today.getTime() + noticePeriodDays * DAY;
   if (shortNotice && input.shortNoticeReason.length < MIN_JUSTIFICATION) {
     throw new AppError("BAD_INPUT", "policies.justificationRequired", { shortNoticeReason: "policies.justificationRequired" }, { days: noticePeriodDays });
@@ -91,7 +92,7 @@ export async function schedulePolicy(actor: Actor, raw: unknown) {
           summary: locale === "en" ? draft.summaryEn : draft.summaryVi,
           link: `${link}&lang=${locale}`,
         },
-        companyName,
+        settings,
       ),
     ),
   );
@@ -201,7 +202,7 @@ export async function sendReconsentRequests(actor: Actor, policyVersionId: strin
   if (version.materialPurposeKeys.length === 0) throw new AppError("CONFLICT", "policies.noMaterialChange");
   if (await db().emailCampaign.count({ where: { policyVersionId, kind: "RECONSENT" } })) throw new AppError("CONFLICT", "policies.reconsentAlreadySent");
   const purposes = await db().purpose.findMany({ where: { key: { in: version.materialPurposeKeys } }, select: { labelVi: true, labelEn: true } });
-  const { companyName } = await readSettings();
+  const settings = await readSettings();
   const [vi, en] = await Promise.all(
     (["vi", "en"] as const).map((locale) =>
       renderEmail(
@@ -213,7 +214,7 @@ export async function sendReconsentRequests(actor: Actor, policyVersionId: strin
           purposes: purposes.map((p) => (locale === "en" ? p.labelEn : p.labelVi)).join(", "),
           link: `${env().APP_URL}/privacy/me?lang=${locale}`,
         },
-        companyName,
+        settings,
       ),
     ),
   );

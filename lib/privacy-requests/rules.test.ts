@@ -4,6 +4,7 @@ import type { CustomerActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
 import { addHoliday, removeHoliday } from "@/lib/holidays/mutations";
+import { readSettings } from "@/lib/settings/queries";
 import { makeCustomer } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
 import { type DeadlineRule, vnDay } from "./deadlines";
@@ -72,6 +73,8 @@ describe("the deadline rules table", () => {
       await requestCorrection(me, { details: "Số điện thoại mới là 0912345678" });
       const email = await db().emailMessage.findFirstOrThrow({ where: { to: c.email!, template: "privacy_request" }, orderBy: { createdAt: "desc" } });
       expect(email.text).toContain(words);
+      // Signed with the company's name in the email's language (the English name is a setting of its own).
+      if (locale === "en") expect(email.text).toContain((await readSettings()).companyNameEn);
     }
   });
 

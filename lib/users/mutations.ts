@@ -12,7 +12,7 @@ import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
-import { companyName } from "@/lib/settings/queries";
+import { readSettings } from "@/lib/settings/queries";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 import { changeRoleSchema, createUserSchema, inviteUserSchema, resendInviteSchema, setDisabledSchema, setPasswordSchema } from "./schemas";
 
@@ -27,7 +27,7 @@ async function prepareInvite(actor: Actor, user: { name: string; role: Role; loc
     "invite",
     user.locale,
     { name: user.name, inviterName, role: translator(user.locale)(`roles.${user.role}`), link: SECRET_LINK, hours: INVITE_HOURS },
-    await companyName(),
+    await readSettings(),
   );
   return { hash, email, link };
 }

@@ -44,7 +44,7 @@ export async function sendDailyDigest(at?: Date): Promise<number> {
   if (rated.length === 0 && missing.length === 0 && breaches.length === 0) return 0;
   rated.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
   const officers = await db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
-  const company = (await readSettings()).companyName;
+  const company = await readSettings();
   await db().$transaction(async (tx) => {
     for (const officer of officers) {
       const t = translator(officer.locale);

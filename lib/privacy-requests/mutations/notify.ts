@@ -41,6 +41,6 @@ export async function queueRequestEmail(
     reason: extra.reason,
     link: event === "erased" ? undefined : `${env().APP_URL}/privacy/me?lang=${locale}`,
   };
-  const email = await renderEmail("privacy_request", locale, props, (await readSettings(tx)).companyName);
+  const email = await renderEmail("privacy_request", locale, props, await readSettings(tx));
   return enqueueEmail(tx, customer.email, email, { eraseAfterSend: extra.eraseAfterSend });
 }

@@ -57,7 +57,7 @@ export async function processSignInRequests(limit = 20): Promise<number> {
         SELECT id FROM "SignInRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING id, identifier, locale::text AS locale`;
     if (claimed.length === 0) return 0;
-    const company = (await readSettings(tx)).companyName;
+    const company = await readSettings(tx);
     const at = new Date();
     for (const request of claimed) {
       const byEmail = request.identifier.includes("@");
