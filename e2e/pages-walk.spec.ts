@@ -11,6 +11,8 @@ import { isMessageKey } from "@/lib/i18n/translate";
 import { createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations";
 import { createDraft } from "@/lib/policies/mutations";
 import { logRequest } from "@/lib/privacy-requests/mutations/desk";
+import { logBreach } from "@/lib/breaches/mutations";
+import { generateRecordDocument } from "@/lib/records/mutations";
 import { createCustomerFor } from "./support/customers";
 import { expect, test } from "./support/fixtures";
 import { createLeadForm } from "./support/forms";
@@ -86,8 +88,30 @@ test.describe("every page in both languages", () => {
     });
     const published = await db().policyVersion.findFirst({ where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } });
     const email = await db().emailMessage.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } });
+    const handler = await db().user.findFirstOrThrow({ where: { role: "COMPLIANCE", disabledAt: null }, select: { id: true } });
+    const vnNow = new Date(Date.now() + 7 * 3_600_000 - 3_600_000).toISOString();
+    const breach = await logBreach(system, {
+      title: "Thư gửi nhầm người nhận",
+      detectedOn: vnNow.slice(0, 10),
+      detectedTime: vnNow.slice(11, 16),
+      occurredOn: "",
+      description: "Một email có danh sách khách hàng bị gửi nhầm địa chỉ.",
+      dataCategories: ["fullName", "email"],
+      otherCategories: "",
+      approxSubjects: 12,
+      consequences: "Người nhận nhầm biết tên và email của khách hàng.",
+      measures: "Đã đề nghị người nhận xoá thư và xác nhận.",
+      handlerId: handler.id,
+    });
+    const dossier = await generateRecordDocument(system, { kind: "IMPACT_ASSESSMENT" });
+    const processor = await db().processor.findFirstOrThrow({ select: { id: true } });
     const officer = "COMPLIANCE" as const;
     targets.push(
+      { path: `/admin/breaches/${breach.id}`, as: officer },
+      { path: `/admin/breaches/${breach.id}/edit`, as: officer },
+      { path: `/admin/breaches/${breach.id}/notification`, as: officer },
+      { path: `/admin/records/documents/${dossier.id}`, as: "ADMIN" },
+      { path: `/admin/records/processors/${processor.id}`, as: "ADMIN" },
       { path: "/", as: "anonymous" },
       { path: "/login", as: "anonymous" },
       { path: "/forgot-password", as: "anonymous" },
