@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Paper, PaperSection, SignatureBlock } from "@/components/admin/paper";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireArea } from "@/lib/auth/session";
 import { getBreach } from "@/lib/breaches/queries";
@@ -9,17 +10,6 @@ import { now } from "@/lib/clock";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { readSettings } from "@/lib/settings/queries";
-
-function Section({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
-  return (
-    <section className="break-inside-avoid space-y-1">
-      <h2 className="font-semibold">
-        {n}. {title}
-      </h2>
-      <div className="text-sm leading-relaxed">{children}</div>
-    </section>
-  );
-}
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -46,10 +36,7 @@ export default async function BreachNotificationPage({ params }: { params: Promi
         </Link>
         <PrintButton label={t("breaches.notification.print")} />
       </div>
-      <article
-        className="mx-auto max-w-[210mm] space-y-5 bg-white p-8 shadow-sm ring-1 ring-zinc-200 print:p-0 print:shadow-none print:ring-0"
-        data-testid="breach-notification"
-      >
+      <Paper testId="breach-notification">
         <header className="space-y-1 text-center">
           <p className="text-sm font-semibold uppercase">{t("breaches.notification.nation")}</p>
           <p className="text-sm">{t("breaches.notification.motto")}</p>
@@ -59,7 +46,7 @@ export default async function BreachNotificationPage({ params }: { params: Promi
             {t("breaches.notification.ref", { reference: breachReference(b.number), date: formatDateTime(b.authorityNotifiedAt ?? at, locale) })}
           </p>
         </header>
-        <Section n={1} title={t("breaches.notification.reporter")}>
+        <PaperSection n={1} title={t("breaches.notification.reporter")}>
           <p>{locale === "en" ? settings.companyNameEn : settings.companyName}</p>
           <p>{locale === "en" ? settings.companyAddressEn : settings.companyAddress}</p>
           <p>
@@ -69,8 +56,8 @@ export default async function BreachNotificationPage({ params }: { params: Promi
               dpo: t("public.dpo", { name: settings.dpoName, email: settings.dpoEmail, phone: settings.dpoPhone }),
             })}
           </p>
-        </Section>
-        <Section n={2} title={t("breaches.notification.what")}>
+        </PaperSection>
+        <PaperSection n={2} title={t("breaches.notification.what")}>
           <p>
             {t("breaches.notification.when", {
               detected: formatDateTime(b.detectedAt, locale),
@@ -78,35 +65,28 @@ export default async function BreachNotificationPage({ params }: { params: Promi
             })}
           </p>
           <p className="whitespace-pre-wrap">{b.description}</p>
-        </Section>
-        <Section n={3} title={t("breaches.notification.data")}>
+        </PaperSection>
+        <PaperSection n={3} title={t("breaches.notification.data")}>
           <p>
             {b.dataCategories.map((c) => t(`breaches.category.${c as "email"}`)).join(", ")}
             {b.otherCategories && ` (${b.otherCategories})`}
           </p>
           <p>{t("breaches.notification.subjects", { count: formatNumber(b.approxSubjects, locale), linked: formatNumber(b.counts.linked, locale) })}</p>
-        </Section>
-        <Section n={4} title={t("breaches.field.consequences")}>
+        </PaperSection>
+        <PaperSection n={4} title={t("breaches.field.consequences")}>
           <p className="whitespace-pre-wrap">{b.consequences}</p>
-        </Section>
-        <Section n={5} title={t("breaches.field.measures")}>
+        </PaperSection>
+        <PaperSection n={5} title={t("breaches.field.measures")}>
           <p className="whitespace-pre-wrap">{b.measures}</p>
           <p>{t("breaches.notification.customersTold", { notified: formatNumber(b.counts.notified, locale) })}</p>
-        </Section>
+        </PaperSection>
         {late && (
-          <Section n={6} title={t("breaches.notification.delay")}>
+          <PaperSection n={6} title={t("breaches.notification.delay")}>
             <p className="whitespace-pre-wrap">{b.lateReason ?? t("breaches.notification.delayMissing")}</p>
-          </Section>
+          </PaperSection>
         )}
-        <footer className="grid grid-cols-2 gap-8 pt-8 text-center text-sm">
-          <div />
-          <div>
-            <p className="font-semibold">{t("breaches.notification.signature")}</p>
-            <p className="text-xs text-zinc-500">{t("breaches.notification.signatureHint")}</p>
-            <p className="pt-16">{b.handler.name}</p>
-          </div>
-        </footer>
-      </article>
+        <SignatureBlock title={t("breaches.notification.signature")} hint={t("breaches.notification.signatureHint")} name={b.handler.name} />
+      </Paper>
     </>
   );
 }

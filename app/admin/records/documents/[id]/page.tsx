@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Paper, PaperSection, SignatureBlock } from "@/components/admin/paper";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireArea } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -11,17 +12,6 @@ import { getRecordDocument, type RecordsOfProcessing } from "@/lib/records/queri
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t("records.dossier") };
-}
-
-function Section({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
-  return (
-    <section className="break-inside-avoid space-y-1">
-      <h2 className="font-semibold">
-        {n}. {title}
-      </h2>
-      <div className="space-y-1 text-sm leading-relaxed">{children}</div>
-    </section>
-  );
 }
 
 /**
@@ -48,10 +38,7 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
         </Link>
         <PrintButton label={t("records.print")} />
       </div>
-      <article
-        className="mx-auto max-w-[210mm] space-y-5 bg-white p-8 shadow-sm ring-1 ring-zinc-200 print:p-0 print:shadow-none print:ring-0"
-        data-testid="record-document"
-      >
+      <Paper testId="record-document">
         <header className="space-y-1 text-center">
           <h1 className="text-lg font-bold uppercase">
             {transfer ? t("records.transferTitle", { processor: r.processor?.name ?? "" }) : t("records.impactTitle")}
@@ -61,16 +48,16 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
             {t("records.versionDated", { version: doc.version, date: formatDateTime(doc.createdAt, locale) })}
           </p>
         </header>
-        <Section n={++n} title={t("records.doc.controller")}>
+        <PaperSection n={++n} title={t("records.doc.controller")}>
           <p>
             {en ? r.controller.nameEn : r.controller.nameVi} — {en ? r.controller.addressEn : r.controller.addressVi}
           </p>
           <p>
             {t("public.dpoTitle")}: {t("public.dpo", r.controller.dataProtectionContact)}
           </p>
-        </Section>
+        </PaperSection>
         {transfer && r.processor && (
-          <Section n={++n} title={t("records.doc.recipientAbroad")}>
+          <PaperSection n={++n} title={t("records.doc.recipientAbroad")}>
             <p>
               {r.processor.name} — {r.processor.location}
             </p>
@@ -78,9 +65,9 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
             <p>
               {t("records.field.contractRef")}: {r.processor.contractRef} · {t("records.since", { date: formatDate(new Date(r.processor.since), locale) })}
             </p>
-          </Section>
+          </PaperSection>
         )}
-        <Section n={++n} title={t("records.doc.purposes")}>
+        <PaperSection n={++n} title={t("records.doc.purposes")}>
           <ul className="list-disc pl-5">
             {purposes.map((p) => (
               <li key={p.key}>
@@ -89,13 +76,13 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
               </li>
             ))}
           </ul>
-        </Section>
-        <Section n={++n} title={t("records.doc.data")}>
+        </PaperSection>
+        <PaperSection n={++n} title={t("records.doc.data")}>
           <p>{transfer && r.processor ? fields(r.processor.dataCategories) : fields([...new Set(r.purposes.flatMap((p) => p.dataCategories))])}</p>
           <p className="text-zinc-600">{t("records.doc.noSensitive")}</p>
-        </Section>
+        </PaperSection>
         {!transfer && (
-          <Section n={++n} title={t("records.doc.recipients")}>
+          <PaperSection n={++n} title={t("records.doc.recipients")}>
             <ul className="list-disc pl-5">
               {r.recipients.map((x) => (
                 <li key={x.category}>
@@ -107,9 +94,9 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
                 <li key={p.id}>{t("records.processorLine", { name: p.name, service: en ? p.serviceEn : p.serviceVi, location: p.location })}</li>
               ))}
             </ul>
-          </Section>
+          </PaperSection>
         )}
-        <Section n={++n} title={t("records.doc.abroad")}>
+        <PaperSection n={++n} title={t("records.doc.abroad")}>
           {r.processors.filter((p) => p.crossBorder).length === 0 ? (
             <p>{t("records.doc.noTransfer")}</p>
           ) : (
@@ -123,8 +110,8 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
                 ))}
             </ul>
           )}
-        </Section>
-        <Section n={++n} title={t("records.doc.retention")}>
+        </PaperSection>
+        <PaperSection n={++n} title={t("records.doc.retention")}>
           <ul className="list-disc pl-5">
             {[...new Set(r.purposes.map((p) => p.legalBasis))].map((basis) => (
               <li key={basis}>
@@ -135,34 +122,28 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
           <p>
             {t("records.storage")}: {en ? r.storage.en : r.storage.vi}
           </p>
-        </Section>
-        <Section n={++n} title={t("records.doc.measures")}>
+        </PaperSection>
+        <PaperSection n={++n} title={t("records.doc.measures")}>
           <ul className="list-disc pl-5">
             {r.securityMeasures.map((m) => (
               <li key={m}>{t(`records.measure.${m as "roles"}`)}</li>
             ))}
           </ul>
-        </Section>
-        <Section n={++n} title={t("records.doc.risks")}>
+        </PaperSection>
+        <PaperSection n={++n} title={t("records.doc.risks")}>
           <ul className="list-disc pl-5">
             {(transfer ? (["transferAccess", "transferLaw", "breach"] as const) : (["unauthorised", "sharing", "breach", "retention"] as const)).map((risk) => (
               <li key={risk}>{t(`records.risk.${risk}`)}</li>
             ))}
           </ul>
-        </Section>
+        </PaperSection>
         {transfer && (
-          <Section n={++n} title={t("records.doc.subjects")}>
+          <PaperSection n={++n} title={t("records.doc.subjects")}>
             <p>{t("records.doc.subjectsText")}</p>
-          </Section>
+          </PaperSection>
         )}
-        <footer className="grid grid-cols-2 gap-8 pt-8 text-center text-sm">
-          <div />
-          <div>
-            <p className="font-semibold">{t("breaches.notification.signature")}</p>
-            <p className="text-xs text-zinc-500">{t("breaches.notification.signatureHint")}</p>
-          </div>
-        </footer>
-      </article>
+        <SignatureBlock title={t("breaches.notification.signature")} hint={t("breaches.notification.signatureHint")} />
+      </Paper>
     </>
   );
 }
