@@ -36,4 +36,9 @@ test("the records of processing are generated from the app's configuration; the 
   await expect(page.getByRole("heading", { level: 1, name: "Records of personal data processing" })).toBeVisible();
   await expect(page.getByTestId("records-controller")).toContainText("6th floor, No. 150 Tran Vy");
   await page.screenshot({ path: "test-results/screenshots/records-en.png", fullPage: true });
+
+  // The policy page states the same place, from the same setting, with the data-protection contact.
+  await page.goto("/privacy?lang=en");
+  await expect(page.getByTestId("data-location")).toContainText("On the servers at the company's headquarters: 6th floor, No. 150 Tran Vy");
+  await expect(page.getByTestId("dpo-contact")).toContainText("dpo@nencer.example");
 });

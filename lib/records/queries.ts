@@ -66,7 +66,8 @@ export async function recordsOfProcessing(actor: Actor) {
       contactEmail: settings.contactEmail,
       dataProtectionContact: { name: settings.dpoName, email: settings.dpoEmail, phone: settings.dpoPhone },
     },
-    storage: { vi: settings.dataLocation, en: settings.dataLocationEn },
+    // Data is stored on the servers at the headquarters: the settings' address, in both languages.
+    storage: { atHeadquarters: true, vi: settings.companyAddress, en: settings.companyAddressEn },
     retentionGraceDays: settings.retentionGraceDays,
     purposes: purposes.map((p) => {
       const forms = p.forms.map((f) => f.form);

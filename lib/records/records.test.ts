@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
+import { readSettings } from "@/lib/settings/queries";
 import { makeStaff } from "@/tests/support/factories";
 import { makeForm } from "@/tests/support/forms";
 import { createProcessor, generateRecordDocument, updateProcessor } from "./mutations";
@@ -57,7 +58,9 @@ describe("records of processing", () => {
     expect(advertising.recipients.find((r) => r.category === "ADVERTISING")?.fields).toEqual(["fullName", "address"]);
     expect(records.processors.find((p) => p.name === "Resend, Inc.")).toMatchObject({ country: "US", crossBorder: true });
     expect(records.controller.dataProtectionContact.email).toMatch(/@/);
-    expect(records.storage.en).toMatch(/Hanoi|Vietnam|headquarters/i);
+    // Stored at the headquarters: the settings' address, in both languages.
+    const settings = await readSettings();
+    expect(records.storage).toEqual({ atHeadquarters: true, vi: settings.companyAddress, en: settings.companyAddressEn });
     expect((await recordsOfProcessing(officer)).securityMeasures).toContain("shredding");
   });
 

@@ -4,11 +4,9 @@ import { z } from "zod";
 export const settingsSchema = z.object({
   companyName: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   companyNameEn: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
-  companyAddress: z.string().trim().max(500, "validation.tooLong"),
-  companyAddressEn: z.string().trim().max(500, "validation.tooLong"),
-  /** Where personal data is stored, as told with the policy and in the records of processing (vi / en). */
-  dataLocation: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
-  dataLocationEn: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+  /** The headquarters, where the servers that store personal data are (told with the policy and in the records). */
+  companyAddress: z.string().trim().min(5, "validation.required").max(500, "validation.tooLong"),
+  companyAddressEn: z.string().trim().min(5, "validation.required").max(500, "validation.tooLong"),
   contactEmail: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
   /** The data-protection contact (a person or a role), published on /privacy and /privacy/me. */
   dpoName: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
@@ -30,8 +28,6 @@ export const DEFAULT_SETTINGS: Settings = {
   companyNameEn: "Nencer Software Co., Ltd.",
   companyAddress: "Tầng 6, số 150 Trần Vỹ, phường Mai Dịch, quận Cầu Giấy, Hà Nội",
   companyAddressEn: "6th floor, No. 150 Tran Vy, Mai Dich ward, Cau Giay district, Hanoi",
-  dataLocation: "Máy chủ đặt tại trụ sở công ty: Tầng 6, số 150 Trần Vỹ, phường Mai Dịch, quận Cầu Giấy, Hà Nội, Việt Nam",
-  dataLocationEn: "Servers at the company's headquarters: 6th floor, No. 150 Tran Vy, Mai Dich ward, Cau Giay district, Hanoi, Vietnam",
   contactEmail: "privacy@nencer.example",
   dpoName: "Bộ phận bảo vệ dữ liệu cá nhân",
   dpoEmail: "dpo@nencer.example",

@@ -28,7 +28,9 @@ export default async function PrivacyPage() {
       )}
       <section className="mt-10 rounded-lg border border-zinc-200 bg-white p-5 text-sm">
         <h2 className="font-semibold">{t("public.dataLocation")}</h2>
-        <p className="mt-1 text-zinc-700">{locale === "en" ? settings.dataLocationEn : settings.dataLocation}</p>
+        <p className="mt-1 text-zinc-700" data-testid="data-location">
+          {t("public.storageAtHq", { address: locale === "en" ? settings.companyAddressEn : settings.companyAddress })}
+        </p>
         <p className="mt-3 text-zinc-700">{t("public.contact", { email: settings.contactEmail })}</p>
         <h2 className="mt-4 font-semibold">{t("public.dpoTitle")}</h2>
         <p className="mt-1 text-zinc-700" data-testid="dpo-contact">

@@ -60,7 +60,7 @@ export default async function RecordsPage() {
               <dt className="text-zinc-500">{t("public.dpoTitle")}</dt>
               <dd>{t("public.dpo", r.controller.dataProtectionContact)}</dd>
               <dt className="text-zinc-500">{t("records.storage")}</dt>
-              <dd>{en ? r.storage.en : r.storage.vi}</dd>
+              <dd>{t("public.storageAtHq", { address: en ? r.storage.en : r.storage.vi })}</dd>
             </dl>
           </CardBody>
         </Card>

@@ -47,7 +47,7 @@ export async function GET(request: Request) {
       list(p.recipients.map((r) => `${t(`disclosures.category.${r.category}`)} (${r.fields.map(field).join(", ")})`)),
       list(p.processors),
       t(`purposes.retention.${p.legalBasis}`, { days: p.retention.graceDays }),
-      en ? records.storage.en : records.storage.vi,
+      t("public.storageAtHq", { address: en ? records.storage.en : records.storage.vi }),
     ]),
   );
   return new Response(CSV_BOM + [csvRow(header), ...rows].join(""), {

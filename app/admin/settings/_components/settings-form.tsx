@@ -12,7 +12,7 @@ import { settingsSchema, type Settings, type SettingsInput } from "@/lib/setting
 import { updateSettingsAction } from "../actions";
 
 const TEXT_FIELDS = ["companyName", "companyNameEn", "contactEmail", "dpoName", "dpoEmail", "dpoPhone"] as const;
-const LONG_FIELDS = ["companyAddress", "companyAddressEn", "dataLocation", "dataLocationEn"] as const;
+const LONG_FIELDS = ["companyAddress", "companyAddressEn"] as const;
 const NUMBER_FIELDS = ["noticePeriodDays", "retentionGraceDays", "leadRetentionMonths"] as const;
 
 export function SettingsForm({ initial }: { initial: Settings }) {

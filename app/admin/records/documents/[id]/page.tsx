@@ -120,7 +120,7 @@ export default async function RecordDocumentPage({ params }: { params: Promise<{
             ))}
           </ul>
           <p>
-            {t("records.storage")}: {en ? r.storage.en : r.storage.vi}
+            {t("records.storage")}: {t("public.storageAtHq", { address: en ? r.storage.en : r.storage.vi })}
           </p>
         </PaperSection>
         <PaperSection n={++n} title={t("records.doc.measures")}>
