@@ -85,7 +85,13 @@ export async function recordsOfProcessing(actor: Actor) {
         wordingVersion: p.versions[0]?.number ?? 1,
         dataCategories,
         sources: [
-          ...forms.map((f) => ({ kind: "form" as const, slug: f.slug, titleVi: f.titleVi, titleEn: f.titleEn })),
+          // One line per form title (several forms may share one, e.g. the same form on several sites).
+          ...[...new Map(forms.map((f) => [`${f.titleVi}\n${f.titleEn}`, f])).values()].map((f) => ({
+            kind: "form" as const,
+            slugs: forms.filter((g) => g.titleVi === f.titleVi && g.titleEn === f.titleEn).map((g) => g.slug),
+            titleVi: f.titleVi,
+            titleEn: f.titleEn,
+          })),
           { kind: "staff" as const },
           { kind: "import" as const },
         ],

@@ -43,13 +43,23 @@ export default async function RequestRulesPage() {
                   <Th>{t("rules.col.extension")}</Th>
                   <Th>{t("rules.col.reference")}</Th>
                   <Th>{t("rules.col.changed")}</Th>
-                  {canEdit && <Th className="sr-only">{t("rules.edit")}</Th>}
                 </tr>
               </thead>
               <tbody>
                 {rules.map((r) => (
                   <tr key={r.type} data-testid={`rule-${r.type}`}>
-                    <Td className="font-medium">{t(`requests.type.${r.type}`)}</Td>
+                    <Td className="min-w-32 space-y-2">
+                      <p className="font-medium">{t(`requests.type.${r.type}`)}</p>
+                      {canEdit && (
+                        <Link
+                          href={`/admin/requests/rules/${r.type}`}
+                          className={buttonVariants({ variant: "secondary", size: "sm" })}
+                          aria-label={`${t("rules.edit")}: ${t(`requests.type.${r.type}`)}`}
+                        >
+                          {t("rules.edit")}
+                        </Link>
+                      )}
+                    </Td>
                     <Td className="whitespace-nowrap">{periodLabel(t, r.acknowledgePeriod, r.acknowledgeUnit)}</Td>
                     <Td className="whitespace-nowrap">{periodLabel(t, r.completePeriod, r.completeUnit)}</Td>
                     <Td className="whitespace-nowrap">
@@ -60,23 +70,12 @@ export default async function RequestRulesPage() {
                       )}
                     </Td>
                     <Td className="whitespace-nowrap">{r.extensionPeriod === 0 ? "—" : periodLabel(t, r.extensionPeriod, r.completeUnit)}</Td>
-                    <Td className="min-w-64 text-xs text-zinc-600">{r.legalReference}</Td>
-                    <Td className="min-w-48 text-xs text-zinc-600">
+                    <Td className="min-w-56 text-xs text-zinc-600">{r.legalReference}</Td>
+                    <Td className="min-w-36 text-xs text-zinc-600">
                       {r.changeReason
                         ? t("rules.changedBy", { version: r.version, date: formatDate(r.updatedAt, locale), name: r.updatedBy ?? "—", reason: r.changeReason })
                         : t("rules.asInstalled")}
                     </Td>
-                    {canEdit && (
-                      <Td>
-                        <Link
-                          href={`/admin/requests/rules/${r.type}`}
-                          className={buttonVariants({ variant: "secondary", size: "sm" })}
-                          aria-label={`${t("rules.edit")}: ${t(`requests.type.${r.type}`)}`}
-                        >
-                          {t("rules.edit")}
-                        </Link>
-                      </Td>
-                    )}
                   </tr>
                 ))}
               </tbody>
