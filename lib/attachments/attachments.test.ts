@@ -3,6 +3,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { recordStaffConsent } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";
+import { mergeCustomers } from "@/lib/duplicates/mutations";
 import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
 import { makeCustomer } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
@@ -39,6 +40,29 @@ describe("files at rest", () => {
     expect(await db().attachment.count({ where: { id } })).toBe(0);
     expect(await db().customerKey.count({ where: { customerId: c.id } })).toBe(0);
     expect(await db().$transaction((tx) => openAttachment(tx, copy))).toBeNull();
+  });
+
+  it("of a record merged into another go with that one's erasure, key and all", async () => {
+    const staff = await makeStaff("STAFF");
+    const officer = await makeStaff("COMPLIANCE");
+    const keep = await makeCustomer();
+    const dup = await makeCustomer();
+    await recordStaffConsent(staff, {
+      customerId: dup.id,
+      purposeKey: "promotions_events",
+      action: "GRANTED",
+      givenOn: await today(),
+      method: "PAPER",
+      documentRef: "Phiếu 8",
+      file: new File([`%PDF-1.4 ${dup.phone}`], "phieu.pdf", { type: "application/pdf" }),
+    });
+    const scan = await db().attachment.findFirstOrThrow({ where: { keyCustomerId: dup.id } });
+    await mergeCustomers(officer, { keepId: keep.id, mergeId: dup.id, reason: "Cùng một người, đã gọi điện xác nhận" });
+    expect(await db().customerKey.findUniqueOrThrow({ where: { customerId: dup.id } })).toMatchObject({ mergedIntoId: keep.id });
+    await db().$transaction((tx) => eraseCustomer(tx, systemActor("test"), keep.id, {}));
+    expect(await db().customerKey.count({ where: { customerId: { in: [keep.id, dup.id] } } })).toBe(0);
+    expect(await db().attachment.count({ where: { id: scan.id } })).toBe(0);
+    expect(await db().$transaction((tx) => openAttachment(tx, scan))).toBeNull();
   });
 
   it("that belong to no single customer have a key of their own, deleted with the file", async () => {

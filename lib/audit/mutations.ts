@@ -47,7 +47,12 @@ export async function sealForCustomer<T>(tx: Tx, customerId: string, values: T):
   return mapStrings(values, (s) => (s === "" ? s : sealWith(key, s))) as T;
 }
 
-/** Erasure: without the key, everything sealed for this customer is unreadable for good. */
-export async function shredCustomerKey(tx: Tx, customerId: string) {
-  await tx.customerKey.deleteMany({ where: { customerId } });
+/**
+ * Erasure: without the key, everything sealed for this customer — and for records merged into
+ * theirs — is unreadable for good. Returns the ids whose keys went (the files they sealed go too).
+ */
+export async function shredCustomerKey(tx: Tx, customerId: string): Promise<string[]> {
+  const keys = await tx.customerKey.findMany({ where: { OR: [{ customerId }, { mergedIntoId: customerId }] }, select: { customerId: true } });
+  await tx.customerKey.deleteMany({ where: { customerId: { in: keys.map((k) => k.customerId) } } });
+  return keys.map((k) => k.customerId);
 }

@@ -9,7 +9,7 @@ import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
 import { myOverview } from "@/lib/privacy-requests/queries/my-data";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
-import { closeBreach, linkBreachCustomers, logBreach, notifyBreachCustomers, recordAuthorityNotice, saveCustomerNotice } from "./mutations";
+import { closeBreach, linkBreachCustomers, logBreach, notifyBreachCustomers, recordAuthorityNotice, saveCustomerNotice, updateBreach } from "./mutations";
 import { breachesAwaitingAuthority, getBreach, listBreaches } from "./queries";
 import { authorityClock } from "./schemas";
 
@@ -76,8 +76,18 @@ describe("the breach register", () => {
       detectedTime: "breaches.timeFormat",
     });
     expect(await invalid(logBreach(officer, { ...input, dataCategories: ["other"] }))).toEqual({ otherCategories: "breaches.otherRequired" });
-    const staff = await makeStaff("STAFF");
-    expect(await failure(logBreach(officer, { ...input, handlerId: staff.id }))).toMatchObject({ fieldErrors: { handlerId: "breaches.handlerRequired" } });
+    // Only a compliance officer can open the register, so only one can handle a breach.
+    for (const role of ["STAFF", "ADMIN"] as const) {
+      const other = await makeStaff(role);
+      expect(await failure(logBreach(officer, { ...input, handlerId: other.id }))).toMatchObject({ fieldErrors: { handlerId: "breaches.handlerRequired" } });
+    }
+
+    // Detection may move earlier, never later (that would restart the clock); every edit keeps before and after.
+    const earlier = await hoursAgo(3);
+    await updateBreach(officer, { ...input, id: breach.id, detectedOn: earlier.on, detectedTime: earlier.time, approxSubjects: 5 });
+    expect(await failure(updateBreach(officer, { ...input, id: breach.id }))).toMatchObject({ fieldErrors: { detectedOn: "breaches.detectedLater" } });
+    const edit = await db().auditEvent.findFirstOrThrow({ where: { action: "breach.updated", entityId: breach.id } });
+    expect(edit.details).toMatchObject({ before: { approxSubjects: 3 }, after: { approxSubjects: 5 } });
   });
 
   it("records the report to the authority; after 72 hours only with the reason for the delay", async () => {
@@ -94,6 +104,9 @@ describe("the breach register", () => {
       code: "FORBIDDEN",
     });
     await recordAuthorityNotice(officer, { ...notice, lateReason: "Phát hiện vào dịp nghỉ lễ dài ngày" });
+    // Reported: what the authority was told stays as it was.
+    const reported = await db().breach.findUniqueOrThrow({ where: { id: breach.id } });
+    expect(reported.authorityRecordedAt).not.toBeNull();
     const stored = await getBreach(officer, breach.id);
     expect(stored).toMatchObject({ status: "AUTHORITY_NOTIFIED", authorityReference: "A05-2026-123", lateReason: "Phát hiện vào dịp nghỉ lễ dài ngày" });
     expect(stored?.clock.state).toBe("late");
@@ -101,6 +114,13 @@ describe("the breach register", () => {
     expect(await failure(recordAuthorityNotice(officer, { ...notice, lateReason: "Thử ghi lần thứ hai" }))).toMatchObject({
       userMessage: "breaches.alreadyNotified",
     });
+
+    // Claimed on time but written down here after the 72 hours: a backdated report needs its reason too.
+    const recordedLate = await logged(75);
+    const claimed = await hoursAgo(74);
+    expect(
+      await failure(recordAuthorityNotice(recordedLate.officer, { ...notice, id: recordedLate.breach.id, notifiedOn: claimed.on, notifiedTime: claimed.time })),
+    ).toMatchObject({ fieldErrors: { lateReason: "breaches.lateReasonRequired" } });
 
     // On time: no reason needed, and none is kept.
     const onTime = await logged(2);
@@ -115,10 +135,12 @@ describe("the breach register", () => {
     const en = await makeCustomer({ locale: "en", organization: `Org ${token()}` });
     const noEmail = await makeCustomer({ email: "" });
     const erased = await makeCustomer();
+    // One per line; a phone number typed with spaces is still one number.
+    const spaced = `${noEmail.phone.slice(0, 4)} ${noEmail.phone.slice(4, 7)} ${noEmail.phone.slice(7)}`;
     const byList = await linkBreachCustomers(officer, {
       id: breach.id,
       mode: "list",
-      list: `${vi.email}\n${noEmail.phone}\nnobody-${token()}@example.test\n${erased.email}`,
+      list: `${vi.email}\n${spaced}\nnobody-${token()}@example.test\n${erased.email}`,
     });
     expect(byList).toMatchObject({ linked: 3, unknownCount: 1 });
     const byFilter = await linkBreachCustomers(officer, { id: breach.id, mode: "filter", q: en.organization, status: "", from: "", to: "" });
@@ -148,6 +170,10 @@ describe("the breach register", () => {
     expect(enEmail.subject).toContain("SC-");
     const link = await db().breachCustomer.findUniqueOrThrow({ where: { breachId_customerId: { breachId: breach.id, customerId: vi.id } } });
     expect(link.emailMessageId).toBe(viEmail.id);
+    // The text customers were sent no longer changes.
+    expect(await failure(saveCustomerNotice(officer, { id: breach.id, noticeVi: "x".repeat(40), noticeEn: "y".repeat(40) }))).toMatchObject({
+      userMessage: "breaches.noticeSent",
+    });
     // Again: nobody is told twice.
     expect(await notifyBreachCustomers(officer, { id: breach.id })).toEqual({ notified: 0, withoutEmail: 1 });
 

@@ -31,7 +31,8 @@ const NOTIFY_CHUNK = 200;
 
 async function checkHandler(tx: Tx, handlerId: string) {
   const handler = await tx.user.findUnique({ where: { id: handlerId }, select: { role: true, disabledAt: true } });
-  if (!handler || handler.disabledAt || handler.role === "STAFF")
+  // Only a compliance officer can open the register, so only one can handle a breach.
+  if (!handler || handler.disabledAt || handler.role !== "COMPLIANCE")
     throw new AppError("BAD_INPUT", "breaches.handlerRequired", { handlerId: "breaches.handlerRequired" });
 }
 
@@ -75,6 +76,19 @@ export async function logBreach(actor: Actor, raw: unknown) {
   });
 }
 
+const BREACH_FIELDS = {
+  title: true,
+  detectedAt: true,
+  occurredAt: true,
+  description: true,
+  dataCategories: true,
+  otherCategories: true,
+  approxSubjects: true,
+  consequences: true,
+  measures: true,
+  handlerId: true,
+} as const;
+
 /** Locks a breach that is not closed. */
 async function openBreach(tx: Tx, id: string) {
   const [row] = await tx.$queryRaw<{ status: string; detectedAt: Date; authorityNotifiedAt: Date | null }[]>`
@@ -91,11 +105,14 @@ export async function updateBreach(actor: Actor, raw: unknown) {
   const data = details(input, await now());
   await db().$transaction(async (tx) => {
     const current = await openBreach(tx, id);
-    if (current.authorityNotifiedAt && data.detectedAt.getTime() !== current.detectedAt.getTime())
-      throw new AppError("CONFLICT", "breaches.detectedFixed", { detectedOn: "breaches.detectedFixed" });
+    // What the authority was told is evidence: once reported, the breach is read-only (close it with
+    // the outcome). Before that, detection may only move earlier: a later time would restart the clock.
+    if (current.authorityNotifiedAt) throw new AppError("CONFLICT", "breaches.reportedFixed");
+    if (data.detectedAt > current.detectedAt) throw new AppError("BAD_INPUT", "breaches.detectedLater", { detectedOn: "breaches.detectedLater" });
     await checkHandler(tx, input.handlerId);
+    const before = await tx.breach.findUniqueOrThrow({ where: { id }, select: BREACH_FIELDS });
     await tx.breach.update({ where: { id }, data });
-    await recordAudit(tx, actor, { action: "breach.updated", entityType: "Breach", entityId: id, details: { approxSubjects: data.approxSubjects } });
+    await recordAudit(tx, actor, { action: "breach.updated", entityType: "Breach", entityId: id, details: { before, after: data } });
   });
 }
 
@@ -110,13 +127,18 @@ export async function recordAuthorityNotice(actor: Actor, raw: unknown) {
     const breach = await openBreach(tx, input.id);
     if (breach.authorityNotifiedAt) throw new AppError("CONFLICT", "breaches.alreadyNotified");
     if (notifiedAt < breach.detectedAt) throw new AppError("BAD_INPUT", "breaches.beforeDetection", { notifiedOn: "breaches.beforeDetection" });
-    const late = authorityClock({ detectedAt: breach.detectedAt, authorityNotifiedAt: notifiedAt }, at).state === "late";
+    // Late when reported after 72 hours — or recorded here after them: a report claimed in time but
+    // written down later cannot be told from a backdated one, so it needs its reason too.
+    const late =
+      authorityClock({ detectedAt: breach.detectedAt, authorityNotifiedAt: notifiedAt }, at).state === "late" ||
+      authorityClock({ detectedAt: breach.detectedAt, authorityNotifiedAt: at }, at).state === "late";
     if (late && input.lateReason.length < 10) throw new AppError("BAD_INPUT", "breaches.lateReasonRequired", { lateReason: "breaches.lateReasonRequired" });
     await tx.breach.update({
       where: { id: input.id },
       data: {
         status: "AUTHORITY_NOTIFIED",
         authorityNotifiedAt: notifiedAt,
+        authorityRecordedAt: at,
         authorityChannel: input.channel,
         authorityReference: input.reference,
         lateReason: late ? input.lateReason : null,
@@ -141,7 +163,15 @@ export async function linkBreachCustomers(actor: Actor, raw: unknown) {
       let where: Prisma.Sql;
       let unknown: string[] = [];
       if (input.mode === "list") {
-        const entries = [...new Set(input.list.split(/[\s,;]+/).filter(Boolean))];
+        // One entry per line (or comma/semicolon): a phone number may contain spaces.
+        const entries = [
+          ...new Set(
+            input.list
+              .split(/[\r\n,;]+/)
+              .map((e) => e.trim())
+              .filter(Boolean),
+          ),
+        ];
         const emails = entries.filter((e) => e.includes("@")).map(normalizeEmail);
         const phones = entries.filter((e) => !e.includes("@")).map((e) => normalizePhone(e) ?? e);
         where = Prisma.sql`c.status <> 'ERASED' AND (c.email = ANY(${emails}::text[]) OR c.phone = ANY(${phones}::text[]))`;
@@ -172,8 +202,15 @@ export async function saveCustomerNotice(actor: Actor, raw: unknown) {
   const input = customerNoticeSchema.parse(raw);
   await db().$transaction(async (tx) => {
     await openBreach(tx, input.id);
+    // Customers see the text they were sent: once anyone has been told, it no longer changes.
+    if (await tx.breachCustomer.count({ where: { breachId: input.id, notifiedAt: { not: null } } })) throw new AppError("CONFLICT", "breaches.noticeSent");
     await tx.breach.update({ where: { id: input.id }, data: { customerNoticeVi: input.noticeVi, customerNoticeEn: input.noticeEn } });
-    await recordAudit(tx, actor, { action: "breach.notice_written", entityType: "Breach", entityId: input.id });
+    await recordAudit(tx, actor, {
+      action: "breach.notice_written",
+      entityType: "Breach",
+      entityId: input.id,
+      details: { noticeVi: input.noticeVi, noticeEn: input.noticeEn },
+    });
   });
 }
 
@@ -234,6 +271,10 @@ export async function closeBreach(actor: Actor, raw: unknown) {
   await db().$transaction(async (tx) => {
     const breach = await openBreach(tx, input.id);
     if (!breach.authorityNotifiedAt) throw new AppError("CONFLICT", "breaches.notifyAuthorityFirst");
+    const [{ untold }] = await tx.$queryRaw<{ untold: number }[]>`
+      SELECT count(*)::int AS untold FROM "BreachCustomer" bc JOIN "Customer" c ON c.id = bc."customerId"
+      WHERE bc."breachId" = ${input.id}::uuid AND bc."notifiedAt" IS NULL AND c.email IS NOT NULL AND c.status <> 'ERASED'`;
+    if (untold > 0) throw new AppError("CONFLICT", "breaches.customersUntold", undefined, { count: untold });
     await tx.breach.update({ where: { id: input.id }, data: { status: "CLOSED", closedAt: await now(), closingNote: input.note } });
     await recordAudit(tx, actor, { action: "breach.closed", entityType: "Breach", entityId: input.id, details: { note: input.note } });
   });

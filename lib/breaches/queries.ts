@@ -78,10 +78,10 @@ export async function breachesAwaitingAuthority(actor: Actor) {
   return rows.map((r) => ({ ...r, clock: authorityClock(r, at) }));
 }
 
-/** Staff who may handle a breach: compliance officers and administrators with an active account. */
+/** Who may handle a breach: compliance officers with an active account (the only ones who can open it). */
 export async function breachHandlers(actor: Actor) {
   authorize(actor, ...ROLES);
-  return db().user.findMany({ where: { role: { in: ["COMPLIANCE", "ADMIN"] }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db().user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 /** The breach notices a customer was sent (shown on their privacy page). */

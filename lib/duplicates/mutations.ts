@@ -99,6 +99,9 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
 
     const filled = FILLABLE.filter((f) => !keep[f] && merge[f]);
     const state = strictest(keep, merge);
+    // The duplicate's key (its sealed audit values, its encrypted files) follows the kept record, so
+    // erasing that one shreds both.
+    await tx.customerKey.updateMany({ where: { OR: [{ customerId: mergeId }, { mergedIntoId: mergeId }] }, data: { mergedIntoId: keepId } });
     await tx.customer.delete({ where: { id: mergeId } });
     await tx.customer.update({ where: { id: keepId }, data: { ...Object.fromEntries(filled.map((f) => [f, merge[f]])), ...state } });
     const moved = {

@@ -10,6 +10,9 @@ import { holidayDateSchema, holidaySchema } from "./schemas";
 // A holiday added or removed moves the deadlines of every open request that counts across it (each
 // move is stored on the request and audited); closed requests keep theirs.
 
+/** Every open request may move: more time than the default 5 s. */
+const RECOMPUTE_TX = { timeout: 60_000 };
+
 export async function addHoliday(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("settings"));
   const input = holidaySchema.parse(raw);
@@ -20,9 +23,9 @@ export async function addHoliday(actor: Actor, raw: unknown) {
     if (await tx.holiday.findUnique({ where: { date }, select: { date: true } }))
       throw new AppError("CONFLICT", "holidays.exists", { date: "holidays.exists" });
     await tx.holiday.create({ data: { date, name: input.name } });
-    await recordAudit(tx, actor, { action: "holiday.added", entityType: "Holiday", entityId: input.date, details: { name: input.name } });
-    await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `+ ${input.date} ${input.name}` });
-  });
+    const moved = await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `+ ${input.date} ${input.name}` });
+    await recordAudit(tx, actor, { action: "holiday.added", entityType: "Holiday", entityId: input.date, details: { name: input.name, requestsMoved: moved } });
+  }, RECOMPUTE_TX);
 }
 
 export async function removeHoliday(actor: Actor, raw: unknown) {
@@ -31,7 +34,7 @@ export async function removeHoliday(actor: Actor, raw: unknown) {
   await db().$transaction(async (tx) => {
     const { count } = await tx.holiday.deleteMany({ where: { date: new Date(`${input.date}T00:00:00Z`) } });
     if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
-    await recordAudit(tx, actor, { action: "holiday.removed", entityType: "Holiday", entityId: input.date });
-    await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `− ${input.date}` });
-  });
+    const moved = await recomputeOpenDeadlines(tx, actor, { cause: "HOLIDAYS_CHANGED", reason: `− ${input.date}` });
+    await recordAudit(tx, actor, { action: "holiday.removed", entityType: "Holiday", entityId: input.date, details: { requestsMoved: moved } });
+  }, RECOMPUTE_TX);
 }

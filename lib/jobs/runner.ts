@@ -9,7 +9,7 @@ import { processPasswordResetRequests } from "@/lib/passwords/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
-import { activateDuePolicies } from "@/lib/policies/mutations";
+import { activateDuePolicies, lapseStaleConsent } from "@/lib/policies/mutations";
 import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
 import { runErasureBatches } from "@/lib/privacy-requests/mutations/retention";
 import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requests/mutations/sign-in";
@@ -23,6 +23,7 @@ const jobs: Job[] = [
   { name: "consent-confirmation", everyMs: 0, run: () => sendConfirmationEmails(20) },
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
   { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
+  { name: "consent-lapse", everyMs: 600_000, run: lapseStaleConsent },
   { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
   { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
   { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },

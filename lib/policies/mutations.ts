@@ -145,13 +145,14 @@ export async function activateDuePolicies(): Promise<number> {
       async (tx) => {
         const { count } = await tx.policyVersion.updateMany({ where: { id: version.id, status: "SCHEDULED" }, data: { status: "PUBLISHED" } });
         if (!count) return;
+        // Consent first, the audit entries last: the audit lock is held only for the moment it takes.
+        await lapseSupersededConsent(tx, version.id);
         await recordAudit(tx, systemActor("scheduler"), {
           action: "policy.in_force",
           entityType: "PolicyVersion",
           entityId: version.id,
           details: { number: version.number },
         });
-        await lapseSupersededConsent(tx, version.id);
       },
       { timeout: 120_000 },
     );
@@ -162,22 +163,24 @@ export async function activateDuePolicies(): Promise<number> {
 /**
  * When a version that changes purposes materially takes effect, consent given to those purposes
  * under an earlier version stops counting: one LAPSED event per customer and purpose (source
- * SYSTEM, dated the effective time, with the wording they had agreed to), set-based, in the
- * transaction that puts the version in force. Agreeing again (the re-consent email, a form, the
- * privacy page) makes it count again.
+ * SYSTEM, with the wording they had agreed to), set-based. Dated the effective time, or just after
+ * the consent when that came later — a double opt-in confirmed late, a paper form recorded late,
+ * a consent taken between the effective time and this job all still speak for the old wording.
+ * Agreeing again (the re-consent email, a form, the privacy page) makes it count again.
  */
 async function lapseSupersededConsent(tx: Tx, versionId: string) {
   const lapsed = await tx.$executeRaw`
     INSERT INTO "ConsentEvent" ("customerId", "purposeId", action, source, "policyVersionId", wording, locale, evidence, "givenAt")
     SELECT s."customerId", s."purposeId", 'LAPSED', 'SYSTEM', v.id, e.wording, e.locale,
-           jsonb_build_object('reason', 'material_change', 'policyVersion', v.number, 'givenUnder', pv.number), v."effectiveAt"
+           jsonb_build_object('reason', 'material_change', 'policyVersion', v.number, 'givenUnder', pv.number),
+           GREATEST(v."effectiveAt", s."givenAt" + interval '1 millisecond')
     FROM "PolicyVersion" v
     JOIN "Purpose" p ON p.key = ANY (v."materialPurposeKeys")
     JOIN "ConsentState" s ON s."purposeId" = p.id AND s.action = 'GRANTED'
     JOIN "ConsentEvent" e ON e.id = s."eventId"
     LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
     JOIN "Customer" c ON c.id = s."customerId" AND c.status <> 'ERASED'
-    WHERE v.id = ${versionId}::uuid AND coalesce(pv.number, 0) < v.number AND s."givenAt" < v."effectiveAt"`;
+    WHERE v.id = ${versionId}::uuid AND coalesce(pv.number, 0) < v.number`;
   if (lapsed > 0)
     await recordAudit(tx, systemActor("scheduler"), {
       action: "consent.lapsed",
@@ -185,6 +188,22 @@ async function lapseSupersededConsent(tx: Tx, versionId: string) {
       entityId: versionId,
       details: { events: lapsed },
     });
+  return lapsed;
+}
+
+/**
+ * The sweep behind the lapse at activation: consent recorded since under an older wording of a
+ * purpose that an in-force version changed materially lapses too. A job, every few minutes.
+ */
+export async function lapseStaleConsent(): Promise<number> {
+  const at = await now();
+  const versions = await db().policyVersion.findMany({
+    where: { status: "PUBLISHED", effectiveAt: { lte: at }, NOT: { materialPurposeKeys: { isEmpty: true } } },
+    select: { id: true },
+  });
+  let lapsed = 0;
+  for (const v of versions) lapsed += await db().$transaction((tx) => lapseSupersededConsent(tx, v.id), { timeout: 120_000 });
+  return lapsed; // the runner runs it once more, which finds nothing left
 }
 
 /**

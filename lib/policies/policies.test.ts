@@ -7,7 +7,7 @@ import { makeCustomer } from "@/tests/support/customers";
 import { advanceClock, day, draftInput, settleAnnouncements } from "@/tests/support/policies";
 import { now } from "@/lib/clock";
 import { recordStaffConsent } from "@/lib/consent/mutations";
-import { activateDuePolicies, createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "./mutations";
+import { activateDuePolicies, createDraft, lapseStaleConsent, schedulePolicy, sendReconsentRequests, updateDraft } from "./mutations";
 import { findPolicyInForce, findUpcomingPolicy, reconsentCandidates } from "./queries";
 
 const failure = (p: Promise<unknown>) =>
@@ -126,6 +126,22 @@ describe("policy drafts and publication", () => {
     await consent(before.id);
     expect(await state(before.id)).toBe("GRANTED");
     expect((await reconsentCandidates(officer, id, 1000)).rows.map((r) => r.id)).not.toContain(before.id);
+
+    // A paper form signed before the change and recorded after it still speaks for the old wording:
+    // the sweep lapses it (just after it, so the lapse is what counts).
+    const late = await makeCustomer();
+    await recordStaffConsent(staff, {
+      customerId: late.id,
+      purposeKey: key,
+      action: "GRANTED",
+      givenOn: await day(-20),
+      method: "PAPER",
+      documentRef: "Phiếu cũ",
+    });
+    expect(await state(late.id)).toBe("GRANTED");
+    expect(await lapseStaleConsent()).toBeGreaterThanOrEqual(1);
+    expect(await state(late.id)).toBe("LAPSED");
+    expect(await state(before.id)).toBe("GRANTED");
   });
 });
 

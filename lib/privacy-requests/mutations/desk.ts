@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { CLOSED_STATUSES, type DeadlineRule, deadlinesFor, extendedDeadline, vnDay } from "../deadlines";
 import { ruleFor } from "../queries/rules";
+import { DEADLINE_LOCK } from "./rules";
 import { eraseCustomer } from "./erasure";
 import { queueRequestEmail } from "./notify";
 import {
@@ -41,6 +42,7 @@ type NewRequest = {
 
 /** Creates a request with its legal deadlines, from the rules table's row for its type (kept on the request). */
 export async function createRequest(tx: Tx, actor: Actor, input: NewRequest) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEADLINE_LOCK})`;
   const rule = await ruleFor(tx, input.type);
   const deadlines = deadlinesFor(input.receivedAt, rule, input.involvesThirdParty ?? false, await holidaySet(tx));
   const request = await tx.privacyRequest.create({
@@ -164,6 +166,7 @@ export async function extendRequest(actor: Actor, raw: unknown) {
       data: {
         extendedDueAt,
         extensionDays: input.days,
+        extensionUnit: rule.completeUnit,
         extendedAt: at,
         extensionReason: input.reason,
         status: "IN_PROGRESS",

@@ -104,13 +104,15 @@ export async function eraseCustomer(
 
   await tx.authToken.deleteMany({ where: { customerId } });
   await tx.customerSession.deleteMany({ where: { customerId } });
-  await shredCustomerKey(tx, customerId);
+  // Files sealed with a shredded key (this customer's, or a record merged into theirs) go as well.
+  const shredded = await shredCustomerKey(tx, customerId);
+  const sealedFiles = (await tx.attachment.deleteMany({ where: { keyCustomerId: { in: [customerId, ...shredded] } } })).count;
   await tx.customer.update({
     where: { id: customerId },
     data: { fullName: null, email: null, phone: null, address: null, organization: null, terminationReason: null, status: "ERASED", erasedAt: new Date() },
   });
 
-  const result = { submissions: submissions.length, consentEvents, emails, disclosurePackages: packages.length, attachments };
+  const result = { submissions: submissions.length, consentEvents, emails, disclosurePackages: packages.length, attachments: attachments + sealedFiles };
   await recordAudit(tx, actor, {
     action: "customer.erased",
     entityType: "Customer",

@@ -56,6 +56,8 @@ export async function runErasureBatches(): Promise<number> {
   for (const id of chunk) {
     try {
       await db().$transaction(async (tx) => {
+        // Lock the record first, then judge it: a lead who became a customer a moment ago stays.
+        await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${id}::uuid FOR UPDATE`;
         const still = await eligibleCount(tx, [id]);
         if (!still) throw new AppError("CONFLICT", "NOT_ELIGIBLE");
         await eraseCustomer(tx, system, id, { batchId: batch.id });

@@ -4,12 +4,15 @@ import { actorFields, authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
-import { CLOSED_STATUSES, type DeadlineRule, deadlinesFor, extendedDeadline } from "../deadlines";
+import { addPeriod, CLOSED_STATUSES, type DeadlineRule, type DeadlineUnit, deadlinesFor } from "../deadlines";
 import { currentRules } from "../queries/rules";
 import { requestRuleSchema, thirdPartySchema } from "../schemas";
 
 // Deadlines that move after receipt: the rules table or the holiday table changed, or third parties
 // turned out to be involved (or not). Each move is stored on the request and audited.
+
+/** Held by whoever computes deadlines (a new request, a recompute), so none is computed with a rule or holiday table changing under it. */
+export const DEADLINE_LOCK = 727_005;
 
 export type DeadlineCause = "RULE_CHANGED" | "HOLIDAYS_CHANGED" | "THIRD_PARTY_SET" | "THIRD_PARTY_CLEARED";
 
@@ -23,6 +26,7 @@ type OpenRequest = {
   dueAt: Date;
   extendedDueAt: Date | null;
   extensionDays: number | null;
+  extensionUnit: DeadlineUnit | null;
   rule: DeadlineRule;
   customerId: string | null;
 };
@@ -40,8 +44,9 @@ export async function recomputeOpenDeadlines(
   actor: Actor,
   scope: { cause: DeadlineCause; reason?: string; type?: string; requestId?: string; involvesThirdParty?: boolean },
 ): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEADLINE_LOCK})`;
   const rows = await tx.$queryRaw<OpenRequest[]>`
-    SELECT id, type::text, "involvesThirdParty", "receivedAt", "acknowledgedAt", "acknowledgeDueAt", "dueAt", "extendedDueAt", "extensionDays", rule, "customerId"
+    SELECT id, type::text, "involvesThirdParty", "receivedAt", "acknowledgedAt", "acknowledgeDueAt", "dueAt", "extendedDueAt", "extensionDays", "extensionUnit"::text, rule, "customerId"
     FROM "PrivacyRequest"
     WHERE status::text <> ALL(${[...CLOSED_STATUSES]}::text[])
       AND (${scope.type ?? null}::text IS NULL OR type::text = ${scope.type ?? null})
@@ -57,7 +62,8 @@ export async function recomputeOpenDeadlines(
     const thirdParty = scope.involvesThirdParty ?? r.involvesThirdParty;
     const next = deadlinesFor(r.receivedAt, rule, thirdParty, holidays);
     const acknowledgeDueAt = r.acknowledgedAt ? r.acknowledgeDueAt : next.acknowledgeDueAt;
-    const extendedDueAt = r.extensionDays !== null ? extendedDeadline(next.dueAt, r.extensionDays, rule, holidays) : r.extendedDueAt;
+    // An extension granted keeps its length and unit (the rule's when it was granted), from the new first deadline.
+    const extendedDueAt = r.extensionDays !== null ? addPeriod(next.dueAt, r.extensionDays, r.extensionUnit ?? rule.completeUnit, holidays) : r.extendedDueAt;
     const ruleChanged = rule.version !== r.rule.version || thirdParty !== r.involvesThirdParty;
     if (same(acknowledgeDueAt, r.acknowledgeDueAt) && same(next.dueAt, r.dueAt) && same(extendedDueAt, r.extendedDueAt) && !ruleChanged) continue;
     await tx.privacyRequest.update({
@@ -100,53 +106,65 @@ export async function recomputeOpenDeadlines(
 export async function updateRequestRule(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const input = requestRuleSchema.parse(raw);
-  return db().$transaction(async (tx) => {
-    const [before] = await tx.$queryRaw<DeadlineRule[]>`
+  return db().$transaction(
+    async (tx) => {
+      const [before] = await tx.$queryRaw<DeadlineRule[]>`
       SELECT type::text, "acknowledgePeriod", "acknowledgeUnit"::text, "completePeriod", "completeUnit"::text, "thirdPartyPeriod", "extensionPeriod", "legalReference", version
       FROM "RequestRule" WHERE type = ${input.type}::"PrivacyRequestType" FOR UPDATE`;
-    if (!before) throw new AppError("NOT_FOUND", "errors.notFound");
-    if (before.version !== input.version) throw new AppError("CONFLICT", "rules.changedMeanwhile");
-    const after = {
-      acknowledgePeriod: input.acknowledgePeriod,
-      acknowledgeUnit: input.acknowledgeUnit,
-      completePeriod: input.completePeriod,
-      completeUnit: input.completeUnit,
-      thirdPartyPeriod: input.thirdPartyPeriod,
-      extensionPeriod: input.extensionPeriod,
-      legalReference: input.legalReference,
-    };
-    const { type: _type, version: _version, ...was } = before;
-    if (JSON.stringify(was) === JSON.stringify(after)) throw new AppError("BAD_INPUT", "rules.nothingChanged");
-    await tx.requestRule.update({
-      where: { type: input.type },
-      data: { ...after, version: before.version + 1, changeReason: input.reason, updatedById: actor.kind === "user" ? actor.id : null, updatedAt: new Date() },
-    });
-    await recordAudit(tx, actor, {
-      action: "request_rule.changed",
-      entityType: "RequestRule",
-      entityId: input.type,
-      details: { reason: input.reason, version: before.version + 1, before: was, after },
-    });
-    const moved = await recomputeOpenDeadlines(tx, actor, { cause: "RULE_CHANGED", reason: input.reason, type: input.type });
-    return { version: before.version + 1, moved };
-  });
+      if (!before) throw new AppError("NOT_FOUND", "errors.notFound");
+      if (before.version !== input.version) throw new AppError("CONFLICT", "rules.changedMeanwhile");
+      const after = {
+        acknowledgePeriod: input.acknowledgePeriod,
+        acknowledgeUnit: input.acknowledgeUnit,
+        completePeriod: input.completePeriod,
+        completeUnit: input.completeUnit,
+        thirdPartyPeriod: input.thirdPartyPeriod,
+        extensionPeriod: input.extensionPeriod,
+        legalReference: input.legalReference,
+      };
+      const { type: _type, version: _version, ...was } = before;
+      if (JSON.stringify(was) === JSON.stringify(after)) throw new AppError("BAD_INPUT", "rules.nothingChanged");
+      await tx.requestRule.update({
+        where: { type: input.type },
+        data: {
+          ...after,
+          version: before.version + 1,
+          changeReason: input.reason,
+          updatedById: actor.kind === "user" ? actor.id : null,
+          updatedAt: new Date(),
+        },
+      });
+      const moved = await recomputeOpenDeadlines(tx, actor, { cause: "RULE_CHANGED", reason: input.reason, type: input.type });
+      await recordAudit(tx, actor, {
+        action: "request_rule.changed",
+        entityType: "RequestRule",
+        entityId: input.type,
+        details: { reason: input.reason, version: before.version + 1, before: was, after, moved },
+      });
+      return { version: before.version + 1, moved };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** Sets or clears "a processor or third party must also act" on an open request, with a reason. */
 export async function setThirdParty(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const input = thirdPartySchema.parse(raw);
-  return db().$transaction(async (tx) => {
-    const request = await tx.privacyRequest.findUnique({ where: { id: input.id }, select: { status: true, involvesThirdParty: true } });
-    if (!request) throw new AppError("NOT_FOUND", "errors.notFound");
-    if (CLOSED_STATUSES.includes(request.status)) throw new AppError("CONFLICT", "requests.closed");
-    if (request.involvesThirdParty === input.involved) throw new AppError("CONFLICT", "rules.thirdPartyUnchanged");
-    const moved = await recomputeOpenDeadlines(tx, actor, {
-      cause: input.involved ? "THIRD_PARTY_SET" : "THIRD_PARTY_CLEARED",
-      reason: input.reason,
-      requestId: input.id,
-      involvesThirdParty: input.involved,
-    });
-    return { moved };
-  });
+  return db().$transaction(
+    async (tx) => {
+      const request = await tx.privacyRequest.findUnique({ where: { id: input.id }, select: { status: true, involvesThirdParty: true } });
+      if (!request) throw new AppError("NOT_FOUND", "errors.notFound");
+      if (CLOSED_STATUSES.includes(request.status)) throw new AppError("CONFLICT", "requests.closed");
+      if (request.involvesThirdParty === input.involved) throw new AppError("CONFLICT", "rules.thirdPartyUnchanged");
+      const moved = await recomputeOpenDeadlines(tx, actor, {
+        cause: input.involved ? "THIRD_PARTY_SET" : "THIRD_PARTY_CLEARED",
+        reason: input.reason,
+        requestId: input.id,
+        involvesThirdParty: input.involved,
+      });
+      return { moved };
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -141,10 +141,10 @@ export async function getRequest(actor: Actor, id: string) {
   };
 }
 
-/** The last time we heard from a customer: created, a form submission, a consent change or a request. */
+/** The last time we heard from a customer: created, a form submission, a consent change of theirs (not one the app recorded, like a lapse) or a request. */
 export const LAST_CONTACT = Prisma.sql`GREATEST(c."createdAt",
   (SELECT max(s."createdAt") FROM "Submission" s WHERE s."customerId" = c.id),
-  (SELECT max(e."givenAt") FROM "ConsentEvent" e WHERE e."customerId" = c.id),
+  (SELECT max(e."givenAt") FROM "ConsentEvent" e WHERE e."customerId" = c.id AND e.source <> 'SYSTEM'),
   (SELECT max(q."receivedAt") FROM "PrivacyRequest" q WHERE q."customerId" = c.id))`;
 
 /**

@@ -15,7 +15,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { customerName } from "@/lib/i18n/labels";
 import { getT } from "@/lib/i18n/server";
 import { vnDay } from "@/lib/privacy-requests/deadlines";
-import { AuthorityForm, CloseBreachForm, CustomerNoticeForm, LinkCustomersForm } from "../_components/breach-steps";
+import { AuthorityForm, CloseBreachForm, CustomerNoticeForm, LinkCustomersForm, NotifyButton } from "../_components/breach-steps";
 import { ClockBadge } from "../_components/clock-badge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,7 +44,7 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
             <Link href={`/admin/breaches/${b.id}/notification`} className={buttonVariants({ variant: "secondary" })}>
               {t("breaches.printNotification")}
             </Link>
-            {!closed && (
+            {!closed && !b.authorityNotifiedAt && (
               <Link href={`/admin/breaches/${b.id}/edit`} className={buttonVariants({ variant: "secondary" })}>
                 {t("breaches.edit")}
               </Link>
@@ -67,6 +67,7 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
                     <DetailRow label={t("breaches.authorityNotifiedAt")}>
                       {formatDateTime(b.authorityNotifiedAt, locale)} · {t(`breaches.channel.${b.authorityChannel ?? "PORTAL"}`)}
                     </DetailRow>
+                    {b.authorityRecordedAt && <DetailRow label={t("breaches.authorityRecordedAt")}>{formatDateTime(b.authorityRecordedAt, locale)}</DetailRow>}
                     <DetailRow label={t("breaches.field.reference")}>{b.authorityReference}</DetailRow>
                     {b.lateReason && <DetailRow label={t("breaches.field.lateReason")}>{b.lateReason}</DetailRow>}
                   </>
@@ -124,8 +125,13 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
               <CardTitle>{t("breaches.noticeTitle")}</CardTitle>
             </CardHeader>
             <CardBody>
-              {closed ? (
-                <p className="whitespace-pre-wrap text-sm">{locale === "en" ? b.customerNoticeEn : b.customerNoticeVi}</p>
+              {closed || b.counts.notified > 0 ? (
+                <div className="space-y-3">
+                  <p className="whitespace-pre-wrap text-sm" data-testid="sent-notice">
+                    {locale === "en" ? b.customerNoticeEn : b.customerNoticeVi}
+                  </p>
+                  {!closed && pending > 0 && <NotifyButton id={b.id} pending={pending} />}
+                </div>
               ) : (
                 <CustomerNoticeForm
                   id={b.id}

@@ -151,31 +151,14 @@ export function LinkCustomersForm({ id }: { id: string }) {
   );
 }
 
-/** What affected customers are told, in both languages, then sent through the outbox. */
-export function CustomerNoticeForm({
-  id,
-  initial,
-  linked,
-  pending,
-}: {
-  id: string;
-  initial: { noticeVi: string; noticeEn: string };
-  linked: number;
-  pending: number;
-}) {
+/** Sends the (saved) notice to every linked customer not told yet, after a confirmation. */
+export function NotifyButton({ id, pending, disabled = false }: { id: string; pending: number; disabled?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   const toast = useToast();
   const confirm = useConfirm();
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string>();
-  const form = useForm<CustomerNoticeInput>({ resolver: zodResolver(customerNoticeSchema), defaultValues: { id, ...initial } });
-  const { submit, formError, fieldError } = useActionForm(form, saveCustomerNoticeAction, () => {
-    toast.show(t("breaches.noticeSaved"));
-    form.reset(form.getValues());
-    router.refresh();
-  });
-  const saved = initial.noticeVi !== "" && initial.noticeEn !== "";
   const send = async () => {
     if (
       !(await confirm({
@@ -195,6 +178,38 @@ export function CustomerNoticeForm({
     router.refresh();
   };
   return (
+    <>
+      {sendError && <Alert tone="error">{sendError}</Alert>}
+      <Button type="button" disabled={disabled || pending === 0 || sending} onClick={send}>
+        {sending ? t("breaches.notifying") : t("breaches.notifyCount", { count: pending })}
+      </Button>
+    </>
+  );
+}
+
+/** What affected customers are told, in both languages, then sent through the outbox (the text is fixed once anyone is told). */
+export function CustomerNoticeForm({
+  id,
+  initial,
+  linked,
+  pending,
+}: {
+  id: string;
+  initial: { noticeVi: string; noticeEn: string };
+  linked: number;
+  pending: number;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const toast = useToast();
+  const form = useForm<CustomerNoticeInput>({ resolver: zodResolver(customerNoticeSchema), defaultValues: { id, ...initial } });
+  const { submit, formError, fieldError } = useActionForm(form, saveCustomerNoticeAction, () => {
+    toast.show(t("breaches.noticeSaved"));
+    form.reset(form.getValues());
+    router.refresh();
+  });
+  const saved = initial.noticeVi !== "" && initial.noticeEn !== "";
+  return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate className="space-y-3" aria-label={t("breaches.noticeTitle")}>
         {formError && <Alert tone="error">{formError}</Alert>}
@@ -210,11 +225,8 @@ export function CustomerNoticeForm({
           {t("breaches.noticeSave")}
         </Button>
       </form>
-      {sendError && <Alert tone="error">{sendError}</Alert>}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" disabled={!saved || pending === 0 || sending || form.formState.isDirty} onClick={send}>
-          {sending ? t("breaches.notifying") : t("breaches.notifyCount", { count: pending })}
-        </Button>
+        <NotifyButton id={id} pending={pending} disabled={!saved || form.formState.isDirty} />
         <p className="text-sm text-zinc-600">{!saved ? t("breaches.noticeFirst") : linked === 0 ? t("breaches.linkFirst") : t("breaches.notifyHelp")}</p>
       </div>
     </div>

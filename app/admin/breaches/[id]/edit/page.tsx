@@ -21,7 +21,8 @@ export default async function EditBreachPage({ params }: { params: Promise<{ id:
   const actor = await requireArea("breaches");
   const { t } = await getT();
   const b = await getBreach(actor, (await params).id);
-  if (!b || b.status === "CLOSED") notFound();
+  // Reported or closed: what the authority was told stays as it was.
+  if (!b || b.status === "CLOSED" || b.authorityNotifiedAt) notFound();
   const handlers = await breachHandlers(actor);
   return (
     <>
