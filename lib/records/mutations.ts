@@ -79,3 +79,9 @@ export async function generateRecordDocument(actor: Actor, raw: unknown) {
     return document;
   });
 }
+
+/** An export of the records (who took the dossier out, and in which form) goes into the audit log. */
+export async function auditRecordsExport(actor: Actor, format: "json" | "csv") {
+  authorize(actor, ...ROLES);
+  await db().$transaction((tx) => recordAudit(tx, actor, { action: "records.exported", entityType: "RecordDocument", details: { format } }));
+}

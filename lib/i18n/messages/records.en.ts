@@ -99,4 +99,5 @@ export const recordsEn: Record<keyof typeof recordsVi, string> = {
   "audit.event.processor.added": "Processor added",
   "audit.event.processor.updated": "Processor edited",
   "audit.event.record_document.generated": "Dossier document generated",
+  "audit.event.records.exported": "Records of processing exported",
 };

@@ -96,4 +96,5 @@ export const recordsVi = {
   "audit.event.processor.added": "Thêm bên xử lý",
   "audit.event.processor.updated": "Sửa bên xử lý",
   "audit.event.record_document.generated": "Lập hồ sơ đánh giá",
+  "audit.event.records.exported": "Tải hồ sơ xử lý dữ liệu",
 } as const;

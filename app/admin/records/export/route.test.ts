@@ -1,5 +1,6 @@
 // The records export through the real route handler, as the people who may and may not have it.
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { actAsStaff } from "@/tests/support/session";
 import { GET } from "./route";
 
@@ -21,6 +22,7 @@ describe("GET /admin/records/export", () => {
     );
     expect(csv).toContain("Chiến dịch quảng cáo");
     expect(csv).not.toMatch(/ADVERTISING|CONSENT|fullName/);
+    expect(await db().auditEvent.count({ where: { action: "records.exported", details: { path: ["format"], equals: "csv" } } })).toBeGreaterThanOrEqual(1);
 
     await actAsStaff("STAFF");
     expect((await get("json")).status).toBe(403);

@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/session";
 import { CSV_BOM, csvRow } from "@/lib/csv";
 import { dataFieldLabel } from "@/lib/i18n/labels";
 import { getT } from "@/lib/i18n/server";
+import { auditRecordsExport } from "@/lib/records/mutations";
 import { recordsOfProcessing } from "@/lib/records/queries";
 import { exportFormatSchema } from "@/lib/records/schemas";
 
@@ -13,6 +14,7 @@ export async function GET(request: Request) {
   if (!actor || !canAccess(actor.role, "records")) return new Response("Forbidden", { status: 403 });
   const records = await recordsOfProcessing(actor);
   const format = exportFormatSchema.parse(new URL(request.url).searchParams.get("format"));
+  await auditRecordsExport(actor, format);
   const day = records.generatedAt.slice(0, 10);
   if (format === "json") {
     return new Response(JSON.stringify(records, null, 2), {
