@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { ZodError } from "zod";
 import { type CustomerActor, systemActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
 import { db } from "@/lib/db";
-import type { AppError } from "@/lib/errors";
 import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
 import { myOverview } from "@/lib/privacy-requests/queries/my-data";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
+import { failure, invalid } from "@/tests/support/outcomes";
 import { closeBreach, linkBreachCustomers, logBreach, notifyBreachCustomers, recordAuthorityNotice, saveCustomerNotice, updateBreach } from "./mutations";
 import { breachesAwaitingAuthority, getBreach, listBreaches } from "./queries";
 import { authorityClock } from "./schemas";
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: AppError) => e,
-  );
-const invalid = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
-  );
 const HOUR = 3_600_000;
 /** A Vietnamese date and hh:mm some hours before the app's clock. */
 async function hoursAgo(hours: number) {

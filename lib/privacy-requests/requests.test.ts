@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ZodError } from "zod";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { recordStaffConsent } from "@/lib/consent/mutations";
-import type { AppError } from "@/lib/errors";
 import { makeStaff } from "@/tests/support/factories";
+import { failure, invalid } from "@/tests/support/outcomes";
 import { makeCustomer } from "@/tests/support/customers";
 import { addCalendarDays, vnDay, workingDaysLeft } from "./deadlines";
 import { sendDailyDigest } from "./mutations/digest";
@@ -16,17 +15,6 @@ import { cancelMyRequest, changeMyConsent, objectToSharing, recordMyExport, requ
 import { holidaySet } from "@/lib/holidays/queries";
 import { translator } from "@/lib/i18n/translate";
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: AppError) => e,
-  );
-/** Field → message of a validation failure (zod in lib functions; actions turn them into field errors). */
-const invalid = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
-  );
 const pdf = (bytes = 64) => new File([`%PDF-1.4 ${"x".repeat(bytes)}`], "thu-yeu-cau.pdf", { type: "application/pdf" });
 const asCustomer = (customerId: string): CustomerActor => ({ kind: "customer", customerId, sessionId: "test", ip: "10.8.0.1", userAgent: "vitest" });
 const daysAgo = async (n: number) => vnDay(new Date((await now()).getTime() - n * 86_400_000));

@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { ZodError } from "zod";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import type { AppError } from "@/lib/errors";
 import { addHoliday, removeHoliday } from "@/lib/holidays/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import { makeCustomer } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
+import { failure, invalid } from "@/tests/support/outcomes";
 import { type DeadlineRule, vnDay } from "./deadlines";
 import { logRequest } from "./mutations/desk";
 import { setThirdParty, updateRequestRule } from "./mutations/rules";
 import { requestCorrection } from "./mutations/self-service";
 import { listRequestRules } from "./queries/rules";
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: AppError) => e,
-  );
-const invalid = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
-  );
 const stored = (id: string) => db().privacyRequest.findUniqueOrThrow({ where: { id }, include: { deadlineChanges: { orderBy: { createdAt: "asc" } } } });
 const due = async (id: string) => vnDay((await stored(id)).dueAt);
 

@@ -1,24 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { ZodError } from "zod";
 import { db } from "@/lib/db";
-import type { AppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/queries";
 import { makeStaff } from "@/tests/support/factories";
+import { failure, invalid } from "@/tests/support/outcomes";
 import { makeForm } from "@/tests/support/forms";
 import { createProcessor, generateRecordDocument, updateProcessor } from "./mutations";
 import { recordsOfProcessing } from "./queries";
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: AppError) => e,
-  );
-const invalid = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: ZodError) => Object.fromEntries(e.issues.map((i) => [i.path.join("."), i.message])),
-  );
 const processor = {
   name: "Nhà cung cấp thử",
   serviceVi: "Sao lưu dữ liệu",
