@@ -46,6 +46,8 @@ test("the compliance officer reads the deadline rules, changes one with a reason
     const deadlines = officer.getByTestId("request-deadlines");
     await expect(deadlines).toContainText("16/06/2026 (15 ngày)");
     await expect(officer.getByTestId("request-rule")).toContainText("Điều 5");
+    // The purpose by its name, not its key.
+    await expect(officer.locator("main")).toContainText("Mục đích: Chiến dịch quảng cáo");
     await officer.getByRole("button", { name: "Cần bên thứ ba thực hiện…" }).click();
     await officer.getByLabel("Lý do (lưu cùng yêu cầu)").fill("Đối tác quảng cáo cũng phải dừng sử dụng");
     await officer.getByRole("button", { name: "Lưu và tính lại hạn" }).click();

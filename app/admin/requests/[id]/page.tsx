@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/server";
 import { CLOSED_STATUSES, completionPeriod } from "@/lib/privacy-requests/deadlines";
 import { getRequest } from "@/lib/privacy-requests/queries/desk";
 import { requestReference } from "@/lib/privacy-requests/schemas";
+import { listPurposes } from "@/lib/purposes/queries";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
 import { PostButton } from "@/components/admin/post-button";
@@ -28,6 +29,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const r = await getRequest(actor, (await params).id);
   if (!r) notFound();
   const closed = CLOSED_STATUSES.includes(r.status);
+  // A purpose by its name in the reader's language, never its key.
+  const purpose = r.purposeKey ? (await listPurposes()).find((p) => p.key === r.purposeKey) : undefined;
+  const purposeLabel = (key: string) => (purpose ? (locale === "en" ? purpose.labelEn : purpose.labelVi) : key);
   const erased = r.customer?.status === "ERASED";
   return (
     <>
@@ -103,7 +107,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <CardBody className="space-y-3 text-sm">
               {r.purposeKey && (
                 <p>
-                  <span className="text-zinc-500">{t("requests.purpose")}:</span> {r.purposeKey}
+                  <span className="text-zinc-500">{t("requests.purpose")}:</span> {purposeLabel(r.purposeKey)}
                 </p>
               )}
               <p className="whitespace-pre-wrap">
