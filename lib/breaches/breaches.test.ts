@@ -139,6 +139,8 @@ describe("the breach register", () => {
     // Erased after being linked: there is nobody left to tell.
     await db().$transaction((tx) => eraseCustomer(tx, systemActor("test"), erased.id, {}));
 
+    // Still to tell: those with an email who are not erased.
+    expect((await getBreach(officer, breach.id))?.counts).toMatchObject({ linked: 4, notified: 0, withoutEmail: 1, pending: 2 });
     expect(await failure(notifyBreachCustomers(officer, { id: breach.id }))).toMatchObject({ userMessage: "breaches.noticeFirst" });
     expect(await invalid(saveCustomerNotice(officer, { id: breach.id, noticeVi: "ngắn", noticeEn: "short" }))).toEqual({
       noticeVi: "breaches.noticeRequired",
@@ -170,7 +172,7 @@ describe("the breach register", () => {
     expect((await myOverview(me)).breachNotices).toMatchObject([{ customerNoticeVi: expect.stringContaining("bị gửi nhầm") }]);
     const stranger: CustomerActor = { kind: "customer", customerId: (await makeCustomer()).id, sessionId: "test" };
     expect((await myOverview(stranger)).breachNotices).toEqual([]);
-    expect((await getBreach(officer, breach.id))?.counts).toMatchObject({ linked: 4, notified: 2, withoutEmail: 1 });
+    expect((await getBreach(officer, breach.id))?.counts).toMatchObject({ linked: 4, notified: 2, withoutEmail: 1, pending: 0 });
   });
 
   it("closes only once the authority has been told; a closed breach changes no more", async () => {

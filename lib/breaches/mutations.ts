@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 import { readSettings } from "@/lib/settings/queries";
+import { UNTOLD } from "./queries";
 import {
   authorityClock,
   authorityNoticeSchema,
@@ -240,7 +241,7 @@ export async function notifyBreachCustomers(actor: Actor, raw: unknown) {
       const rows = await tx.$queryRaw<{ customerId: string; email: string; locale: "vi" | "en" }[]>`
         SELECT bc."customerId", c.email, c.locale::text AS locale
         FROM "BreachCustomer" bc JOIN "Customer" c ON c.id = bc."customerId"
-        WHERE bc."breachId" = ${id}::uuid AND bc."notifiedAt" IS NULL AND c.status <> 'ERASED' AND c.email IS NOT NULL
+        WHERE bc."breachId" = ${id}::uuid AND ${UNTOLD}
         ORDER BY bc."customerId" LIMIT ${NOTIFY_CHUNK}
         FOR UPDATE OF bc SKIP LOCKED`;
       const at = await now();
@@ -273,7 +274,7 @@ export async function closeBreach(actor: Actor, raw: unknown) {
     if (!breach.authorityNotifiedAt) throw new AppError("CONFLICT", "breaches.notifyAuthorityFirst");
     const [{ untold }] = await tx.$queryRaw<{ untold: number }[]>`
       SELECT count(*)::int AS untold FROM "BreachCustomer" bc JOIN "Customer" c ON c.id = bc."customerId"
-      WHERE bc."breachId" = ${input.id}::uuid AND bc."notifiedAt" IS NULL AND c.email IS NOT NULL AND c.status <> 'ERASED'`;
+      WHERE bc."breachId" = ${input.id}::uuid AND ${UNTOLD}`;
     if (untold > 0) throw new AppError("CONFLICT", "breaches.customersUntold", undefined, { count: untold });
     await tx.breach.update({ where: { id: input.id }, data: { status: "CLOSED", closedAt: await now(), closingNote: input.note } });
     await recordAudit(tx, actor, { action: "breach.closed", entityType: "Breach", entityId: input.id, details: { note: input.note } });

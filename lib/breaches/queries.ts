@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
@@ -7,6 +8,9 @@ import { authorityClock } from "./schemas";
 
 // Reads of the breach register (COMPLIANCE only), and the notices a customer was sent.
 const ROLES = rolesFor("breaches");
+
+/** A linked customer (bc, with c their record) still to be told: not yet told, has an email, not erased. */
+export const UNTOLD = Prisma.sql`bc."notifiedAt" IS NULL AND c.email IS NOT NULL AND c.status <> 'ERASED'`;
 
 export async function listBreaches(actor: Actor) {
   authorize(actor, ...ROLES);
@@ -42,11 +46,11 @@ export async function getBreach(actor: Actor, id: string) {
   const breach = await db().breach.findUnique({ where: { id }, include: { handler: { select: { name: true, email: true } } } });
   if (!breach) return null;
   const [counts, sample, history, at] = await Promise.all([
-    db().$queryRaw<{ linked: number; notified: number; withoutEmail: number; erased: number }[]>`
+    db().$queryRaw<{ linked: number; notified: number; withoutEmail: number; pending: number }[]>`
       SELECT count(*)::int AS linked,
              count(*) FILTER (WHERE bc."notifiedAt" IS NOT NULL)::int AS notified,
              count(*) FILTER (WHERE bc."notifiedAt" IS NULL AND c.email IS NULL AND c.status <> 'ERASED')::int AS "withoutEmail",
-             count(*) FILTER (WHERE c.status = 'ERASED')::int AS erased
+             count(*) FILTER (WHERE ${UNTOLD})::int AS pending
       FROM "BreachCustomer" bc JOIN "Customer" c ON c.id = bc."customerId" WHERE bc."breachId" = ${id}::uuid`,
     db().breachCustomer.findMany({
       where: { breachId: id },

@@ -30,7 +30,6 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
   if (!b) notFound();
   const closed = b.status === "CLOSED";
   const fmt = (n: number) => formatNumber(n, locale);
-  const pending = b.counts.linked - b.counts.notified - b.counts.withoutEmail - b.counts.erased;
   return (
     <>
       <Link href="/admin/breaches" className="text-sm text-brand-800 hover:underline">
@@ -130,14 +129,14 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
                   <p className="whitespace-pre-wrap text-sm" data-testid="sent-notice">
                     {locale === "en" ? b.customerNoticeEn : b.customerNoticeVi}
                   </p>
-                  {!closed && pending > 0 && <NotifyButton id={b.id} pending={pending} />}
+                  {!closed && b.counts.pending > 0 && <NotifyButton id={b.id} pending={b.counts.pending} />}
                 </div>
               ) : (
                 <CustomerNoticeForm
                   id={b.id}
                   initial={{ noticeVi: b.customerNoticeVi, noticeEn: b.customerNoticeEn }}
                   linked={b.counts.linked}
-                  pending={Math.max(0, pending)}
+                  pending={b.counts.pending}
                 />
               )}
             </CardBody>
