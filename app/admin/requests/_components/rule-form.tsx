@@ -32,31 +32,22 @@ export function RuleForm({ initial }: { initial: RequestRuleInput }) {
       ))}
     </Select>
   );
+  /** A period and its unit side by side (acknowledgement, completion). */
+  const periodWithUnit = (period: "acknowledgePeriod" | "completePeriod", unit: "acknowledgeUnit" | "completeUnit", id: string) => (
+    <fieldset className="grid gap-3 sm:grid-cols-[8rem_1fr]">
+      <Field id={id} label={t(`rules.field.${period}`)} error={fieldError(period)}>
+        <Input type="number" min={1} inputMode="numeric" {...fieldA11y(id, fieldError(period))} {...form.register(period)} />
+      </Field>
+      <Field id={`${id}-unit`} label={t("rules.field.unit")} error={fieldError(unit)}>
+        {unitSelect(unit, `${id}-unit`)}
+      </Field>
+    </fieldset>
+  );
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("rules.title")}>
       {formError && <Alert tone="error">{formError}</Alert>}
-      <fieldset className="grid gap-3 sm:grid-cols-[8rem_1fr]">
-        <Field id="rule-ack" label={t("rules.field.acknowledgePeriod")} error={fieldError("acknowledgePeriod")}>
-          <Input
-            type="number"
-            min={1}
-            inputMode="numeric"
-            {...fieldA11y("rule-ack", fieldError("acknowledgePeriod"))}
-            {...form.register("acknowledgePeriod")}
-          />
-        </Field>
-        <Field id="rule-ack-unit" label={t("rules.field.unit")} error={fieldError("acknowledgeUnit")}>
-          {unitSelect("acknowledgeUnit", "rule-ack-unit")}
-        </Field>
-      </fieldset>
-      <fieldset className="grid gap-3 sm:grid-cols-[8rem_1fr]">
-        <Field id="rule-complete" label={t("rules.field.completePeriod")} error={fieldError("completePeriod")}>
-          <Input type="number" min={1} inputMode="numeric" {...fieldA11y("rule-complete", fieldError("completePeriod"))} {...form.register("completePeriod")} />
-        </Field>
-        <Field id="rule-complete-unit" label={t("rules.field.unit")} error={fieldError("completeUnit")}>
-          {unitSelect("completeUnit", "rule-complete-unit")}
-        </Field>
-      </fieldset>
+      {periodWithUnit("acknowledgePeriod", "acknowledgeUnit", "rule-ack")}
+      {periodWithUnit("completePeriod", "completeUnit", "rule-complete")}
       <Field id="rule-third" label={t("rules.field.thirdPartyPeriod")} error={fieldError("thirdPartyPeriod")}>
         <Input
           type="number"
