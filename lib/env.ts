@@ -14,6 +14,8 @@ const schema = z.object({
   APP_URL: z.url({ error: "must be an absolute URL such as https://privacy.example.com" }).default("http://localhost:3000"),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url({ error: "must be an absolute URL" }).optional(),
+  /** Signing secret of the Resend webhook (whsec_…): delivery events are accepted only when signed with it. */
+  RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_", { error: "must be the whsec_… signing secret Resend shows for the webhook" }).optional(),
   EMAIL_FROM: z.string().min(3).default("Customer Register <no-reply@customer-register.local>"),
   WORKER_ENABLED: booleanish.default(true),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),

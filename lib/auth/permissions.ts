@@ -20,6 +20,8 @@ export const AREAS = {
   breaches: ["COMPLIANCE"],
   // The records of processing and the dossier: what an inspector asks for.
   records: ["COMPLIANCE", "ADMIN"],
+  // Marketing email: STAFF and COMPLIANCE send; only COMPLIANCE changes the sending rules (in lib).
+  campaigns: ["STAFF", "COMPLIANCE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;
@@ -123,6 +125,16 @@ export const ACTIONS = {
   // Records of processing.
   saveProcessorAction: area("records"),
   generateRecordDocumentAction: area("records"),
+  // Marketing campaigns (the sending rules: COMPLIANCE).
+  saveCampaignAction: area("campaigns"),
+  scheduleCampaignAction: area("campaigns"),
+  pauseCampaignAction: area("campaigns"),
+  resumeCampaignAction: area("campaigns"),
+  cancelCampaignAction: area("campaigns"),
+  sendTestEmailAction: area("campaigns"),
+  previewEmailAction: area("campaigns"),
+  previewAudienceAction: area("campaigns"),
+  updateMarketingRulesAction: roles(COMPLIANCE),
   // Administration.
   verifyAuditChainAction: area("audit"),
   requeueEmailAction: area("outbox"),
@@ -166,6 +178,10 @@ export const ROUTES = {
   "GET /api/session-check": roles(ALL_STAFF),
   "OPTIONS /api/public/forms/[slug]/submissions": "public",
   "POST /api/public/forms/[slug]/submissions": "public",
+  // The token in the address proves which message it was; the signature proves Resend sent it.
+  "GET /api/public/unsubscribe/[token]": "public",
+  "POST /api/public/unsubscribe/[token]": "public",
+  "POST /api/webhooks/resend": "public",
 } as const satisfies Record<string, Access>;
 
 /** Every back-office page: the area it belongs to, or "signedIn" for every staff member's own pages. */
@@ -180,6 +196,10 @@ export const PAGES = {
   "/admin/customers/import": area("customers"),
   "/admin/customers/import/[id]": area("customers"),
   "/admin/customers/new": area("customers"),
+  "/admin/campaigns": area("campaigns"),
+  "/admin/campaigns/[id]": area("campaigns"),
+  "/admin/campaigns/new": area("campaigns"),
+  "/admin/campaigns/rules": area("campaigns"),
   "/admin/disclosures": area("disclosures"),
   "/admin/disclosures/[id]": area("disclosures"),
   "/admin/disclosures/media": area("disclosures"),

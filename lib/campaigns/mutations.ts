@@ -2,19 +2,28 @@ import "server-only";
 import { STALE } from "@/lib/policies/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+import { audienceSql } from "./audience";
+import { exclusionReasonSql, requiredVersion } from "./guard";
+import { audienceSchema } from "./schemas";
 
 export const QUEUE_CHUNK = 20_000;
 
 type Campaign = {
   id: string;
-  kind: "POLICY_NOTICE" | "RECONSENT";
+  kind: "POLICY_NOTICE" | "RECONSENT" | "MARKETING";
   policyVersionId: string | null;
   cursor: string | null;
   subjectVi: string;
   subjectEn: string;
+  purposeId: string | null;
+  purposeKey: string | null;
+  audience: unknown;
+  excluded: Record<string, number>;
 };
-type Chunk = { last: string | null; scanned: bigint; queued: bigint };
+type Chunk = { last: string | null; scanned: bigint; queued: bigint; excluded?: Record<string, number> | null };
 
 const FIRST = "00000000-0000-0000-0000-000000000000";
 
@@ -66,6 +75,44 @@ function queueReconsent(tx: Tx, c: Campaign, size: number) {
     SELECT (SELECT id::text FROM targets ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM targets) AS scanned, (SELECT count(*) FROM messages) AS queued`;
 }
 
+/**
+ * Marketing: the audience's next chunk, each customer with the guard's verdict; a message only for
+ * those it lets through, carrying the consent event that allowed it. Who was left out is counted by
+ * reason. A retried chunk (crash before commit) starts again from the same cursor.
+ */
+async function queueMarketing(tx: Tx, c: Campaign, size: number) {
+  if (!c.purposeId || !c.purposeKey) throw new Error(`campaign ${c.id} has no purpose`);
+  const at = await now();
+  const audience = audienceSchema.parse(c.audience ?? {});
+  const required = await requiredVersion(tx, c.purposeKey, at);
+  const reason = await exclusionReasonSql(Prisma.sql`${c.purposeKey}`, required, at);
+  const versions =
+    required > 0 ? Prisma.sql`LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"` : Prisma.empty;
+  return tx.$queryRaw<Chunk[]>`
+    WITH targets AS MATERIALIZED (
+      SELECT c.id, c.email, c.locale, coalesce(c."fullName", '') AS name, s."eventId", ${reason} AS reason
+      FROM "Customer" c
+      LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${c.purposeId}::uuid
+      ${versions}
+      WHERE c.id > ${c.cursor ?? FIRST}::uuid AND ${audienceSql(audience)}
+      ORDER BY c.id LIMIT ${size}),
+    messages AS (
+      INSERT INTO "EmailMessage" ("to", locale, template, subject, "campaignId", variables, "customerId", "consentEventId", "updatedAt")
+      SELECT t.email, t.locale, 'marketing', CASE WHEN t.locale = 'en' THEN ${c.subjectEn} ELSE ${c.subjectVi} END, ${c.id}::uuid,
+             jsonb_build_object('name', t.name), t.id, t."eventId", now()
+      FROM targets t WHERE t.reason IS NULL
+      RETURNING 1)
+    SELECT (SELECT id::text FROM targets ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM targets) AS scanned,
+      (SELECT count(*) FROM messages) AS queued,
+      (SELECT jsonb_object_agg(reason, n) FROM (SELECT reason, count(*)::int AS n FROM targets WHERE reason IS NOT NULL GROUP BY reason) r) AS excluded`;
+}
+
+function addCounts(a: Record<string, number>, b: Record<string, number> | null | undefined) {
+  const sum = { ...a };
+  for (const [k, n] of Object.entries(b ?? {})) sum[k] = (sum[k] ?? 0) + n;
+  return sum;
+}
+
 const ANALYZE_AFTER = 10_000;
 
 /** The job: queues the next chunk of the oldest campaign still queuing. Chunk and cursor commit together. */
@@ -74,19 +121,26 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
   const handled = await db().$transaction(
     async (tx) => {
       const [campaign] = await tx.$queryRaw<Campaign[]>`
-        SELECT id, kind, "policyVersionId", cursor, "subjectVi", "subjectEn" FROM "EmailCampaign"
-        WHERE status = 'QUEUING' ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        SELECT k.id, k.kind, k."policyVersionId", k.cursor, k."subjectVi", k."subjectEn", k."purposeId", p.key AS "purposeKey", k.audience, k.excluded
+        FROM "EmailCampaign" k LEFT JOIN "Purpose" p ON p.id = k."purposeId"
+        WHERE k.status = 'QUEUING' ORDER BY k."createdAt" LIMIT 1 FOR UPDATE OF k SKIP LOCKED`;
       if (!campaign) return 0;
-      const [chunk] = await (campaign.kind === "POLICY_NOTICE" ? queueNotices(tx, campaign, size) : queueReconsent(tx, campaign, size));
+      const [chunk] = await (campaign.kind === "POLICY_NOTICE"
+        ? queueNotices(tx, campaign, size)
+        : campaign.kind === "MARKETING"
+          ? queueMarketing(tx, campaign, size)
+          : queueReconsent(tx, campaign, size));
       const done = Number(chunk.scanned) < size;
       const updated = await tx.emailCampaign.update({
         where: { id: campaign.id },
         data: {
           cursor: chunk.last ?? campaign.cursor,
           queuedCount: { increment: Number(chunk.queued) },
+          scannedCount: { increment: Number(chunk.scanned) },
+          ...(campaign.kind === "MARKETING" ? { excluded: addCounts(campaign.excluded, chunk.excluded) } : {}),
           ...(done ? { status: "QUEUED", queuedAt: new Date() } : {}),
         },
-        select: { queuedCount: true },
+        select: { queuedCount: true, excluded: true },
       });
       if (done) {
         grewBy = updated.queuedCount;
@@ -94,7 +148,7 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
           action: "campaign.queued",
           entityType: "EmailCampaign",
           entityId: campaign.id,
-          details: { kind: campaign.kind, policyVersionId: campaign.policyVersionId, messages: updated.queuedCount },
+          details: { kind: campaign.kind, policyVersionId: campaign.policyVersionId, messages: updated.queuedCount, excluded: updated.excluded },
         });
       }
       return 1;

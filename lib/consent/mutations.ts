@@ -77,8 +77,10 @@ export type ConsentChange = {
   customerId: string;
   purposeKey: string;
   action: "GRANTED" | "WITHDRAWN";
-  source: "SELF_SERVICE" | "STAFF";
+  source: "SELF_SERVICE" | "STAFF" | "UNSUBSCRIBE";
   at: Date;
+  /** What else proves it (an unsubscribe: the message and campaign the link came in). */
+  evidence?: Record<string, string>;
   method?: string;
   documentRef?: string;
   ip?: string | null;
@@ -119,15 +121,16 @@ export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentC
       wording,
       locale: customer.locale,
       staffId: actor.kind === "user" ? actor.id : null,
-      method: change.method ?? (change.source === "SELF_SERVICE" ? "WEB" : null),
+      method: change.method ?? (change.source === "STAFF" ? null : "WEB"),
       documentRef: change.documentRef ?? null,
       ip: change.ip ?? null,
       userAgent: change.userAgent ?? null,
       givenAt: change.at,
       evidence: {
-        channel: change.source === "SELF_SERVICE" ? "privacy_page" : "privacy_request",
+        channel: change.source === "SELF_SERVICE" ? "privacy_page" : change.source === "UNSUBSCRIBE" ? "unsubscribe_link" : "privacy_request",
         policyVersion: policy?.number ?? null,
         documentRef: change.documentRef ?? null,
+        ...change.evidence,
       },
     },
     select: { id: true },

@@ -1,5 +1,10 @@
 // The outbox sender. Runs in every app instance (lib/jobs); the database decides who sends what.
+import { createHash } from "node:crypto";
 import { Resend } from "resend";
+import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/guard";
+import { readMarketingRules } from "@/lib/campaigns/queries";
+import { unsubscribeUrl } from "@/lib/campaigns/unsubscribe";
+import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { campaignContent } from "./campaign-content";
 import {
@@ -60,23 +65,53 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
 }
 
 /** Sends one batch of campaign messages (up to 100) with a single call to Resend's batch API. */
-export async function deliverCampaignBatch(): Promise<number> {
-  const batch = await claimCampaignBatch(100);
-  if (batch.length === 0) return 0;
+export async function deliverCampaignBatch(size = 100): Promise<number> {
+  const at = await now();
+  const rules = await readMarketingRules();
+  const claimed = await claimCampaignBatch(size, await blockedMarketingCampaigns(at, rules));
+  if (claimed.length === 0) return 0;
+  // Marketing messages pass the guard again now; those it stops leave the batch before it is sent.
+  const marketing = claimed.filter((m) => m.customerId);
+  const allowed = new Set(
+    marketing.length
+      ? await guardBatch(
+          claimed.map((m) => m.id),
+          at,
+          rules,
+        )
+      : claimed.map((m) => m.id),
+  );
+  const batch = claimed.filter((m) => allowed.has(m.id));
+  if (batch.length === 0) return claimed.length;
   const ids = batch.map((m) => m.id);
   const provider = resend();
   if (!provider) {
     await markBatchCaptured(ids);
-    return batch.length;
+    return claimed.length;
   }
+  // The batch id is the idempotency key; when the guard took messages out, the key also names the
+  // ones left, so a retry of exactly these is recognised and a different set is not mistaken for it.
+  const key = marketing.length
+    ? `batch-${batch[0].batchId}-${createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 16)}`
+    : `batch-${batch[0].batchId}`;
   try {
     const payload = [];
     for (const m of batch) {
       const template = await campaignTemplate(m.campaignId);
       if (!template) throw new Error(`campaign ${m.campaignId} not found`);
-      payload.push({ from: env().EMAIL_FROM, to: m.to, subject: m.subject, ...campaignContent(template, m.locale, m.variables) });
+      if (m.customerId) {
+        const link = unsubscribeUrl(m.id);
+        payload.push({
+          from: env().EMAIL_FROM,
+          to: m.to,
+          subject: m.subject,
+          ...campaignContent(template, m.locale, { ...m.variables, unsubscribe: link }),
+          // RFC 8058 one-click unsubscribe (RFC 2369 List-Unsubscribe).
+          headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        });
+      } else payload.push({ from: env().EMAIL_FROM, to: m.to, subject: m.subject, ...campaignContent(template, m.locale, m.variables) });
     }
-    const { data, error } = await provider.batch.send(payload, { idempotencyKey: `batch-${batch[0].batchId}` });
+    const { data, error } = await provider.batch.send(payload, { idempotencyKey: key });
     if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
     else
       await markBatchSent(
@@ -86,5 +121,5 @@ export async function deliverCampaignBatch(): Promise<number> {
   } catch (error) {
     await markBatchFailed(batch[0].batchId, batch[0].attempts, error instanceof Error ? error.message : String(error));
   }
-  return batch.length;
+  return claimed.length;
 }

@@ -116,16 +116,18 @@ export type CampaignMessage = {
   campaignId: string;
   attempts: number;
   batchId: string;
+  /** Marketing messages only: they pass the guard again before they leave (lib/campaigns/guard.ts). */
+  customerId: string | null;
 };
 
-const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId"`;
+const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId", "customerId"`;
 
 /**
  * Claims up to `limit` campaign messages as one batch for Resend's batch API. The batch id is its
  * idempotency key, and a batch whose worker died is taken over whole (same messages, same key), so
  * a retry can never send anything twice.
  */
-export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]> {
+export async function claimCampaignBatch(limit = 100, blockedCampaigns: string[] = []): Promise<CampaignMessage[]> {
   const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_SECONDS})`;
   // A batch to take over is claimed whole under an advisory lock on its id, so two workers can never
   // each grab part of it (row locks taken in different orders would deadlock).
@@ -152,6 +154,7 @@ export async function claimCampaignBatch(limit = 100): Promise<CampaignMessage[]
       WHERE id IN (
         SELECT id FROM "EmailMessage"
         WHERE "campaignId" IS NOT NULL AND "batchId" IS NULL AND status = 'QUEUED' AND "nextAttemptAt" <= now()
+          AND NOT ("campaignId" = ANY (${blockedCampaigns}::uuid[]))
         ORDER BY "campaignId", id LIMIT ${limit} FOR UPDATE)
       RETURNING ${campaignColumns}`;
   });

@@ -12,6 +12,7 @@ import { PrivacyDigestEmail, privacyDigestSubject, type PrivacyDigestEmailProps 
 import { ConsentConfirmationEmail, consentConfirmationSubject, type ConsentConfirmationEmailProps } from "./templates/consent-confirmation-email";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./templates/password-reset-email";
 import { BreachNoticeEmail, breachNoticeSubject, type BreachNoticeEmailProps } from "./templates/breach-notice-email";
+import { MarketingEmail, marketingSubject, type MarketingEmailProps } from "./templates/marketing-email";
 import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
 type Templates = {
@@ -24,6 +25,7 @@ type Templates = {
   consent_confirmation: ConsentConfirmationEmailProps;
   password_reset: PasswordResetEmailProps;
   breach_notice: BreachNoticeEmailProps;
+  marketing: MarketingEmailProps;
 };
 
 const templates: {
@@ -41,6 +43,7 @@ const templates: {
   consent_confirmation: { component: ConsentConfirmationEmail, subject: consentConfirmationSubject },
   password_reset: { component: PasswordResetEmail, subject: passwordResetSubject },
   breach_notice: { component: BreachNoticeEmail, subject: breachNoticeSubject },
+  marketing: { component: MarketingEmail, subject: marketingSubject },
 };
 export type TemplateName = keyof Templates;
 

@@ -1,6 +1,7 @@
 // Background work inside each app instance. Nothing lives only in memory: every job reads its work
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
+import { startDueCampaigns } from "@/lib/campaigns/marketing";
 import { queueCampaignChunk } from "@/lib/campaigns/mutations";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
@@ -24,6 +25,7 @@ const jobs: Job[] = [
   { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
   { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
   { name: "consent-lapse", everyMs: 600_000, run: lapseStaleConsent },
+  { name: "campaign-start", everyMs: 0, run: startDueCampaigns },
   { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
   { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
   { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },

@@ -13,6 +13,8 @@ export type FakeEmail = {
   subject: string;
   html?: string;
   text?: string;
+  /** Extra headers the email was sent with (List-Unsubscribe on marketing email). */
+  headers?: Record<string, string>;
   receivedAt: string;
 };
 

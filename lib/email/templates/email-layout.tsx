@@ -8,7 +8,7 @@ const styles = {
   footer: { color: "#71717a", fontSize: 12, lineHeight: "18px" },
 };
 
-export function EmailLayout(props: { lang: string; preview: string; company: string; footer: string; children: ReactNode }) {
+export function EmailLayout(props: { lang: string; preview: string; company: string; footer: ReactNode; children: ReactNode }) {
   return (
     <Html lang={props.lang}>
       <Head />

@@ -1,4 +1,5 @@
 import { recordsEn } from "./records.en";
+import { campaignsEn } from "./campaigns.en";
 import { breachesEn } from "./breaches.en";
 import { accountEn } from "./account.en";
 import { auditEn } from "./audit.en";
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...requestsEn,
   ...breachesEn,
   ...recordsEn,
+  ...campaignsEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

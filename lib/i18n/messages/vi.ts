@@ -1,4 +1,5 @@
 import { recordsVi } from "./records.vi";
+import { campaignsVi } from "./campaigns.vi";
 import { breachesVi } from "./breaches.vi";
 // Vietnamese is the primary language; every key here must also exist in en.ts (type-checked).
 // Larger areas keep their messages in their own file (forms.vi.ts …), merged here.
@@ -22,6 +23,7 @@ export const vi = {
   ...requestsVi,
   ...breachesVi,
   ...recordsVi,
+  ...campaignsVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

@@ -1,0 +1,137 @@
+import "server-only";
+// The marketing guard: the one place that decides whether a customer may receive a marketing email.
+// It runs as SQL three times over — counting the audience before sending (queries.ts), queuing
+// (mutations.ts: a message row exists only for a customer it lets through), and again for every
+// message in a batch just before the batch goes to the provider (guardBatch below) — so a
+// withdrawal, an unsubscribe or a bounce recorded while a campaign is sending stops the rest.
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { db, type Tx } from "@/lib/db";
+import { retentionEligibleSql } from "@/lib/privacy-requests/queries/desk";
+import { inSendWindow, nextWindowOpening } from "./rules";
+import type { ExclusionReason, MarketingRules } from "./schemas";
+
+/** The suppression list's key for an address (SQL twin: emailHashSql; a test proves they agree). */
+export function emailHash(email: string) {
+  return createHash("sha256").update(email.trim().toLowerCase(), "utf8").digest("hex");
+}
+export const emailHashSql = (column: Prisma.Sql) => Prisma.sql`encode(sha256(convert_to(lower(trim(${column})), 'UTF8')), 'hex')`;
+
+/**
+ * The first reason the guard refuses a customer, or NULL when it lets them through. Expects `c`
+ * (Customer), `s` (their ConsentState for the campaign's purpose, LEFT JOINed), `pv` (the policy
+ * version of that consent's event, LEFT JOINed, only needed when `required` is not 0), and:
+ * `purposeKey` the campaign's purpose, `required` the lowest policy version number whose wording of
+ * the purpose still counts (0 when no version in force changed it materially).
+ */
+export async function exclusionReasonSql(purposeKey: Prisma.Sql, required: Prisma.Sql | number, at: Date) {
+  const retention = await retentionEligibleSql(at);
+  const stale = required === 0 ? Prisma.sql`false` : Prisma.sql`coalesce(pv.number, 0) < ${required}`;
+  return Prisma.sql`CASE
+    WHEN c.email IS NULL OR c.email = '' THEN 'NO_EMAIL'
+    WHEN c.status = 'ERASED' THEN 'ERASED'
+    WHEN ${retention.where} THEN 'RETENTION'
+    WHEN c."legalHoldSetAt" IS NOT NULL THEN 'LEGAL_HOLD'
+    WHEN EXISTS (
+      SELECT 1 FROM "PrivacyRequest" r
+      WHERE r."customerId" = c.id AND r.status IN ('RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS')
+        AND (r.type IN ('DELETE', 'STOP_SHARING') OR (r.type = 'WITHDRAW_CONSENT' AND (r."purposeKey" IS NULL OR r."purposeKey" = ${purposeKey})))
+    ) THEN 'OBJECTED'
+    WHEN EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = ${emailHashSql(Prisma.sql`c.email`)}) THEN 'SUPPRESSED'
+    WHEN s.action IS NULL THEN 'NO_CONSENT'
+    WHEN s.action = 'WITHDRAWN' THEN 'WITHDRAWN'
+    WHEN s.action = 'LAPSED' THEN 'LAPSED'
+    WHEN ${stale} THEN 'STALE_WORDING'
+  END`;
+}
+
+/** The lowest policy version under which consent to the purpose still counts (see exclusionReasonSql). */
+export async function requiredVersion(client: Tx | ReturnType<typeof db>, purposeKey: string, at: Date): Promise<number> {
+  const [row] = await client.$queryRaw<{ required: number | null }[]>`
+    SELECT max(number)::int AS required FROM "PolicyVersion"
+    WHERE status = 'PUBLISHED' AND "effectiveAt" <= ${at} AND ${purposeKey} = ANY ("materialPurposeKeys")`;
+  return row?.required ?? 0;
+}
+
+/** Campaigns whose messages may not be cut into a batch now: paused, cancelled, or outside the window. */
+export async function blockedMarketingCampaigns(at: Date, rules: MarketingRules): Promise<string[]> {
+  const open = inSendWindow(at, rules);
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM "EmailCampaign"
+    WHERE kind = 'MARKETING' AND (status IN ('PAUSED', 'CANCELLED') OR (${!open} AND status IN ('QUEUING', 'QUEUED')))`;
+  return rows.map((r) => r.id);
+}
+
+type Verdict = { id: string; campaignStatus: string; reason: ExclusionReason | null; eventId: string | null; overCap: boolean; capFreesAt: Date | null };
+
+/**
+ * The guard at send time, for a claimed batch. Marketing messages that may no longer go are taken
+ * out of the batch before it is sent: cancelled with the guard's reason, held (over the daily cap,
+ * outside the window: sent later, never dropped), or released (campaign paused). Returns the ids
+ * that may be sent now; other messages (policy notices) pass untouched.
+ */
+export async function guardBatch(ids: string[], at: Date, rules: MarketingRules): Promise<string[]> {
+  if (ids.length === 0) return ids;
+  return db().$transaction(async (tx) => {
+    const reason = await exclusionReasonSql(Prisma.sql`p.key`, Prisma.sql`req.required`, at);
+    const verdicts = await tx.$queryRaw<Verdict[]>`
+      WITH batch AS (SELECT m.id, m."to", m."customerId", m."campaignId" FROM "EmailMessage" m WHERE m.id = ANY (${ids}::uuid[]) AND m."customerId" IS NOT NULL),
+      ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b."customerId" ORDER BY b.id) AS rank FROM batch b)
+      SELECT b.id::text, k.status::text AS "campaignStatus", s."eventId"::text AS "eventId",
+        CASE WHEN lower(b."to") IS DISTINCT FROM lower(c.email) AND c.status <> 'ERASED' AND c.email IS NOT NULL AND c.email <> '' THEN 'ADDRESS_CHANGED' ELSE ${reason} END AS reason,
+        (sent.n + b.rank > coalesce(c."marketingDailyLimit", ${rules.dailyCap})) AS "overCap",
+        sent.first + interval '24 hours' AS "capFreesAt"
+      FROM ranked b
+      JOIN "EmailCampaign" k ON k.id = b."campaignId"
+      JOIN "Purpose" p ON p.id = k."purposeId"
+      JOIN "Customer" c ON c.id = b."customerId"
+      LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = k."purposeId"
+      LEFT JOIN "ConsentEvent" e ON e.id = s."eventId"
+      LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
+      CROSS JOIN LATERAL (
+        SELECT coalesce(max(v.number), 0) AS required FROM "PolicyVersion" v
+        WHERE v.status = 'PUBLISHED' AND v."effectiveAt" <= ${at} AND p.key = ANY (v."materialPurposeKeys")) req
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS n, min(o."sentAt") AS first FROM "EmailMessage" o
+        WHERE o."customerId" = c.id AND o."sentAt" > ${at}::timestamptz - interval '24 hours' AND o.status = 'SENT') sent`;
+    const open = inSendWindow(at, rules);
+    const cancel: { id: string; reason: string }[] = [];
+    const hold: { id: string; until: Date; why: string }[] = [];
+    const release: string[] = [];
+    const allowed = new Set(ids);
+    const evidence: { id: string; eventId: string }[] = [];
+    for (const v of verdicts) {
+      allowed.delete(v.id);
+      if (v.campaignStatus === "CANCELLED") cancel.push({ id: v.id, reason: "CAMPAIGN_CANCELLED" });
+      else if (v.reason) cancel.push({ id: v.id, reason: v.reason });
+      else if (v.campaignStatus === "PAUSED") release.push(v.id);
+      else if (!open) hold.push({ id: v.id, until: nextWindowOpening(at, rules), why: "SEND_WINDOW" });
+      else if (v.overCap) hold.push({ id: v.id, until: new Date((v.capFreesAt ?? at).getTime() + (v.capFreesAt ? 0 : 86_400_000)), why: "DAILY_CAP" });
+      else {
+        allowed.add(v.id);
+        if (v.eventId) evidence.push({ id: v.id, eventId: v.eventId });
+      }
+    }
+    if (cancel.length)
+      await tx.$executeRaw`
+        UPDATE "EmailMessage" m SET status = 'CANCELLED', "lastError" = 'guard:' || x.reason, "batchId" = NULL, "lockedUntil" = NULL, "updatedAt" = now()
+        FROM unnest(${cancel.map((c) => c.id)}::uuid[], ${cancel.map((c) => c.reason)}::text[]) AS x(id, reason) WHERE m.id = x.id`;
+    // Held and released messages leave the batch without counting as an attempt.
+    if (hold.length)
+      await tx.$executeRaw`
+        UPDATE "EmailMessage" m SET "nextAttemptAt" = x.until, "lastError" = 'held:' || x.why, "batchId" = NULL, "lockedUntil" = NULL,
+          attempts = greatest(attempts - 1, 0), "updatedAt" = now()
+        FROM unnest(${hold.map((h) => h.id)}::uuid[], ${hold.map((h) => h.until)}::timestamptz[], ${hold.map((h) => h.why)}::text[]) AS x(id, until, why) WHERE m.id = x.id`;
+    if (release.length)
+      await tx.$executeRaw`
+        UPDATE "EmailMessage" SET "batchId" = NULL, "lockedUntil" = NULL, attempts = greatest(attempts - 1, 0), "updatedAt" = now()
+        WHERE id = ANY (${release}::uuid[])`;
+    // The consent that allowed the message is the one current now (it may have been given again since queuing).
+    if (evidence.length)
+      await tx.$executeRaw`
+        UPDATE "EmailMessage" m SET "consentEventId" = x.event, "lastError" = NULL
+        FROM unnest(${evidence.map((e) => e.id)}::uuid[], ${evidence.map((e) => e.eventId)}::uuid[]) AS x(id, event)
+        WHERE m.id = x.id AND (m."consentEventId" IS DISTINCT FROM x.event OR m."lastError" IS NOT NULL)`;
+    return ids.filter((id) => allowed.has(id));
+  });
+}

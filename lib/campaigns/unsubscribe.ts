@@ -1,0 +1,85 @@
+import "server-only";
+// The unsubscribe link of a marketing email (a visible link and RFC 8058 one-click). The token is the
+// message id and an HMAC of it: it names no person, cannot be made up without the app's secret, and
+// works without signing in. Using it withdraws the campaign's purpose (evidence: the message, the
+// campaign, the socket address the app saw) and puts the address on the suppression list.
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { recordAudit } from "@/lib/audit/mutations";
+import { now } from "@/lib/clock";
+import { recordConsentChange } from "@/lib/consent/mutations";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { emailHash } from "./guard";
+
+let derived: { secret: string; key: Buffer } | undefined;
+
+function mac(messageId: string) {
+  const secret = env().NEXTAUTH_SECRET;
+  if (derived?.secret !== secret) derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "customer-register", "unsubscribe link", 32)) };
+  return createHmac("sha256", derived.key).update(messageId).digest("base64url").slice(0, 32);
+}
+
+export function unsubscribeToken(messageId: string) {
+  return `${messageId}.${mac(messageId)}`;
+}
+
+export function unsubscribeUrl(messageId: string) {
+  return new URL(`/api/public/unsubscribe/${unsubscribeToken(messageId)}`, env().APP_URL).toString();
+}
+
+/** The message a token was issued for, or null when it was not issued by this app. */
+export function messageIdFromToken(token: string): string | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{32})$/i.exec(token);
+  if (!match) return null;
+  const expected = Buffer.from(mac(match[1].toLowerCase()));
+  const given = Buffer.from(match[2]);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1].toLowerCase() : null;
+}
+
+export type UnsubscribeContext = { ip: string | null; userAgent: string | null; oneClick: boolean };
+
+/** What the unsubscribe page shows before the button is pressed (nothing personal: the purpose). */
+export async function unsubscribeTarget(token: string) {
+  const messageId = messageIdFromToken(token);
+  if (!messageId) return null;
+  const message = await db().emailMessage.findFirst({
+    where: { id: messageId, customerId: { not: null }, campaign: { kind: "MARKETING" } },
+    select: { campaign: { select: { purpose: { select: { key: true, labelVi: true, labelEn: true } } } } },
+  });
+  return message?.campaign?.purpose ?? null;
+}
+
+/** Idempotent: a second use records nothing new. Returns whether consent was withdrawn by this call. */
+export async function unsubscribe(token: string, context: UnsubscribeContext) {
+  const messageId = messageIdFromToken(token);
+  if (!messageId) throw new AppError("NOT_FOUND", "unsubscribe.invalid");
+  const at = await now();
+  return db().$transaction(async (tx) => {
+    const message = await tx.emailMessage.findFirst({
+      where: { id: messageId, customerId: { not: null }, campaign: { kind: "MARKETING" } },
+      select: { customerId: true, campaignId: true, campaign: { select: { purpose: { select: { key: true } } } } },
+    });
+    if (!message?.customerId || !message.campaign?.purpose) throw new AppError("NOT_FOUND", "unsubscribe.invalid");
+    const customer = await tx.customer.findUnique({ where: { id: message.customerId }, select: { email: true, status: true } });
+    // An erased customer is already out of every list; nothing about them is left to record.
+    if (!customer || customer.status === "ERASED" || !customer.email) return { withdrawn: false };
+    const actor = { kind: "anonymous" } as const;
+    const change = await recordConsentChange(tx, actor, {
+      customerId: message.customerId,
+      purposeKey: message.campaign.purpose.key,
+      action: "WITHDRAWN",
+      source: "UNSUBSCRIBE",
+      at,
+      ip: context.ip,
+      userAgent: context.userAgent,
+      evidence: { messageId, campaignId: message.campaignId ?? "", method: context.oneClick ? "one_click" : "link" },
+    });
+    const added = await tx.$executeRaw`
+      INSERT INTO "Suppression" ("emailHash", reason, "messageId") VALUES (${emailHash(customer.email)}, 'UNSUBSCRIBED', ${messageId}::uuid)
+      ON CONFLICT ("emailHash") DO NOTHING`;
+    if (added)
+      await recordAudit(tx, actor, { action: "suppression.added", entityType: "EmailMessage", entityId: messageId, details: { reason: "UNSUBSCRIBED" } });
+    return { withdrawn: !!change };
+  });
+}
