@@ -13,10 +13,11 @@ const FORBIDDEN: Record<Role, string[]> = {
     "/admin/customers/duplicates",
     "/admin/requests",
     "/admin/breaches",
+    "/admin/campaigns",
   ],
 };
 const ALLOWED: Record<Role, string[]> = {
-  STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests"],
+  STAFF: ["/admin", "/admin/customers", "/admin/forms", "/admin/disclosures", "/admin/requests", "/admin/campaigns"],
   COMPLIANCE: [
     "/admin",
     "/admin/customers",
@@ -25,6 +26,7 @@ const ALLOWED: Record<Role, string[]> = {
     "/admin/requests",
     "/admin/breaches",
     "/admin/records",
+    "/admin/campaigns",
     "/admin/policies",
     "/admin/audit",
     "/admin/outbox",

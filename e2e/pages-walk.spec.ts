@@ -12,6 +12,7 @@ import { createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations"
 import { createDraft } from "@/lib/policies/mutations";
 import { logRequest } from "@/lib/privacy-requests/mutations/desk";
 import { logBreach } from "@/lib/breaches/mutations";
+import { saveCampaign } from "@/lib/campaigns/marketing";
 import { generateRecordDocument } from "@/lib/records/mutations";
 import { createCustomerFor } from "./support/customers";
 import { expect, test } from "./support/fixtures";
@@ -106,7 +107,21 @@ test.describe("every page in both languages", () => {
     const dossier = await generateRecordDocument(system, { kind: "IMPACT_ASSESSMENT" });
     const processor = await db().processor.findFirstOrThrow({ select: { id: true } });
     const officer = "COMPLIANCE" as const;
+    const campaign = await saveCampaign(system, {
+      name: "Ưu đãi cuối năm",
+      purposeKey: "promotions_events",
+      subjectVi: "Ưu đãi cuối năm",
+      subjectEn: "Year-end offer",
+      bodyVi: "Chào {{name}},\n\nGiảm giá phí bảo trì cho khách hàng thân thiết.",
+      bodyEn: "Hello {{name}},\n\nA maintenance discount for loyal customers.",
+      audience: { statuses: ["ACTIVE"] },
+    });
     targets.push(
+      { path: "/admin/campaigns", as: "STAFF" },
+      { path: "/admin/campaigns/new", as: "STAFF" },
+      { path: `/admin/campaigns/${campaign.id}`, as: officer },
+      { path: "/admin/campaigns/rules", as: officer },
+      { path: "/unsubscribe/not-a-token", as: "anonymous" },
       { path: `/admin/breaches/${breach.id}`, as: officer },
       { path: `/admin/breaches/${breach.id}/edit`, as: officer },
       { path: `/admin/breaches/${breach.id}/notification`, as: officer },
@@ -164,7 +179,7 @@ test.describe("every page in both languages", () => {
 
   for (const lang of LANGS) {
     test(`no accessibility problem, key or code on any page (${lang})`, async ({ browser, baseURL }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(480_000);
       const problems: string[] = [];
       for (const target of targets) {
         const page = await pageFor(browser, baseURL!, target.as, lang, customerId);

@@ -23,6 +23,7 @@ const TILES: { area: Area; href: string }[] = [
   { area: "customers", href: "/admin/customers" },
   { area: "forms", href: "/admin/forms" },
   { area: "disclosures", href: "/admin/disclosures" },
+  { area: "campaigns", href: "/admin/campaigns" },
   { area: "requests", href: "/admin/requests" },
   { area: "breaches", href: "/admin/breaches" },
   { area: "records", href: "/admin/records" },
