@@ -33,8 +33,8 @@ async function main() {
     raw.on("error", () => {});
 
     const { systemActor } = await import("@/lib/auth/actor");
-    const { saveCampaign, scheduleCampaign, startDueCampaigns } = await import("@/lib/campaigns/marketing");
-    const { queueCampaignChunk } = await import("@/lib/campaigns/mutations");
+    const { saveCampaign, scheduleCampaign, startDueCampaigns } = await import("@/lib/campaigns/mutations/marketing");
+    const { queueCampaignChunk } = await import("@/lib/campaigns/mutations/queue");
     const { deliverCampaignBatch } = await import("@/lib/email/delivery");
     const { DEFAULT_MARKETING_RULES, MARKETING_RULES_SETTING } = await import("@/lib/campaigns/schemas");
     // The benchmark runs at any hour: sending hours open all day.

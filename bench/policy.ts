@@ -33,7 +33,7 @@ async function main() {
 
     const { systemActor } = await import("@/lib/auth/actor");
     const { createDraft, schedulePolicy } = await import("@/lib/policies/mutations");
-    const { queueCampaignChunk } = await import("@/lib/campaigns/mutations");
+    const { queueCampaignChunk } = await import("@/lib/campaigns/mutations/queue");
     const { deliverCampaignBatch } = await import("@/lib/email/delivery");
     const actor = systemActor("bench");
     const { id } = await createDraft(actor, {

@@ -1,6 +1,6 @@
 import { systemActor } from "@/lib/auth/actor";
-import { emailHash } from "@/lib/campaigns/guard";
-import { updateMarketingRules } from "@/lib/campaigns/marketing";
+import { emailHash } from "@/lib/campaigns/mutations/guard";
+import { updateMarketingRules } from "@/lib/campaigns/mutations/marketing";
 import { readMarketingRules } from "@/lib/campaigns/queries";
 import { recordConsentChange } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";

@@ -12,7 +12,7 @@ import { createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations"
 import { createDraft } from "@/lib/policies/mutations";
 import { logRequest } from "@/lib/privacy-requests/mutations/desk";
 import { logBreach } from "@/lib/breaches/mutations";
-import { saveCampaign } from "@/lib/campaigns/marketing";
+import { saveCampaign } from "@/lib/campaigns/mutations/marketing";
 import { generateRecordDocument } from "@/lib/records/mutations";
 import { createCustomerFor } from "./support/customers";
 import { expect, test } from "./support/fixtures";

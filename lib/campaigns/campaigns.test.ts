@@ -15,13 +15,13 @@ import { makeStaff } from "@/tests/support/factories";
 import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
 import { failure, invalid } from "@/tests/support/outcomes";
 import { actAsCustomer } from "@/tests/support/session";
-import { emailHash, emailHashSql, exclusionReasonSql } from "./guard";
-import { changeCampaignState, saveCampaign, scheduleCampaign, startDueCampaigns, updateMarketingRules } from "./marketing";
-import { queueCampaignChunk } from "./mutations";
+import { emailHash, emailHashSql, exclusionReasonSql } from "./mutations/guard";
+import { changeCampaignState, saveCampaign, scheduleCampaign, startDueCampaigns, updateMarketingRules } from "./mutations/marketing";
+import { queueCampaignChunk } from "./mutations/queue";
 import { audiencePreview, readMarketingRules } from "./queries";
 import { inSendWindow, labelSubject, nextWindowOpening } from "./rules";
 import { DEFAULT_MARKETING_RULES, type MarketingRules } from "./schemas";
-import { messageIdFromToken, unsubscribeToken } from "./unsubscribe";
+import { messageIdFromToken, unsubscribeToken } from "./mutations/unsubscribe";
 
 let resend: FakeResend;
 let staff: StaffActor;

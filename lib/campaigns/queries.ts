@@ -4,9 +4,25 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db, type Db, type Tx } from "@/lib/db";
-import { audienceSql } from "./audience";
-import { exclusionReasonSql, requiredVersion } from "./guard";
+import { LAST_CONTACT } from "@/lib/privacy-requests/queries/desk";
+import { exclusionReasonSql, requiredVersion } from "./mutations/guard";
 import { type Audience, DEFAULT_MARKETING_RULES, type ExclusionReason, MARKETING_RULES_SETTING, type MarketingRules, marketingRulesSchema } from "./schemas";
+
+// Who a campaign is addressed to (before the guard): the register's own filters, as SQL on `c`.
+const vnDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
+const vnDayEnd = (day: string) => new Date(vnDayStart(day).getTime() + 86_400_000);
+
+export function audienceSql(a: Audience): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`c.status::text = ANY (${a.statuses}::text[])`];
+  if (a.organization)
+    parts.push(Prisma.sql`immutable_unaccent(c.organization) ILIKE '%' || immutable_unaccent(${a.organization.replace(/[\\%_]/g, "\\$&")}) || '%'`);
+  if (a.locale) parts.push(Prisma.sql`c.locale::text = ${a.locale}`);
+  if (a.createdFrom) parts.push(Prisma.sql`c."createdAt" >= ${vnDayStart(a.createdFrom)}`);
+  if (a.createdTo) parts.push(Prisma.sql`c."createdAt" < ${vnDayEnd(a.createdTo)}`);
+  if (a.lastContactFrom) parts.push(Prisma.sql`${LAST_CONTACT} >= ${vnDayStart(a.lastContactFrom)}`);
+  if (a.lastContactTo) parts.push(Prisma.sql`${LAST_CONTACT} < ${vnDayEnd(a.lastContactTo)}`);
+  return Prisma.join(parts, " AND ");
+}
 
 /** The sending rules in force (internal: the sender and the composer read them; no role check). */
 export async function readMarketingRules(client: Db | Tx = db()): Promise<MarketingRules> {

@@ -1,9 +1,9 @@
 // The outbox sender. Runs in every app instance (lib/jobs); the database decides who sends what.
 import { createHash } from "node:crypto";
 import { Resend } from "resend";
-import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/guard";
+import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/mutations/guard";
 import { readMarketingRules } from "@/lib/campaigns/queries";
-import { unsubscribeUrl } from "@/lib/campaigns/unsubscribe";
+import { unsubscribeUrl } from "@/lib/campaigns/mutations/unsubscribe";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { campaignContent } from "./campaign-content";

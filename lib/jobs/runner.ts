@@ -1,8 +1,8 @@
 // Background work inside each app instance. Nothing lives only in memory: every job reads its work
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
-import { startDueCampaigns } from "@/lib/campaigns/marketing";
-import { queueCampaignChunk } from "@/lib/campaigns/mutations";
+import { startDueCampaigns } from "@/lib/campaigns/mutations/marketing";
+import { queueCampaignChunk } from "@/lib/campaigns/mutations/queue";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
 import { pruneSignInRecords } from "@/lib/auth/mutations";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { queueCampaignChunk } from "@/lib/campaigns/mutations";
+import { queueCampaignChunk } from "@/lib/campaigns/mutations/queue";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";

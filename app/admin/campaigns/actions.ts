@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { parsedByLib, staffAction } from "@/lib/actions/action";
-import { changeCampaignState, previewEmail, saveCampaign, scheduleCampaign, sendTestEmail, updateMarketingRules } from "@/lib/campaigns/marketing";
+import { changeCampaignState, previewEmail, saveCampaign, scheduleCampaign, sendTestEmail, updateMarketingRules } from "@/lib/campaigns/mutations/marketing";
 import { audiencePreview } from "@/lib/campaigns/queries";
 import {
   campaignIdSchema,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PublicShell } from "@/components/policy/public-shell";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { unsubscribeTarget } from "@/lib/campaigns/unsubscribe";
+import { unsubscribeTarget } from "@/lib/campaigns/mutations/unsubscribe";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {

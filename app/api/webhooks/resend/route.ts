@@ -2,7 +2,7 @@
 // signed with RESEND_WEBHOOK_SECRET, or signed more than five minutes ago (a replay), gets 401 and
 // changes nothing.
 import { Webhook, WebhookVerificationError } from "svix";
-import { recordDeliveryEvent, resendEventSchema } from "@/lib/email/delivery-events";
+import { recordDeliveryEvent, resendEventSchema } from "@/lib/campaigns/mutations/delivery-events";
 import { env } from "@/lib/env";
 import { readBodyCapped } from "@/lib/http/body";
 

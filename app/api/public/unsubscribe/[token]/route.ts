@@ -2,7 +2,7 @@
 // "List-Unsubscribe=One-Click" here; the visible link in the email opens /unsubscribe/<token>, whose
 // button posts the same. A GET never changes anything (mail scanners open links): it only leads to
 // that page.
-import { unsubscribe } from "@/lib/campaigns/unsubscribe";
+import { unsubscribe } from "@/lib/campaigns/mutations/unsubscribe";
 import { isAppError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http/body";
 import { clientIp, userAgent } from "@/lib/http/client-ip";

@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
 import { retentionEligibleSql } from "@/lib/privacy-requests/queries/desk";
-import { inSendWindow, nextWindowOpening } from "./rules";
-import type { ExclusionReason, MarketingRules } from "./schemas";
+import { inSendWindow, nextWindowOpening } from "../rules";
+import type { ExclusionReason, MarketingRules } from "../schemas";
 
 /** The suppression list's key for an address (SQL twin: emailHashSql; a test proves they agree). */
 export function emailHash(email: string) {

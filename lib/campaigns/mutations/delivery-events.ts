@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor } from "@/lib/auth/actor";
-import { emailHash } from "@/lib/campaigns/guard";
+import { emailHash } from "@/lib/campaigns/mutations/guard";
 import { db } from "@/lib/db";
 
 export const resendEventSchema = z.object({

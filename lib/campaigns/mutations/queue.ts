@@ -5,9 +5,9 @@ import { systemActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
-import { audienceSql } from "./audience";
+import { audienceSql } from "../queries";
 import { exclusionReasonSql, requiredVersion } from "./guard";
-import { audienceSchema } from "./schemas";
+import { audienceSchema } from "../schemas";
 
 export const QUEUE_CHUNK = 20_000;
 

@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { fillTemplate, renderEmail } from "@/lib/email/render";
 import { readSettings } from "@/lib/settings/queries";
-import { readMarketingRules } from "./queries";
-import { labelSubject } from "./rules";
+import { readMarketingRules } from "../queries";
+import { labelSubject } from "../rules";
 import {
   type CampaignContent,
   campaignIdSchema,
@@ -21,7 +21,7 @@ import {
   saveCampaignSchema,
   scheduleCampaignSchema,
   updateMarketingRulesSchema,
-} from "./schemas";
+} from "../schemas";
 
 const EDITABLE = "DRAFT";
 
