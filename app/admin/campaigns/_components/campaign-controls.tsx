@@ -15,6 +15,8 @@ import { cancelCampaignAction, pauseCampaignAction, resumeCampaignAction, schedu
 
 /** What can be done with a campaign in its state: test, schedule, pause, resume, cancel. */
 export function CampaignControls({ id, status, sending, eligible }: { id: string; status: string; sending: boolean; eligible: number | null }) {
+  // A scheduled campaign is followed too, so the page shows the moment it starts.
+  const follow = sending || status === "SCHEDULED" || status === "QUEUING";
   const { t } = useI18n();
   const router = useRouter();
   const toast = useToast();
@@ -27,10 +29,10 @@ export function CampaignControls({ id, status, sending, eligible }: { id: string
 
   // While it sends, the page follows along.
   useEffect(() => {
-    if (!sending) return;
+    if (!follow) return;
     const timer = setInterval(() => router.refresh(), 3000);
     return () => clearInterval(timer);
-  }, [sending, router]);
+  }, [follow, router]);
 
   async function run<T>(call: () => Promise<ActionResult<T>>, done: string) {
     setBusy(true);
