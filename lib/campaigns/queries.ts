@@ -5,8 +5,16 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db, type Db, type Tx } from "@/lib/db";
 import { LAST_CONTACT } from "@/lib/privacy-requests/queries/desk";
-import { exclusionReasonSql, requiredVersion } from "./mutations/guard";
-import { type Audience, DEFAULT_MARKETING_RULES, type ExclusionReason, MARKETING_RULES_SETTING, type MarketingRules, marketingRulesSchema } from "./schemas";
+import { customerGuard } from "./mutations/guard";
+import {
+  type Audience,
+  DEFAULT_MARKETING_RULES,
+  type ExclusionReason,
+  MARKETING_PURPOSES,
+  MARKETING_RULES_SETTING,
+  type MarketingRules,
+  marketingRulesSchema,
+} from "./schemas";
 
 // Who a campaign is addressed to (before the guard): the register's own filters, as SQL on `c`.
 const vnDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
@@ -48,16 +56,12 @@ export type Exclusions = Partial<Record<ExclusionReason, number>>;
 export async function audiencePreview(actor: Actor, purposeKey: string, audience: Audience) {
   authorize(actor, ...rolesFor("campaigns"));
   const at = await now();
-  const purpose = await db().purpose.findUnique({ where: { key: purposeKey }, select: { id: true } });
+  const purpose = await db().purpose.findUnique({ where: { key: purposeKey }, select: { id: true, key: true } });
   if (!purpose) return { eligible: 0, excluded: {} as Exclusions, total: 0 };
-  const required = await requiredVersion(db(), purposeKey, at);
-  const reason = await exclusionReasonSql(Prisma.sql`${purposeKey}`, required, at);
+  const guard = await customerGuard(db(), purpose, at);
   const rows = await db().$queryRaw<{ reason: ExclusionReason | null; n: number }[]>`
     SELECT reason, count(*)::int AS n FROM (
-      SELECT ${reason} AS reason FROM "Customer" c
-      LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${purpose.id}::uuid
-      LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" AND ${required > 0}
-      LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
+      SELECT ${guard.reason} AS reason FROM "Customer" c ${guard.joins}
       WHERE ${audienceSql(audience)}) r
     GROUP BY reason`;
   const excluded: Exclusions = {};
@@ -188,7 +192,7 @@ export async function campaignRecipients(actor: Actor, id: string, page = 1) {
 export async function marketingPurposeLabels(actor: Actor, locale: "vi" | "en") {
   authorize(actor, ...rolesFor("campaigns"));
   const rows = await db().purpose.findMany({
-    where: { key: { in: ["promotions_events", "advertising"] } },
+    where: { key: { in: [...MARKETING_PURPOSES] } },
     select: { key: true, labelVi: true, labelEn: true },
   });
   return Object.fromEntries(rows.map((p) => [p.key, locale === "en" ? p.labelEn : p.labelVi]));

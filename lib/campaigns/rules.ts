@@ -11,8 +11,9 @@ export function labelSubject(subject: string, locale: "vi" | "en", rules: Pick<M
   return trimmed.toLowerCase().startsWith(label.toLowerCase()) ? trimmed : `${label} ${trimmed}`;
 }
 
+/** Hours since midnight in Vietnam, with the minutes as a fraction. */
 function vnHour(at: Date) {
-  return new Date(at.getTime() + VN_OFFSET_MS).getUTCHours() + new Date(at.getTime() + VN_OFFSET_MS).getUTCMinutes() / 60;
+  return ((((at.getTime() + VN_OFFSET_MS) % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000;
 }
 
 /** Whether marketing email may leave now (Vietnam time, start inclusive, end exclusive). */

@@ -11,3 +11,8 @@ export function campaignContent(t: CampaignTemplate, locale: "vi" | "en", variab
     text: fillTemplate(locale === "en" ? t.textEn : t.textVi, vars, false),
   };
 }
+
+/** A campaign's stored template from its email rendered once in each language. */
+export function campaignTemplateOf(vi: { subject: string; html: string; text: string }, en: { subject: string; html: string; text: string }): CampaignTemplate {
+  return { subjectVi: vi.subject, subjectEn: en.subject, htmlVi: vi.html, htmlEn: en.html, textVi: vi.text, textEn: en.text };
+}

@@ -4,7 +4,6 @@ import { Resend } from "resend";
 import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/mutations/guard";
 import { readMarketingRules } from "@/lib/campaigns/queries";
 import { unsubscribeUrl } from "@/lib/campaigns/mutations/unsubscribe";
-import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { campaignContent } from "./campaign-content";
 import {
@@ -66,7 +65,9 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
 
 /** Sends one batch of campaign messages (up to 100) with a single call to Resend's batch API. */
 export async function deliverCampaignBatch(size = 100): Promise<number> {
-  const at = await now();
+  // Real time, not the app clock (lib/clock.ts): the sending hours and the 24-hour cap are about when
+  // the email reaches a person, and sentAt is stamped by the database's own clock.
+  const at = new Date();
   const rules = await readMarketingRules();
   const claimed = await claimCampaignBatch(size, await blockedMarketingCampaigns(at, rules));
   if (claimed.length === 0) return 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { campaignTemplateOf } from "@/lib/email/campaign-content";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
@@ -112,12 +113,7 @@ export async function schedulePolicy(actor: Actor, raw: unknown) {
       data: {
         kind: "POLICY_NOTICE",
         policyVersionId: input.id,
-        subjectVi: vi.subject,
-        subjectEn: en.subject,
-        htmlVi: vi.html,
-        htmlEn: en.html,
-        textVi: vi.text,
-        textEn: en.text,
+        ...campaignTemplateOf(vi, en),
         createdById: actor.kind === "user" ? actor.id : null,
       },
     });
@@ -242,12 +238,7 @@ export async function sendReconsentRequests(actor: Actor, policyVersionId: strin
       data: {
         kind: "RECONSENT",
         policyVersionId,
-        subjectVi: vi.subject,
-        subjectEn: en.subject,
-        htmlVi: vi.html,
-        htmlEn: en.html,
-        textVi: vi.text,
-        textEn: en.text,
+        ...campaignTemplateOf(vi, en),
         createdById: actor.kind === "user" ? actor.id : null,
       },
       select: { id: true },

@@ -6,16 +6,16 @@ import "server-only";
 // withdrawal, an unsubscribe or a bounce recorded while a campaign is sending stops the rest.
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
+import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { retentionEligibleSql } from "@/lib/privacy-requests/queries/desk";
 import { inSendWindow, nextWindowOpening } from "../rules";
 import type { ExclusionReason, MarketingRules } from "../schemas";
 
-/** The suppression list's key for an address (SQL twin: emailHashSql; a test proves they agree). */
+/** The suppression list's key for an address (SQL twin: the email_hash function; a test proves they agree). */
 export function emailHash(email: string) {
   return createHash("sha256").update(email.trim().toLowerCase(), "utf8").digest("hex");
 }
-export const emailHashSql = (column: Prisma.Sql) => Prisma.sql`encode(sha256(convert_to(lower(trim(${column})), 'UTF8')), 'hex')`;
 
 /**
  * The first reason the guard refuses a customer, or NULL when it lets them through. Expects `c`
@@ -37,7 +37,7 @@ export async function exclusionReasonSql(purposeKey: Prisma.Sql, required: Prism
       WHERE r."customerId" = c.id AND r.status IN ('RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS')
         AND (r.type IN ('DELETE', 'STOP_SHARING') OR (r.type = 'WITHDRAW_CONSENT' AND (r."purposeKey" IS NULL OR r."purposeKey" = ${purposeKey})))
     ) THEN 'OBJECTED'
-    WHEN EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = ${emailHashSql(Prisma.sql`c.email`)}) THEN 'SUPPRESSED'
+    WHEN EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = email_hash(c.email)) THEN 'SUPPRESSED'
     WHEN s.action IS NULL THEN 'NO_CONSENT'
     WHEN s.action = 'WITHDRAWN' THEN 'WITHDRAWN'
     WHEN s.action = 'LAPSED' THEN 'LAPSED'
@@ -46,11 +46,25 @@ export async function exclusionReasonSql(purposeKey: Prisma.Sql, required: Prism
 }
 
 /** The lowest policy version under which consent to the purpose still counts (see exclusionReasonSql). */
-export async function requiredVersion(client: Tx | ReturnType<typeof db>, purposeKey: string, at: Date): Promise<number> {
+async function requiredVersion(client: Tx | ReturnType<typeof db>, purposeKey: string, at: Date): Promise<number> {
   const [row] = await client.$queryRaw<{ required: number | null }[]>`
     SELECT max(number)::int AS required FROM "PolicyVersion"
     WHERE status = 'PUBLISHED' AND "effectiveAt" <= ${at} AND ${purposeKey} = ANY ("materialPurposeKeys")`;
   return row?.required ?? 0;
+}
+
+/**
+ * The guard over customers `c` for one purpose, as a query needs it: the joins it reads and the
+ * reason column. Used by the count before sending (queries.ts) and by the queue (queue.ts).
+ */
+export async function customerGuard(client: Tx | ReturnType<typeof db>, purpose: { id: string; key: string }, at: Date) {
+  const required = await requiredVersion(client, purpose.key, at);
+  const versions =
+    required > 0 ? Prisma.sql`LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"` : Prisma.empty;
+  return {
+    joins: Prisma.sql`LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${purpose.id}::uuid ${versions}`,
+    reason: await exclusionReasonSql(Prisma.sql`${purpose.key}`, required, at),
+  };
 }
 
 /** Campaigns whose messages may not be cut into a batch now: paused, cancelled, or outside the window. */
@@ -68,12 +82,15 @@ type Verdict = { id: string; campaignStatus: string; reason: ExclusionReason | n
  * The guard at send time, for a claimed batch. Marketing messages that may no longer go are taken
  * out of the batch before it is sent: cancelled with the guard's reason, held (over the daily cap,
  * outside the window: sent later, never dropped), or released (campaign paused). Returns the ids
- * that may be sent now; other messages (policy notices) pass untouched.
+ * that may be sent now; other messages (policy notices) pass untouched. `at` is the real time of sending.
  */
 export async function guardBatch(ids: string[], at: Date, rules: MarketingRules): Promise<string[]> {
   if (ids.length === 0) return ids;
+  // Consent, policies and retention follow the app's clock like everywhere else; `at` (real time) is
+  // for the sending hours and the 24-hour cap.
+  const today = await now();
   return db().$transaction(async (tx) => {
-    const reason = await exclusionReasonSql(Prisma.sql`p.key`, Prisma.sql`req.required`, at);
+    const reason = await exclusionReasonSql(Prisma.sql`p.key`, Prisma.sql`req.required`, today);
     const verdicts = await tx.$queryRaw<Verdict[]>`
       WITH batch AS (SELECT m.id, m."to", m."customerId", m."campaignId" FROM "EmailMessage" m WHERE m.id = ANY (${ids}::uuid[]) AND m."customerId" IS NOT NULL),
       ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b."customerId" ORDER BY b.id) AS rank FROM batch b)
@@ -90,7 +107,7 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
       LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
       CROSS JOIN LATERAL (
         SELECT coalesce(max(v.number), 0) AS required FROM "PolicyVersion" v
-        WHERE v.status = 'PUBLISHED' AND v."effectiveAt" <= ${at} AND p.key = ANY (v."materialPurposeKeys")) req
+        WHERE v.status = 'PUBLISHED' AND v."effectiveAt" <= ${today} AND p.key = ANY (v."materialPurposeKeys")) req
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS n, min(o."sentAt") AS first FROM "EmailMessage" o
         WHERE o."customerId" = c.id AND o."sentAt" > ${at}::timestamptz - interval '24 hours' AND o.status = 'SENT') sent`;

@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { campaignTemplateOf } from "@/lib/email/campaign-content";
 import { enqueueEmail } from "@/lib/email/mutations";
 import { fillTemplate, renderEmail } from "@/lib/email/render";
 import { readSettings } from "@/lib/settings/queries";
@@ -127,16 +128,7 @@ export async function scheduleCampaign(actor: Actor, raw: unknown) {
   await db().$transaction(async (tx) => {
     const { count } = await tx.emailCampaign.updateMany({
       where: { id: input.id, kind: "MARKETING", status: EDITABLE },
-      data: {
-        status: "SCHEDULED",
-        scheduledAt,
-        subjectVi: vi.subject,
-        subjectEn: en.subject,
-        htmlVi: vi.html,
-        htmlEn: en.html,
-        textVi: vi.text,
-        textEn: en.text,
-      },
+      data: { status: "SCHEDULED", scheduledAt, ...campaignTemplateOf(vi, en) },
     });
     if (count === 0) throw new AppError("CONFLICT", "campaigns.notEditable");
     await recordAudit(tx, actor, {
@@ -168,6 +160,7 @@ const FROM: Record<Transition, ("SCHEDULED" | "QUEUING" | "QUEUED" | "PAUSED")[]
   resume: ["PAUSED"],
   cancel: ["SCHEDULED", "QUEUING", "QUEUED", "PAUSED"],
 };
+const AUDITED = { pause: "campaign.paused", resume: "campaign.resumed", cancel: "campaign.cancelled" } as const;
 
 /** Pause (nothing more leaves until resumed), resume, or cancel (what was not sent is cancelled). */
 export async function changeCampaignState(actor: Actor, raw: unknown, transition: Transition) {
@@ -195,7 +188,7 @@ export async function changeCampaignState(actor: Actor, raw: unknown, transition
         WHERE "campaignId" = ${id}::uuid AND status = 'QUEUED' AND ("lockedUntil" IS NULL OR "lockedUntil" < now())`;
     }
     await recordAudit(tx, actor, {
-      action: `campaign.${transition === "cancel" ? "cancelled" : transition === "pause" ? "paused" : "resumed"}`,
+      action: AUDITED[transition],
       entityType: "EmailCampaign",
       entityId: id,
       details: { cancelled },

@@ -4,9 +4,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
-import { Prisma } from "@/generated/prisma/client";
 import { audienceSql } from "../queries";
-import { exclusionReasonSql, requiredVersion } from "./guard";
+import { customerGuard } from "./guard";
 import { audienceSchema } from "../schemas";
 
 export const QUEUE_CHUNK = 20_000;
@@ -84,16 +83,11 @@ async function queueMarketing(tx: Tx, c: Campaign, size: number) {
   if (!c.purposeId || !c.purposeKey) throw new Error(`campaign ${c.id} has no purpose`);
   const at = await now();
   const audience = audienceSchema.parse(c.audience ?? {});
-  const required = await requiredVersion(tx, c.purposeKey, at);
-  const reason = await exclusionReasonSql(Prisma.sql`${c.purposeKey}`, required, at);
-  const versions =
-    required > 0 ? Prisma.sql`LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"` : Prisma.empty;
+  const guard = await customerGuard(tx, { id: c.purposeId, key: c.purposeKey }, at);
   return tx.$queryRaw<Chunk[]>`
     WITH targets AS MATERIALIZED (
-      SELECT c.id, c.email, c.locale, coalesce(c."fullName", '') AS name, s."eventId", ${reason} AS reason
-      FROM "Customer" c
-      LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${c.purposeId}::uuid
-      ${versions}
+      SELECT c.id, c.email, c.locale, coalesce(c."fullName", '') AS name, s."eventId", ${guard.reason} AS reason
+      FROM "Customer" c ${guard.joins}
       WHERE c.id > ${c.cursor ?? FIRST}::uuid AND ${audienceSql(audience)}
       ORDER BY c.id LIMIT ${size}),
     messages AS (

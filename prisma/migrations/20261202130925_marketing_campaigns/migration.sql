@@ -76,16 +76,22 @@ ALTER TABLE "EmailCampaign" ADD CONSTRAINT "EmailCampaign_purposeId_fkey" FOREIG
 CREATE INDEX "EmailMessage_providerId" ON "EmailMessage" ("providerId") WHERE "providerId" IS NOT NULL;
 CREATE INDEX "EmailMessage_marketing_sent" ON "EmailMessage" ("customerId", "sentAt") WHERE "customerId" IS NOT NULL AND "sentAt" IS NOT NULL;
 
+-- The suppression list's key for an address: the one SQL definition, used by the guard's queries and
+-- the trigger below (its TypeScript twin is emailHash in lib/campaigns/mutations/guard.ts; a test
+-- proves they agree).
+CREATE FUNCTION email_hash(address text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  AS $$ SELECT encode(sha256(convert_to(lower(trim(address)), 'UTF8')), 'hex') $$;
+
 -- An unsubscribe stands until the person themself agrees again to a marketing purpose (on a form,
 -- confirmed by email, or on their privacy page): then their address leaves the suppression list.
--- Bounces and spam complaints stay. (The hash is lib/campaigns/guard.ts emailHashSql.)
+-- Bounces and spam complaints stay.
 CREATE FUNCTION lift_unsubscribe() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.action = 'GRANTED' AND NEW.source IN ('FORM', 'SELF_SERVICE')
      AND EXISTS (SELECT 1 FROM "Purpose" p WHERE p.id = NEW."purposeId" AND p.key IN ('promotions_events', 'advertising')) THEN
     DELETE FROM "Suppression" x USING "Customer" c
     WHERE c.id = NEW."customerId" AND c.email IS NOT NULL AND x.reason = 'UNSUBSCRIBED'
-      AND x."emailHash" = encode(sha256(convert_to(lower(trim(c.email)), 'UTF8')), 'hex');
+      AND x."emailHash" = email_hash(c.email);
   END IF;
   RETURN NEW;
 END $$;
