@@ -1,0 +1,130 @@
+// The marketing guard (lib/campaigns/mutations/guard.ts): who it leaves out and why, at queuing and
+// again just before each email leaves.
+import { describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
+import { changeConsentAction } from "@/app/(public)/privacy/me/actions";
+import { db } from "@/lib/db";
+import { deliverCampaignBatch } from "@/lib/email/delivery";
+import { logRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
+import { campaignFor, grant, messagesOf, queue, send, useCampaignWorld } from "@/tests/support/campaigns";
+import { makeCustomer, token } from "@/tests/support/customers";
+import { actAsCustomer } from "@/tests/support/session";
+import { emailHash, exclusionReasonSql } from "./mutations/guard";
+import { audiencePreview } from "./queries";
+
+describe("the marketing guard", () => {
+  const world = useCampaignWorld();
+
+  it("hashes addresses for the suppression list the same way in TypeScript and SQL", async () => {
+    for (const address of ["An.Nguyen@Example.VN", " lan@example.test ", "trần@ví-dụ.vn"]) {
+      const [row] = await db().$queryRaw<{ h: string }[]>`SELECT email_hash(${address}) AS h`;
+      expect(row.h).toBe(emailHash(address));
+    }
+  });
+
+  it("leaves out each customer the guard refuses, counts them by reason, and queues only the rest", async () => {
+    const org = `Org ${token()}`;
+    const make = (overrides = {}) => makeCustomer({ organization: org, ...overrides });
+    const ok = await make();
+    const noEmail = await make({ email: "" });
+    const erased = await make();
+    const retention = await make();
+    const held = await make();
+    const objected = await make();
+    const suppressed = await make();
+    await make(); // never agreed
+    const withdrawn = await make();
+    const lapsed = await make();
+    for (const c of [ok, noEmail, erased, retention, held, objected, suppressed, withdrawn, lapsed]) await grant(c.id);
+    await grant(withdrawn.id, "promotions_events", "WITHDRAWN");
+    await db().consentEvent.create({
+      data: {
+        customerId: lapsed.id,
+        purposeId: (await db().purpose.findUniqueOrThrow({ where: { key: "promotions_events" } })).id,
+        action: "LAPSED",
+        source: "SYSTEM",
+        wording: "x",
+        givenAt: new Date(),
+      },
+    });
+    await db().customer.update({ where: { id: retention.id }, data: { status: "TERMINATED", terminatedAt: new Date("2020-01-01") } });
+    await setLegalHold(world.compliance, { customerId: held.id, reason: "Hồ sơ tranh chấp hợp đồng đang xử lý" });
+    await logRequest(world.compliance, {
+      customerId: objected.id,
+      type: "DELETE",
+      channel: "PHONE",
+      receivedOn: new Date().toISOString().slice(0, 10),
+      details: "Xin xóa dữ liệu của tôi",
+    });
+    await db().suppression.create({ data: { emailHash: emailHash(suppressed.email), reason: "COMPLAINT" } });
+
+    const expected = { NO_EMAIL: 1, RETENTION: 1, LEGAL_HOLD: 1, OBJECTED: 1, SUPPRESSED: 1, NO_CONSENT: 1, WITHDRAWN: 1, LAPSED: 1 };
+    const preview = await audiencePreview(world.staff, "promotions_events", {
+      statuses: ["LEAD", "ACTIVE", "TERMINATED"],
+      organization: org,
+      locale: "",
+      createdFrom: "",
+      createdTo: "",
+      lastContactFrom: "",
+      lastContactTo: "",
+    });
+    expect(preview).toEqual({ eligible: 2, excluded: expected, total: 10 });
+
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    const messages = await messagesOf(id);
+    expect(messages.map((m) => m.customerId).sort()).toEqual([ok.id, erased.id].sort());
+    const state = await db().consentState.findFirstOrThrow({ where: { customerId: ok.id, purpose: { key: "promotions_events" } } });
+    expect(messages.find((m) => m.customerId === ok.id)?.consentEventId).toBe(state.eventId);
+    const campaign = await db().emailCampaign.findUniqueOrThrow({ where: { id } });
+    expect(campaign).toMatchObject({ status: "QUEUED", queuedCount: 2, excluded: expected });
+    // Erased between queuing and sending (erasure cancels what it finds; the guard catches the rest).
+    await db().customer.update({ where: { id: erased.id }, data: { status: "ERASED" } });
+    await send();
+    const sent = Object.fromEntries((await messagesOf(id)).map((m) => [m.customerId, m]));
+    expect(sent[ok.id].status).toBe("SENT");
+    expect(sent[erased.id]).toMatchObject({ status: "CANCELLED", lastError: "guard:ERASED" });
+  });
+
+  it("refuses consent given under a superseded wording of a materially changed purpose", async () => {
+    const c = await makeCustomer();
+    await grant(c.id);
+    const reason = await exclusionReasonSql(Prisma.sql`'promotions_events'`, 999, new Date());
+    const verdict = async () => {
+      const [row] = await db().$queryRaw<{ reason: string | null }[]>`
+        SELECT ${reason} AS reason FROM "Customer" c
+        JOIN "Purpose" p ON p.key = 'promotions_events'
+        LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = p.id
+        LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
+        WHERE c.id = ${c.id}::uuid`;
+      return row.reason;
+    };
+    expect(await verdict()).toBe("STALE_WORDING");
+    const current = await exclusionReasonSql(Prisma.sql`'promotions_events'`, 0, new Date());
+    const [row] = await db().$queryRaw<{ reason: string | null }[]>`
+      SELECT ${current} AS reason FROM "Customer" c JOIN "Purpose" p ON p.key = 'promotions_events'
+      LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = p.id WHERE c.id = ${c.id}::uuid`;
+    expect(row.reason).toBeNull();
+  });
+
+  it("stops the remaining message to someone who withdraws on /privacy/me while the campaign is sending", async () => {
+    const org = `Org ${token()}`;
+    const a = await makeCustomer({ organization: org });
+    const b = await makeCustomer({ organization: org });
+    await grant(a.id);
+    await grant(b.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    expect(await deliverCampaignBatch(1)).toBe(1); // one batch of one: the campaign is under way
+    const waiting = (await messagesOf(id)).find((m) => m.status === "QUEUED");
+    if (!waiting?.customerId) throw new Error("expected a message still queued");
+    await actAsCustomer(waiting.customerId);
+    const result = await changeConsentAction({ purposeKey: "promotions_events", action: "WITHDRAWN" });
+    expect(result.ok).toBe(true);
+    await send();
+    const after = await db().emailMessage.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(after).toMatchObject({ status: "CANCELLED", lastError: "guard:WITHDRAWN" });
+    expect(world.resend.emails.map((e) => e.to)).not.toContain(waiting.to);
+    expect((await messagesOf(id)).filter((m) => m.status === "SENT")).toHaveLength(1);
+  });
+});
