@@ -21,7 +21,7 @@ const vnDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 const vnDayEnd = (day: string) => new Date(vnDayStart(day).getTime() + 86_400_000);
 
 export function audienceSql(a: Audience): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`c.status::text = ANY (${a.statuses}::text[])`];
+  const parts: Prisma.Sql[] = [Prisma.sql`c.status = ANY (${a.statuses}::"CustomerStatus"[])`];
   if (a.organization)
     parts.push(Prisma.sql`immutable_unaccent(c.organization) ILIKE '%' || immutable_unaccent(${a.organization.replace(/[\\%_]/g, "\\$&")}) || '%'`);
   if (a.locale) parts.push(Prisma.sql`c.locale::text = ${a.locale}`);
@@ -58,12 +58,14 @@ export async function audiencePreview(actor: Actor, purposeKey: string, audience
   const at = await now();
   const purpose = await db().purpose.findUnique({ where: { key: purposeKey }, select: { id: true, key: true } });
   if (!purpose) return { eligible: 0, excluded: {} as Exclusions, total: 0 };
-  const guard = await customerGuard(db(), purpose, at);
-  const rows = await db().$queryRaw<{ reason: ExclusionReason | null; n: number }[]>`
+  const rows = await db().$transaction(async (tx) => {
+    const guard = await customerGuard(tx, purpose, at);
+    return tx.$queryRaw<{ reason: ExclusionReason | null; n: number }[]>`
     SELECT reason, count(*)::int AS n FROM (
       SELECT ${guard.reason} AS reason FROM "Customer" c ${guard.joins}
       WHERE ${audienceSql(audience)}) r
     GROUP BY reason`;
+  });
   const excluded: Exclusions = {};
   let eligible = 0;
   for (const row of rows) {

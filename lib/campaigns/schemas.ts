@@ -13,14 +13,14 @@ export const AUDIENCE_STATUSES = ["LEAD", "ACTIVE", "TERMINATED"] as const;
 export const EXCLUSION_REASONS = [
   "NO_EMAIL",
   "ERASED",
-  "RETENTION",
-  "LEGAL_HOLD",
-  "OBJECTED",
-  "SUPPRESSED",
   "NO_CONSENT",
   "WITHDRAWN",
   "LAPSED",
   "STALE_WORDING",
+  "LEGAL_HOLD",
+  "SUPPRESSED",
+  "OBJECTED",
+  "RETENTION",
   "ADDRESS_CHANGED",
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];

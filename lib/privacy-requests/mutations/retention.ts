@@ -18,7 +18,7 @@ const LEASE_SECONDS = 120;
 
 /** How many of `ids` the retention rules let us erase now. */
 async function eligibleCount(tx: Tx | ReturnType<typeof db>, ids: string[]) {
-  const { where } = await retentionEligibleSql();
+  const { where } = await retentionEligibleSql(undefined, tx);
   const [{ count }] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Customer" c WHERE c.id = ANY(${ids}::uuid[]) AND ${where}`;
   return count;
 }

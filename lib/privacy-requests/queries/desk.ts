@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db";
+import { type Db, db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { readSettings } from "@/lib/settings/queries";
@@ -150,15 +150,18 @@ export const LAST_CONTACT = Prisma.sql`GREATEST(c."createdAt",
 /**
  * Who the retention rules let us erase now, as one SQL condition (the list, the confirmation and the
  * job all use it): customers terminated longer ago than the grace period, and leads who never became
- * customers and have not been in touch for the lead retention period.
+ * customers and have not been in touch for the lead retention period. (The last contact is never
+ * before the record was created, so the creation date is checked first and the costlier lookups
+ * run only for old leads.)
  */
-export async function retentionEligibleSql(at?: Date) {
-  const { retentionGraceDays, leadRetentionMonths } = await readSettings();
+export async function retentionEligibleSql(at?: Date, client: Db | Tx = db()) {
+  const { retentionGraceDays, leadRetentionMonths } = await readSettings(client);
   const when = at ?? (await now());
   const terminatedBefore = new Date(when.getTime() - retentionGraceDays * 86_400_000);
   return {
     where: Prisma.sql`((c.status = 'TERMINATED' AND c."terminatedAt" < ${terminatedBefore})
-      OR (c.status = 'LEAD' AND ${LAST_CONTACT} < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})))`,
+      OR (c.status = 'LEAD' AND c."createdAt" < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})
+          AND ${LAST_CONTACT} < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})))`,
     retentionGraceDays,
     leadRetentionMonths,
     terminatedBefore,
