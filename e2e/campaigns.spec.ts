@@ -51,6 +51,7 @@ test("staff send a campaign only to the customer who agreed, and the customer un
   await expect(staff.getByTestId("eligible-count")).toHaveText("1");
   await expect(staff.getByTestId("exclusions").locator('[data-reason="NO_CONSENT"]')).toContainText("1");
   await expect(staff.getByTestId("preview-subject")).toContainText("[QC] Giảm 20% phí bảo trì");
+  await staff.screenshot({ path: "test-results/screenshots/campaign-composer-vi.png", fullPage: true });
   await form.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(staff.getByRole("heading", { level: 1 })).toContainText("Ưu đãi bảo trì");
 
@@ -60,6 +61,7 @@ test("staff send a campaign only to the customer who agreed, and the customer un
   expect(email.html).toContain("Khách Đồng Ý");
   await expect(staff.getByTestId("recipients")).toContainText("Đã gửi", { timeout: 20_000 });
   await expect(staff.getByTestId("recipients")).not.toContainText(refused.email);
+  await staff.screenshot({ path: "test-results/screenshots/campaign-sent-vi.png", fullPage: true });
 
   // The customer opens the visible link from the email, signed out, and unsubscribes.
   const link = /href="([^"]*\/api\/public\/unsubscribe\/[^"]+)"/.exec(email.html)?.[1]?.replaceAll("&amp;", "&");
@@ -72,6 +74,7 @@ test("staff send a campaign only to the customer who agreed, and the customer un
   expect((await state()).action).toBe("GRANTED");
   await customer.getByRole("button", { name: "Hủy đăng ký" }).click();
   await expect(customer.getByTestId("unsubscribed")).toBeVisible();
+  await customer.screenshot({ path: "test-results/screenshots/unsubscribed-vi.png", fullPage: true });
   expect((await state()).action).toBe("WITHDRAWN");
   const withdrawal = await db().consentEvent.findFirstOrThrow({ where: { customerId: agreed.id, action: "WITHDRAWN" } });
   expect(withdrawal.source).toBe("UNSUBSCRIBE");

@@ -71,6 +71,8 @@ export const campaignsEn: Record<keyof typeof campaignsVi, string> = {
   "campaigns.previewTitle": "Email preview",
   "campaigns.previewEmpty": "The preview appears as you write.",
   "campaigns.whoGetsIt": "Who gets it",
+  "campaigns.countNeedsAudience": "Correct the recipients to see who gets it.",
+  "campaigns.countFailed": "Could not count just now; it counts again as you edit.",
   "campaigns.counting": "Counting…",
   "campaigns.willReceive": "customers will receive it",
   "campaigns.noneExcluded": "Nobody is left out.",

@@ -68,6 +68,8 @@ export const campaignsVi = {
   "campaigns.previewTitle": "Xem trước email",
   "campaigns.previewEmpty": "Bản xem trước sẽ hiện khi bạn nhập nội dung.",
   "campaigns.whoGetsIt": "Ai sẽ nhận",
+  "campaigns.countNeedsAudience": "Sửa phần người nhận để xem ai sẽ nhận.",
+  "campaigns.countFailed": "Chưa đếm được lúc này; sẽ đếm lại khi bạn sửa tiếp.",
   "campaigns.counting": "Đang đếm…",
   "campaigns.willReceive": "khách hàng sẽ nhận",
   "campaigns.noneExcluded": "Không ai bị loại.",

@@ -35,7 +35,8 @@ export function CampaignComposer({ initial, id, purposes }: { initial: CampaignC
   const values = form.watch();
   const [previewLocale, setPreviewLocale] = useState<"vi" | "en">(locale);
   const [preview, setPreview] = useState<{ subject: string; html: string } | null>(null);
-  const [counts, setCounts] = useState<Counts | null>(null);
+  // null until the first count; "invalid" while the recipient filters do not parse; "failed" when the count could not be made.
+  const [counts, setCounts] = useState<Counts | "invalid" | "failed" | null>(null);
   const [counting, setCounting] = useState(false);
   const key = JSON.stringify(values);
 
@@ -53,12 +54,14 @@ export function CampaignComposer({ initial, id, purposes }: { initial: CampaignC
         locale: previewLocale,
       }).catch(() => null);
       if (email?.ok) setPreview(email.data);
-      const audience = audienceSchema.safeParse(v.audience);
-      if (!audience.success) return;
+      if (!audienceSchema.safeParse(v.audience).success) {
+        setCounts("invalid");
+        return;
+      }
       setCounting(true);
       const result = await previewAudienceAction({ purposeKey: v.purposeKey, audience: v.audience ?? {} }).catch(() => null);
       setCounting(false);
-      if (result?.ok) setCounts(result.data);
+      setCounts(result?.ok ? result.data : "failed");
     }, 600);
     return () => clearTimeout(timer);
   }, [key, previewLocale]);
@@ -137,10 +140,12 @@ export function CampaignComposer({ initial, id, purposes }: { initial: CampaignC
       <aside className="space-y-4" aria-label={t("campaigns.previewTitle")}>
         <section className="rounded-md border border-zinc-200 p-4" aria-live="polite" aria-busy={counting}>
           <h2 className="text-sm font-semibold">{t("campaigns.whoGetsIt")}</h2>
-          {counts ? (
-            <ExclusionList eligible={counts.eligible} excluded={counts.excluded} />
-          ) : (
+          {counts === null ? (
             <p className="text-sm text-zinc-500">{t("campaigns.counting")}</p>
+          ) : typeof counts === "string" ? (
+            <p className="text-sm text-zinc-600">{t(counts === "invalid" ? "campaigns.countNeedsAudience" : "campaigns.countFailed")}</p>
+          ) : (
+            <ExclusionList eligible={counts.eligible} excluded={counts.excluded} />
           )}
         </section>
         <section className="space-y-2">
