@@ -63,6 +63,7 @@ export const ACTIONS = {
   requestCorrectionAction: "customer",
   requestDeletionAction: "customer",
   cancelRequestAction: "customer",
+  setMarketingLimitAction: "customer",
   // Every staff member, for their own account.
   changePasswordAction: roles(ALL_STAFF),
   startTwoFactorAction: { roles: ALL_STAFF, restricted: true },

@@ -116,7 +116,7 @@ export type CampaignMessage = {
   campaignId: string;
   attempts: number;
   batchId: string;
-  /** Marketing messages only: they pass the guard again before they leave (lib/campaigns/guard.ts). */
+  /** Marketing messages only: they pass the guard again before they leave (lib/campaigns/mutations/guard.ts). */
   customerId: string | null;
 };
 

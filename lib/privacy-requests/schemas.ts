@@ -133,3 +133,9 @@ export type DeletionInput = z.input<typeof deletionSchema>;
 
 /** How a request is named to customers and staff: YC-00042 ("yêu cầu"). */
 export const requestReference = (number: number) => `YC-${String(number).padStart(5, "0")}`;
+
+/** How many marketing emails a day the customer agrees to (more than the rule's default only if they say so). */
+export const MARKETING_LIMITS = [1, 2, 3] as const;
+export const marketingLimitSchema = z.object({
+  perDay: z.coerce.number({ error: "validation.choose" }).int("validation.choose").min(1, "validation.choose").max(3, "validation.choose"),
+});

@@ -1,5 +1,5 @@
 import "server-only";
-// Marketing campaigns from draft to sent: staff write and schedule them, the queue job (mutations.ts)
+// Marketing campaigns from draft to sent: staff write and schedule them, the queue job (queue.ts)
 // queues the recipients the guard lets through, the sender (lib/email/delivery.ts) checks each again.
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor, systemActor } from "@/lib/auth/actor";
@@ -206,9 +206,10 @@ export async function sendTestEmail(actor: Actor, raw: unknown) {
   const { id } = campaignIdSchema.parse(raw);
   const draft = await draftFor(id);
   const rendered = await Promise.all((["vi", "en"] as const).map((locale) => renderMarketing(draft, draft.purpose, locale)));
+  // A test has no real unsubscribe link: this one opens the page and says the link is not valid.
+  const vars = { name: actor.name, unsubscribe: new URL("/unsubscribe/test", env().APP_URL).toString() };
   await db().$transaction(async (tx) => {
     for (const email of rendered) {
-      const vars = { name: actor.name, unsubscribe: new URL("/unsubscribe/test", env().APP_URL).toString() };
       await enqueueEmail(tx, actor.email, {
         ...email,
         subject: `[TEST] ${email.subject}`,

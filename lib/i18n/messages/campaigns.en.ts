@@ -150,6 +150,13 @@ export const campaignsEn: Record<keyof typeof campaignsVi, string> = {
   "campaigns.cancelled": "Campaign cancelled; emails not yet sent will not be.",
   "campaigns.confirmCancelTitle": "Cancel the campaign?",
   "campaigns.confirmCancelBody": "Emails not yet sent are cancelled. Emails already sent cannot be called back.",
+  "me.marketingLimitLabel": "Most promotion and advertising emails a day you agree to receive",
+  "me.marketingLimitOption": "{count} a day",
+  "me.marketingLimitSave": "Save my choice",
+  "me.marketingLimitSaved": "Saved. We will send no more than that.",
+  "me.marketingLimitHint":
+    "One unless you choose more. It only applies to the purposes you agree to; unsubscribing or withdrawing still stops all marketing email.",
+  "audit.event.customer.marketing_limit_set": "Customer chose how many marketing emails a day",
   "me.source.UNSUBSCRIBE": "through the unsubscribe link in an email",
   "policies.campaign.MARKETING": "Marketing campaign",
   "email.marketing.sender": "An advertising email from {company}, {address}.",

@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createRequest } from "./desk";
 import { queueRequestEmail } from "./notify";
-import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema } from "../schemas";
+import { consentChangeSchema, deletionSchema, marketingLimitSchema, rectifySchema, requestIdSchema } from "../schemas";
 
 // What a signed-in customer can do on /privacy/me. The customer is always the session's: no input
 // names a customer, and request ids are looked up within the customer's own requests.
@@ -80,6 +80,25 @@ export async function objectToSharing(actor: Actor) {
     });
     await queueRequestEmail(tx, record, request, "objected");
     return { number: request.number };
+  });
+}
+
+/**
+ * The customer's own choice of how many marketing emails a day they accept (Decree 91/2020: more
+ * than one only when they agree to it). The marketing guard reads it (lib/campaigns/mutations/guard.ts).
+ */
+export async function setMyMarketingLimit(actor: Actor, raw: unknown) {
+  const customer = asCustomer(actor);
+  const { perDay } = marketingLimitSchema.parse(raw);
+  await db().$transaction(async (tx) => {
+    const record = await me(tx, customer);
+    await tx.customer.update({ where: { id: record.id }, data: { marketingDailyLimit: perDay } });
+    await recordAudit(tx, customer, {
+      action: "customer.marketing_limit_set",
+      entityType: "Customer",
+      entityId: record.id,
+      details: { customerId: record.id, perDay, source: "SELF_SERVICE" },
+    });
   });
 }
 

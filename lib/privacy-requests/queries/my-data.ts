@@ -35,6 +35,7 @@ export async function myOverview(actor: Actor) {
         status: true,
         createdAt: true,
         sharingObjectedAt: true,
+        marketingDailyLimit: true,
       },
     }),
     db().purpose.findMany({

@@ -13,6 +13,7 @@ import {
   requestCorrectionAction,
   requestDeletionAction,
   requestLinkAction,
+  setMarketingLimitAction,
   signOutCustomerAction,
 } from "./actions";
 
@@ -45,5 +46,17 @@ describe("privacy page actions", () => {
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: deletion.id } })).status).toBe("CANCELLED");
     await expect(signOutCustomerAction()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
     expect(await db().customerSession.count({ where: { customerId: c.id } })).toBe(0);
+  });
+
+  it("lets a customer agree to more than one marketing email a day, for their own record only", async () => {
+    const c = await makeCustomer();
+    actAsAnonymous();
+    expect(await setMarketingLimitAction({ perDay: 2 })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    await actAsCustomer(c.id);
+    expect(await setMarketingLimitAction({ perDay: 9 })).toMatchObject({ ok: false, error: { fieldErrors: { perDay: "Vui lòng chọn một mục." } } });
+    expect(await setMarketingLimitAction({ perDay: 2 })).toMatchObject({ ok: true });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: c.id }, select: { marketingDailyLimit: true } })).toEqual({ marketingDailyLimit: 2 });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.marketing_limit_set", entityId: c.id } });
+    expect(audit).toMatchObject({ actorType: "CUSTOMER", actorId: c.id });
   });
 });

@@ -8,8 +8,15 @@ import { signInCustomer, signOutCustomer } from "@/lib/auth/customer-session";
 import { clientIp } from "@/lib/http/client-ip";
 import { getLocale } from "@/lib/i18n/server";
 import { wakeJobRunner } from "@/lib/jobs/runner";
-import { consentChangeSchema, deletionSchema, rectifySchema, requestIdSchema, signInRequestSchema } from "@/lib/privacy-requests/schemas";
-import { cancelMyRequest, changeMyConsent, objectToSharing, requestCorrection, requestDeletion } from "@/lib/privacy-requests/mutations/self-service";
+import { consentChangeSchema, deletionSchema, marketingLimitSchema, rectifySchema, requestIdSchema, signInRequestSchema } from "@/lib/privacy-requests/schemas";
+import {
+  cancelMyRequest,
+  changeMyConsent,
+  objectToSharing,
+  requestCorrection,
+  requestDeletion,
+  setMyMarketingLimit,
+} from "@/lib/privacy-requests/mutations/self-service";
 import { requestSignInLink } from "@/lib/privacy-requests/mutations/sign-in";
 
 export const requestLinkAction = publicAction("requestLinkAction", parsedByLib(signInRequestSchema), async (input) => {
@@ -55,5 +62,10 @@ export const requestDeletionAction = customerAction("requestDeletionAction", par
 
 export const cancelRequestAction = customerAction("cancelRequestAction", parsedByLib(requestIdSchema), async (actor, input) => {
   await cancelMyRequest(actor, input);
+  refresh();
+});
+
+export const setMarketingLimitAction = customerAction("setMarketingLimitAction", parsedByLib(marketingLimitSchema), async (actor, input) => {
+  await setMyMarketingLimit(actor, input);
   refresh();
 });

@@ -17,6 +17,7 @@ import { CancelRequestButton } from "./_components/cancel-request-button";
 import { ConsentToggle } from "./_components/consent-toggle";
 import { CorrectionForm } from "./_components/correction-form";
 import { DeletionForm } from "./_components/deletion-form";
+import { MarketingLimitForm } from "./_components/marketing-limit-form";
 import { ObjectionButton } from "./_components/objection-button";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -197,6 +198,9 @@ export default async function MyDataPage() {
               );
             })}
           </ul>
+          <div className="mt-5 border-t border-zinc-100 pt-4">
+            <MarketingLimitForm current={customer.marketingDailyLimit ?? 1} />
+          </div>
         </Section>
 
         <Section id="me-sharing" title={t("me.sharingTitle")} description={t("me.sharingIntro")}>
