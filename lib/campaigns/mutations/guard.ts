@@ -71,13 +71,17 @@ async function guardPlanner(tx: Tx) {
  * The guard over customers `c` for one purpose, as a query needs it: the joins it reads and the
  * reason column. Used by the count before sending (queries.ts) and by the queue (queue.ts).
  */
-export async function customerGuard(client: Tx, purpose: { id: string; key: string }, at: Date) {
+export async function customerGuard(client: Tx, purpose: { id: string; key: string }, at: Date, options: { after?: string } = {}) {
   await guardPlanner(client);
   const required = await requiredVersion(client, purpose.key, at);
   const versions =
     required > 0 ? Prisma.sql`LEFT JOIN "ConsentEvent" e ON e.id = s."eventId" LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"` : Prisma.empty;
   return {
-    joins: Prisma.sql`LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${purpose.id}::uuid ${versions}`,
+    // With a keyset cursor (the queue's chunks), the consent states are read from the cursor on too:
+    // otherwise each chunk reads the key (customerId, purposeId) from its start, and chunks get
+    // slower the further they are.
+    joins: Prisma.sql`LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = ${purpose.id}::uuid
+      ${options.after ? Prisma.sql`AND s."customerId" > ${options.after}::uuid` : Prisma.empty} ${versions}`,
     reason: await exclusionReasonSql(Prisma.sql`${purpose.key}`, required, at, client),
   };
 }

@@ -83,7 +83,7 @@ async function queueMarketing(tx: Tx, c: Campaign, size: number) {
   if (!c.purposeId || !c.purposeKey) throw new Error(`campaign ${c.id} has no purpose`);
   const at = await now();
   const audience = audienceSchema.parse(c.audience ?? {});
-  const guard = await customerGuard(tx, { id: c.purposeId, key: c.purposeKey }, at);
+  const guard = await customerGuard(tx, { id: c.purposeId, key: c.purposeKey }, at, { after: c.cursor ?? FIRST });
   return tx.$queryRaw<Chunk[]>`
     WITH targets AS MATERIALIZED (
       SELECT c.id, c.email, c.locale, coalesce(c."fullName", '') AS name, s."eventId", ${guard.reason} AS reason
