@@ -16,6 +16,12 @@ const schema = z.object({
   RESEND_BASE_URL: z.url({ error: "must be an absolute URL" }).optional(),
   /** Signing secret of the Resend webhook (whsec_…): delivery events are accepted only when signed with it. */
   RESEND_WEBHOOK_SECRET: z.string().startsWith("whsec_", { error: "must be the whsec_… signing secret Resend shows for the webhook" }).optional(),
+  /**
+   * Lets webhook endpoints be http:// or on loopback and private networks (tests, a receiver on the
+   * same host). Off by default: endpoints must be https on public addresses, checked again at each
+   * delivery so a DNS change cannot point one inward.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: booleanish.default(false),
   EMAIL_FROM: z.string().min(3).default("Customer Register <no-reply@customer-register.local>"),
   WORKER_ENABLED: booleanish.default(true),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),

@@ -85,7 +85,7 @@ export function staffAction<S extends InputSpec, T>(name: ActionName, spec: S, h
 
 async function signedInStaff(name: ActionName) {
   const access = accessOf(name);
-  if (typeof access !== "object") throw new Error(`${name} is not a staff action in lib/auth/permissions.ts`);
+  if (typeof access !== "object" || !("roles" in access)) throw new Error(`${name} is not a staff action in lib/auth/permissions.ts`);
   const actor = await currentActor({ allowRestricted: true });
   if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
   if (actor.restricted && !access.restricted) throw new AppError("FORBIDDEN", "auth.twoFactorSetupRequired");

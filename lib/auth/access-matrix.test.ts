@@ -47,7 +47,7 @@ async function actAs(who: Caller) {
 
 function expected(access: Access, who: Caller) {
   if (who !== "restricted") return allows(access, who);
-  return access === "public" || (typeof access === "object" && !!access.restricted && access.roles.includes("COMPLIANCE"));
+  return access === "public" || (typeof access === "object" && "roles" in access && !!access.restricted && access.roles.includes("COMPLIANCE"));
 }
 
 beforeAll(async () => {

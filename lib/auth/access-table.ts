@@ -9,6 +9,7 @@ function cells(access: Access): string[] {
   const no = "·";
   if (access === "public") return COLUMNS.map(() => yes);
   if (access === "customer") return [no, yes, no, no, no];
+  if ("apiScope" in access) return COLUMNS.map(() => no);
   const r = access.roles as readonly string[];
   return [no, no, r.includes("STAFF") ? yes : no, r.includes("COMPLIANCE") ? yes : no, r.includes("ADMIN") ? yes : no];
 }
@@ -16,7 +17,7 @@ function cells(access: Access): string[] {
 function table(title: string, rows: Record<string, Access>) {
   const lines = [`| ${title} | ${COLUMNS.join(" | ")} |`, `|---|${COLUMNS.map(() => ":-:").join("|")}|`];
   for (const [name, access] of Object.entries(rows)) {
-    const note = typeof access === "object" && access.restricted ? " †" : "";
+    const note = typeof access !== "object" ? "" : "apiScope" in access ? ` (API key: \`${access.apiScope}\`)` : access.restricted ? " †" : "";
     lines.push(`| \`${name}\`${note} | ${cells(access).join(" | ")} |`);
   }
   return lines.join("\n");

@@ -4,7 +4,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 
-export type SealPurpose = "outbox one-time link" | "two-factor secret";
+export type SealPurpose = "outbox one-time link" | "two-factor secret" | "webhook signing secret";
 
 function key(purpose: SealPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", env().NEXTAUTH_SECRET, "customer-register", purpose, 32));

@@ -2,6 +2,7 @@
 // route handlers and lib functions all read it, and lib/auth/access-matrix.test.ts (actions and
 // route handlers) and e2e/access-matrix.spec.ts (pages) check that the app behaves exactly so for
 // the signed-out, each staff role and a signed-in customer. docs/security.md prints it.
+import type { ApiScope } from "@/lib/api-keys/scopes";
 import type { Role } from "@/lib/auth/roles";
 
 export const AREAS = {
@@ -42,7 +43,9 @@ const COMPLIANCE = ["COMPLIANCE"] as const satisfies readonly Role[];
  * signed in to /privacy/me; roles: staff of those roles, with `restricted` when a session that must
  * first set up two-factor may also use it.
  */
-export type Access = "public" | "customer" | { roles: readonly Role[]; restricted?: true };
+export type Access = "public" | "customer" | { roles: readonly Role[]; restricted?: true } | ApiKeyAccess;
+/** /api/v1: a bearer API key holding the scope; no session of any kind opens it. */
+export type ApiKeyAccess = { apiScope: ApiScope };
 
 const area = (a: Area): Access => ({ roles: AREAS[a] });
 const roles = (r: readonly Role[]): Access => ({ roles: r });
@@ -183,6 +186,18 @@ export const ROUTES = {
   "GET /api/public/unsubscribe/[token]": "public",
   "POST /api/public/unsubscribe/[token]": "public",
   "POST /api/webhooks/resend": "public",
+  // Other systems, with an API key (no session opens these). The document describing them is public.
+  "GET /api/v1/openapi.json": "public",
+  "GET /api/v1/customers": { apiScope: "customers:read" },
+  "GET /api/v1/customers/[id]": { apiScope: "customers:read" },
+  "GET /api/v1/customers/[id]/consents": { apiScope: "consents:read" },
+  "POST /api/v1/customers/[id]/consents": { apiScope: "consents:write" },
+  "GET /api/v1/submissions": { apiScope: "submissions:read" },
+  "GET /api/v1/purposes": { apiScope: "consents:read" },
+  "GET /api/v1/disclosures": { apiScope: "disclosures:read" },
+  "GET /api/v1/webhooks": { apiScope: "webhooks:manage" },
+  "POST /api/v1/webhooks": { apiScope: "webhooks:manage" },
+  "DELETE /api/v1/webhooks/[id]": { apiScope: "webhooks:manage" },
 } as const satisfies Record<string, Access>;
 
 /** Every back-office page: the area it belongs to, or "signedIn" for every staff member's own pages. */
@@ -244,5 +259,6 @@ export type Who = "anonymous" | "customer" | Role;
 export function allows(access: Access, who: Who): boolean {
   if (access === "public") return true;
   if (access === "customer") return who === "customer";
+  if ("apiScope" in access) return false;
   return who !== "anonymous" && who !== "customer" && access.roles.includes(who);
 }

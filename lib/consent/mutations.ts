@@ -1,7 +1,7 @@
 import "server-only";
 import { saveAttachment } from "@/lib/attachments/mutations";
 import { recordAudit } from "@/lib/audit/mutations";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorizeScope, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
@@ -14,8 +14,11 @@ import { staffConsentSchema } from "./schemas";
  * (ConsentState) follows in the same transaction, so a withdrawal takes effect at once.
  */
 export async function recordStaffConsent(actor: Actor, raw: unknown) {
-  authorize(actor, ...rolesFor("customers"));
+  // Another system with a consents:write key records through here too (source API), with the same
+  // checks and evidence: the key stands where the staff member would.
+  authorizeScope(actor, "consents:write", ...rolesFor("customers"));
   const input = staffConsentSchema.parse(raw);
+  const viaApi = actor.kind === "api";
   // Consent given today is placed at the moment it is recorded, so it orders correctly against
   // anything the customer does later today; an earlier day is placed at its noon.
   const current = await now();
@@ -45,7 +48,7 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
         customerId: customer.id,
         purposeId: purpose.id,
         action: input.action,
-        source: "STAFF",
+        source: viaApi ? "API" : "STAFF",
         policyVersionId: policy?.id,
         wording,
         locale: customer.locale,
@@ -53,7 +56,9 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
         method: input.method,
         documentRef: input.documentRef,
         givenAt,
+        ip: viaApi ? (actor.ip ?? null) : null,
         evidence: {
+          ...(viaApi ? { apiKey: { id: actor.keyId, name: actor.name } } : {}),
           method: input.method,
           documentRef: input.documentRef,
           note: input.note || null,
@@ -64,7 +69,13 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       select: { id: true },
     });
     await recordAudit(tx, actor, {
-      action: input.action === "GRANTED" ? "consent.granted_by_staff" : "consent.withdrawn_by_staff",
+      action: viaApi
+        ? input.action === "GRANTED"
+          ? "consent.granted_via_api"
+          : "consent.withdrawn_via_api"
+        : input.action === "GRANTED"
+          ? "consent.granted_by_staff"
+          : "consent.withdrawn_by_staff",
       entityType: "ConsentEvent",
       entityId: event.id,
       details: { customerId: customer.id, purpose: purpose.key, givenOn: input.givenOn, method: input.method, documentRef: input.documentRef },

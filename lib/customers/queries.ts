@@ -101,7 +101,7 @@ export async function purposeIdByKey(key: string | undefined, client: Db | Tx = 
 }
 
 /** The SQL of one list page, exactly as the app runs it (the benchmark runs it raw too). */
-export function customerPageSql(filter: CustomerFilter, purposeId: string | null, options: { wholePhone?: boolean } = {}) {
+export function customerPageSql(filter: CustomerFilter, purposeId: string | null, options: { wholePhone?: boolean; pageSize?: number } = {}) {
   const backwards = !filter.after && !!filter.before;
   const cursor = decodeCursor(filter.after ?? filter.before);
   const order = customerOrder(filter.sort, cursor, backwards);
@@ -113,7 +113,7 @@ export function customerPageSql(filter: CustomerFilter, purposeId: string | null
       FROM "Customer" c
       WHERE ${where} ${order.seek ? Prisma.sql`AND ${order.seek}` : Prisma.empty}
       ORDER BY ${order.orderBy}
-      LIMIT ${CUSTOMER_PAGE_SIZE + 1}`,
+      LIMIT ${(options.pageSize ?? CUSTOMER_PAGE_SIZE) + 1}`,
   };
 }
 

@@ -13,6 +13,7 @@ import { ConsentConfirmationEmail, consentConfirmationSubject, type ConsentConfi
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./templates/password-reset-email";
 import { BreachNoticeEmail, breachNoticeSubject, type BreachNoticeEmailProps } from "./templates/breach-notice-email";
 import { MarketingEmail, marketingSubject, type MarketingEmailProps } from "./templates/marketing-email";
+import { NoticeEmail, noticeSubject, type NoticeEmailProps } from "./templates/notice-email";
 import { PrivacyRequestEmail, privacyRequestSubject, type PrivacyRequestEmailProps } from "./templates/privacy-request-email";
 
 type Templates = {
@@ -26,6 +27,9 @@ type Templates = {
   password_reset: PasswordResetEmailProps;
   breach_notice: BreachNoticeEmailProps;
   marketing: MarketingEmailProps;
+  webhook_disabled: NoticeEmailProps;
+  recipient_notice: NoticeEmailProps;
+  lead_notice: NoticeEmailProps;
 };
 
 const templates: {
@@ -44,6 +48,9 @@ const templates: {
   password_reset: { component: PasswordResetEmail, subject: passwordResetSubject },
   breach_notice: { component: BreachNoticeEmail, subject: breachNoticeSubject },
   marketing: { component: MarketingEmail, subject: marketingSubject },
+  webhook_disabled: { component: NoticeEmail, subject: noticeSubject },
+  recipient_notice: { component: NoticeEmail, subject: noticeSubject },
+  lead_notice: { component: NoticeEmail, subject: noticeSubject },
 };
 export type TemplateName = keyof Templates;
 

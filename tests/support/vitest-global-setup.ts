@@ -14,6 +14,8 @@ export async function setup(_project: TestProject) {
   process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
   process.env.WORKER_ENABLED = "0";
   process.env.TEST_CLOCK = "1";
+  // Webhook receivers in tests listen on 127.0.0.1 (lib/webhooks/webhooks.test.ts turns this off to test the refusal).
+  process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
   // Hundreds of test accounts: a cheaper hash keeps the suite fast (lib/auth/password.test.ts checks the default).
   process.env.PASSWORD_SCRYPT_LOG_N = "14";
 }

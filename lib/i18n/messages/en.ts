@@ -1,3 +1,4 @@
+import { integrationsEn } from "./integrations.en";
 import { recordsEn } from "./records.en";
 import { campaignsEn } from "./campaigns.en";
 import { breachesEn } from "./breaches.en";
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...breachesEn,
   ...recordsEn,
   ...campaignsEn,
+  ...integrationsEn,
   "app.name": "Customer Register",
   "app.tagline": "Collect, keep, share and erase customers' personal data lawfully — and prove it.",
 

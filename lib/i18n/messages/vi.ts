@@ -1,3 +1,4 @@
+import { integrationsVi } from "./integrations.vi";
 import { recordsVi } from "./records.vi";
 import { campaignsVi } from "./campaigns.vi";
 import { breachesVi } from "./breaches.vi";
@@ -24,6 +25,7 @@ export const vi = {
   ...breachesVi,
   ...recordsVi,
   ...campaignsVi,
+  ...integrationsVi,
   "app.name": "Sổ khách hàng",
   "app.tagline": "Thu thập, lưu giữ, chia sẻ và xoá dữ liệu cá nhân của khách hàng đúng luật — và chứng minh được điều đó.",
 

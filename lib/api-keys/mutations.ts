@@ -1,0 +1,76 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { recordAudit } from "@/lib/audit/mutations";
+import { authorize, type Actor, type ApiActor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createApiKeySchema, revokeApiKeySchema } from "./schemas";
+import type { ApiScope } from "./scopes";
+
+// A key is "crk_<prefix>_<secret>": the prefix finds the row and stays visible in lists; only a
+// SHA-256 of the whole key is stored (the secret has 256 bits, so a fast hash is enough), and it is
+// compared in constant time. The key itself is shown once, when it is made.
+const KEY_PATTERN = /^crk_([a-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
+
+const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export async function createApiKey(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("settings"));
+  const input = createApiKeySchema.parse(raw);
+  const prefix = randomBytes(8).toString("hex").slice(0, 10);
+  const key = `crk_${prefix}_${randomBytes(32).toString("base64url")}`;
+  return db().$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: {
+        name: input.name,
+        prefix,
+        hash: sha256(key),
+        scopes: [...new Set(input.scopes)],
+        rateLimitPerMinute: input.rateLimitPerMinute,
+        createdById: actor.kind === "user" ? actor.id : null,
+      },
+      select: { id: true, prefix: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "api_key.created",
+      entityType: "ApiKey",
+      entityId: row.id,
+      details: { name: input.name, prefix, scopes: input.scopes, rateLimitPerMinute: input.rateLimitPerMinute },
+    });
+    return { id: row.id, prefix: row.prefix, key };
+  });
+}
+
+export async function revokeApiKey(actor: Actor, raw: unknown) {
+  authorize(actor, ...rolesFor("settings"));
+  const { id } = revokeApiKeySchema.parse(raw);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: actor.kind === "user" ? actor.id : null },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "apiKeys.notActive");
+    await recordAudit(tx, actor, { action: "api_key.revoked", entityType: "ApiKey", entityId: id });
+    return { id };
+  });
+}
+
+/**
+ * The actor for a bearer key, or null when the key is malformed, unknown, wrong or revoked (the
+ * caller answers 401 alike for all). Marks the key used, at most once a minute.
+ */
+export async function authenticateApiKey(key: string, ip: string | undefined): Promise<{ actor: ApiActor; perMinute: number } | null> {
+  const match = KEY_PATTERN.exec(key);
+  if (!match) return null;
+  const row = await db().apiKey.findUnique({
+    where: { prefix: match[1] },
+    select: { id: true, name: true, hash: true, scopes: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true },
+  });
+  if (!row || row.revokedAt) return null;
+  if (!timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(sha256(key), "hex"))) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() }, select: { id: true } });
+  }
+  return { actor: { kind: "api", keyId: row.id, name: row.name, scopes: row.scopes as ApiScope[], ip }, perMinute: row.rateLimitPerMinute };
+}

@@ -1,0 +1,213 @@
+// /api/v1 through its real route handlers: keys, scopes, revocation, limits, problem details,
+// paging, the consent write path and the audit trail. Each attack (no key, a forged or revoked key,
+// a staff session instead of a key, a key beyond its scopes) is refused.
+import { describe, expect, it } from "vitest";
+import * as customerConsents from "@/app/api/v1/customers/[id]/consents/route";
+import * as oneCustomer from "@/app/api/v1/customers/[id]/route";
+import * as customers from "@/app/api/v1/customers/route";
+import * as disclosures from "@/app/api/v1/disclosures/route";
+import * as purposes from "@/app/api/v1/purposes/route";
+import * as submissions from "@/app/api/v1/submissions/route";
+import { systemActor } from "@/lib/auth/actor";
+import { revokeApiKey } from "@/lib/api-keys/mutations";
+import { db } from "@/lib/db";
+import { submitForm } from "@/lib/submissions/mutations";
+import { callApi, makeApiKey } from "@/tests/support/api";
+import { makeCustomer, token } from "@/tests/support/customers";
+import { uniqueEmail } from "@/tests/support/factories";
+import { ctx, key, makeForm } from "@/tests/support/forms";
+import { actAsStaff } from "@/tests/support/session";
+
+const lastCall = (keyId: string) =>
+  db().auditEvent.findFirstOrThrow({ where: { action: "api.call", actorType: "API_KEY", actorId: keyId }, orderBy: { id: "desc" } });
+
+describe("API keys", () => {
+  it("refuse a missing, malformed, forged or revoked key with 401 problem details", async () => {
+    const { key: good, id } = await makeApiKey(["customers:read"]);
+    const none = await callApi(customers.GET, "/customers");
+    expect(none.status).toBe(401);
+    expect(none.headers.get("content-type")).toContain("application/problem+json");
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect(none.json).toMatchObject({ status: 401, title: "UNAUTHENTICATED" });
+    expect((await callApi(customers.GET, "/customers", { key: "crk_nothing" })).status).toBe(401);
+    // Right prefix, another secret: the hash must match, not just the prefix.
+    const forged = `${good.slice(0, good.lastIndexOf("_") + 1)}${"A".repeat(43)}`;
+    expect((await callApi(customers.GET, "/customers", { key: forged })).status).toBe(401);
+    expect((await callApi(customers.GET, "/customers", { key: good })).status).toBe(200);
+    await revokeApiKey(systemActor("test"), { id });
+    expect((await callApi(customers.GET, "/customers", { key: good })).status).toBe(401);
+  });
+
+  it("store only a hash of the key", async () => {
+    const { key: secret, id } = await makeApiKey(["customers:read"]);
+    const row = await db().apiKey.findUniqueOrThrow({ where: { id } });
+    expect(JSON.stringify(row)).not.toContain(secret.split("_")[2]);
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("do not let a signed-in staff session stand in for a key", async () => {
+    await actAsStaff("ADMIN");
+    const response = await callApi(customers.GET, "/customers");
+    expect(response.status).toBe(401);
+  });
+
+  it("answer 403 beyond the key's scopes, and audit the refusal with the key id", async () => {
+    const { key: k, id } = await makeApiKey(["customers:read"]);
+    const customer = await makeCustomer();
+    const refused = await callApi(customerConsents.GET, `/customers/${customer.id}/consents`, { key: k, params: { id: customer.id } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.detail).toContain("consents:read");
+    const audit = await lastCall(id);
+    expect(audit.details).toMatchObject({ keyId: id, operation: "listConsents", status: 403 });
+  });
+
+  it("limit each key per minute with 429 and Retry-After", async () => {
+    const { key: k } = await makeApiKey(["consents:read"], 2);
+    expect((await callApi(purposes.GET, "/purposes", { key: k })).status).toBe(200);
+    expect((await callApi(purposes.GET, "/purposes", { key: k })).status).toBe(200);
+    const limited = await callApi(purposes.GET, "/purposes", { key: k });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another key is not held back by this one.
+    const { key: other } = await makeApiKey(["consents:read"], 2);
+    expect((await callApi(purposes.GET, "/purposes", { key: other })).status).toBe(200);
+  });
+
+  it("mark the key used", async () => {
+    const { key: k, id } = await makeApiKey(["consents:read"]);
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
+    await callApi(purposes.GET, "/purposes", { key: k });
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+  });
+});
+
+describe("GET /customers", () => {
+  it("searches like the register and pages with a cursor, without overlap", async () => {
+    const org = `Org ${token()}`;
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await makeCustomer({ organization: org }));
+    const { key: k, id } = await makeApiKey(["customers:read"]);
+    const first = await callApi(customers.GET, `/customers?q=${encodeURIComponent(org)}&limit=2`, { key: k });
+    expect(first.status).toBe(200);
+    expect(first.json.data).toHaveLength(2);
+    expect(first.json.next).toEqual(expect.any(String));
+    const second = await callApi(customers.GET, `/customers?q=${encodeURIComponent(org)}&limit=2&cursor=${first.json.next}`, { key: k });
+    expect(second.json.data).toHaveLength(1);
+    expect(second.json.next).toBeNull();
+    const ids = [...first.json.data, ...second.json.data].map((c: { id: string }) => c.id).sort();
+    expect(ids).toEqual(made.map((c) => c.id).sort());
+    // Full contact details (a CRM needs them), newest first.
+    expect(first.json.data[0]).toMatchObject({ id: made[2].id, email: made[2].email, organization: org });
+    expect((await lastCall(id)).details).toMatchObject({ operation: "listCustomers", status: 200 });
+  });
+
+  it("answers 422 with a field error for each bad parameter", async () => {
+    const { key: k } = await makeApiKey(["customers:read"]);
+    const bad = await callApi(customers.GET, "/customers?limit=1000&status=GONE", { key: k });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    expect(bad.json.errors.map((e: { name: string }) => e.name).sort()).toEqual(["query.limit", "query.status"]);
+    expect(bad.json.errors.find((e: { name: string }) => e.name === "query.limit").reason).toContain("1");
+    const cursor = await callApi(customers.GET, "/customers?cursor=not-a-cursor", { key: k });
+    expect(cursor.status).toBe(422);
+    expect(cursor.json.errors).toEqual([{ name: "query.cursor", reason: expect.any(String) }]);
+  });
+});
+
+describe("GET /customers/{id}", () => {
+  it("gives one customer, 404 for an unknown id and 422 for a malformed one", async () => {
+    const customer = await makeCustomer();
+    const { key: k, id } = await makeApiKey(["customers:read"]);
+    const found = await callApi(oneCustomer.GET, `/customers/${customer.id}`, { key: k, params: { id: customer.id } });
+    expect(found.status).toBe(200);
+    expect(found.json).toMatchObject({ id: customer.id, email: customer.email, status: "LEAD" });
+    const audit = await lastCall(id);
+    expect(audit).toMatchObject({ entityType: "Customer", entityId: customer.id });
+    const missing = "6f1c2a9e-3d5b-4f0e-9a57-0c1d2e3f4a5b";
+    expect((await callApi(oneCustomer.GET, `/customers/${missing}`, { key: k, params: { id: missing } })).status).toBe(404);
+    const malformed = await callApi(oneCustomer.GET, "/customers/x", { key: k, params: { id: "x" } });
+    expect(malformed.status).toBe(422);
+    expect(malformed.json.errors[0].name).toBe("path.id");
+  });
+});
+
+describe("consents through the API", () => {
+  it("records consent with source API and the key as evidence, through the staff path", async () => {
+    const customer = await makeCustomer();
+    const { key: k, id } = await makeApiKey(["consents:write", "consents:read"]);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const body = { purposeKey: "advertising", action: "GRANTED", givenOn: today, method: "PHONE", documentRef: "CRM-CALL-1182" };
+    const created = await callApi(customerConsents.POST, `/customers/${customer.id}/consents`, { key: k, method: "POST", body, params: { id: customer.id } });
+    expect(created.status).toBe(201);
+    const event = await db().consentEvent.findUniqueOrThrow({ where: { id: created.json.id } });
+    expect(event).toMatchObject({ source: "API", action: "GRANTED", method: "PHONE", documentRef: "CRM-CALL-1182", staffId: null });
+    expect(event.evidence).toMatchObject({ apiKey: { id } });
+    expect(await db().auditEvent.count({ where: { action: "consent.granted_via_api", entityId: event.id, actorId: id } })).toBe(1);
+    const listed = await callApi(customerConsents.GET, `/customers/${customer.id}/consents`, { key: k, params: { id: customer.id } });
+    expect(listed.json.data.find((p: { purpose: string }) => p.purpose === "advertising")).toMatchObject({ status: "GRANTED" });
+  });
+
+  it("refuses a write with only read scope, bad bodies with field errors, and erased customers", async () => {
+    const customer = await makeCustomer();
+    const { key: reader } = await makeApiKey(["consents:read"]);
+    const body = { purposeKey: "advertising", action: "GRANTED", givenOn: "2026-11-30", method: "PHONE", documentRef: "X-1" };
+    const call = (k: string, b: unknown, raw?: string) =>
+      callApi(customerConsents.POST, `/customers/${customer.id}/consents`, { key: k, method: "POST", body: b, rawBody: raw, params: { id: customer.id } });
+    expect((await call(reader, body)).status).toBe(403);
+    expect(await db().consentEvent.count({ where: { customerId: customer.id } })).toBe(0);
+    const { key: writer } = await makeApiKey(["consents:write"]);
+    const bad = await call(writer, { ...body, method: "CARRIER_PIGEON", documentRef: "" });
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors.map((e: { name: string }) => e.name).sort()).toEqual(["body.documentRef", "body.method"]);
+    expect((await call(writer, undefined, "{not json")).status).toBe(422);
+    const unknown = await call(writer, { ...body, purposeKey: "no_such_purpose" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.errors).toEqual([{ name: "purposeKey", reason: expect.any(String) }]);
+    await db().customer.update({ where: { id: customer.id }, data: { status: "ERASED", email: null, fullName: null } });
+    expect((await call(writer, body)).status).toBe(404);
+  });
+});
+
+describe("GET /submissions, /purposes, /disclosures", () => {
+  it("lists a form's submissions oldest first from `since`, with a cursor", async () => {
+    const form = await makeForm();
+    const since = new Date(Date.now() - 1000).toISOString();
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      const email = uniqueEmail("api");
+      made.push(
+        await submitForm(
+          form,
+          {
+            fields: { fullName: "Lê Thị Hoa", email },
+            answers: { color: "red" },
+            consents: ["inquiries"],
+            locale: "vi",
+            idempotencyKey: key(),
+          },
+          ctx(),
+        ),
+      );
+    }
+    const { key: k } = await makeApiKey(["submissions:read"]);
+    const first = await callApi(submissions.GET, `/submissions?formId=${form.id}&since=${encodeURIComponent(since)}&limit=2`, { key: k });
+    expect(first.status).toBe(200);
+    expect(first.json.data).toHaveLength(2);
+    const second = await callApi(submissions.GET, `/submissions?formId=${form.id}&limit=2&cursor=${first.json.next}`, { key: k });
+    expect(second.json.data).toHaveLength(1);
+    expect([...first.json.data, ...second.json.data].map((s: { id: string }) => s.id)).toEqual(made.map((m) => m.submissionId));
+    expect(first.json.data[0]).toMatchObject({ formId: form.id, formSlug: form.slug, answers: { color: "red" } });
+    expect((await callApi(submissions.GET, "/submissions?since=yesterday", { key: k })).status).toBe(422);
+  });
+
+  it("lists purposes with consents:read and disclosures with disclosures:read", async () => {
+    const { key: k } = await makeApiKey(["consents:read"]);
+    const listed = await callApi(purposes.GET, "/purposes", { key: k });
+    expect(listed.json.data.map((p: { key: string }) => p.key)).toContain("advertising");
+    expect((await callApi(disclosures.GET, "/disclosures", { key: k })).status).toBe(403);
+    const { key: d } = await makeApiKey(["disclosures:read"]);
+    const page = await callApi(disclosures.GET, "/disclosures?limit=5", { key: d });
+    expect(page.status).toBe(200);
+    expect(page.json).toMatchObject({ data: expect.any(Array) });
+  });
+});

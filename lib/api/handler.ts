@@ -1,0 +1,90 @@
+// Builds a /api/v1 route handler from its operation (lib/api/operations.ts): bearer key → rate
+// limit → scope → input parsed with the operation's schemas → handler → JSON, or a problem+json.
+// Sessions and cookies play no part: a signed-in browser gets 401 like anyone without a key, so a
+// cross-site request cannot borrow a staff session here.
+import type { z } from "zod";
+import { authenticateApiKey } from "@/lib/api-keys/mutations";
+import type { ApiActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { readBodyCapped } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/client-ip";
+import { translator, type Translate } from "@/lib/i18n/translate";
+import { hitRateLimit } from "@/lib/rate-limit/mutations";
+import { recordApiCall } from "./mutations";
+import type { Operation } from "./operations";
+import { problemResponse, toProblem, type Problem } from "./problem";
+
+type Input<O extends Operation> = {
+  actor: ApiActor;
+  params: O["params"] extends z.ZodType ? z.output<O["params"]> : Record<string, never>;
+  query: O["query"] extends z.ZodType ? z.output<O["query"]> : Record<string, never>;
+  body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
+};
+/** What the handler gives back, and which customer it concerned (for the audit record). */
+type Output<O extends Operation> = z.input<O["response"]>;
+
+const languageOf = (request: Request) => (/^vi\b/i.test(request.headers.get("accept-language") ?? "") ? "vi" : "en");
+
+function parseWith<S extends z.ZodType | undefined>(schema: S, value: unknown, where: string, t: Translate) {
+  if (!schema) return { ok: true as const, data: {} };
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true as const, data: parsed.data } : { ok: false as const, problem: toProblem(t, parsed.error, where) };
+}
+
+export function apiRoute<O extends Operation>(op: O, handler: (input: Input<O>) => Promise<Output<O>>) {
+  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const t = translator(languageOf(request));
+    const header = request.headers.get("authorization") ?? "";
+    const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const unauthorized = (detail: string) =>
+      problemResponse({ status: 401, code: "UNAUTHENTICATED", detail, headers: { "www-authenticate": 'Bearer realm="api"' } });
+    if (!key) return unauthorized(t("api.keyMissing"));
+    const ip = clientIp(request.headers);
+    const auth = await authenticateApiKey(key, ip);
+    if (!auth) return unauthorized(t("api.keyInvalid"));
+    const { actor } = auth;
+    const limit = await hitRateLimit(`api:${actor.keyId}`, auth.perMinute, 60);
+    if (!limit.allowed) {
+      return problemResponse({
+        status: 429,
+        code: "RATE_LIMITED",
+        detail: t("api.rateLimited", { seconds: limit.retryAfterSeconds }),
+        headers: { "retry-after": String(limit.retryAfterSeconds) },
+      });
+    }
+    const path = new URL(request.url).pathname;
+    const finish = async (response: Response, customerId?: string) => {
+      await recordApiCall(actor, { operation: op.id, method: op.method, path, status: response.status, customerId });
+      return response;
+    };
+    if (!actor.scopes.includes(op.scope)) {
+      return finish(problemResponse({ status: 403, code: "FORBIDDEN", detail: t("api.scopeMissing", { scope: op.scope }) }));
+    }
+    const rawParams = await context.params;
+    const params = parseWith(op.params, rawParams, "path", t);
+    if (!params.ok) return finish(problemResponse(params.problem));
+    const query = parseWith(op.query, Object.fromEntries(new URL(request.url).searchParams), "query", t);
+    if (!query.ok) return finish(problemResponse(query.problem));
+    let body: { ok: true; data: unknown } | { ok: false; problem: Problem } = { ok: true, data: undefined };
+    if (op.body) {
+      let json: unknown;
+      try {
+        json = JSON.parse(await readBodyCapped(request));
+      } catch {
+        return finish(problemResponse({ status: 422, code: "BAD_INPUT", detail: t("api.badJson") }));
+      }
+      body = parseWith(op.body, json, "body", t);
+      if (!body.ok) return finish(problemResponse(body.problem));
+    }
+    const customerId = typeof rawParams.id === "string" && op.path.startsWith("/customers/") ? rawParams.id : undefined;
+    try {
+      const data = await handler({ actor, params: params.data, query: query.data, body: body.data } as Input<O>);
+      return finish(Response.json(data, { status: op.status ?? 200, headers: { "cache-control": "no-store" } }), customerId);
+    } catch (error) {
+      return finish(problemResponse(toProblem(t, error)), customerId);
+    }
+  };
+}
+
+/** For handlers: a record that does not exist (or that the key may not see). */
+export const notFound = () => new AppError("NOT_FOUND", "errors.notFound");

@@ -1,0 +1,221 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { openValue, sealValue } from "@/lib/auth/app-seal";
+import { authorizeScope, systemActor, type Actor } from "@/lib/auth/actor";
+import { rolesFor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { renderEmail } from "@/lib/email/render";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
+import { readSettings } from "@/lib/settings/queries";
+import { deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema, webhookEndpointSchema } from "./schemas";
+import { newSigningSecret, signedHeaders } from "./signing";
+import { resolvesPublic, urlAllowed } from "./url-policy";
+
+const SEAL = "webhook signing secret" as const;
+/** Retries stop this long after the first try (or the last replay). */
+export const RETRY_WINDOW_MS = 24 * 3_600_000;
+/** An endpoint failing this long without a single success is disabled. */
+export const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
+const TIMEOUT_MS = 10_000;
+
+const dto = (e: { id: string; url: string; events: string[]; description: string; enabled: boolean; createdAt: Date }) => ({
+  id: e.id,
+  url: e.url,
+  events: e.events,
+  description: e.description,
+  enabled: e.enabled,
+  createdAt: e.createdAt.toISOString(),
+});
+
+/** Staff (ADMIN) or a key with webhooks:manage. The secret is returned this once, then kept sealed. */
+export async function createWebhookEndpoint(actor: Actor, raw: unknown) {
+  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  const input = webhookEndpointSchema.parse(raw);
+  if (!urlAllowed(input.url)) throw new AppError("BAD_INPUT", "webhooks.urlNotAllowed", { url: "webhooks.urlNotAllowed" });
+  const secret = newSigningSecret();
+  return db().$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.create({
+      data: {
+        url: input.url,
+        events: [...new Set(input.events)],
+        description: input.description,
+        secret: sealValue(SEAL, secret),
+        secretHint: secret.slice(6, 10),
+        createdById: actor.kind === "user" ? actor.id : null,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: "webhook.endpoint_created",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      details: { url: input.url, events: input.events },
+    });
+    return { ...dto(endpoint), secret };
+  });
+}
+
+export async function deleteWebhookEndpoint(actor: Actor, raw: unknown) {
+  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  const { id } = endpointIdSchema.parse(raw);
+  return db().$transaction(async (tx) => {
+    const gone = await tx.webhookEndpoint.deleteMany({ where: { id } });
+    if (gone.count === 0) throw new AppError("NOT_FOUND", "webhooks.notFound");
+    await recordAudit(tx, actor, { action: "webhook.endpoint_deleted", entityType: "WebhookEndpoint", entityId: id });
+    return { id };
+  });
+}
+
+/** Enabling again clears the failure clock; waiting deliveries go out on the next run. */
+export async function setWebhookEndpointEnabled(actor: Actor, raw: unknown) {
+  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  const { id, enabled } = setEndpointEnabledSchema.parse(raw);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id },
+      data: enabled ? { enabled, disabledAt: null, disabledReason: null, failingSince: null } : { enabled, disabledAt: new Date(), disabledReason: "manual" },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND", "webhooks.notFound");
+    await recordAudit(tx, actor, { action: enabled ? "webhook.endpoint_enabled" : "webhook.endpoint_disabled", entityType: "WebhookEndpoint", entityId: id });
+    return { id, enabled };
+  });
+}
+
+/** Sends one delivery again (failed or delivered), with a fresh 24-hour retry window. */
+export async function replayWebhookDelivery(actor: Actor, raw: unknown) {
+  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  const { id } = deliveryIdSchema.parse(raw);
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "WebhookDelivery" SET status = 'PENDING', "nextAttemptAt" = now(), "retryFrom" = now(), "lockedUntil" = NULL, "updatedAt" = now()
+      WHERE id = ${id}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" < now()) RETURNING id`;
+    if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+    await recordAudit(tx, actor, { action: "webhook.delivery_replayed", entityType: "WebhookDelivery", entityId: id });
+    return { id };
+  });
+}
+
+type Claimed = {
+  id: string;
+  eventId: string;
+  type: string;
+  payload: unknown;
+  eventAt: Date;
+  url: string;
+  secret: string;
+  endpointId: string;
+  attempts: number;
+};
+
+/** Due deliveries of enabled endpoints, leased for a minute so another instance does not take them. */
+async function claimDeliveries(limit: number): Promise<Claimed[]> {
+  return db().$queryRaw<Claimed[]>`
+    WITH due AS (
+      SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e.enabled
+      WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= now() AND (d."lockedUntil" IS NULL OR d."lockedUntil" < now())
+      ORDER BY d."nextAttemptAt" LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED
+    )
+    UPDATE "WebhookDelivery" d SET "lockedUntil" = now() + interval '60 seconds', attempts = d.attempts + 1, "updatedAt" = now()
+    FROM due, "WebhookEvent" ev, "WebhookEndpoint" e
+    WHERE d.id = due.id AND ev.id = d."eventId" AND e.id = d."endpointId"
+    RETURNING d.id, d."eventId", ev.type, ev.payload, ev."createdAt" AS "eventAt", e.url, e.secret, e.id AS "endpointId", d.attempts`;
+}
+
+/** Growing waits: 10 s, 30 s, 1.5 min … capped at 4 hours, with jitter so receivers are not hit in step. */
+export function retryDelayMs(attempts: number, retryAfterSeconds?: number) {
+  const base = Math.min(10_000 * 3 ** Math.max(0, attempts - 1), 4 * 3_600_000);
+  const jittered = base * (0.9 + Math.random() * 0.2);
+  return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+}
+
+async function post(d: Claimed) {
+  const body = JSON.stringify({ type: d.type, timestamp: d.eventAt.toISOString(), data: d.payload });
+  const started = Date.now();
+  if (!(await resolvesPublic(d.url))) return { status: null, error: "address not allowed", ms: 0, retryAfter: undefined };
+  try {
+    const response = await fetch(d.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "CustomerRegister-Webhooks/1",
+        ...signedHeaders(openValue(SEAL, d.secret), `msg_${d.eventId}`, body),
+      },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await response.arrayBuffer().catch(() => undefined);
+    const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+    return { status: response.status, error: response.ok ? null : `HTTP ${response.status}`, ms: Date.now() - started, retryAfter };
+  } catch (error) {
+    const name = (error as Error).name;
+    return { status: null, error: name === "TimeoutError" ? "timed out" : "connection failed", ms: Date.now() - started, retryAfter: undefined };
+  }
+}
+
+/**
+ * The job: sends due deliveries side by side (a slow receiver holds only its own request, for at
+ * most ten seconds), logs every try, and schedules the next one or gives up after the window.
+ */
+export async function deliverWebhooks(limit = 10): Promise<number> {
+  const claimed = await claimDeliveries(limit);
+  await Promise.all(
+    claimed.map(async (d) => {
+      const result = await post(d);
+      const ok = result.status !== null && result.status >= 200 && result.status < 300;
+      await db().$transaction(async (tx) => {
+        await tx.webhookAttempt.create({ data: { deliveryId: d.id, status: result.status, error: result.error, durationMs: result.ms } });
+        if (ok) {
+          await tx.$executeRaw`UPDATE "WebhookDelivery" SET status = 'SUCCEEDED', "deliveredAt" = now(), "lastStatus" = ${result.status}, "lastError" = NULL, "lockedUntil" = NULL, "updatedAt" = now() WHERE id = ${d.id}::uuid`;
+          await tx.$executeRaw`UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "updatedAt" = now() WHERE id = ${d.endpointId}::uuid AND "failingSince" IS NOT NULL`;
+          return;
+        }
+        const delay = retryDelayMs(d.attempts, result.retryAfter);
+        await tx.$executeRaw`
+          UPDATE "WebhookDelivery" SET "lastStatus" = ${result.status}, "lastError" = ${result.error}, "lockedUntil" = NULL, "updatedAt" = now(),
+            status = CASE WHEN now() + make_interval(secs => ${delay / 1000}) > "retryFrom" + make_interval(secs => ${RETRY_WINDOW_MS / 1000}) THEN 'FAILED'::"WebhookDeliveryStatus" ELSE 'PENDING'::"WebhookDeliveryStatus" END,
+            "nextAttemptAt" = now() + make_interval(secs => ${delay / 1000})
+          WHERE id = ${d.id}::uuid`;
+        await tx.$executeRaw`UPDATE "WebhookEndpoint" SET "failingSince" = now(), "updatedAt" = now() WHERE id = ${d.endpointId}::uuid AND "failingSince" IS NULL`;
+        await disableIfFailingTooLong(tx, d.endpointId);
+      });
+    }),
+  );
+  return claimed.length;
+}
+
+/** Three days of nothing but failures: the endpoint is disabled once, and every active ADMIN is emailed. */
+async function disableIfFailingTooLong(tx: Tx, endpointId: string) {
+  const [disabled] = await tx.$queryRaw<{ id: string; url: string; failingSince: Date }[]>`
+    UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = now(), "disabledReason" = 'failing', "updatedAt" = now()
+    WHERE id = ${endpointId}::uuid AND enabled AND "failingSince" < now() - make_interval(secs => ${DISABLE_AFTER_MS / 1000})
+    RETURNING id, url, "failingSince"`;
+  if (!disabled) return;
+  await recordAudit(tx, systemActor("webhooks"), {
+    action: "webhook.endpoint_auto_disabled",
+    entityType: "WebhookEndpoint",
+    entityId: disabled.id,
+    details: { url: disabled.url, failingSince: disabled.failingSince.toISOString() },
+  });
+  const admins = await tx.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { email: true, locale: true } });
+  const settings = await readSettings(tx);
+  for (const admin of admins) {
+    const t = translator(admin.locale);
+    const since = formatDateTime(disabled.failingSince, admin.locale);
+    const email = await renderEmail(
+      "webhook_disabled",
+      admin.locale,
+      {
+        subject: t("email.webhookDisabled.subject", { host: new URL(disabled.url).host }),
+        paragraphs: [t("email.webhookDisabled.body", { url: disabled.url, since })],
+        button: { label: t("email.webhookDisabled.button"), href: `${env().APP_URL}/admin/settings/webhooks` },
+        footer: t("email.footer.staff"),
+      },
+      settings,
+    );
+    await enqueueEmail(tx, admin.email, email);
+  }
+}
