@@ -64,11 +64,13 @@ test("an advertising disclosure over a filter of three customers, one of whom ob
     .replace(/^\uFEFF/, "")
     .trim()
     .split("\n");
-  expect(csv[0]).toBe("Họ và tên,Địa chỉ"); // column names in the approving officer's language
-  expect(csv.slice(1).sort()).toEqual([
-    `"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,
-    `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`,
-  ]);
+  expect(csv[0]).toBe("Mã dòng,Họ và tên,Địa chỉ"); // a row reference, then column names in the approving officer's language
+  expect(
+    csv
+      .slice(1)
+      .map((line) => line.replace(/^"[0-9a-f-]{36}",/, ""))
+      .sort(),
+  ).toEqual([`"Quảng Cáo Hai ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`, `"Quảng Cáo Một ${t}","25 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội"`]);
 
   for (const c of customers.slice(0, 2)) {
     await staff.goto(`/admin/customers/${c.id}`);

@@ -141,8 +141,9 @@ describe("disclosures", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(csv[0]).toBe("Họ và tên,Địa chỉ"); // column names in the approving officer's language
-    expect(csv.slice(1)).toEqual([`"Đồng Ý ${p.tag}","1 Phố Huế"`]);
+    expect(csv[0]).toBe("Mã dòng,Họ và tên,Địa chỉ"); // a row reference, then column names in the approving officer's language
+    const [item] = await db().disclosureItem.findMany({ where: { disclosureId: id, included: true }, select: { id: true } });
+    expect(csv.slice(1)).toEqual([`"${item.id}","Đồng Ý ${p.tag}","1 Phố Huế"`]);
     expect((await db().disclosure.findUniqueOrThrow({ where: { id } })).packageChecksum).toBe(pkg.checksum);
     expect((await customerDisclosures(p.staff, p.consented.id)).map((d) => d.id)).toContain(id);
     expect((await customerDisclosures(p.staff, p.objected.id)).map((d) => d.id)).not.toContain(id);
@@ -165,7 +166,7 @@ describe("disclosures", () => {
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
-    expect(csv[0]).toBe("Họ và tên,Số điện thoại,Địa chỉ,Mã đơn / vận đơn");
+    expect(csv[0]).toBe("Mã dòng,Họ và tên,Số điện thoại,Địa chỉ,Mã đơn / vận đơn");
     expect(csv[1]).toContain('"VD-123"');
   });
 

@@ -23,6 +23,7 @@ export async function createRecipient(actor: Actor, raw: unknown) {
       data: {
         ...input,
         contact: input.contact || null,
+        contactEmail: input.contactEmail.toLowerCase() || null,
         agreementRef: input.agreementRef || null,
         agreementDate: input.agreementDate ? new Date(`${input.agreementDate}T00:00:00+07:00`) : null,
       },
@@ -211,7 +212,10 @@ async function packageLanguage(userId: string | null) {
 /** The package's CSV, straight from the database with COPY (the items are frozen once built). */
 async function packageCsv(d: { id: string; fields: string[]; reference: string | null }, t: Translate) {
   const header = (f: string) => `"${t(`disclosures.field.${f as DisclosureField}`).replaceAll('"', '""')}"`;
-  const columns = d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`).join(", ");
+  // The first column names the row, not the person: a later notice to stop or to erase (lib/recipient-
+  // notices) points at it, so it never has to repeat personal data.
+  const rowRef = `i.id AS "${t("disclosures.package.rowRef").replaceAll('"', '""')}"`;
+  const columns = [rowRef, ...d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`)].join(", ");
   const client = await pool().connect();
   const chunks: Buffer[] = [];
   try {

@@ -13,6 +13,7 @@ export async function listRecipients(actor: Actor, activeOnly = false) {
       name: true,
       category: true,
       contact: true,
+      contactEmail: true,
       agreementRef: true,
       agreementDate: true,
       active: true,
@@ -131,6 +132,6 @@ export async function disclosuresVisibleToCustomer(customerId: string) {
   return db().disclosure.findMany({
     where: { items: { some: { customerId, included: true } }, status: { in: ["APPROVED", "DELIVERED"] }, confidential: false },
     orderBy: { approvedAt: "desc" },
-    select: { id: true, fields: true, reason: true, approvedAt: true, recipient: { select: { name: true, category: true } } },
+    select: { id: true, fields: true, reason: true, approvedAt: true, recipient: { select: { id: true, name: true, category: true } } },
   });
 }

@@ -6,6 +6,13 @@ export const recipientSchema = z.object({
   name: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
   category: z.enum(RECIPIENT_CATEGORIES, { error: "validation.required" }),
   contact: z.string().trim().max(500, "validation.tooLong").default(""),
+  /** Where notices to stop or to erase go (lib/recipient-notices). */
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, "validation.tooLong")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "validation.email")
+    .default(""),
   agreementRef: z.string().trim().max(200, "validation.tooLong").default(""),
   agreementDate: z.union([z.literal(""), z.iso.date("validation.date")]).default(""),
   active: z.boolean().default(true),

@@ -15,6 +15,8 @@ import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
 import { runErasureBatches } from "@/lib/privacy-requests/mutations/retention";
 import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requests/mutations/sign-in";
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
+import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
+import { deliverWebhooks } from "@/lib/webhooks/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
 type Job = { name: string; everyMs: number; run: () => Promise<number> };
@@ -33,6 +35,8 @@ const jobs: Job[] = [
   { name: "retention-erasure", everyMs: 0, run: runErasureBatches },
   { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
   { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
+  { name: "recipient-notices", everyMs: 0, run: () => sendRecipientNotices(20) },
+  { name: "webhooks", everyMs: 0, run: () => deliverWebhooks(10) },
   {
     name: "housekeeping",
     everyMs: 3_600_000,

@@ -20,7 +20,6 @@ const SEAL = "webhook signing secret" as const;
 export const RETRY_WINDOW_MS = 24 * 3_600_000;
 /** An endpoint failing this long without a single success is disabled. */
 export const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
-const TIMEOUT_MS = 10_000;
 
 const dto = (e: { id: string; url: string; events: string[]; description: string; enabled: boolean; createdAt: Date }) => ({
   id: e.id,
@@ -131,7 +130,7 @@ export function retryDelayMs(attempts: number, retryAfterSeconds?: number) {
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }
 
-async function post(d: Claimed) {
+async function post(d: Claimed, timeoutMs: number) {
   const body = JSON.stringify({ type: d.type, timestamp: d.eventAt.toISOString(), data: d.payload });
   const started = Date.now();
   if (!(await resolvesPublic(d.url))) return { status: null, error: "address not allowed", ms: 0, retryAfter: undefined };
@@ -145,7 +144,7 @@ async function post(d: Claimed) {
       },
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     await response.arrayBuffer().catch(() => undefined);
     const retryAfter = Number(response.headers.get("retry-after")) || undefined;
@@ -160,11 +159,11 @@ async function post(d: Claimed) {
  * The job: sends due deliveries side by side (a slow receiver holds only its own request, for at
  * most ten seconds), logs every try, and schedules the next one or gives up after the window.
  */
-export async function deliverWebhooks(limit = 10): Promise<number> {
+export async function deliverWebhooks(limit = 10, timeoutMs = 10_000): Promise<number> {
   const claimed = await claimDeliveries(limit);
   await Promise.all(
     claimed.map(async (d) => {
-      const result = await post(d);
+      const result = await post(d, timeoutMs);
       const ok = result.status !== null && result.status >= 200 && result.status < 300;
       await db().$transaction(async (tx) => {
         await tx.webhookAttempt.create({ data: { deliveryId: d.id, status: result.status, error: result.error, durationMs: result.ms } });

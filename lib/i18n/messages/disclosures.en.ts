@@ -37,6 +37,7 @@ export const disclosuresEn: Record<keyof typeof disclosuresVi, string> = {
   "disclosures.field.phone": "Phone",
   "disclosures.field.address": "Address",
   "disclosures.field.organization": "Organisation",
+  "disclosures.package.rowRef": "Row ref.",
   "disclosures.field.reference": "Order / shipment ref.",
   "disclosures.reason": "Reason",
   "disclosures.reasonRequired": "Please give the reason (at least 10 characters).",

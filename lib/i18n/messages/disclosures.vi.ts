@@ -36,6 +36,7 @@ export const disclosuresVi = {
   "disclosures.field.phone": "Số điện thoại",
   "disclosures.field.address": "Địa chỉ",
   "disclosures.field.organization": "Tổ chức",
+  "disclosures.package.rowRef": "Mã dòng",
   "disclosures.field.reference": "Mã đơn / vận đơn",
   "disclosures.reason": "Lý do chia sẻ",
   "disclosures.reasonRequired": "Vui lòng ghi lý do (ít nhất 10 ký tự).",

@@ -9,6 +9,7 @@ import { holidaySet } from "@/lib/holidays/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import { breachNoticesFor } from "@/lib/breaches/queries";
+import { noticesToRecipients } from "@/lib/recipient-notices/queries";
 import { type DeadlineRule, urgencyOf } from "../deadlines";
 import { requestReference } from "../schemas";
 
@@ -22,7 +23,7 @@ function customerId(actor: Actor) {
 
 export async function myOverview(actor: Actor) {
   const id = customerId(actor);
-  const [customer, purposes, states, events, disclosures, requests, at, holidays, breachNotices] = await Promise.all([
+  const [customer, purposes, states, events, disclosures, requests, at, holidays, breachNotices, recipientNotices] = await Promise.all([
     db().customer.findUnique({
       where: { id },
       select: {
@@ -84,6 +85,7 @@ export async function myOverview(actor: Actor) {
     now(),
     holidaySet(),
     breachNoticesFor(id),
+    noticesToRecipients(id),
   ]);
   if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
   return {
@@ -93,7 +95,9 @@ export async function myOverview(actor: Actor) {
       current: states.find((s) => s.purposeId === purpose.id) ?? null,
       history: events.filter((e) => e.purposeId === purpose.id),
     })),
-    disclosures,
+    // Each recipient shown with whether it was told to stop or to erase (only recipients of
+    // disclosures the customer may see: a confidential authority request stays hidden).
+    disclosures: disclosures.map((d) => ({ ...d, notices: recipientNotices.filter((n) => n.recipientId === d.recipient.id) })),
     breachNotices,
     // Customers are told the completion deadline, so days left count towards it.
     requests: requests.map((r) => ({

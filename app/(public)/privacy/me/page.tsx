@@ -220,6 +220,17 @@ export default async function MyDataPage() {
                     {d.approvedAt ? ` · ${formatDate(d.approvedAt, locale)}` : ""}
                   </p>
                   <p className="text-zinc-600">{d.reason}</p>
+                  {d.notices.map((n) => (
+                    <p key={n.kind} className="mt-1 text-emerald-800" data-testid="recipient-notice">
+                      {n.queuedAt
+                        ? t("me.disclosures.told", {
+                            recipient: d.recipient.name,
+                            kind: t(`me.disclosures.kind.${n.kind}`),
+                            date: formatDate(n.queuedAt, locale),
+                          })
+                        : t("me.disclosures.toldPending", { recipient: d.recipient.name })}
+                    </p>
+                  ))}
                 </li>
               ))}
             </ul>

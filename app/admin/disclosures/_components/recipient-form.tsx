@@ -17,7 +17,7 @@ export function RecipientForm() {
   const { t } = useI18n();
   const form = useForm<RecipientInput>({
     resolver: zodResolver(recipientSchema),
-    defaultValues: { name: "", category: "ADVERTISING", contact: "", agreementRef: "", agreementDate: "", active: true },
+    defaultValues: { name: "", category: "ADVERTISING", contact: "", contactEmail: "", agreementRef: "", agreementDate: "", active: true },
   });
   const toast = useToast();
   const { submit, formError, fieldError } = useActionForm(form, createRecipientAction, () => {
@@ -41,6 +41,9 @@ export function RecipientForm() {
       </Field>
       <Field id="r-contact" label={t("disclosures.contact")}>
         <Input id="r-contact" {...form.register("contact")} />
+      </Field>
+      <Field id="r-contact-email" label={t("recipients.contactEmail")} hint={t("recipients.contactEmailHint")} error={fieldError("contactEmail")}>
+        <Input id="r-contact-email" type="email" autoComplete="off" {...form.register("contactEmail")} />
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field id="r-ref" label={t("disclosures.agreementRef")}>

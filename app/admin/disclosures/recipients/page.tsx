@@ -42,6 +42,7 @@ export default async function RecipientsPage() {
                     <Td>
                       <div className="font-medium">{r.name}</div>
                       <div className="text-xs text-zinc-500">{r.contact}</div>
+                      {r.contactEmail && <div className="text-xs text-zinc-500">{r.contactEmail}</div>}
                     </Td>
                     <Td>
                       <Badge tone="info">{t(`disclosures.category.${r.category}`)}</Badge>
