@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/scripts/support/throwaway-database";
@@ -57,6 +58,39 @@ describe("command-line scripts", () => {
 
     const dup = await npmRun("user:create", ["--email", "first.admin@example.com"], "another password\n");
     expect(dup.stderr).toContain("This email already has an account.");
+  });
+
+  it("apikey:create prints the key alone on its last line; only its hash is stored", async () => {
+    const ok = await npmRun("apikey:create", ["--name", "Sales CRM", "--scopes", "customers:read,consents:write"]);
+    expect(ok.stderr).toBe("");
+    const key = ok.stdout.trim().split("\n").at(-1)!;
+    expect(key).toMatch(/^crk_[a-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT name, scopes, hash FROM "ApiKey" WHERE prefix = $1`, [key.split("_")[1]]);
+    await client.end();
+    expect(rows).toEqual([{ name: "Sales CRM", scopes: ["customers:read", "consents:write"], hash: createHash("sha256").update(key).digest("hex") }]);
+    const bad = await npmRun("apikey:create", ["--name", "X", "--scopes", "everything"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("scopes.0: No such scope.");
+    expect(bad.stderr).toContain("name: Please name the key.");
+  });
+
+  it("webhook:create prints the signing secret alone on its last line, stored sealed", async () => {
+    const ok = await npmRun("webhook:create", ["--url", "https://crm.example.com/hooks", "--events", "consent.changed,customer.erased"]);
+    expect(ok.stderr).toBe("");
+    const secret = ok.stdout.trim().split("\n").at(-1)!;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT url, events, secret FROM "WebhookEndpoint"`);
+    await client.end();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ url: "https://crm.example.com/hooks", events: ["consent.changed", "customer.erased"] });
+    expect(rows[0].secret).not.toContain(secret.slice(6));
+    const bad = await npmRun("webhook:create", ["--url", "ftp://x", "--events", "nothing.happened"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("events.0: No such event.");
   });
 
   it("audit:verify reports an intact chain, then the event where it breaks", async () => {

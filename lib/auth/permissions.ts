@@ -89,6 +89,8 @@ export const ACTIONS = {
   createFormAction: area("forms"),
   updateFormAction: area("forms"),
   revealSubmissionContactAction: area("forms"),
+  setLeadWatchersAction: area("forms"),
+  markAnsweredAction: area("forms"),
   // Disclosures and promotional media (approval of advertising and authority ones: COMPLIANCE, in lib).
   createRecipientAction: roles(COMPLIANCE),
   prepareDisclosureAction: area("disclosures"),
@@ -145,6 +147,12 @@ export const ACTIONS = {
   updateSettingsAction: area("settings"),
   addHolidayAction: area("settings"),
   removeHolidayAction: area("settings"),
+  createApiKeyAction: area("settings"),
+  revokeApiKeyAction: area("settings"),
+  createWebhookAction: area("settings"),
+  setWebhookEnabledAction: area("settings"),
+  deleteWebhookAction: area("settings"),
+  replayWebhookAction: area("settings"),
   inviteUserAction: area("users"),
   changeRoleAction: area("users"),
   setDisabledAction: area("users"),
@@ -250,6 +258,10 @@ export const PAGES = {
   "/admin/requests/rules/[type]": roles(COMPLIANCE),
   "/admin/settings": area("settings"),
   "/admin/settings/holidays": area("settings"),
+  "/admin/settings/api-keys": area("settings"),
+  "/admin/settings/api": area("settings"),
+  "/admin/settings/webhooks": area("settings"),
+  "/admin/settings/webhooks/[id]": area("settings"),
   "/admin/users": area("users"),
 } as const satisfies Record<string, Access>;
 

@@ -17,6 +17,7 @@ import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requ
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
 import { deliverWebhooks } from "@/lib/webhooks/mutations";
+import { sendLeadNotifications } from "@/lib/leads/mutations";
 
 /** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
 type Job = { name: string; everyMs: number; run: () => Promise<number> };
@@ -37,6 +38,7 @@ const jobs: Job[] = [
   { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
   { name: "recipient-notices", everyMs: 0, run: () => sendRecipientNotices(20) },
   { name: "webhooks", everyMs: 0, run: () => deliverWebhooks(10) },
+  { name: "lead-notifications", everyMs: 0, run: () => sendLeadNotifications(20) },
   {
     name: "housekeeping",
     everyMs: 3_600_000,

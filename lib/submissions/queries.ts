@@ -17,6 +17,8 @@ const submissionSelect = {
   consentEvents: { select: { action: true, purpose: { select: { key: true, labelVi: true, labelEn: true } } } },
   pendingConsents: true,
   confirmationStatus: true,
+  answeredAt: true,
+  answeredById: true,
 } satisfies Prisma.SubmissionSelect;
 
 type SubmissionRecord = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;

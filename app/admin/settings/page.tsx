@@ -23,9 +23,17 @@ export default async function SettingsPage() {
         title={t("nav.settings")}
         description={t("settings.description")}
         actions={
-          <Link href="/admin/settings/holidays" className={buttonVariants({ variant: "secondary" })}>
-            {t("nav.holidays")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/admin/settings/holidays" className={buttonVariants({ variant: "secondary" })}>
+              {t("nav.holidays")}
+            </Link>
+            <Link href="/admin/settings/api-keys" className={buttonVariants({ variant: "secondary" })}>
+              {t("apiKeys.title")}
+            </Link>
+            <Link href="/admin/settings/webhooks" className={buttonVariants({ variant: "secondary" })}>
+              {t("webhooks.title")}
+            </Link>
+          </div>
         }
       />
       <Card className="max-w-2xl">

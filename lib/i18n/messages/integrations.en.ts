@@ -124,6 +124,7 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "leads.mode.OFF": "Not told",
   "leads.mode.IMMEDIATE": "At once",
   "leads.mode.HOURLY": "Hourly digest",
+  "leads.save": "Save choices",
   "leads.saved": "Notification choices saved.",
   "leads.new": "New",
   "leads.answered": "Answered",

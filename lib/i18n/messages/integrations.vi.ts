@@ -122,6 +122,7 @@ export const integrationsVi = {
   "leads.mode.OFF": "Không báo",
   "leads.mode.IMMEDIATE": "Ngay lập tức",
   "leads.mode.HOURLY": "Gom mỗi giờ",
+  "leads.save": "Lưu lựa chọn",
   "leads.saved": "Đã lưu người được báo.",
   "leads.new": "Mới",
   "leads.answered": "Đã trả lời",

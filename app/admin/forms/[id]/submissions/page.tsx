@@ -15,6 +15,11 @@ import { listSubmissions } from "@/lib/submissions/queries";
 import { FormTabs } from "../../_components/form-tabs";
 import { revealSubmissionContactAction } from "../../actions";
 import { PostButton } from "@/components/admin/post-button";
+import { ActionButton } from "@/components/admin/action-button";
+import { markSubmissionsSeen } from "@/lib/leads/mutations";
+import { answeredByNames, leadWatchers } from "@/lib/leads/queries";
+import { LeadWatchersForm } from "../../_components/lead-watchers-form";
+import { markAnsweredAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -27,6 +32,15 @@ export default async function SubmissionsPage({ params, searchParams }: { params
   const form = await getForm(actor, (await params).id);
   if (!form) notFound();
   const data = await listSubmissions(actor, form.id, { page: Number((await searchParams).page) || 1 });
+  // What is new to this viewer: submitted since they last opened this list.
+  const [lastSeen, people, answeredBy] = await Promise.all([
+    markSubmissionsSeen(actor, form.id),
+    leadWatchers(actor, form.id),
+    answeredByNames(
+      actor,
+      data.rows.flatMap((r) => (r.answeredById ? [r.answeredById] : [])),
+    ),
+  ]);
   const title = locale === "en" ? form.titleEn : form.titleVi;
   const labelOf = (key: string) => {
     const purpose = form.purposes.find((p) => p.key === key);
@@ -48,6 +62,16 @@ export default async function SubmissionsPage({ params, searchParams }: { params
           </div>
         }
       />
+      <details className="mb-4 rounded-lg border border-zinc-200 bg-white px-5 py-3" data-testid="lead-watchers">
+        <summary className="cursor-pointer text-sm font-medium">
+          {t("leads.notify")}
+          <span className="ml-2 font-normal text-zinc-500">
+            ({people.filter((p) => p.mode).length}/{people.length})
+          </span>
+        </summary>
+        <p className="mt-2 mb-3 text-sm text-zinc-600">{t("leads.notifyIntro")}</p>
+        <LeadWatchersForm formId={form.id} people={people} />
+      </details>
       <Card>
         {data.rows.length === 0 ? (
           <p className="px-5 py-12 text-center text-sm text-zinc-500">{t("forms.noSubmissions")}</p>
@@ -59,6 +83,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                 <Th>{t("forms.customer")}</Th>
                 <Th>{t("forms.consentsGranted")}</Th>
                 <Th>{t("forms.answers")}</Th>
+                <Th>{t("leads.answered")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +95,11 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                 return (
                   <tr key={s.id} data-testid="submission-row">
                     <Td className="whitespace-nowrap">
+                      {(!lastSeen || s.createdAt > lastSeen) && (
+                        <Badge tone="info" className="mr-1" data-testid="new-submission">
+                          {t("leads.new")}
+                        </Badge>
+                      )}
                       {formatDateTime(s.createdAt, locale)}
                       <div className="text-xs text-zinc-500 uppercase">{s.locale}</div>
                     </Td>
@@ -112,6 +142,19 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                             </div>
                           );
                         })}
+                    </Td>
+                    <Td className="text-xs">
+                      {s.answeredAt ? (
+                        <span className="text-emerald-800" data-testid="answered">
+                          {t("leads.answeredBy", { name: answeredBy.get(s.answeredById ?? "") ?? "—", time: formatDateTime(s.answeredAt, locale) })}
+                        </span>
+                      ) : (
+                        <ActionButton
+                          action={markAnsweredAction.bind(null, { submissionId: s.id })}
+                          label={t("leads.markAnswered")}
+                          done={t("leads.answered")}
+                        />
+                      )}
                     </Td>
                   </tr>
                 );
