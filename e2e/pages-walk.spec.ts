@@ -17,6 +17,8 @@ import { generateRecordDocument } from "@/lib/records/mutations";
 import { createCustomerFor } from "./support/customers";
 import { expect, test } from "./support/fixtures";
 import { createLeadForm } from "./support/forms";
+import { createApiKey } from "@/lib/api-keys/mutations";
+import { createWebhookEndpoint } from "@/lib/webhooks/mutations";
 
 /** A dotted word that is one of our message keys, or an audit event's code, shown instead of its text. */
 function untranslated(text: string) {
@@ -107,6 +109,8 @@ test.describe("every page in both languages", () => {
     const dossier = await generateRecordDocument(system, { kind: "IMPACT_ASSESSMENT" });
     const processor = await db().processor.findFirstOrThrow({ select: { id: true } });
     const officer = "COMPLIANCE" as const;
+    await createApiKey(system, { name: "CRM đi dạo", scopes: ["customers:read", "consents:write"] });
+    const endpoint = await createWebhookEndpoint(system, { url: "https://crm.example.com/hooks", events: ["consent.changed", "customer.erased"] });
     const campaign = await saveCampaign(system, {
       name: "Ưu đãi cuối năm",
       purposeKey: "promotions_events",
@@ -174,6 +178,10 @@ test.describe("every page in both languages", () => {
       { path: "/admin/users", as: "ADMIN" },
       { path: "/admin/settings", as: "ADMIN" },
       { path: "/admin/settings/holidays", as: "ADMIN" },
+      { path: "/admin/settings/api-keys", as: "ADMIN" },
+      { path: "/admin/settings/api", as: "ADMIN" },
+      { path: "/admin/settings/webhooks", as: "ADMIN" },
+      { path: `/admin/settings/webhooks/${endpoint.id}`, as: "ADMIN" },
     );
   });
 

@@ -97,6 +97,8 @@ async function e2eSuite(): Promise<Tally> {
     WORKER_POLL_MS: "300",
     TEST_CLOCK: "1",
     EMBEDDED_DB: database.embedded ? "1" : "0",
+    // The webhook receiver in e2e/integrations.spec.ts listens on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
   };
   let app: ReturnType<typeof spawn> | undefined;
   try {
@@ -120,6 +122,7 @@ async function e2eSuite(): Promise<Tally> {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: appEnv.NEXTAUTH_SECRET,
       TEST_CLOCK: "1",
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "scripts/support/register.mjs")}`.trim(),
     });

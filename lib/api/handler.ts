@@ -32,7 +32,19 @@ function parseWith<S extends z.ZodType | undefined>(schema: S, value: unknown, w
 }
 
 export function apiRoute<O extends Operation>(op: O, handler: (input: Input<O>) => Promise<Output<O>>) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const handle = answer(op, handler);
+  // Whatever fails (the database gone, a bug), the caller gets a problem document, never a stack.
+  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      return await handle(request, context);
+    } catch (error) {
+      return problemResponse(toProblem(translator(languageOf(request)), error));
+    }
+  };
+}
+
+function answer<O extends Operation>(op: O, handler: (input: Input<O>) => Promise<Output<O>>) {
+  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const t = translator(languageOf(request));
     const header = request.headers.get("authorization") ?? "";
     const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
@@ -60,7 +72,8 @@ export function apiRoute<O extends Operation>(op: O, handler: (input: Input<O>) 
     if (!actor.scopes.includes(op.scope)) {
       return finish(problemResponse({ status: 403, code: "FORBIDDEN", detail: t("api.scopeMissing", { scope: op.scope }) }));
     }
-    const rawParams = await context.params;
+    // Next.js passes no params to a route without dynamic segments.
+    const rawParams = (await context?.params) ?? {};
     const params = parseWith(op.params, rawParams, "path", t);
     if (!params.ok) return finish(problemResponse(params.problem));
     const query = parseWith(op.query, Object.fromEntries(new URL(request.url).searchParams), "query", t);

@@ -8,7 +8,7 @@ export async function makeApiKey(scopes: ApiScope[], rateLimitPerMinute = 600) {
   return createApiKey(systemActor("test"), { name: `test key ${Math.random().toString(36).slice(2, 8)}`, scopes, rateLimitPerMinute });
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** One call: `path` is under /api/v1; `key` goes in the Authorization header. */
 export async function callApi(
@@ -26,7 +26,8 @@ export async function callApi(
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     }),
-    { params: Promise.resolve(options.params ?? {}) },
+    // Like Next.js: a route without dynamic segments gets no params at all.
+    options.params ? { params: Promise.resolve(options.params) } : undefined,
   );
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
