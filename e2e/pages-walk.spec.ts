@@ -53,7 +53,9 @@ async function readableText(page: Page) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && !["SCRIPT", "STYLE", "NOSCRIPT"].includes(parent.tagName) && parent.checkVisibility()) texts.push(node.nodeValue ?? "");
+      // <code> shows identifiers on purpose (an API reference, a key's prefix): not text to translate.
+      if (parent && !["SCRIPT", "STYLE", "NOSCRIPT"].includes(parent.tagName) && !parent.closest("code") && parent.checkVisibility())
+        texts.push(node.nodeValue ?? "");
     }
     return `${document.title}\n${texts.join(" ")}\n${labels.join("\n")}`;
   });

@@ -3,7 +3,12 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor, type ApiActor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { renderEmail } from "@/lib/email/render";
+import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n/translate";
+import { readSettings } from "@/lib/settings/queries";
 import { AppError } from "@/lib/errors";
 import { createApiKeySchema, revokeApiKeySchema } from "./schemas";
 import type { ApiScope } from "./scopes";
@@ -32,6 +37,7 @@ export async function createApiKey(actor: Actor, raw: unknown) {
       },
       select: { id: true, prefix: true },
     });
+    await tellComplianceOfPersonalDataKey(tx, actor, input.name, input.scopes);
     await recordAudit(tx, actor, {
       action: "api_key.created",
       entityType: "ApiKey",
@@ -40,6 +46,33 @@ export async function createApiKey(actor: Actor, raw: unknown) {
     });
     return { id: row.id, prefix: row.prefix, key };
   });
+}
+
+/**
+ * An ADMIN manages keys but has no access to the register itself: a key that reads or writes
+ * personal data is therefore made known, at once, to every compliance officer.
+ */
+async function tellComplianceOfPersonalDataKey(tx: Tx, actor: Actor, name: string, scopes: readonly ApiScope[]) {
+  const personal = scopes.filter((s) => s !== "webhooks:manage");
+  if (personal.length === 0) return;
+  const officers = await tx.user.findMany({ where: { role: "COMPLIANCE", disabledAt: null }, select: { email: true, locale: true } });
+  const settings = await readSettings(tx);
+  const creator = actor.kind === "user" ? `${actor.name} (${actor.email})` : actor.kind === "system" ? actor.label : "—";
+  for (const officer of officers) {
+    const t = translator(officer.locale);
+    const email = await renderEmail(
+      "api_key_notice",
+      officer.locale,
+      {
+        subject: t("apiKeys.personalDataNotice.subject", { name }),
+        paragraphs: [t("apiKeys.personalDataNotice.body", { creator, name, scopes: personal.map((s) => t(`apiKeys.scope.${s}`)).join(", ") })],
+        button: { label: t("apiKeys.personalDataNotice.button"), href: `${env().APP_URL}/admin/audit` },
+        footer: t("email.footer.staff"),
+      },
+      settings,
+    );
+    await enqueueEmail(tx, officer.email, email);
+  }
 }
 
 export async function revokeApiKey(actor: Actor, raw: unknown) {

@@ -8,7 +8,7 @@ export const createApiKeySchema = z.object({
     .number({ error: "validation.number" })
     .int("validation.number")
     .min(1, "apiKeys.rateLimitRange")
-    .max(6000, "apiKeys.rateLimitRange")
+    .max(600, "apiKeys.rateLimitRange")
     .default(120),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { submitForm } from "@/lib/submissions/mutations";
 import { callApi, makeApiKey } from "@/tests/support/api";
 import { makeCustomer, token } from "@/tests/support/customers";
-import { uniqueEmail } from "@/tests/support/factories";
+import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { actAsStaff } from "@/tests/support/session";
 
@@ -28,7 +28,7 @@ describe("API keys", () => {
     expect(none.status).toBe(401);
     expect(none.headers.get("content-type")).toContain("application/problem+json");
     expect(none.headers.get("www-authenticate")).toContain("Bearer");
-    expect(none.json).toMatchObject({ status: 401, title: "UNAUTHENTICATED" });
+    expect(none.json).toMatchObject({ status: 401, title: "Not authenticated", type: expect.stringContaining("unauthenticated") });
     expect((await callApi(customers.GET, "/customers", { key: "crk_nothing" })).status).toBe(401);
     // Right prefix, another secret: the hash must match, not just the prefix.
     const forged = `${good.slice(0, good.lastIndexOf("_") + 1)}${"A".repeat(43)}`;
@@ -111,6 +111,11 @@ describe("GET /customers", () => {
     const cursor = await callApi(customers.GET, "/customers?cursor=not-a-cursor", { key: k });
     expect(cursor.status).toBe(422);
     expect(cursor.json.errors).toEqual([{ name: "query.cursor", reason: expect.any(String) }]);
+    // A cursor shaped like (time, id) whose id is not a uuid: refused, not a database error.
+    const dashes = Buffer.from(JSON.stringify(["2026-01-01T00:00:00.000Z", "-".repeat(36)])).toString("base64url");
+    expect((await callApi(customers.GET, `/customers?cursor=${dashes}`, { key: k })).status).toBe(422);
+    const vi = await callApi(customers.GET, "/customers?limit=0", { key: k, headers: { "accept-language": "vi-VN,vi;q=0.9" } });
+    expect(vi.json).toMatchObject({ title: "Dữ liệu không hợp lệ", errors: [{ name: "query.limit", reason: "limit phải là số nguyên từ 1 đến 100." }] });
   });
 });
 
@@ -163,6 +168,10 @@ describe("consents through the API", () => {
     const unknown = await call(writer, { ...body, purposeKey: "no_such_purpose" });
     expect(unknown.status).toBe(422);
     expect(unknown.json.errors).toEqual([{ name: "purposeKey", reason: expect.any(String) }]);
+    // A purpose that rests on the contract, not on consent, is not the API's to record.
+    expect((await call(writer, { ...body, purposeKey: "service_notices" })).status).toBe(422);
+    const huge = await call(writer, { ...body, note: "x".repeat(70 * 1024) });
+    expect(huge.status).toBe(413);
     await db().customer.update({ where: { id: customer.id }, data: { status: "ERASED", email: null, fullName: null } });
     expect((await call(writer, body)).status).toBe(404);
   });
@@ -206,8 +215,35 @@ describe("GET /submissions, /purposes, /disclosures", () => {
     expect(listed.json.data.map((p: { key: string }) => p.key)).toContain("advertising");
     expect((await callApi(disclosures.GET, "/disclosures", { key: k })).status).toBe(403);
     const { key: d } = await makeApiKey(["disclosures:read"]);
-    const page = await callApi(disclosures.GET, "/disclosures?limit=5", { key: d });
+    // Two approved disclosures to an authority, one of them confidential (the law lets an authority
+    // require that): only the other leaves through the API.
+    const since = new Date(Date.now() - 1000).toISOString();
+    const officer = await makeStaff("COMPLIANCE");
+    const authority = await db().recipient.create({ data: { name: "Công an quận", category: "AUTHORITY" } });
+    const made = [];
+    for (const confidential of [false, true]) {
+      made.push(
+        await db().disclosure.create({
+          data: {
+            recipientId: authority.id,
+            reason: "Công văn yêu cầu",
+            fields: ["fullName"],
+            status: "APPROVED",
+            approvedAt: new Date(),
+            selection: {},
+            preparedById: officer.id,
+            agencyName: "Công an quận",
+            documentNumber: "12/CV",
+            documentDate: new Date(),
+            confidential,
+          },
+        }),
+      );
+    }
+    const page = await callApi(disclosures.GET, `/disclosures?limit=100&since=${encodeURIComponent(since)}`, { key: d });
     expect(page.status).toBe(200);
-    expect(page.json).toMatchObject({ data: expect.any(Array) });
+    const ids = page.json.data.map((x: { id: string }) => x.id);
+    expect(ids).toContain(made[0].id);
+    expect(ids).not.toContain(made[1].id);
   });
 });

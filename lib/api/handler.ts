@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { authenticateApiKey } from "@/lib/api-keys/mutations";
 import type { ApiActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { readBodyCapped } from "@/lib/http/body";
+import { MAX_BODY_BYTES, readBodyCapped } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
@@ -38,7 +38,8 @@ export function apiRoute<O extends Operation>(op: O, handler: (input: Input<O>) 
     try {
       return await handle(request, context);
     } catch (error) {
-      return problemResponse(toProblem(translator(languageOf(request)), error));
+      const t = translator(languageOf(request));
+      return problemResponse(toProblem(t, error), t);
     }
   };
 }
@@ -46,10 +47,10 @@ export function apiRoute<O extends Operation>(op: O, handler: (input: Input<O>) 
 function answer<O extends Operation>(op: O, handler: (input: Input<O>) => Promise<Output<O>>) {
   return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const t = translator(languageOf(request));
+    const problem = (p: Problem) => problemResponse(p, t);
     const header = request.headers.get("authorization") ?? "";
     const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const unauthorized = (detail: string) =>
-      problemResponse({ status: 401, code: "UNAUTHENTICATED", detail, headers: { "www-authenticate": 'Bearer realm="api"' } });
+    const unauthorized = (detail: string) => problem({ status: 401, code: "UNAUTHENTICATED", detail, headers: { "www-authenticate": 'Bearer realm="api"' } });
     if (!key) return unauthorized(t("api.keyMissing"));
     const ip = clientIp(request.headers);
     const auth = await authenticateApiKey(key, ip);
@@ -57,7 +58,7 @@ function answer<O extends Operation>(op: O, handler: (input: Input<O>) => Promis
     const { actor } = auth;
     const limit = await hitRateLimit(`api:${actor.keyId}`, auth.perMinute, 60);
     if (!limit.allowed) {
-      return problemResponse({
+      return problem({
         status: 429,
         code: "RATE_LIMITED",
         detail: t("api.rateLimited", { seconds: limit.retryAfterSeconds }),
@@ -70,31 +71,37 @@ function answer<O extends Operation>(op: O, handler: (input: Input<O>) => Promis
       return response;
     };
     if (!actor.scopes.includes(op.scope)) {
-      return finish(problemResponse({ status: 403, code: "FORBIDDEN", detail: t("api.scopeMissing", { scope: op.scope }) }));
+      return finish(problem({ status: 403, code: "FORBIDDEN", detail: t("api.scopeMissing", { scope: op.scope }) }));
     }
     // Next.js passes no params to a route without dynamic segments.
     const rawParams = (await context?.params) ?? {};
     const params = parseWith(op.params, rawParams, "path", t);
-    if (!params.ok) return finish(problemResponse(params.problem));
+    if (!params.ok) return finish(problem(params.problem));
     const query = parseWith(op.query, Object.fromEntries(new URL(request.url).searchParams), "query", t);
-    if (!query.ok) return finish(problemResponse(query.problem));
+    if (!query.ok) return finish(problem(query.problem));
     let body: { ok: true; data: unknown } | { ok: false; problem: Problem } = { ok: true, data: undefined };
     if (op.body) {
+      let text: string;
+      try {
+        text = await readBodyCapped(request);
+      } catch {
+        return finish(problem({ status: 413, code: "BAD_INPUT", detail: t("api.tooLarge", { kb: MAX_BODY_BYTES / 1024 }) }));
+      }
       let json: unknown;
       try {
-        json = JSON.parse(await readBodyCapped(request));
+        json = JSON.parse(text);
       } catch {
-        return finish(problemResponse({ status: 422, code: "BAD_INPUT", detail: t("api.badJson") }));
+        return finish(problem({ status: 422, code: "BAD_INPUT", detail: t("api.badJson") }));
       }
       body = parseWith(op.body, json, "body", t);
-      if (!body.ok) return finish(problemResponse(body.problem));
+      if (!body.ok) return finish(problem(body.problem));
     }
     const customerId = typeof rawParams.id === "string" && op.path.startsWith("/customers/") ? rawParams.id : undefined;
     try {
       const data = await handler({ actor, params: params.data, query: query.data, body: body.data } as Input<O>);
       return finish(Response.json(data, { status: op.status ?? 200, headers: { "cache-control": "no-store" } }), customerId);
     } catch (error) {
-      return finish(problemResponse(toProblem(t, error)), customerId);
+      return finish(problem(toProblem(t, error)), customerId);
     }
   };
 }

@@ -2,7 +2,7 @@
 // `errors: [{ name, reason }]` naming the query, path or body field.
 import { ZodError } from "zod";
 import { isAppError, type ErrorCode } from "@/lib/errors";
-import { translateMessage, type Translate } from "@/lib/i18n/translate";
+import { translateMessage, translator, type Translate } from "@/lib/i18n/translate";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 422,
@@ -17,10 +17,11 @@ const STATUS: Record<ErrorCode, number> = {
 
 export type Problem = { status: number; code: ErrorCode; detail: string; errors?: { name: string; reason: string }[]; headers?: Record<string, string> };
 
-export function problemResponse(p: Problem) {
+/** `title` is the short, translated name of the kind of problem; `type` names it for programs. */
+export function problemResponse(p: Problem, t: Translate = translator("en")) {
   const body = {
     type: `https://customer-register.dev/problems/${p.code.toLowerCase().replaceAll("_", "-")}`,
-    title: p.code,
+    title: t(`api.title.${p.code}`),
     status: p.status,
     detail: p.detail,
     ...(p.errors ? { errors: p.errors } : {}),

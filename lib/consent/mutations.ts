@@ -31,11 +31,13 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, status: true, locale: true } }),
       tx.purpose.findUnique({
         where: { key: input.purposeKey },
-        select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+        select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, active: true, legalBasis: true },
       }),
     ]);
     if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
-    if (!purpose) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
+    // Another system may only record consent to the purposes GET /purposes offers that rest on consent.
+    const unknown = !purpose || (viaApi && (!purpose.active || purpose.legalBasis !== "CONSENT"));
+    if (unknown) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
     const policy = await tx.policyVersion.findFirst({
       where: { status: "PUBLISHED", effectiveAt: { lte: givenAt } },
       orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],

@@ -35,7 +35,7 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const [v, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    return typeof v === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/.test(id) ? { v, id } : null;
+    return typeof v === "string" && typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? { v, id } : null;
   } catch {
     return null;
   }

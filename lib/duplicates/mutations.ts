@@ -96,6 +96,13 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
 
     // Both records in one disclosure: the evidence of that disclosure must stay as it is.
     if ((await tx.disclosureItem.count({ where: { customerId: mergeId } })) > 0) throw new AppError("CONFLICT", "customers.mergeSharedDisclosure");
+    // Notices already sent to recipients follow the rows they were about; and if the merged history
+    // now ends in a withdrawn advertising consent, the advertising partners of either record are told.
+    await tx.recipientNotice.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
+    await tx.$executeRaw`
+      SELECT queue_recipient_notices(ARRAY[${keepId}::uuid], 'STOP', ARRAY['ADVERTISING']::"RecipientCategory"[])
+      WHERE EXISTS (SELECT 1 FROM "ConsentState" s JOIN "Purpose" p ON p.id = s."purposeId"
+        WHERE s."customerId" = ${keepId}::uuid AND p.key = 'advertising' AND s.action = 'WITHDRAWN')`;
 
     const filled = FILLABLE.filter((f) => !keep[f] && merge[f]);
     const state = strictest(keep, merge);

@@ -30,6 +30,7 @@ type Templates = {
   webhook_disabled: NoticeEmailProps;
   recipient_notice: NoticeEmailProps;
   lead_notice: NoticeEmailProps;
+  api_key_notice: NoticeEmailProps;
 };
 
 const templates: {
@@ -51,6 +52,7 @@ const templates: {
   webhook_disabled: { component: NoticeEmail, subject: noticeSubject },
   recipient_notice: { component: NoticeEmail, subject: noticeSubject },
   lead_notice: { component: NoticeEmail, subject: noticeSubject },
+  api_key_notice: { component: NoticeEmail, subject: noticeSubject },
 };
 export type TemplateName = keyof Templates;
 

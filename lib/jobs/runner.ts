@@ -19,8 +19,12 @@ import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
 import { deliverWebhooks } from "@/lib/webhooks/mutations";
 import { sendLeadNotifications } from "@/lib/leads/mutations";
 
-/** `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). */
-type Job = { name: string; everyMs: number; run: () => Promise<number> };
+/**
+ * `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). A job
+ * with `ownLane` runs on its own loop: it waits on other servers (webhook receivers), and a slow one
+ * must not hold up sign-in links, the outbox or erasures.
+ */
+type Job = { name: string; everyMs: number; run: () => Promise<number>; ownLane?: true };
 
 const jobs: Job[] = [
   { name: "privacy-sign-in", everyMs: 0, run: () => processSignInRequests(20) },
@@ -37,7 +41,7 @@ const jobs: Job[] = [
   { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
   { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
   { name: "recipient-notices", everyMs: 0, run: () => sendRecipientNotices(20) },
-  { name: "webhooks", everyMs: 0, run: () => deliverWebhooks(10) },
+  { name: "webhooks", everyMs: 0, run: () => deliverWebhooks(10), ownLane: true },
   { name: "lead-notifications", everyMs: 0, run: () => sendLeadNotifications(20) },
   {
     name: "housekeeping",
@@ -52,36 +56,46 @@ const jobs: Job[] = [
 ];
 const lastRun = new Map<string, number>();
 
-const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; running: boolean; wake: () => void } };
+type Lane = { jobs: Job[]; running: boolean };
+const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; lanes: Lane[]; wake: () => void } };
 
-async function tick() {
-  const runner = state.jobRunner;
-  if (!runner || runner.running) return;
-  runner.running = true;
-  try {
-    for (const job of jobs) {
-      if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) continue;
-      lastRun.set(job.name, Date.now());
-      // Drain in batches while there is work, then wait for the next poll.
-      for (let round = 0; round < 50; round++) {
-        try {
-          if ((await job.run()) === 0) break;
-        } catch (error) {
-          console.error(`[jobs] ${job.name} failed; will retry on the next poll:`, (error as Error).message);
-          break;
-        }
-      }
+async function runJob(job: Job) {
+  if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) return;
+  lastRun.set(job.name, Date.now());
+  // Drain in batches while there is work, then wait for the next poll.
+  for (let round = 0; round < 50; round++) {
+    try {
+      if ((await job.run()) === 0) break;
+    } catch (error) {
+      console.error(`[jobs] ${job.name} failed; will retry on the next poll:`, (error as Error).message);
+      break;
     }
-  } finally {
-    runner.running = false;
   }
+}
+
+async function tickLane(lane: Lane) {
+  if (lane.running) return;
+  lane.running = true;
+  try {
+    for (const job of lane.jobs) await runJob(job);
+  } finally {
+    lane.running = false;
+  }
+}
+
+function tick() {
+  for (const lane of state.jobRunner?.lanes ?? []) void tickLane(lane);
 }
 
 export function startJobRunner() {
   if (state.jobRunner || !env().WORKER_ENABLED) return;
+  const lanes: Lane[] = [
+    { jobs: jobs.filter((j) => !j.ownLane), running: false },
+    ...jobs.filter((j) => j.ownLane).map((j) => ({ jobs: [j], running: false })),
+  ];
   const timer = setInterval(tick, env().WORKER_POLL_MS);
   timer.unref();
-  state.jobRunner = { timer, running: false, wake: () => void tick() };
+  state.jobRunner = { timer, lanes, wake: tick };
 }
 
 /** A hint that new work was queued in this process; other instances pick it up on their next poll. */

@@ -99,7 +99,7 @@ export async function sendLeadNotifications(limit = 20, lagMs = 5_000): Promise<
       SELECT w."formId", w."userId", w.mode::text AS mode, u.email, u.locale::text AS locale, f."titleVi", f."titleEn", n.count::int AS count, cut.upto AS "upTo"
       FROM "FormWatcher" w
       CROSS JOIN cut
-      JOIN "User" u ON u.id = w."userId" AND u."disabledAt" IS NULL
+      JOIN "User" u ON u.id = w."userId" AND u."disabledAt" IS NULL AND u.role::text = ANY (${rolesFor("forms")})
       JOIN "Form" f ON f.id = w."formId"
       CROSS JOIN LATERAL (
         SELECT count(*) FROM "Submission" s WHERE s."formId" = w."formId" AND s."createdAt" > w."notifiedUpTo" AND s."createdAt" <= cut.upto

@@ -65,14 +65,14 @@ describe("notices to earlier recipients", () => {
     const staff = await makeStaff("STAFF");
     await recordSharingObjection({ ...staff, sessionId: "s" }, { customerId: customer.id, note: "Gọi điện yêu cầu" });
     const notices = await noticesOf(customer.id);
-    expect(notices.map((n) => [n.recipientId, n.kind]).sort()).toEqual(
-      [
-        [ads.id, "STOP"],
-        [shipper.id, "STOP"],
-      ].sort(),
-    );
-    const adsNotice = notices.find((n) => n.recipientId === ads.id)!;
-    expect(adsNotice.disclosureIds.sort()).toEqual([first, second].sort());
+    const pairs = (rows: typeof notices) => [...new Set(rows.map((n) => `${n.recipientId} ${n.kind}`))].sort();
+    expect(pairs(notices)).toEqual([`${ads.id} STOP`, `${shipper.id} STOP`, `${quiet.id} STOP`].sort());
+    expect(
+      notices
+        .filter((n) => n.recipientId === ads.id)
+        .map((n) => n.disclosureId)
+        .sort(),
+    ).toEqual([first, second].sort());
     // Withdrawing the advertising consent as well (through the API) does not tell them twice.
     await recordStaffConsent(system, {
       customerId: customer.id,
@@ -87,7 +87,7 @@ describe("notices to earlier recipients", () => {
       { kind: "api", keyId: k.id, name: "CRM", scopes: ["consents:write"] },
       { customerId: customer.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "EMAIL", documentRef: "T-2" },
     );
-    expect(await noticesOf(customer.id)).toHaveLength(2);
+    expect(await noticesOf(customer.id)).toHaveLength(notices.length);
 
     // The job queues one email per notice, exactly once, with references and no personal data.
     while ((await sendRecipientNotices(50)) > 0);
@@ -100,7 +100,38 @@ describe("notices to earlier recipients", () => {
     expect(adsEmail.text).not.toContain(customer.fullName!);
     expect(adsEmail.text).not.toContain(customer.email!);
     expect(adsEmail.subject).toContain("ngừng sử dụng");
+    // The recipient without a notice address waits; once it has one, it is told too.
+    const waiting = (await noticesOf(customer.id)).filter((n) => n.recipientId === quiet.id);
+    expect(waiting.every((n) => n.emailMessageId === null)).toBe(true);
+    const address = uniqueEmail("quiet");
+    await db().recipient.update({ where: { id: quiet.id }, data: { contactEmail: address } });
+    while ((await sendRecipientNotices(50)) > 0);
+    expect(await db().emailMessage.count({ where: { template: "recipient_notice", to: address } })).toBe(1);
     expect((await noticesOf(customer.id)).every((n) => n.emailMessageId && n.queuedAt)).toBe(true);
+  });
+
+  it("a new disclosure after consent is given again is told again when it is withdrawn again, alone", async () => {
+    const customer = await makeCustomer();
+    const ads = await recipient("ADVERTISING");
+    const grant = (documentRef: string) =>
+      recordStaffConsent(system, { customerId: customer.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PHONE", documentRef });
+    const withdraw = (documentRef: string) =>
+      recordStaffConsent(system, { customerId: customer.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef });
+    await grant("G-1");
+    const first = await disclosed(ads.id, [customer.id]);
+    await withdraw("W-1");
+    while ((await sendRecipientNotices(50)) > 0);
+    await grant("G-2");
+    const second = await disclosed(ads.id, [customer.id]);
+    await withdraw("W-2");
+    while ((await sendRecipientNotices(50)) > 0);
+    const emails = await db().emailMessage.findMany({ where: { template: "recipient_notice", to: ads.contactEmail! }, orderBy: { createdAt: "asc" } });
+    expect(emails).toHaveLength(2);
+    const [firstRow] = await db().disclosureItem.findMany({ where: { disclosureId: first } });
+    const [secondRow] = await db().disclosureItem.findMany({ where: { disclosureId: second } });
+    expect(emails[0].text).toContain(firstRow.id);
+    expect(emails[1].text).toContain(secondRow.id);
+    expect(emails[1].text).not.toContain(firstRow.id);
   });
 
   it("withdrawing the advertising consent tells advertising partners only", async () => {

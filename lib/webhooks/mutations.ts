@@ -1,7 +1,9 @@
 import "server-only";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { recordAudit } from "@/lib/audit/mutations";
 import { openValue, sealValue } from "@/lib/auth/app-seal";
-import { authorizeScope, systemActor, type Actor } from "@/lib/auth/actor";
+import { authorize, authorizeScope, systemActor, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/mutations";
@@ -11,15 +13,21 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
+import { EVENT_SCOPE } from "./events";
+import { ownedBy } from "./queries";
 import { deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema, webhookEndpointSchema } from "./schemas";
 import { newSigningSecret, signedHeaders } from "./signing";
-import { resolvesPublic, urlAllowed } from "./url-policy";
+import { guardedLookup, urlAllowed } from "./url-policy";
 
 const SEAL = "webhook signing secret" as const;
 /** Retries stop this long after the first try (or the last replay). */
 export const RETRY_WINDOW_MS = 24 * 3_600_000;
 /** An endpoint failing this long without a single success is disabled. */
 export const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
+/** Deliveries of one endpoint in flight at once. */
+const PER_ENDPOINT = 5;
+/** Endpoints in all: each event is written once per listening endpoint, inside the change's transaction. */
+export const MAX_ENDPOINTS = 25;
 
 const dto = (e: { id: string; url: string; events: string[]; description: string; enabled: boolean; createdAt: Date }) => ({
   id: e.id,
@@ -35,8 +43,13 @@ export async function createWebhookEndpoint(actor: Actor, raw: unknown) {
   authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
   const input = webhookEndpointSchema.parse(raw);
   if (!urlAllowed(input.url)) throw new AppError("BAD_INPUT", "webhooks.urlNotAllowed", { url: "webhooks.urlNotAllowed" });
+  if (actor.kind === "api") {
+    const beyond = input.events.find((e) => !actor.scopes.includes(EVENT_SCOPE[e]));
+    if (beyond) throw new AppError("FORBIDDEN", "api.scopeMissing", undefined, { scope: EVENT_SCOPE[beyond] });
+  }
   const secret = newSigningSecret();
   return db().$transaction(async (tx) => {
+    if ((await tx.webhookEndpoint.count()) >= MAX_ENDPOINTS) throw new AppError("CONFLICT", "webhooks.tooMany", undefined, { max: MAX_ENDPOINTS });
     const endpoint = await tx.webhookEndpoint.create({
       data: {
         url: input.url,
@@ -45,6 +58,7 @@ export async function createWebhookEndpoint(actor: Actor, raw: unknown) {
         secret: sealValue(SEAL, secret),
         secretHint: secret.slice(6, 10),
         createdById: actor.kind === "user" ? actor.id : null,
+        createdByKeyId: actor.kind === "api" ? actor.keyId : null,
       },
     });
     await recordAudit(tx, actor, {
@@ -61,7 +75,7 @@ export async function deleteWebhookEndpoint(actor: Actor, raw: unknown) {
   authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
   const { id } = endpointIdSchema.parse(raw);
   return db().$transaction(async (tx) => {
-    const gone = await tx.webhookEndpoint.deleteMany({ where: { id } });
+    const gone = await tx.webhookEndpoint.deleteMany({ where: { id, ...ownedBy(actor) } });
     if (gone.count === 0) throw new AppError("NOT_FOUND", "webhooks.notFound");
     await recordAudit(tx, actor, { action: "webhook.endpoint_deleted", entityType: "WebhookEndpoint", entityId: id });
     return { id };
@@ -70,11 +84,11 @@ export async function deleteWebhookEndpoint(actor: Actor, raw: unknown) {
 
 /** Enabling again clears the failure clock; waiting deliveries go out on the next run. */
 export async function setWebhookEndpointEnabled(actor: Actor, raw: unknown) {
-  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  authorize(actor, ...rolesFor("settings"));
   const { id, enabled } = setEndpointEnabledSchema.parse(raw);
   return db().$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({
-      where: { id },
+      where: { id, ...ownedBy(actor) },
       data: enabled ? { enabled, disabledAt: null, disabledReason: null, failingSince: null } : { enabled, disabledAt: new Date(), disabledReason: "manual" },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "webhooks.notFound");
@@ -85,7 +99,7 @@ export async function setWebhookEndpointEnabled(actor: Actor, raw: unknown) {
 
 /** Sends one delivery again (failed or delivered), with a fresh 24-hour retry window. */
 export async function replayWebhookDelivery(actor: Actor, raw: unknown) {
-  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  authorize(actor, ...rolesFor("settings"));
   const { id } = deliveryIdSchema.parse(raw);
   return db().$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string }[]>`
@@ -109,12 +123,18 @@ type Claimed = {
   attempts: number;
 };
 
-/** Due deliveries of enabled endpoints, leased for a minute so another instance does not take them. */
+/**
+ * Due deliveries of enabled endpoints, at most PER_ENDPOINT of each endpoint at a time (one slow
+ * receiver cannot take every slot), leased for a minute so another instance does not take them.
+ */
 async function claimDeliveries(limit: number): Promise<Claimed[]> {
   return db().$queryRaw<Claimed[]>`
-    WITH due AS (
-      SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e.enabled
+    WITH ranked AS (
+      SELECT d.id, row_number() OVER (PARTITION BY d."endpointId" ORDER BY d."nextAttemptAt") AS n
+      FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e.enabled
       WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= now() AND (d."lockedUntil" IS NULL OR d."lockedUntil" < now())
+    ), due AS (
+      SELECT d.id FROM "WebhookDelivery" d JOIN ranked r ON r.id = d.id AND r.n <= ${PER_ENDPOINT}
       ORDER BY d."nextAttemptAt" LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED
     )
     UPDATE "WebhookDelivery" d SET "lockedUntil" = now() + interval '60 seconds', attempts = d.attempts + 1, "updatedAt" = now()
@@ -130,28 +150,47 @@ export function retryDelayMs(attempts: number, retryAfterSeconds?: number) {
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }
 
+/** One POST through node:http(s), whose DNS lookup refuses non-public addresses (url-policy.ts). */
+function send(url: string, headers: Record<string, string>, body: string, timeoutMs: number) {
+  return new Promise<{ status: number; retryAfter?: number }>((resolve, reject) => {
+    const target = new URL(url);
+    const request = (target.protocol === "https:" ? httpsRequest : httpRequest)(
+      target,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, lookup: guardedLookup as never, timeout: timeoutMs },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, retryAfter: Number(response.headers["retry-after"]) || undefined }));
+        response.on("error", reject);
+      },
+    );
+    const deadline = setTimeout(() => request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })), timeoutMs);
+    request.on("timeout", () => request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })));
+    request.on("error", (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
+    request.on("close", () => clearTimeout(deadline));
+    request.end(body);
+  });
+}
+
 async function post(d: Claimed, timeoutMs: number) {
   const body = JSON.stringify({ type: d.type, timestamp: d.eventAt.toISOString(), data: d.payload });
   const started = Date.now();
-  if (!(await resolvesPublic(d.url))) return { status: null, error: "address not allowed", ms: 0, retryAfter: undefined };
+  if (!urlAllowed(d.url)) return { status: null, error: "address not allowed", ms: 0, retryAfter: undefined };
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "CustomerRegister-Webhooks/1",
+    ...signedHeaders(openValue(SEAL, d.secret), `msg_${d.eventId}`, body),
+  };
   try {
-    const response = await fetch(d.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "CustomerRegister-Webhooks/1",
-        ...signedHeaders(openValue(SEAL, d.secret), `msg_${d.eventId}`, body),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    const retryAfter = Number(response.headers.get("retry-after")) || undefined;
-    return { status: response.status, error: response.ok ? null : `HTTP ${response.status}`, ms: Date.now() - started, retryAfter };
+    const response = await send(d.url, headers, body, timeoutMs);
+    const ok = response.status >= 200 && response.status < 300;
+    return { status: response.status, error: ok ? null : `HTTP ${response.status}`, ms: Date.now() - started, retryAfter: response.retryAfter };
   } catch (error) {
-    const name = (error as Error).name;
-    return { status: null, error: name === "TimeoutError" ? "timed out" : "connection failed", ms: Date.now() - started, retryAfter: undefined };
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "EADDRNOTALLOWED" ? "address not allowed" : code === "ETIMEDOUT" ? "timed out" : "connection failed";
+    return { status: null, error: reason, ms: Date.now() - started, retryAfter: undefined };
   }
 }
 

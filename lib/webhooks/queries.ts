@@ -1,15 +1,19 @@
 import "server-only";
-import { authorizeScope, type Actor } from "@/lib/auth/actor";
+import { authorize, authorizeScope, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 
 export const DELIVERIES_PAGE_SIZE = 25;
+
+/** A key sees and changes only the endpoints it made; staff see them all. */
+export const ownedBy = (actor: Actor) => (actor.kind === "api" ? { createdByKeyId: actor.keyId } : {});
 
 /** Endpoints with their health: waiting and failed deliveries. Never the secret. */
 export async function listWebhookEndpoints(actor: Actor) {
   authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
   const [endpoints, counts] = await Promise.all([
     db().webhookEndpoint.findMany({
+      where: ownedBy(actor),
       orderBy: { createdAt: "desc" },
       select: {
         id: true,
@@ -34,7 +38,7 @@ export async function listWebhookEndpoints(actor: Actor) {
 
 /** One endpoint's delivery log, newest first, with each try. */
 export async function webhookDeliveries(actor: Actor, endpointId: string, page = 1) {
-  authorizeScope(actor, "webhooks:manage", ...rolesFor("settings"));
+  authorize(actor, ...rolesFor("settings"));
   const where = { endpointId };
   const [rows, total] = await Promise.all([
     db().webhookDelivery.findMany({

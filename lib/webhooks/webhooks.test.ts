@@ -3,6 +3,7 @@
 // endpoint that fails for days disabled with the admins told. And the attacks: a receiver on the
 // app's own network, a slow receiver holding up a submission, a forged-looking payload.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
 import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -13,7 +14,8 @@ import { makeCustomer } from "@/tests/support/customers";
 import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
-import { createWebhookEndpoint, deliverWebhooks, replayWebhookDelivery, setWebhookEndpointEnabled } from "./mutations";
+import { createWebhookEndpoint, deliverWebhooks, MAX_ENDPOINTS, replayWebhookDelivery, setWebhookEndpointEnabled } from "./mutations";
+import { guardedLookup, isPublicAddress } from "./url-policy";
 
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 let receiver: Receiver;
@@ -218,16 +220,70 @@ describe("webhook endpoints", () => {
     }
   });
 
-  it("can be managed with a webhooks:manage key, and not with another", async () => {
+  it("tell public addresses from the app's own network in every spelling, and refuse a name that resolves inward", async () => {
+    for (const ip of [
+      "127.0.0.1",
+      "10.0.0.8",
+      "169.254.169.254",
+      "100.64.1.1",
+      "::1",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::7f00:1",
+      "fe90::1",
+      "fec0::1",
+      "fd00::1",
+      "2001:db8::1",
+      "2002:7f00:1::",
+    ]) {
+      expect(isPublicAddress(ip), ip).toBe(false);
+    }
+    for (const ip of ["8.8.8.8", "203.162.4.1", "2606:4700::1111", "2404:6800:4005::200e"]) expect(isPublicAddress(ip), ip).toBe(true);
+    process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "0";
+    assertEnv();
+    try {
+      const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => guardedLookup("localhost", { all: true }, (e) => resolve(e)));
+      expect(error?.code).toBe("EADDRNOTALLOWED");
+    } finally {
+      process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
+      assertEnv();
+    }
+  });
+
+  it("are capped in number", async () => {
+    await db().webhookEndpoint.createMany({
+      data: Array.from({ length: MAX_ENDPOINTS }, (_, i) => ({
+        url: `https://crm${i}.example.com/x`,
+        events: ["customer.erased"],
+        secret: "x",
+        secretHint: "x",
+        enabled: false,
+      })),
+    });
+    await expect(createWebhookEndpoint(admin, { url: receiver.url, events: ["customer.erased"] })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("can be managed with a webhooks:manage key, only for events its scopes may read, and only its own", async () => {
     const { key: reader } = await makeApiKey(["customers:read"]);
     const body = { url: receiver.url, events: ["consent.changed"] };
     expect((await callApi(webhooksRoute.POST, "/webhooks", { key: reader, method: "POST", body })).status).toBe(403);
-    const { key: manager } = await makeApiKey(["webhooks:manage"]);
+    const { key: blind } = await makeApiKey(["webhooks:manage"]);
+    const beyond = await callApi(webhooksRoute.POST, "/webhooks", { key: blind, method: "POST", body });
+    expect(beyond.status).toBe(403);
+    expect(beyond.json.detail).toContain("consents:read");
+    const theirs = await endpointFor(["consent.changed"]);
+    const { key: other } = await makeApiKey(["webhooks:manage", "consents:read"]);
+    expect((await callApi(webhookRoute.DELETE, `/webhooks/${theirs.id}`, { key: other, method: "DELETE", params: { id: theirs.id } })).status).toBe(404);
+    expect((await callApi(webhooksRoute.GET, "/webhooks", { key: other })).json.data).toEqual([]);
+    const { key: manager } = await makeApiKey(["webhooks:manage", "consents:read"]);
     const created = await callApi(webhooksRoute.POST, "/webhooks", { key: manager, method: "POST", body });
     expect(created.status).toBe(201);
     expect(created.json.secret).toMatch(/^whsec_/);
     const listed = await callApi(webhooksRoute.GET, "/webhooks", { key: manager });
-    expect(listed.json.data.map((e: { id: string }) => e.id)).toContain(created.json.id);
+    expect(listed.json.data.map((e: { id: string }) => e.id)).toEqual([created.json.id]);
+    expect(
+      (await callApi(webhookRoute.DELETE, `/webhooks/${created.json.id}`, { key: manager, method: "DELETE", params: { id: created.json.id } })).status,
+    ).toBe(200);
     expect(JSON.stringify(listed.json)).not.toContain(created.json.secret);
     const bad = await callApi(webhooksRoute.POST, "/webhooks", { key: manager, method: "POST", body: { url: "nope", events: ["x"] } });
     expect(bad.status).toBe(422);

@@ -68,6 +68,12 @@ describe("lead notifications", () => {
     expect(sent[0].html).not.toContain(email);
     expect(sent[0].html).not.toContain("Phạm Minh Châu");
     expect(await leadEmails(gone.email)).toHaveLength(0);
+    // Moved to a role that may not read submissions: no longer told either.
+    await db().user.update({ where: { id: gone.id }, data: { disabledAt: null, role: "ADMIN" } });
+    await submit(form);
+    await db().formWatcher.updateMany({ where: { formId: form.id, userId: watcher.id }, data: { notifiedUpTo: new Date() } });
+    await drain();
+    expect(await leadEmails(gone.email)).toHaveLength(0);
     await drain();
     expect(await leadEmails(watcher.email)).toHaveLength(1);
     await submit(form);

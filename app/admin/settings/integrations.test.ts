@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as purposes from "@/app/api/v1/purposes/route";
 import { db } from "@/lib/db";
 import { callApi } from "@/tests/support/api";
+import { makeStaff } from "@/tests/support/factories";
 import { actAsStaff } from "@/tests/support/session";
 import { createApiKeyAction, createWebhookAction, deleteWebhookAction, replayWebhookAction, revokeApiKeyAction, setWebhookEnabledAction } from "./actions";
 
@@ -23,8 +24,14 @@ describe("API key actions", () => {
     });
     if (bad.ok) throw new Error("unreachable");
     expect(bad.error.fieldErrors!.scopes).toBe("Chọn ít nhất một phạm vi.");
+    const officer = await makeStaff("COMPLIANCE");
     const created = await createApiKeyAction({ name: "CRM bán hàng", scopes: ["consents:read"] });
     if (!created.ok) throw new Error(created.error.message);
+    // The compliance officer hears of a key that reaches personal data (the ADMIN cannot see it).
+    const told = await db().emailMessage.findMany({ where: { to: officer.email, template: "api_key_notice" } });
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain("CRM bán hàng");
+    expect(told[0].text).not.toContain(created.data.key);
     expect(created.data.key).toMatch(/^crk_[a-z0-9]{10}_/);
     expect((await callApi(purposes.GET, "/purposes", { key: created.data.key })).status).toBe(200);
     await actAsStaff("STAFF");

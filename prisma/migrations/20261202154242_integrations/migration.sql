@@ -47,6 +47,7 @@ CREATE TABLE "WebhookEndpoint" (
     "disabledReason" TEXT,
     "failingSince" TIMESTAMP(3),
     "createdById" UUID,
+    "createdByKeyId" UUID,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -101,8 +102,8 @@ CREATE TABLE "RecipientNotice" (
     "recipientId" UUID NOT NULL,
     "customerId" UUID NOT NULL,
     "kind" "RecipientNoticeKind" NOT NULL,
-    "disclosureIds" TEXT[],
-    "itemIds" TEXT[],
+    "itemId" UUID NOT NULL,
+    "disclosureId" UUID NOT NULL,
     "emailMessageId" UUID,
     "queuedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -159,7 +160,7 @@ CREATE INDEX "RecipientNotice_customerId_idx" ON "RecipientNotice"("customerId")
 CREATE INDEX "RecipientNotice_queuedAt_idx" ON "RecipientNotice"("queuedAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "RecipientNotice_recipientId_customerId_kind_key" ON "RecipientNotice"("recipientId", "customerId", "kind");
+CREATE UNIQUE INDEX "RecipientNotice_itemId_kind_key" ON "RecipientNotice"("itemId", "kind");
 
 -- CreateIndex
 CREATE INDEX "FormWatcher_userId_idx" ON "FormWatcher"("userId");
@@ -250,18 +251,19 @@ CREATE TRIGGER webhook_disclosure_approved AFTER UPDATE OF status ON "Disclosure
   EXECUTE FUNCTION webhook_disclosure_approved();
 
 -- ── Passing changes on to earlier recipients ──────────────────────────────────────────────────────
--- One notice per (recipient, customer, kind), for every recipient that received the customer in an
--- approved disclosure and has a contact email. An objection or a withdrawal does not bind an
--- authority acting on a legal request (nothing is asked of it); an erasure is told to everyone.
+-- One notice row per (package row, kind): every row of an approved disclosure that holds the customer.
+-- The job emails each recipient once per change, covering all its rows, as soon as the recipient has
+-- a notice address (rows wait for one). A row told STOP once is not told STOP again, but a later
+-- disclosure's row is. An objection or a withdrawal does not bind an authority acting on a legal
+-- request (nothing is asked of it); an erasure is told to everyone.
 CREATE FUNCTION queue_recipient_notices(customer_ids uuid[], notice_kind "RecipientNoticeKind", categories "RecipientCategory"[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "RecipientNotice" (id, "recipientId", "customerId", kind, "disclosureIds", "itemIds")
-  SELECT gen_random_uuid(), d."recipientId", i."customerId", notice_kind, array_agg(d.id::text ORDER BY d."createdAt"), array_agg(i.id::text ORDER BY d."createdAt")
+  INSERT INTO "RecipientNotice" (id, "recipientId", "customerId", kind, "itemId", "disclosureId")
+  SELECT gen_random_uuid(), d."recipientId", i."customerId", notice_kind, i.id, d.id
   FROM "DisclosureItem" i
   JOIN "Disclosure" d ON d.id = i."disclosureId" AND d.status IN ('APPROVED', 'DELIVERED')
-  JOIN "Recipient" r ON r.id = d."recipientId" AND r."contactEmail" IS NOT NULL AND r.category = ANY (categories)
+  JOIN "Recipient" r ON r.id = d."recipientId" AND r.category = ANY (categories)
   WHERE i."customerId" = ANY (customer_ids) AND i.included
-  GROUP BY d."recipientId", i."customerId"
-  ON CONFLICT ("recipientId", "customerId", kind) DO NOTHING
+  ON CONFLICT ("itemId", kind) DO NOTHING
 $$;
 
 CREATE FUNCTION customer_changes_passed_on() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -57,7 +57,7 @@ function Fields({
       {rows.map((r) => (
         <li key={`${r.where}-${r.name}`}>
           <code className="font-semibold">{r.name}</code>
-          {r.where && <span className="text-zinc-500"> · {r.where}</span>} <span className="text-zinc-600">{typeOf(r.schema)}</span>
+          {r.where && <span className="text-zinc-500"> · {r.where}</span>} <code className="text-xs text-zinc-700">{typeOf(r.schema)}</code>
           {r.required && <span className="ml-1 text-xs text-red-700">{t("apiDocs.required")}</span>}
           {(r.description ?? r.schema.description) && <div className="text-xs text-zinc-500">{r.description ?? r.schema.description}</div>}
         </li>

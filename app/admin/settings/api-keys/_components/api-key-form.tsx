@@ -47,7 +47,7 @@ export function ApiKeyForm() {
           )}
         </fieldset>
         <Field id="k-rate" label={t("apiKeys.rateLimit")} error={fieldError("rateLimitPerMinute")}>
-          <Input type="number" min={1} max={6000} {...fieldA11y("k-rate", fieldError("rateLimitPerMinute"))} {...form.register("rateLimitPerMinute")} />
+          <Input type="number" min={1} max={600} {...fieldA11y("k-rate", fieldError("rateLimitPerMinute"))} {...form.register("rateLimitPerMinute")} />
         </Field>
         <Button type="submit" disabled={form.formState.isSubmitting}>
           {t("apiKeys.create")}

@@ -55,7 +55,7 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
                   <Td>
                     <div>{t(`webhooks.event.${d.event.type as WebhookEventType}`)}</div>
                     <div className="text-xs text-zinc-500">{formatDateTime(d.createdAt, locale)}</div>
-                    <code className="text-xs text-zinc-400">msg_{d.event.id}</code>
+                    <code className="text-xs text-zinc-600">msg_{d.event.id}</code>
                   </Td>
                   <Td>
                     <Badge tone={TONE[d.status]}>{t(`webhooks.deliveryStatus.${d.status}`)}</Badge>
