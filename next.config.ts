@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Packages that must stay real Node modules (drivers, the generated Prisma client).
-  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@electric-sql/pglite"],
+  // prom-client too: the HTTP server (scripts/server.mjs) and the app must share one registry.
+  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "@electric-sql/pglite", "prom-client"],
   experimental: {
     authInterrupts: true,
     // Scans of paper consent (≤ 5 MB) and CSV imports travel through server actions.

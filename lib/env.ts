@@ -22,6 +22,8 @@ const schema = z.object({
    * delivery so a DNS change cannot point one inward.
    */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: booleanish.default(false),
+  /** Bearer token a Prometheus scraper sends to /api/metrics (unset: the endpoint answers 404). */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   EMAIL_FROM: z.string().min(3).default("Customer Register <no-reply@customer-register.local>"),
   WORKER_ENABLED: booleanish.default(true),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),

@@ -11,3 +11,4 @@ export declare function bodyPolicy(
   contentLength: number | null,
   chunked?: boolean,
 ): { allowed: boolean; needsSession: boolean; limit?: number; status?: number };
+export declare function routeLabel(url: string | undefined): string;

@@ -44,6 +44,42 @@ export function bodyPolicy(method, url, contentLength, chunked = false) {
   return { allowed: true, needsSession: upload && contentLength !== null && contentLength > SMALL_BODY, limit };
 }
 
+/**
+ * The route a request was for, as a metric label: ids, tokens and slugs become placeholders so the
+ * label set stays small (and holds no personal data).
+ */
+export function routeLabel(url) {
+  const path = (url ?? "/").split("?")[0];
+  if (path.startsWith("/_next/")) return "/_next/*";
+  return (
+    path
+      .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "/[id]")
+      .replace(/^\/(f|confirm|set-password|unsubscribe)\/[^/]+/, "/$1/[token]")
+      .replace(/^\/api\/public\/(forms|unsubscribe)\/[^/]+/, "/api/public/$1/[token]")
+      .replace(/^\/privacy\/me\/link\/[^/]+/, "/privacy/me/link/[token]")
+      .replace(/\/\d+(?=\/|$)/g, "/[n]")
+      .slice(0, 80) || "/"
+  );
+}
+
+/** Request timings by route, method and status, in prom-client's registry (read by /api/metrics). */
+async function requestTimer() {
+  const { default: client } = await import("prom-client");
+  const name = "customer_register_http_request_duration_seconds";
+  const histogram =
+    client.register.getSingleMetric(name) ??
+    new client.Histogram({
+      name,
+      help: "HTTP request latency by route",
+      labelNames: ["route", "method", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    });
+  return (req, res) => {
+    const end = histogram.startTimer();
+    res.on("finish", () => end({ route: routeLabel(req.url), method: req.method ?? "GET", status: String(res.statusCode) }));
+  };
+}
+
 /** Headers every response carries, API and static files included (pages get more in proxy.ts). */
 export function baselineHeaders(appUrl) {
   const headers = { "x-content-type-options": "nosniff" };
@@ -62,6 +98,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const always = Object.entries(baselineHeaders(process.env.APP_URL));
+  const time = await requestTimer();
   const self = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
   const refuse = (res, status, text) => {
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
@@ -78,6 +115,7 @@ async function main() {
   };
   const server = createServer(async (req, res) => {
     stampPeer(req);
+    time(req, res);
     for (const [name, value] of always) res.setHeader(name, value);
     const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
     const policy = bodyPolicy(req.method ?? "GET", req.url ?? "/", Number.isFinite(declared) ? declared : null, req.headers["transfer-encoding"] !== undefined);

@@ -28,7 +28,7 @@ export const OPERATIONS = {
     path: "/customers",
     scope: "customers:read",
     summary: "Search the register",
-    description: "The register's search and keyset paging, newest first. Erased records are left out unless status=ERASED.",
+    description: "The register's search and keyset paging, newest first. Erased records are left out unless `status=ERASED`.",
     query: s.customerListQuery,
     response: s.page(s.customerDto),
   }),
@@ -57,7 +57,7 @@ export const OPERATIONS = {
     scope: "consents:write",
     summary: "Record consent given or withdrawn elsewhere",
     description:
-      "Recorded exactly like consent staff record from paper or a phone call, with source API: the key, the method and the document reference are the evidence.",
+      "Recorded exactly like consent staff record from paper or a phone call, with source `API`: the key, the method and the document reference are the evidence.",
     params: s.idParams,
     body: s.recordConsentBody,
     response: s.consentRecordedDto,

@@ -5,7 +5,7 @@ import { CONSENT_METHODS } from "@/lib/consent/schemas";
 import { CUSTOMER_STATUSES } from "@/lib/customers/schemas";
 import { webhookEndpointSchema } from "@/lib/webhooks/schemas";
 
-const cursor = z.string().max(500).optional().describe("Opaque cursor from `next` of the previous page.");
+const cursor = z.string().max(500, "api.cursor").optional().describe("Opaque cursor from `next` of the previous page.");
 const limit = z.coerce.number({ error: "api.limitRange" }).int("api.limitRange").min(1, "api.limitRange").max(100, "api.limitRange").default(25);
 const isoTime = z.iso.datetime({ offset: true, error: "api.dateTime" });
 

@@ -187,6 +187,8 @@ export const ROUTES = {
   "GET /api/auth/[...nextauth]": "public",
   "POST /api/auth/[...nextauth]": "public",
   "GET /api/health": "public",
+  // The scraper's token (METRICS_TOKEN) is checked in the handler; no session opens it.
+  "GET /api/metrics": "public",
   "GET /api/session-check": roles(ALL_STAFF),
   "OPTIONS /api/public/forms/[slug]/submissions": "public",
   "POST /api/public/forms/[slug]/submissions": "public",

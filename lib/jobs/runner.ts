@@ -9,6 +9,7 @@ import { pruneSignInRecords } from "@/lib/auth/mutations";
 import { processPasswordResetRequests } from "@/lib/passwords/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
+import { jobFailures } from "@/lib/metrics/registry";
 import { runImportBatches } from "@/lib/imports/mutations";
 import { activateDuePolicies, lapseStaleConsent } from "@/lib/policies/mutations";
 import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
@@ -68,6 +69,7 @@ async function runJob(job: Job) {
       if ((await job.run()) === 0) break;
     } catch (error) {
       console.error(`[jobs] ${job.name} failed; will retry on the next poll:`, (error as Error).message);
+      jobFailures().inc({ job: job.name });
       break;
     }
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { submissionsReceived } from "@/lib/metrics/registry";
 import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
@@ -124,6 +125,7 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
   const row = rows[0];
   if (row.limited) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });
   if (row.confirmation_required) wakeJobRunner();
+  if (!row.duplicate) submissionsReceived().inc({ form: form.slug });
   return { submissionId: row.submission_id, duplicate: row.duplicate, confirmationRequired: row.confirmation_required };
 }
 

@@ -45,6 +45,11 @@ function typeOf(s: Schema): string {
   return `${type}${s.format ? ` (${s.format})` : ""}${range}`;
 }
 
+/** Text with `identifiers` in backticks, shown as code. */
+function withCode(text: string) {
+  return text.split("`").map((part, i) => (i % 2 ? <code key={part}>{part}</code> : part));
+}
+
 function Fields({
   rows,
   t,
@@ -59,7 +64,7 @@ function Fields({
           <code className="font-semibold">{r.name}</code>
           {r.where && <span className="text-zinc-500"> · {r.where}</span>} <code className="text-xs text-zinc-700">{typeOf(r.schema)}</code>
           {r.required && <span className="ml-1 text-xs text-red-700">{t("apiDocs.required")}</span>}
-          {(r.description ?? r.schema.description) && <div className="text-xs text-zinc-500">{r.description ?? r.schema.description}</div>}
+          {(r.description ?? r.schema.description) && <div className="text-xs text-zinc-500">{withCode(r.description ?? r.schema.description ?? "")}</div>}
         </li>
       ))}
     </ul>
@@ -94,7 +99,7 @@ export default async function ApiDocsPage() {
                   <span className="font-semibold">{path}</span>
                 </h2>
                 <p className="text-sm">{op.summary}</p>
-                {op.description && <p className="text-sm text-zinc-600">{op.description}</p>}
+                {op.description && <p className="text-sm text-zinc-600">{withCode(op.description)}</p>}
                 <p className="text-xs text-zinc-600">
                   {t("apiDocs.scope")}: <code>{op["x-scope"]}</code> ({t(`apiKeys.scope.${op["x-scope"]}`)})
                 </p>
