@@ -26,6 +26,12 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   EMAIL_FROM: z.string().min(3).default("Customer Register <no-reply@customer-register.local>"),
   WORKER_ENABLED: booleanish.default(true),
+  /** Outbox retries wait this long, doubling each time (30 s, 1 min, 2 min … capped at 1 h). */
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(600).default(30),
+  /** How long one call to the email provider may take before it counts as failed (and is retried). */
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(500).max(120_000).default(15_000),
+  /** How long a claimed email or batch stays with the instance that claimed it before another may take it over. */
+  EMAIL_LEASE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).max(3600).default(120),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),
   EMBEDDED_DB: booleanish.default(false),
   /** Tests only: lets the test-clock offset setting move the app's clock forward. */

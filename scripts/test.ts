@@ -146,6 +146,11 @@ async function main() {
   if (!only && extra.length === 0) tallies.push(await lint());
   if (only !== "--e2e") tallies.push(await unitSuite());
   if (only !== "--unit") tallies.push(await e2eSuite());
+  // The fault suite (npm run test:faults) on the build the end-to-end tests just used.
+  if (!only && extra.length === 0) {
+    const { runFaultSuite } = await import("./test-faults");
+    tallies.push({ name: "faults", ...(await runFaultSuite()) });
+  }
   console.log("");
   for (const t of tallies) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed`);
   const passed = tallies.reduce((n, t) => n + t.passed, 0);

@@ -32,12 +32,26 @@ function resend(): Resend | null {
   return cached.client;
 }
 
+/**
+ * A provider call that takes too long counts as failed: the message is retried later with the same
+ * idempotency key, so if the slow call did go through, the provider does not send it twice.
+ */
+export function withTimeout<T>(work: Promise<T>, ms = env().EMAIL_SEND_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the email provider within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function sendOne(provider: Resend, message: ClaimedEmail) {
   try {
     const body = fillLink(message, message.secret);
-    const { data, error } = await provider.emails.send(
-      { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: body.html, text: body.text },
-      { idempotencyKey: `email-${message.id}` },
+    const { data, error } = await withTimeout(
+      provider.emails.send(
+        { from: env().EMAIL_FROM, to: message.to, subject: message.subject, html: body.html, text: body.text },
+        { idempotencyKey: `email-${message.id}` },
+      ),
     );
     if (error) await markEmailFailed(message.id, message.attempts, `${error.name}: ${error.message}`);
     else await markEmailSent(message.id, data?.id ?? null);
@@ -112,7 +126,7 @@ export async function deliverCampaignBatch(size = 100): Promise<number> {
         });
       } else payload.push({ from: env().EMAIL_FROM, to: m.to, subject: m.subject, ...campaignContent(template, m.locale, m.variables) });
     }
-    const { data, error } = await provider.batch.send(payload, { idempotencyKey: key });
+    const { data, error } = await withTimeout(provider.batch.send(payload, { idempotencyKey: key }));
     if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
     else
       await markBatchSent(

@@ -5,13 +5,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/mutations";
+import { env } from "@/lib/env";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RenderedEmail } from "./render";
 import { SECRET_LINK, sealLink } from "./secret-link";
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 120;
+const LEASE_SECONDS = () => env().EMAIL_LEASE_SECONDS;
 
 /**
  * Queues an email in the caller's transaction: it exists exactly when the change that caused it does.
@@ -48,7 +49,7 @@ export type ClaimedEmail = { id: string; to: string; subject: string; html: stri
  */
 export async function claimDueEmails(limit: number): Promise<ClaimedEmail[]> {
   return db().$queryRaw<ClaimedEmail[]>`
-    UPDATE "EmailMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}),
+    UPDATE "EmailMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS()}),
       attempts = attempts + 1, "updatedAt" = now()
     WHERE id IN (
       SELECT id FROM "EmailMessage"
@@ -70,9 +71,9 @@ export async function markEmailCaptured(id: string) {
   await db().emailMessage.update({ where: { id }, data: { status: "CAPTURED", lockedUntil: null } });
 }
 
-/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h; FAILED after MAX_ATTEMPTS. */
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h (EMAIL_RETRY_BASE_SECONDS); FAILED after MAX_ATTEMPTS. */
 export function backoffSeconds(attempts: number) {
-  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+  return Math.min(3600, env().EMAIL_RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1));
 }
 
 export async function markEmailFailed(id: string, attempts: number, error: string) {
@@ -128,7 +129,7 @@ const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, va
  * a retry can never send anything twice.
  */
 export async function claimCampaignBatch(limit = 100, blockedCampaigns: string[] = []): Promise<CampaignMessage[]> {
-  const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_SECONDS})`;
+  const lease = Prisma.sql`now() + make_interval(secs => ${LEASE_SECONDS()})`;
   // A batch to take over is claimed whole under an advisory lock on its id, so two workers can never
   // each grab part of it (row locks taken in different orders would deadlock).
   const again = await db().$transaction(async (tx) => {

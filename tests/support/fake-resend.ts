@@ -23,8 +23,14 @@ export type FakeResend = {
   /** Delivered emails (one per idempotency key). */
   emails: FakeEmail[];
   /** Every HTTP call made to the API, failed ones included. */
-  calls: { path: string; status: number; idempotencyKey: string | null; count: number }[];
+  calls: { path: string; status: number; idempotencyKey: string | null; count: number; at: number }[];
   failNext(count: number, status?: number): void;
+  /**
+   * An outage for `seconds`: every call answers 500, or 429 with Retry-After, or hangs. Hung calls
+   * are answered normally (and delivered) when the outage ends, as a real provider that was only
+   * slow would: the sender may already have given up on them and will retry with the same key.
+   */
+  outage(mode: "500" | "429" | "hang", seconds: number, retryAfter?: number): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -50,6 +56,16 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
   const calls: FakeResend["calls"] = [];
   const byKey = new Map<string, string>();
   let failures = { count: 0, status: 500 };
+  let down: { mode: "500" | "429" | "hang"; until: number; retryAfter: number } | null = null;
+  const hung: (() => void)[] = [];
+  const isDown = () => {
+    if (down && Date.now() >= down.until) {
+      down = null;
+      for (const release of hung.splice(0)) release();
+    }
+    return down;
+  };
+  setInterval(isDown, 100).unref();
 
   const deliver = (payload: Omit<FakeEmail, "id" | "receivedAt" | "idempotencyKey">, key: string | null) => {
     const known = key ? byKey.get(key) : undefined;
@@ -67,6 +83,7 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
+    const arrived = Date.now();
     const body = await readBody(req);
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const path = req.url ?? "/";
@@ -91,12 +108,30 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
     if (!isBatch && !isSingle) return send(404, { name: "not_found", message: `No route ${req.method} ${path}` });
     const parsed = JSON.parse(body || "null");
     const count = isBatch ? (Array.isArray(parsed) ? parsed.length : 0) : 1;
+    const outage = isDown();
+    if (outage?.mode === "hang") {
+      await new Promise<void>((resolve) => hung.push(resolve));
+    } else if (outage) {
+      calls.push({ path, status: Number(outage.mode), idempotencyKey: key, count, at: arrived });
+      res.writeHead(Number(outage.mode), {
+        "content-type": "application/json",
+        ...(outage.mode === "429" ? { "retry-after": String(outage.retryAfter) } : {}),
+      });
+      res.end(
+        JSON.stringify({
+          name: outage.mode === "429" ? "rate_limit_exceeded" : "internal_server_error",
+          message: "Injected outage",
+          statusCode: Number(outage.mode),
+        }),
+      );
+      return;
+    }
     if (failures.count > 0) {
       failures.count -= 1;
-      calls.push({ path, status: failures.status, idempotencyKey: key, count });
+      calls.push({ path, status: failures.status, idempotencyKey: key, count, at: arrived });
       return send(failures.status, { name: "internal_server_error", message: "Injected failure", statusCode: failures.status });
     }
-    calls.push({ path, status: 200, idempotencyKey: key, count });
+    calls.push({ path, status: 200, idempotencyKey: key, count, at: arrived });
     if (isBatch) {
       if (!Array.isArray(parsed) || parsed.length > 100) return send(422, { name: "validation_error", message: "1 to 100 emails per batch" });
       const ids = parsed.map((p, i) => deliver(p, key ? `${key}:${i}` : null));
@@ -113,6 +148,9 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
     calls,
     failNext(count, status = 500) {
       failures = { count, status };
+    },
+    outage(mode, seconds, retryAfter = 1) {
+      down = { mode, until: Date.now() + seconds * 1000, retryAfter };
     },
     reset() {
       emails.length = 0;

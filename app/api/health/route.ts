@@ -6,6 +6,6 @@ export async function GET() {
   const up = await databaseIsUp();
   return Response.json(
     { status: up ? "ok" : "unavailable", database: up ? "ok" : "unreachable" },
-    { status: up ? 200 : 503, headers: { "cache-control": "no-store" } },
+    { status: up ? 200 : 503, headers: { "cache-control": "no-store", ...(up ? {} : { "retry-after": "5" }) } },
   );
 }

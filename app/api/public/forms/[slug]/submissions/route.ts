@@ -27,16 +27,26 @@ async function cors(request: Request, slug: string) {
   return { form, decision: corsDecision(request.headers.get("origin"), form?.allowedOrigins ?? [], own) };
 }
 
+/** The database out of reach for a moment: try again soon (with the same idempotency key). */
+const unavailable = (t = translator("vi")) => json(503, { error: { code: "UNAVAILABLE", message: t("publicForm.serverError") } }, { "retry-after": "5" });
+
 export async function OPTIONS(request: Request, { params }: Ctx) {
-  const { form, decision } = await cors(request, (await params).slug);
+  const looked = await cors(request, (await params).slug).catch(() => null);
+  if (!looked) return new Response(null, { status: 503, headers: { "retry-after": "5" } });
+  const { form, decision } = looked;
   if (!form) return new Response(null, { status: 404 });
   return new Response(null, { status: decision.allowed ? 204 : 403, headers: decision.headers });
 }
 
 export async function POST(request: Request, { params }: Ctx) {
-  const { form, decision } = await cors(request, (await params).slug);
   const fallback: Locale = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "vi";
   let t = translator(fallback);
+  const looked = await cors(request, (await params).slug).catch((error) => {
+    console.error("[api] form lookup failed", (error as Error).message);
+    return null;
+  });
+  if (!looked) return unavailable(t);
+  const { form, decision } = looked;
   if (!form) return json(404, { error: { code: "NOT_FOUND", message: t("publicForm.unavailableTitle") } });
   if (!decision.allowed) return json(403, { error: { code: "ORIGIN_NOT_ALLOWED", message: t("publicForm.originNotAllowed") } }, decision.headers);
 
@@ -60,7 +70,9 @@ export async function POST(request: Request, { params }: Ctx) {
   } catch (error) {
     if (!isAppError(error)) {
       console.error("[api] submission failed", error);
-      return json(503, { error: { code: "UNAVAILABLE", message: t("publicForm.serverError") } }, decision.headers);
+      // Most likely the database is out of reach for a moment: tell the client when to try again
+      // (with the same idempotency key, so nothing is recorded twice).
+      return json(503, { error: { code: "UNAVAILABLE", message: t("publicForm.serverError") } }, { ...decision.headers, "retry-after": "5" });
     }
     const fields = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([k, v]) => [k, translateMessage(t, v)]));
     const message = translateMessage(t, error.userMessage, error.params);
