@@ -1,6 +1,6 @@
 // npm run test:faults — what production does to the app, on loopback and bounded in time: a SIGKILL
 // in the middle of a burst of submissions, the database's connections cut under traffic, the email
-// provider failing in three ways. Each scenario prints what it did and its counts and fails on any
+// provider failing in three ways, two instances behind a proxy with workers killed mid-send. Each scenario prints what it did and its counts and fails on any
 // lost acknowledged write or duplicate. Builds the app first when the build is stale.
 // FAULT_OUTAGE_SECONDS sets how long the provider stays down per mode (default 8; 120 for the
 // two-minute drill).
@@ -45,10 +45,12 @@ export async function runFaultSuite(): Promise<{ passed: number; failed: number 
     const { killDuringBurst } = await import("./faults/kill");
     const { databaseOutage } = await import("./faults/database-outage");
     const { emailOutage } = await import("./faults/email-outage");
+    const { twoInstances } = await import("./faults/two-instances");
     const scenarios: (() => Promise<Outcome>)[] = [
       () => killDuringBurst(slug, form.id),
       () => databaseOutage(database.url, slug, form.id),
       () => emailOutage(Number(process.env.FAULT_OUTAGE_SECONDS ?? 8)),
+      () => twoInstances(),
     ];
     let passed = 0;
     let failed = 0;
