@@ -19,7 +19,9 @@ describe("TypeScript and SQL agree", () => {
     for (const value of samples) {
       const [{ safe }] = await db().$queryRaw<{ safe: string }[]>`SELECT csv_safe(${value}) AS safe`;
       // csvCell also quotes; compare the defused text it quotes.
-      const ts = csvCell(value).replace(/^"(.*)"$/s, "$1").replaceAll('""', '"');
+      const ts = csvCell(value)
+        .replace(/^"(.*)"$/s, "$1")
+        .replaceAll('""', '"');
       expect(ts, JSON.stringify(value)).toBe(safe);
     }
   });

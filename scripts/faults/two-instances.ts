@@ -86,7 +86,11 @@ export async function twoInstances(): Promise<Outcome> {
   // lease runs out, and each is delivered once.
   resend.outage("hang", 12);
   const stuck = await queue(10, `kill-${Date.now().toString(36)}`);
-  await waitFor(async () => (await db().emailMessage.count({ where: { id: { in: stuck }, lockedUntil: { gt: new Date() } } })) === stuck.length, 20_000, "the emails to be claimed");
+  await waitFor(
+    async () => (await db().emailMessage.count({ where: { id: { in: stuck }, lockedUntil: { gt: new Date() } } })) === stuck.length,
+    20_000,
+    "the emails to be claimed",
+  );
   await Promise.all([a.kill("SIGKILL"), b.kill("SIGKILL")]);
   const killedAt = Date.now();
   const c = await startApp(common, portA);

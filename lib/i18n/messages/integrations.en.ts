@@ -141,6 +141,7 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "leads.save": "Save choices",
   "leads.saved": "Notification choices saved.",
   "leads.new": "New",
+  "leads.followUp": "Follow-up",
   "leads.answered": "Answered",
   "leads.answeredBy": "Answered by {name} at {time}",
   "leads.markAnswered": "Mark as answered",

@@ -139,6 +139,7 @@ export const integrationsVi = {
   "leads.save": "Lưu lựa chọn",
   "leads.saved": "Đã lưu người được báo.",
   "leads.new": "Mới",
+  "leads.followUp": "Phản hồi khách",
   "leads.answered": "Đã trả lời",
   "leads.answeredBy": "{name} trả lời lúc {time}",
   "leads.markAnswered": "Đánh dấu đã trả lời",

@@ -83,7 +83,7 @@ export default async function SubmissionsPage({ params, searchParams }: { params
                 <Th>{t("forms.customer")}</Th>
                 <Th>{t("forms.consentsGranted")}</Th>
                 <Th>{t("forms.answers")}</Th>
-                <Th>{t("leads.answered")}</Th>
+                <Th>{t("leads.followUp")}</Th>
               </tr>
             </thead>
             <tbody>
