@@ -2,6 +2,7 @@
 // around them) must say the same thing. Each pair is checked against the database itself.
 import { describe, expect, it } from "vitest";
 import { emailHash } from "@/lib/campaigns/mutations/guard";
+import { consentWording } from "@/lib/consent/wording";
 import { csvCell } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ALLOWED_FIELDS, RECIPIENT_CATEGORIES } from "@/lib/disclosures/rules";
@@ -24,6 +25,21 @@ describe("TypeScript and SQL agree", () => {
         .replaceAll('""', '"');
       expect(ts, JSON.stringify(value)).toBe(safe);
     }
+  });
+
+  it("on the words a consent was given to (forms, staff, API in TypeScript; the CSV import in SQL)", async () => {
+    const purposes = await db().purpose.findMany({ select: { labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true } });
+    for (const p of purposes) {
+      for (const locale of ["vi", "en"] as const) {
+        const [{ wording }] = await db().$queryRaw<{ wording: string }[]>`
+          SELECT consent_wording(${p.labelVi}, ${p.descriptionVi}, ${p.labelEn}, ${p.descriptionEn}, ${locale}::"Locale") AS wording`;
+        expect(consentWording(p, locale)).toBe(wording);
+      }
+    }
+    // And the import really uses it.
+    const [{ uses }] = await db().$queryRaw<{ uses: boolean }[]>`
+      SELECT position('consent_wording(' IN pg_get_functiondef('import_customer_batch'::regproc)) > 0 AS uses`;
+    expect(uses).toBe(true);
   });
 
   it("on the hash that keeps unsubscribed addresses without keeping the address", async () => {

@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { staffConsentSchema } from "./schemas";
+import { consentWording } from "./wording";
 
 /**
  * Records consent given or withdrawn outside the app as a ConsentEvent with source STAFF: who
@@ -44,7 +45,7 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       select: { id: true, number: true },
     });
     const attachment = input.file && input.file.size > 0 ? await saveAttachment(tx, actor, input.file, { customerId: input.customerId }) : null;
-    const wording = customer.locale === "en" ? `${purpose.labelEn}: ${purpose.descriptionEn}` : `${purpose.labelVi}: ${purpose.descriptionVi}`;
+    const wording = consentWording(purpose, customer.locale);
     const event = await tx.consentEvent.create({
       data: {
         customerId: customer.id,
@@ -123,7 +124,7 @@ export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentC
     orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
     select: { id: true, number: true },
   });
-  const wording = customer.locale === "en" ? `${purpose.labelEn}: ${purpose.descriptionEn}` : `${purpose.labelVi}: ${purpose.descriptionVi}`;
+  const wording = consentWording(purpose, customer.locale);
   const event = await tx.consentEvent.create({
     data: {
       customerId: change.customerId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { consentWording } from "@/lib/consent/wording";
 import { submissionsReceived } from "@/lib/metrics/registry";
 import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -62,10 +63,6 @@ function schemaFor(form: PublicForm) {
   return schema;
 }
 
-function wordingOf(purpose: PublicForm["purposes"][number], locale: Locale) {
-  return locale === "en" ? `${purpose.labelEn}: ${purpose.descriptionEn}` : `${purpose.labelVi}: ${purpose.descriptionVi}`;
-}
-
 /**
  * Records one submission. Validation, normalisation and the consent wording happen here; the rate
  * limits (per IP and form in 10 minutes, per form in a minute) and the writes happen in the database
@@ -89,7 +86,7 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
     .map((p) => ({
       purposeId: p.id,
       key: p.key,
-      wording: wordingOf(p, input.locale),
+      wording: consentWording(p, input.locale),
       evidence: { form: form.slug, policyVersion: form.policy?.number ?? null, checkbox: `consents=${p.key}` },
       immediate: p.immediate,
     }));
