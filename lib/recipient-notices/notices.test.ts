@@ -47,6 +47,10 @@ async function disclosed(recipientId: string, customerIds: string[], excluded: s
   return d.id;
 }
 
+/** Advertising consent given or withdrawn by phone, recorded as staff (or an API key) would. */
+const advertising = (customerId: string, action: "GRANTED" | "WITHDRAWN", documentRef: string, actor: Parameters<typeof recordStaffConsent>[0] = system) =>
+  recordStaffConsent(actor, { customerId, purposeKey: "advertising", action, givenOn: today(), method: "PHONE", documentRef });
+
 const noticesOf = (customerId: string) => db().recipientNotice.findMany({ where: { customerId }, orderBy: { createdAt: "asc" } });
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -74,19 +78,9 @@ describe("notices to earlier recipients", () => {
         .sort(),
     ).toEqual([first, second].sort());
     // Withdrawing the advertising consent as well (through the API) does not tell them twice.
-    await recordStaffConsent(system, {
-      customerId: customer.id,
-      purposeKey: "advertising",
-      action: "GRANTED",
-      givenOn: today(),
-      method: "PHONE",
-      documentRef: "T-1",
-    });
+    await advertising(customer.id, "GRANTED", "T-1");
     const { key: _, ...k } = await makeApiKey(["consents:write"]);
-    await recordStaffConsent(
-      { kind: "api", keyId: k.id, name: "CRM", scopes: ["consents:write"] },
-      { customerId: customer.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "EMAIL", documentRef: "T-2" },
-    );
+    await advertising(customer.id, "WITHDRAWN", "T-2", { kind: "api", keyId: k.id, name: "CRM", scopes: ["consents:write"] });
     expect(await noticesOf(customer.id)).toHaveLength(notices.length);
 
     // The job queues one email per notice, exactly once, with references and no personal data.
@@ -113,10 +107,8 @@ describe("notices to earlier recipients", () => {
   it("a new disclosure after consent is given again is told again when it is withdrawn again, alone", async () => {
     const customer = await makeCustomer();
     const ads = await recipient("ADVERTISING");
-    const grant = (documentRef: string) =>
-      recordStaffConsent(system, { customerId: customer.id, purposeKey: "advertising", action: "GRANTED", givenOn: today(), method: "PHONE", documentRef });
-    const withdraw = (documentRef: string) =>
-      recordStaffConsent(system, { customerId: customer.id, purposeKey: "advertising", action: "WITHDRAWN", givenOn: today(), method: "PHONE", documentRef });
+    const grant = (documentRef: string) => advertising(customer.id, "GRANTED", documentRef);
+    const withdraw = (documentRef: string) => advertising(customer.id, "WITHDRAWN", documentRef);
     await grant("G-1");
     const first = await disclosed(ads.id, [customer.id]);
     await withdraw("W-1");
@@ -140,23 +132,9 @@ describe("notices to earlier recipients", () => {
     const shipper = await recipient("SHIPPING");
     await disclosed(ads.id, [customer.id]);
     await disclosed(shipper.id, [customer.id]);
-    await recordStaffConsent(system, {
-      customerId: customer.id,
-      purposeKey: "advertising",
-      action: "GRANTED",
-      givenOn: today(),
-      method: "PHONE",
-      documentRef: "T-1",
-    });
+    await advertising(customer.id, "GRANTED", "T-1");
     expect(await noticesOf(customer.id)).toHaveLength(0);
-    await recordStaffConsent(system, {
-      customerId: customer.id,
-      purposeKey: "advertising",
-      action: "WITHDRAWN",
-      givenOn: today(),
-      method: "PHONE",
-      documentRef: "T-2",
-    });
+    await advertising(customer.id, "WITHDRAWN", "T-2");
     expect((await noticesOf(customer.id)).map((n) => [n.recipientId, n.kind])).toEqual([[ads.id, "STOP"]]);
   });
 
