@@ -76,7 +76,9 @@ function report(label: string, samples: { kind: string; ms: number; ok: boolean 
   }
   const all = samples.map((s) => s.ms);
   const errors = samples.filter((s) => !s.ok).length;
-  console.log(`  ${label.padEnd(12)} ${"all".padEnd(14)} p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p95 ${pct(all, 95).toFixed(0).padStart(5)} ms  (${samples.length} pages, ${errors} errors)`);
+  console.log(
+    `  ${label.padEnd(12)} ${"all".padEnd(14)} p50 ${pct(all, 50).toFixed(0).padStart(5)} ms  p95 ${pct(all, 95).toFixed(0).padStart(5)} ms  (${samples.length} pages, ${errors} errors)`,
+  );
   return { p95: pct(all, 95), errors };
 }
 
@@ -107,10 +109,37 @@ async function main() {
     await raw.end();
     const app = await startApp({});
     try {
-      await browse(app.url, cookies.slice(0, 2), visits(rows.map((r) => r.id), 20)); // warm up
+      await browse(
+        app.url,
+        cookies.slice(0, 2),
+        visits(
+          rows.map((r) => r.id),
+          20,
+        ),
+      ); // warm up
       console.log(`\nback office at ${N.toLocaleString("en")} customers (server-rendered pages, one app instance; think time ${THINK} ms)`);
-      const single = report("1 session", await browse(app.url, cookies.slice(0, 1), visits(rows.map((r) => r.id), Math.max(40, REQUESTS / 5))));
-      const many = report(`${SESSIONS} sessions`, await browse(app.url, cookies, visits(rows.map((r) => r.id), REQUESTS)));
+      const single = report(
+        "1 session",
+        await browse(
+          app.url,
+          cookies.slice(0, 1),
+          visits(
+            rows.map((r) => r.id),
+            Math.max(40, REQUESTS / 5),
+          ),
+        ),
+      );
+      const many = report(
+        `${SESSIONS} sessions`,
+        await browse(
+          app.url,
+          cookies,
+          visits(
+            rows.map((r) => r.id),
+            REQUESTS,
+          ),
+        ),
+      );
       const ratio = many.p95 / single.p95;
       console.log(`\np95 with ${SESSIONS} sessions / p95 alone: ${ratio.toFixed(2)}× (target ≤ 3×), errors: ${many.errors + single.errors}`);
     } finally {

@@ -10,7 +10,6 @@ import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { PublicForm } from "@/lib/forms/queries";
 import { issuePath, submissionSchema, type SubmissionInput } from "@/lib/forms/submission-schema";
-import type { Locale } from "@/lib/i18n/config";
 import { wakeJobRunner } from "@/lib/jobs/runner";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
 import { CONFIRM_DAYS } from "@/lib/confirmations/rules";

@@ -75,7 +75,7 @@ describe("webhook events", () => {
     }
     expect((await deliveriesOf(endpoint.id)).every((d) => d.status === "SUCCEEDED" && d.lastStatus === 204)).toBe(true);
     // A receiver holding another secret rejects the same messages.
-    receiver.setSecret("whsec_" + Buffer.from("another secret entirely").toString("base64"));
+    receiver.setSecret(`whsec_${Buffer.from("another secret entirely").toString("base64")}`);
     await submit();
     await deliverWebhooks();
     expect(receiver.received.at(-1)!.signatureValid).toBe(false);
