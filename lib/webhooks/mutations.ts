@@ -14,7 +14,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
 import { EVENT_SCOPE } from "./events";
-import { ownedBy } from "./queries";
+import { endpointDto, ownedBy } from "./queries";
 import { deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema, webhookEndpointSchema } from "./schemas";
 import { newSigningSecret, signedHeaders } from "./signing";
 import { guardedLookup, urlAllowed } from "./url-policy";
@@ -28,15 +28,6 @@ export const DISABLE_AFTER_MS = 3 * 24 * 3_600_000;
 const PER_ENDPOINT = 5;
 /** Endpoints in all: each event is written once per listening endpoint, inside the change's transaction. */
 export const MAX_ENDPOINTS = 25;
-
-const dto = (e: { id: string; url: string; events: string[]; description: string; enabled: boolean; createdAt: Date }) => ({
-  id: e.id,
-  url: e.url,
-  events: e.events,
-  description: e.description,
-  enabled: e.enabled,
-  createdAt: e.createdAt.toISOString(),
-});
 
 /** Staff (ADMIN) or a key with webhooks:manage. The secret is returned this once, then kept sealed. */
 export async function createWebhookEndpoint(actor: Actor, raw: unknown) {
@@ -67,7 +58,7 @@ export async function createWebhookEndpoint(actor: Actor, raw: unknown) {
       entityId: endpoint.id,
       details: { url: input.url, events: input.events },
     });
-    return { ...dto(endpoint), secret };
+    return { ...endpointDto(endpoint), secret };
   });
 }
 

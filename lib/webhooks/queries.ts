@@ -5,6 +5,16 @@ import { db } from "@/lib/db";
 
 export const DELIVERIES_PAGE_SIZE = 25;
 
+/** An endpoint as the API shows it: never the secret. */
+export const endpointDto = (e: { id: string; url: string; events: string[]; description: string; enabled: boolean; createdAt: Date }) => ({
+  id: e.id,
+  url: e.url,
+  events: e.events,
+  description: e.description,
+  enabled: e.enabled,
+  createdAt: e.createdAt.toISOString(),
+});
+
 /** A key sees and changes only the endpoints it made; staff see them all. */
 export const ownedBy = (actor: Actor) => (actor.kind === "api" ? { createdByKeyId: actor.keyId } : {});
 
