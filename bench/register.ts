@@ -53,23 +53,33 @@ async function main() {
       phone: sample.map((p) => `0${p.phone.slice(3, 6)} ${p.phone.slice(6, 9)}`),
     };
     console.log("\nsearch (first page of 25)        app p50  app p95  raw p50  raw p95  p95 ratio");
+    const appP95: Record<string, number> = {};
     for (const [kind, queries] of Object.entries(kinds)) {
       const app: number[] = [];
       const bare: number[] = [];
-      for (const q of queries) {
+      // Whichever runs a query first reads its rows from disk for the other: the two take turns.
+      for (const [k, q] of queries.entries()) {
         const filter = customerFilterSchema.parse({ q });
-        let t = performance.now();
-        await listCustomers(actor, filter);
-        app.push(ms(t));
         const { sql } = customerPageSql(filter, null);
-        t = performance.now();
-        await raw.query(sql.text, sql.values as unknown[]);
-        bare.push(ms(t));
+        const viaApp = async () => {
+          const t = performance.now();
+          await listCustomers(actor, filter);
+          app.push(ms(t));
+        };
+        const viaRaw = async () => {
+          const t = performance.now();
+          await raw.query(sql.text, sql.values as unknown[]);
+          bare.push(ms(t));
+        };
+        if (k % 2 === 0) await viaApp().then(viaRaw);
+        else await viaRaw().then(viaApp);
       }
       console.log(
         `${kind.padEnd(30)} ${fmt(pct(app, 50))}  ${fmt(pct(app, 95))}  ${fmt(pct(bare, 50))}  ${fmt(pct(bare, 95))}  ${(pct(app, 95) / pct(bare, 95)).toFixed(2)}×`,
       );
+      appP95[kind] = pct(app, 95);
     }
+    console.log(`name search p95 / email search p95 (app): ${(appP95["name fragment"] / appP95.email).toFixed(2)}× (target ≤ 5×)`);
 
     // Paging: the first page, and a page 90 % of the way in by keyset, against OFFSET.
     const timeIt = async (fn: () => Promise<unknown>, runs = 10) => {

@@ -20,6 +20,20 @@ test("staff search the register, open a customer, record paper consent with a sc
   await expect(row.getByTestId("revealed-phone")).toHaveText(customer.phone);
   await page.screenshot({ path: "test-results/screenshots/customers-list-vi.png", fullPage: true });
 
+  // A fragment inside a word finds nobody at first; the empty list offers to search inside words.
+  await page.getByRole("searchbox", { name: "Tìm khách hàng" }).fill(`ang hu ${t}`);
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page.getByText("Không có khách hàng nào khớp với tìm kiếm này.")).toBeVisible();
+  await page.getByRole("link", { name: /Tìm cả phần giữa từ/ }).click();
+  await expect(page).toHaveURL(/match=inside/);
+  await expect(row).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Đang tìm cả phần giữa từ." })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/customers-search-inside-vi.png", fullPage: true });
+  await page.getByRole("searchbox", { name: "Tìm khách hàng" }).fill(`dang thu ${t}`);
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page).not.toHaveURL(/match=inside/);
+  await expect(row).toHaveCount(1);
+
   await row.getByRole("link", { name: `Đặng Thị Thu ${t}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Đặng Thị Thu ${t}` })).toBeVisible();
   const surveys = page.getByTestId("consent-surveys");

@@ -26,7 +26,9 @@ function cursorOf(raw: string | undefined) {
 export async function apiListCustomers(actor: Actor, query: z.output<typeof s.customerListQuery>) {
   authorizeScope(actor, "customers:read", ...rolesFor("customers"));
   if (query.cursor) cursorOf(query.cursor);
-  const { sql } = customerPageSql({ q: query.q, status: query.status, sort: "newest", after: query.cursor }, null, { pageSize: query.limit });
+  const { sql } = customerPageSql({ q: query.q, match: query.match, status: query.status, sort: "newest", after: query.cursor }, null, {
+    pageSize: query.limit,
+  });
   const rows = await db().$queryRaw<CustomerListRow[]>(sql);
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);

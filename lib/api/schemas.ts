@@ -2,7 +2,7 @@
 // input with these, and lib/api/openapi.ts turns the same schemas into the OpenAPI document.
 import { z } from "zod";
 import { CONSENT_METHODS } from "@/lib/consent/schemas";
-import { CUSTOMER_STATUSES } from "@/lib/customers/schemas";
+import { CUSTOMER_STATUSES, SEARCH_MATCHES } from "@/lib/customers/schemas";
 import { webhookEndpointSchema } from "@/lib/webhooks/schemas";
 
 const cursor = z.string().max(500, "api.cursor").optional().describe("Opaque cursor from `next` of the previous page.");
@@ -14,6 +14,10 @@ export const idOnlyParams = z.object({ id: z.uuid({ error: "api.uuid" }) });
 
 export const customerListQuery = z.object({
   q: z.string().trim().max(200, "validation.tooLong").default("").describe("Name, organisation, email or phone, as in the register search."),
+  match: z
+    .enum(SEARCH_MATCHES, { error: "api.match" })
+    .default("words")
+    .describe("`words`: each word of `q` starts a word of the name, organisation or email (fast). `inside`: anywhere inside a word (slower)."),
   status: z.enum(CUSTOMER_STATUSES, { error: "api.status" }).optional(),
   cursor,
   limit,

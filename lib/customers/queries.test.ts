@@ -29,11 +29,41 @@ describe("customer search", () => {
     expect(await find(`lan nguyen ${tag}`)).toEqual([]);
   });
 
-  it("treats % and _ as plain characters", async () => {
+  it("finds whole words (the last may be unfinished) — two-letter names, email words — and fragments only when asked to search inside words", async () => {
+    const tag = token();
+    const vy = await makeCustomer({ fullName: `Lê Thị Vy ${tag}`, email: `vy.le92.${tag}@congty.vn` });
+    const vyn = await makeCustomer({ fullName: `Phạm Vyn ${tag}`, organization: "", email: "" });
+    const huy = await makeCustomer({ fullName: `Nguyễn Huy ${tag}`, organization: `Công ty Hà Thành ${tag}`, email: "" });
+    // A two-letter given name, accents optional; typed last, "vy" also finds "Vyn", as typing would.
+    expect((await find(`${tag} Vy`)).sort()).toEqual([vy.id, vyn.id].sort());
+    expect(await find(`Vy ${tag}`)).toEqual([vy.id]);
+    expect(await find(`le vy ${tag}`)).toEqual([vy.id]);
+    // Typing as you go: the last word may be unfinished; the others are whole words.
+    expect(await find(`${tag} Ngu`)).toEqual([huy.id]);
+    expect(await find(`Ngu ${tag}`)).toEqual([]);
+    expect(await find(`Ngu ${tag}`, { match: "inside" })).toEqual([huy.id]);
+    expect(await find(`ha thanh ${tag}`)).toEqual([huy.id]);
+    // The words of the email, split at its punctuation (but never the phone).
+    expect(await find(`le92 ${tag}`)).toEqual([vy.id]);
+    expect(await find(`congty ${tag}`)).toEqual([vy.id]);
+    // Inside a word: not by default…
+    expect(await find(`guyen ${tag}`)).toEqual([]);
+    expect(await find(`${tag.slice(2)}`)).toEqual([]);
+    // …but on request, the trigram search finds fragments anywhere.
+    expect(await find(`guyen ${tag}`, { match: "inside" })).toEqual([huy.id]);
+    expect((await find(`${tag.slice(2)}`, { match: "inside" })).length).toBe(3);
+    expect(await countCustomers(system, customerFilterSchema.parse({ q: `guyen ${tag}`, match: "inside" }))).toEqual({ count: 1, capped: false });
+    // Punctuation separates words; a search of punctuation alone finds nobody.
+    expect(await find(`vy.le92 ${tag}`)).toEqual([vy.id]);
+    expect(await find("%%%")).toEqual([]);
+  });
+
+  it("treats % and _ as plain characters when searching inside words", async () => {
     const tag = token();
     await makeCustomer({ fullName: `Percent ${tag}` });
-    expect(await find(`%${tag}`)).toEqual([]);
-    expect(await find(`_${tag.slice(1)}`)).toEqual([]);
+    expect(await find(`%${tag}`, { match: "inside" })).toEqual([]);
+    expect(await find(`_${tag.slice(1)}`, { match: "inside" })).toEqual([]);
+    expect(await find(`${tag.slice(1)}`, { match: "inside" })).toHaveLength(1);
   });
 
   it("pages with cursors both ways, in every sort order", async () => {

@@ -4,14 +4,40 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Db, type Tx } from "@/lib/db";
 import { maskContacts, masksContacts } from "./masking";
-import type { CustomerFilter } from "./schemas";
+import type { CustomerFilter, SearchMatch } from "./schemas";
 import { classifySearch, decodeCursor, encodeCursor, escapeLike, type Cursor } from "./search";
 
 // The search and filters as SQL fragments, shared by the list, the count, the export, disclosures
 // and the benchmark (which runs the same SQL directly to measure the app's overhead).
 
+/**
+ * A text search, two ways. By default every word must be a word of the name, the organisation or the
+ * email, the last one only its start (accents optional): the word index answers that at any size,
+ * even for two-letter given names like "Vy" or "Hà" that trigrams cannot index. `inside` finds a fragment anywhere in a word
+ * (trigrams; slower, and only when asked for) — the list offers it when the word search finds nothing.
+ */
+function textCondition(search: ReturnType<typeof classifySearch>, match: SearchMatch): Prisma.Sql {
+  if (match === "inside") {
+    const words = search.words.map(
+      (w) => Prisma.sql`(immutable_unaccent(c."fullName") LIKE immutable_unaccent(${`%${escapeLike(w)}%`})
+        OR immutable_unaccent(c.organization) LIKE immutable_unaccent(${`%${escapeLike(w)}%`}))`,
+    );
+    return Prisma.sql`((${Prisma.join(words, " AND ")}) OR c.email LIKE ${`%${escapeLike(search.value.toLowerCase())}%`})`;
+  }
+  if (search.tokens.length === 0) return Prisma.sql`FALSE`;
+  // Whole words, and the last one typed may be unfinished. A prefix costs the index every word that
+  // starts with it, so only the last word gets one: at a million rows "pham thu phong 361477" is
+  // 0.3 ms with whole words and 30 ms with every word a prefix.
+  const words = search.tokens.map((w, i) =>
+    i === search.tokens.length - 1
+      ? Prisma.sql`to_tsquery('simple', immutable_unaccent(${w}) || ':*')`
+      : Prisma.sql`to_tsquery('simple', immutable_unaccent(${w}))`,
+  );
+  return Prisma.sql`c."searchWords" @@ (${Prisma.join(words, " && ")})`;
+}
+
 /** `wholePhone`: for roles that see phones masked, a number is found only whole, never by a part. */
-function searchCondition(q: string, wholePhone: boolean): Prisma.Sql | null {
+function searchCondition(q: string, wholePhone: boolean, match: SearchMatch): Prisma.Sql | null {
   const search = classifySearch(q);
   switch (search.kind) {
     case "none":
@@ -21,15 +47,8 @@ function searchCondition(q: string, wholePhone: boolean): Prisma.Sql | null {
       return Prisma.sql`c.phone LIKE ${`%${escapeLike(search.value)}%`}`;
     case "email":
       return Prisma.sql`c.email LIKE ${`%${escapeLike(search.value)}%`}`;
-    case "text": {
-      // Every word must appear in the name or the organisation (accents optional), or the whole
-      // text in the email.
-      const words = search.words.map(
-        (w) => Prisma.sql`(immutable_unaccent(c."fullName") LIKE immutable_unaccent(${`%${escapeLike(w)}%`})
-          OR immutable_unaccent(c.organization) LIKE immutable_unaccent(${`%${escapeLike(w)}%`}))`,
-      );
-      return Prisma.sql`((${Prisma.join(words, " AND ")}) OR c.email LIKE ${`%${escapeLike(search.value.toLowerCase())}%`})`;
-    }
+    case "text":
+      return textCondition(search, match);
   }
 }
 
@@ -37,12 +56,12 @@ function searchCondition(q: string, wholePhone: boolean): Prisma.Sql | null {
 const vnMidnight = (date: string, plusDays = 0) => new Date(new Date(`${date}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
 
 export function customerWhere(
-  filter: Omit<CustomerFilter, "after" | "before" | "sort">,
+  filter: Omit<CustomerFilter, "after" | "before" | "sort" | "match"> & { match?: SearchMatch },
   purposeId?: string | null,
   options: { wholePhone?: boolean } = {},
 ): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const search = searchCondition(filter.q, options.wholePhone ?? false);
+  const search = searchCondition(filter.q, options.wholePhone ?? false, filter.match ?? "words");
   if (search) parts.push(search);
   // Erased records are pseudonymous shells: shown only when asked for.
   parts.push(filter.status ? Prisma.sql`c.status = ${filter.status}::"CustomerStatus"` : Prisma.sql`c.status <> 'ERASED'`);

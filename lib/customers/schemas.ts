@@ -6,6 +6,9 @@ export const CUSTOMER_STATUSES = ["LEAD", "ACTIVE", "TERMINATED", "ERASED"] as c
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 export const CUSTOMER_SORTS = ["newest", "oldest", "name"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+/** How text is searched: from the start of words (the word index), or anywhere inside them. */
+export const SEARCH_MATCHES = ["words", "inside"] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 const optionalText = (max: number) =>
   z
@@ -68,6 +71,7 @@ export const customerFilterSchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   sort: z.enum(CUSTOMER_SORTS).catch("newest").default("newest"),
+  match: z.enum(SEARCH_MATCHES).catch("words").default("words"),
   after: z.string().max(300).optional().catch(undefined),
   before: z.string().max(300).optional().catch(undefined),
 });

@@ -14,7 +14,10 @@ describe("reading the search box", () => {
   });
 
   it("splits other text into words (at most six)", () => {
-    expect(classifySearch("  Nguyễn   Văn An ")).toMatchObject({ kind: "text", words: ["Nguyễn", "Văn", "An"] });
+    expect(classifySearch("  Nguyễn   Văn An ")).toMatchObject({ kind: "text", words: ["Nguyễn", "Văn", "An"], tokens: ["Nguyễn", "Văn", "An"] });
+    // The word index's words: split at anything that is not a letter or a digit.
+    expect(classifySearch("hoa.nguyen92 Công-ty (HN)")).toMatchObject({ tokens: ["hoa", "nguyen92", "Công", "ty", "HN"] });
+    expect(classifySearch("%_%")).toMatchObject({ kind: "text", tokens: [] });
     expect(classifySearch("a b c d e f g h").words).toHaveLength(6);
     expect(classifySearch("")).toMatchObject({ kind: "none" });
     // Fewer than 7 digits is not a phone search: masked digits cannot be found one at a time.

@@ -11,18 +11,30 @@ export type SearchKind = "none" | "phone" | "email" | "text";
  */
 export const MIN_PHONE_DIGITS = 7;
 
-/** What the one search box was given: a phone number in any format, an email, or words. */
-export function classifySearch(q: string): { kind: SearchKind; value: string; words: string[] } {
+/**
+ * What the one search box was given: a phone number in any format, an email, or words. `words` are
+ * what a search inside words looks for (split at spaces); `tokens` are what the word index looks
+ * for (split at anything that is not a letter or a digit, as the index splits what it stores).
+ */
+export function classifySearch(q: string): { kind: SearchKind; value: string; words: string[]; tokens: string[] } {
   const trimmed = q.trim();
-  if (!trimmed) return { kind: "none", value: "", words: [] };
+  if (!trimmed) return { kind: "none", value: "", words: [], tokens: [] };
   const digits = trimmed.replace(/\D/g, "");
   if (/^[\d\s().+-]+$/.test(trimmed) && digits.length >= MIN_PHONE_DIGITS) {
     // Stored as E.164 (+84…): a national number's leading 0 becomes 84, "0084" becomes "84".
     const national = digits.startsWith("00") ? digits.slice(2) : digits.startsWith("0") ? `84${digits.slice(1)}` : digits;
-    return { kind: "phone", value: national, words: [] };
+    return { kind: "phone", value: national, words: [], tokens: [] };
   }
-  if (trimmed.includes("@")) return { kind: "email", value: trimmed.toLowerCase(), words: [] };
-  return { kind: "text", value: trimmed, words: trimmed.split(/\s+/).filter(Boolean).slice(0, 6) };
+  if (trimmed.includes("@")) return { kind: "email", value: trimmed.toLowerCase(), words: [], tokens: [] };
+  return {
+    kind: "text",
+    value: trimmed,
+    words: trimmed.split(/\s+/).filter(Boolean).slice(0, 6),
+    tokens: trimmed
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .slice(0, 6),
+  };
 }
 
 export type Cursor = { v: string; id: string };

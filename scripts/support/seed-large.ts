@@ -29,7 +29,7 @@ export async function seedLarge(url: string, count: number, onProgress?: (done: 
     const now = Date.now();
     // Bulk-load mode: the rows are generated consistent, so foreign-key checks and per-statement
     // triggers are skipped (superuser only) and the derived ConsentState is built once at the end;
-    // on an empty table the trigram indexes are built once after loading instead of row by row.
+    // on an empty table the search indexes (trigrams, words) are built once after loading instead of row by row.
     const fast = await client.query("SET session_replication_role = replica").then(
       () => true,
       () => false,
@@ -38,7 +38,7 @@ export async function seedLarge(url: string, count: number, onProgress?: (done: 
       start === 0
         ? (
             await client.query<{ def: string; name: string }>(
-              `SELECT indexdef AS def, indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexdef LIKE '%gin_trgm_ops%'`,
+              `SELECT indexdef AS def, indexname AS name FROM pg_indexes WHERE tablename = 'Customer' AND indexdef LIKE '%USING gin%'`,
             )
           ).rows
         : [];

@@ -7,6 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireArea } from "@/lib/auth/session";
 import { countCustomers, customerSources, listCustomers } from "@/lib/customers/queries";
 import { customerFilterSchema } from "@/lib/customers/schemas";
+import { classifySearch } from "@/lib/customers/search";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { listPurposes } from "@/lib/purposes/queries";
@@ -34,6 +35,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     listPurposes(),
   ]);
   const query = filterQuery(filter);
+  const wordSearch = classifySearch(filter.q).kind === "text";
   const countText = count.capped
     ? t("customers.countCapped", { count: formatNumber(count.count, locale) })
     : t("customers.count", { count: formatNumber(count.count, locale) });
@@ -64,7 +66,18 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         purposes={purposes.map((p) => ({ value: p.key, label: locale === "en" ? p.labelEn : p.labelVi }))}
       />
       <div className="mb-2 flex items-center justify-between text-sm text-zinc-600">
-        <p role="status">{countText}</p>
+        <p role="status">
+          {countText}
+          {wordSearch && filter.match === "inside" && (
+            <>
+              {" · "}
+              {t("customers.searchingInside")}{" "}
+              <Link href={`/admin/customers?${filterQuery({ ...filter, match: "words" })}`} className="text-brand-800 underline">
+                {t("customers.searchWordsOnly")}
+              </Link>
+            </>
+          )}
+        </p>
         {count.count > 0 && (
           <div className="flex gap-2">
             <Link href={`/admin/disclosures/new${query ? `?${query}` : ""}`} className={buttonVariants({ variant: "secondary", size: "sm" })}>
@@ -76,7 +89,16 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </div>
       <Card>
         {page.rows.length === 0 ? (
-          <p className="px-5 py-12 text-center text-sm text-zinc-500">{filter.q || query ? t("customers.noMatch") : t("customers.empty")}</p>
+          <div className="px-5 py-12 text-center text-sm text-zinc-500">
+            <p>{filter.q || query ? t("customers.noMatch") : t("customers.empty")}</p>
+            {wordSearch && filter.match === "words" && (
+              <p className="mt-3">
+                <Link href={`/admin/customers?${filterQuery({ ...filter, match: "inside" })}`} className="font-medium text-brand-800 underline">
+                  {t("customers.searchInside")}
+                </Link>
+              </p>
+            )}
+          </div>
         ) : (
           <Table>
             <thead>

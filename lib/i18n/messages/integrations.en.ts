@@ -11,6 +11,7 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "api.limitRange": "limit must be a whole number from 1 to 100.",
   "api.uuid": "Must be an identifier (UUID).",
   "api.status": "Unknown status: LEAD, ACTIVE, TERMINATED or ERASED.",
+  "api.match": "Unknown match: words or inside.",
   "api.dateTime": "Must be an ISO 8601 time with its offset, e.g. 2026-12-01T08:00:00+07:00.",
   "api.title.BAD_INPUT": "Bad input",
   "api.title.UNAUTHENTICATED": "Not authenticated",

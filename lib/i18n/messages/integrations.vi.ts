@@ -9,6 +9,7 @@ export const integrationsVi = {
   "api.limitRange": "limit phải là số nguyên từ 1 đến 100.",
   "api.uuid": "Phải là một mã định danh (UUID).",
   "api.status": "Trạng thái không hợp lệ: LEAD, ACTIVE, TERMINATED hoặc ERASED.",
+  "api.match": "Cách tìm không hợp lệ: words (đầu từ) hoặc inside (trong từ).",
   "api.dateTime": "Phải là thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-01T08:00:00+07:00.",
   "api.title.BAD_INPUT": "Dữ liệu không hợp lệ",
   "api.title.UNAUTHENTICATED": "Chưa xác thực",

@@ -25,6 +25,7 @@ export default async function NewDisclosurePage({ searchParams }: { searchParams
   const filter = Object.fromEntries(
     Object.entries({
       q: parsed.q,
+      match: parsed.q && parsed.match !== "words" ? parsed.match : undefined,
       status: parsed.status,
       source: parsed.source,
       purpose: parsed.purpose,
