@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
-import { token } from "@/tests/support/customers";
+import { makeCustomer, token } from "@/tests/support/customers";
 import { changeMyConsent } from "@/lib/privacy-requests/mutations/self-service";
 import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
 
@@ -67,6 +67,48 @@ describe("CSV import", () => {
     });
     expect(await db().customer.count({ where: { fullName: { contains: tag } } })).toBe(2);
     expect(await db().consentEvent.count({ where: { customerId: a.id } })).toBe(1);
+  });
+
+  it("matches people as a form does — by email, else phone, never an erased record — writes only given values, across batches", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const byEmail = await makeCustomer({ fullName: `Cũ ${tag}`, email: `old.${tag}@example.test`, organization: "Công ty Cũ", address: "1 Tràng Tiền" });
+    const byPhone = await makeCustomer({ fullName: `Điện thoại ${tag}`, email: "", phone: "0913000001" });
+    const erased = await makeCustomer({ fullName: `Đã xoá ${tag}`, email: `gone.${tag}@example.test` });
+    await db().customer.update({ where: { id: erased.id }, data: { status: "ERASED" } });
+    const phone = (k: number) => `09${String(20_000_000 + k).padStart(8, "0")}`;
+    const lines = [
+      "name,email,phone,organization,address",
+      `Mới tên ${tag},OLD.${tag}@example.test,,Công ty Mới,`, // the same person: name and organisation change, the address stays
+      `,,0913 000 001,${tag} Ltd,`, // found by phone alone
+      `Lại ${tag},gone.${tag}@example.test,,,`, // the erased record is never revived: a new one
+      `,,0913000777,,Phone only ${tag}`, // known by phone only, then the same phone with an email below
+      `Email ${tag},with-phone.${tag}@example.test,0913000777,,`,
+      // Enough new people for three batches.
+      ...Array.from({ length: 2100 }, (_, k) => `Người ${k} ${tag},p${k}.${tag}@example.test,${phone(k)},,`),
+    ];
+    const { id } = await uploadImport(staff, file(lines.join("\n")));
+    await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "address" }, evidence: "Hội chợ" });
+    await startImport(staff, id);
+    await runToEnd();
+    expect(await db().importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "COMPLETED",
+      processedRows: 2105,
+      createdCount: 2102,
+      updatedCount: 3, // the phone-only entry adds its address to the person the email entry of its batch created
+      unchangedCount: 0,
+    });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: byEmail.id } })).toMatchObject({
+      fullName: `Mới tên ${tag}`,
+      organization: "Công ty Mới",
+      address: "1 Tràng Tiền",
+    });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: byPhone.id } })).toMatchObject({ fullName: `Điện thoại ${tag}`, organization: `${tag} Ltd` });
+    expect(await db().customer.count({ where: { email: `gone.${tag}@example.test` } })).toBe(2);
+    expect(await db().customer.findMany({ where: { phone: "+84913000777" }, select: { email: true, address: true } })).toEqual([
+      { email: `with-phone.${tag}@example.test`, address: `Phone only ${tag}` },
+    ]);
+    expect(await db().customer.count({ where: { fullName: { startsWith: "Người " }, email: { endsWith: `.${tag}@example.test` } } })).toBe(2100);
   });
 
   it("never turns a person's own withdrawal back into consent", async () => {

@@ -117,7 +117,8 @@ export async function startImport(actor: Actor, id: string) {
   });
 }
 
-const BATCH_ROWS = 500;
+// One transaction per batch; each holds a lock per person in it (the lock table has room for thousands).
+const BATCH_ROWS = 1000;
 const LEASE_SECONDS = 120;
 // Parsed rows of the job this instance is running, so each round does not parse the file again.
 let parsed: { id: string; rows: ImportRow[] } | undefined;
