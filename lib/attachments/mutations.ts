@@ -4,7 +4,8 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { customerKey } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
-import { encryptBytes } from "./sealing";
+import { db } from "@/lib/db";
+import { encryptBytes, encryptPart, PART_BYTES, partLabel } from "./sealing";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/webp"] as const;
@@ -50,4 +51,89 @@ export async function saveAttachment(
   });
   if (seal === "own-key") await tx.fileKey.create({ data: { attachmentId: id, key } });
   return saved;
+}
+
+/**
+ * Stores a file too large to hold in memory, as it is produced: sealed with a key of its own, one
+ * part of PART_BYTES at a time, each written on its own (outside any transaction: the embedded
+ * database runs one at a time, and the source may be reading from the database as it goes). The
+ * file counts as stored once its size, checksum and number of parts are written last; if anything
+ * fails first, the parts written so far are deleted. The caller links the file to what it belongs
+ * to and deletes it if that fails (`deleteAttachment`).
+ */
+export async function saveLargeAttachment(
+  actor: Actor,
+  meta: { filename: string; mimeType: string },
+  source: AsyncIterable<Buffer | Uint8Array>,
+  options: { maxBytes: number },
+) {
+  authorize(actor, "STAFF", "COMPLIANCE");
+  const id = randomUUID();
+  const key = randomBytes(32) as Buffer<ArrayBuffer>;
+  await db().$transaction(async (tx) => {
+    await tx.attachment.create({
+      data: {
+        id,
+        filename: meta.filename.slice(0, 200),
+        mimeType: meta.mimeType,
+        size: 0,
+        sha256: "",
+        data: Buffer.alloc(0) as Buffer<ArrayBuffer>,
+        sealed: true,
+        chunks: 0,
+        uploadedById: actor.kind === "user" ? actor.id : null,
+      },
+    });
+    await tx.fileKey.create({ data: { attachmentId: id, key } });
+  });
+  const hash = createHash("sha256");
+  let size = 0;
+  let seq = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (all: boolean) => {
+    while (pendingBytes >= PART_BYTES || (all && pendingBytes > 0)) {
+      const joined = Buffer.concat(pending);
+      const part = joined.subarray(0, PART_BYTES);
+      const rest = joined.subarray(part.length);
+      pending = rest.length ? [rest] : [];
+      pendingBytes = rest.length;
+      await db().attachmentChunk.create({ data: { attachmentId: id, seq, data: encryptPart(key, part, partLabel(id, seq)) } });
+      seq++;
+    }
+  };
+  try {
+    for await (const chunk of source) {
+      const bytes = Buffer.from(chunk);
+      size += bytes.length;
+      if (size > options.maxBytes) throw new AppError("BAD_INPUT", "attachments.tooLargeToKeep");
+      hash.update(bytes);
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes >= PART_BYTES) await flush(false);
+    }
+    await flush(true);
+    const sha256 = hash.digest("hex");
+    await db().attachment.update({ where: { id }, data: { size, sha256, chunks: seq } });
+    return { id, sha256, size, chunks: seq };
+  } catch (error) {
+    await deleteAttachment(id).catch(() => {});
+    throw error;
+  }
+}
+
+/** Deletes a stored file with its key and parts (a package replaced, or one that never got linked). */
+export async function deleteAttachment(id: string, client: Tx | ReturnType<typeof db> = db()) {
+  await client.attachment.deleteMany({ where: { id } });
+}
+
+/**
+ * Housekeeping: a large file written but never linked (the process died between writing a package
+ * and approving it) is deleted after a day, key and parts with it — it holds personal data.
+ */
+export async function pruneUnlinkedFiles() {
+  return db().$executeRaw`
+    DELETE FROM "Attachment" a
+    WHERE a.chunks IS NOT NULL AND a."createdAt" < now() - interval '1 day'
+      AND NOT EXISTS (SELECT 1 FROM "Disclosure" d WHERE d."packageFileId" = a.id)`;
 }

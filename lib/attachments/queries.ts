@@ -1,9 +1,10 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { decryptBytes } from "./sealing";
+import { decryptBytes, decryptPart, partLabel } from "./sealing";
 
 /**
  * Who may read a stored file depends on what it belongs to: a disclosure package only through its
@@ -52,4 +53,24 @@ export async function openAttachment(tx: Tx, file: { id: string; data: Uint8Arra
     ? await tx.$queryRaw<{ key: Uint8Array }[]>`SELECT key FROM "CustomerKey" WHERE "customerId" = ${file.keyCustomerId}::uuid`
     : await tx.$queryRaw<{ key: Uint8Array }[]>`SELECT key FROM "FileKey" WHERE "attachmentId" = ${file.id}::uuid`;
   return decryptBytes(row ? Buffer.from(row.key) : null, Buffer.from(file.data));
+}
+
+/**
+ * A large stored file's bytes, one part at a time (memory stays flat): each part must decrypt with
+ * the file's key at its own place, all parts must be there, and the whole must match its checksum —
+ * otherwise the stream fails rather than hand out a damaged or shortened file.
+ */
+export async function* readLargeAttachment(id: string): AsyncGenerator<Buffer> {
+  const file = await db().attachment.findUnique({ where: { id }, select: { chunks: true, sha256: true, fileKey: { select: { key: true } } } });
+  if (!file?.fileKey || file.chunks === null) throw new AppError("EXPIRED", "attachments.unavailable");
+  const key = Buffer.from(file.fileKey.key);
+  const hash = createHash("sha256");
+  for (let seq = 0; seq < file.chunks; seq++) {
+    const part = await db().attachmentChunk.findUnique({ where: { attachmentId_seq: { attachmentId: id, seq } }, select: { data: true } });
+    const plain = part ? decryptPart(key, Buffer.from(part.data), partLabel(id, seq)) : null;
+    if (!plain) throw new AppError("EXPIRED", "attachments.damaged");
+    hash.update(plain);
+    yield plain;
+  }
+  if (hash.digest("hex") !== file.sha256) throw new AppError("EXPIRED", "attachments.damaged");
 }

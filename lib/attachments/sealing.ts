@@ -24,3 +24,31 @@ export function decryptBytes(key: Buffer | null | undefined, blob: Buffer): Buff
     return null;
   }
 }
+
+/** Plain bytes per stored part of a large file. */
+export const PART_BYTES = 1024 * 1024;
+
+/** What binds a part to its file and its place in it. */
+export const partLabel = (attachmentId: string, seq: number) => `${attachmentId}:${seq}`;
+
+/** One part of a large file: the same format, bound to the file and the part's place by `aad`. */
+export function encryptPart(key: Buffer, data: Buffer, aad: string): Buffer<ArrayBuffer> {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]) as Buffer<ArrayBuffer>;
+}
+
+/** The part, or null when the key does not fit or the part is not the one expected at `aad`. */
+export function decryptPart(key: Buffer, blob: Buffer, aad: string): Buffer | null {
+  if (blob[0] !== VERSION) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, blob.subarray(1, 13));
+    decipher.setAAD(Buffer.from(aad));
+    decipher.setAuthTag(blob.subarray(13, 29));
+    return Buffer.concat([decipher.update(blob.subarray(29)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

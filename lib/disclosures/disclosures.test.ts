@@ -5,9 +5,16 @@ import { recordSharingObjection } from "@/lib/customers/mutations";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer, token } from "@/tests/support/customers";
+import { saveAttachment } from "@/lib/attachments/mutations";
 import { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure, rejectDisclosure } from "./mutations";
 import { customerDisclosures, disclosuresVisibleToCustomer, getDisclosure } from "./queries";
 import { readAttachment } from "@/lib/attachments/queries";
+
+const readAll = async (body: AsyncIterable<Buffer>) => {
+  const parts: Buffer[] = [];
+  for await (const part of body) parts.push(part);
+  return Buffer.concat(parts);
+};
 
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -136,7 +143,7 @@ describe("disclosures", () => {
     // Staff hand over shipments; an advertising package goes out through compliance.
     expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.complianceDownloads");
     const file = await downloadPackage(officer, id);
-    const csv = Buffer.from(file.data)
+    const csv = (await readAll(file.body))
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .trim()
@@ -161,13 +168,53 @@ describe("disclosures", () => {
     });
     await build();
     await approveDisclosure(p.staff, id);
-    const csv = Buffer.from((await downloadPackage(p.staff, id)).data)
+    const csv = (await readAll((await downloadPackage(p.staff, id)).body))
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\n");
     expect(csv[0]).toBe("Mã dòng,Họ và tên,Số điện thoại,Địa chỉ,Mã đơn / vận đơn");
     expect(csv[1]).toContain('"VD-123"');
+  });
+
+  it("still hand out a package approved before packages were stored in parts", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName", "reference"],
+      reference: "VD-125",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
+    await build();
+    await approveDisclosure(p.staff, id);
+    const old = '\uFEFF"Mã dòng","Họ và tên"\n"x","Gói cũ"\n';
+    const file = await db().$transaction((tx) =>
+      saveAttachment(tx, p.staff, new File([old], `disclosure-${id}.csv`, { type: "text/csv" }), "own-key", "package", { allowCsv: true }),
+    );
+    await db().disclosure.update({ where: { id }, data: { packageFileId: file.id } });
+    expect((await readAll((await downloadPackage(p.staff, id)).body)).toString("utf8")).toBe(old);
+  });
+
+  it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName", "address", "reference"],
+      reference: "VD-124",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
+    await build();
+    const results = await Promise.allSettled([approveDisclosure(p.staff, id), approveDisclosure(p.staff, id)]);
+    expect(results.map((x) => x.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((x) => x.status === "rejected")).toMatchObject({ reason: { userMessage: "disclosures.notPending" } });
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
+    expect(await db().attachment.findMany({ where: { filename: `disclosure-${id}.csv` }, select: { id: true } })).toEqual([{ id: d.packageFileId }]);
+    const body = (await readAll((await downloadPackage(p.staff, id)).body)).toString("utf8");
+    expect(body).toContain(p.silent.fullName);
   });
 
   it("limit downloads and expiry, and audit refusals", async () => {
@@ -282,7 +329,7 @@ describe("disclosures", () => {
     const item = await db().disclosureItem.findFirstOrThrow({ where: { disclosureId: id, customerId: late.id } });
     expect(item).toMatchObject({ included: false, exclusionReason: "OBJECTED" });
     expect(item.excludedAt).not.toBeNull();
-    const csv = Buffer.from((await downloadPackage(officer, id)).data).toString("utf8");
+    const csv = (await readAll((await downloadPackage(officer, id)).body)).toString("utf8");
     expect(csv).toContain(p.consented.fullName!);
     expect(csv).not.toContain(late.fullName!);
     // Withdraws after approval: the next download no longer carries them either.
@@ -294,7 +341,7 @@ describe("disclosures", () => {
       method: "PHONE",
       documentRef: "Gọi",
     });
-    const again = Buffer.from((await downloadPackage(officer, id)).data).toString("utf8");
+    const again = (await readAll((await downloadPackage(officer, id)).body)).toString("utf8");
     expect(again).not.toContain(p.consented.fullName!);
     const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
     expect(d.packageChecksum).not.toBe(first.checksum);

@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { to as copyTo } from "pg-copy-streams";
-import { saveAttachment } from "@/lib/attachments/mutations";
-import { openAttachment } from "@/lib/attachments/queries";
+import { deleteAttachment, saveAttachment, saveLargeAttachment } from "@/lib/attachments/mutations";
+import { openAttachment, readLargeAttachment } from "@/lib/attachments/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
@@ -209,34 +208,52 @@ async function packageLanguage(userId: string | null) {
   return translator(user?.locale ?? "vi");
 }
 
-/** The package's CSV, straight from the database with COPY (the items are frozen once built). */
-async function packageCsv(d: { id: string; fields: string[]; reference: string | null }, t: Translate) {
+/**
+ * The package's CSV, straight from the database with COPY (the items are frozen once built), as a
+ * stream: the rows pass through on their way to storage and are never all in memory at once.
+ */
+async function* packageCsv(d: { id: string; fields: string[]; reference: string | null }, t: Translate): AsyncGenerator<Buffer> {
   const header = (f: string) => `"${t(`disclosures.field.${f as DisclosureField}`).replaceAll('"', '""')}"`;
   // The first column names the row, not the person: a later notice to stop or to erase (lib/recipient-
   // notices) points at it, so it never has to repeat personal data.
   const rowRef = `i.id AS "${t("disclosures.package.rowRef").replaceAll('"', '""')}"`;
   const columns = [rowRef, ...d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`)].join(", ");
   const client = await pool().connect();
-  const chunks: Buffer[] = [];
   try {
     const stream = client.query(
       copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
       WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
     );
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    yield Buffer.from("\uFEFF");
+    for await (const chunk of stream) yield chunk as Buffer;
   } finally {
     client.release();
   }
-  return Buffer.concat([Buffer.from("\uFEFF"), ...chunks]);
 }
 
-/** Keeps the package (only the disclosed fields, only the included customers) with its checksum. */
-async function savePackage(tx: Tx, actor: Actor, id: string, csv: Buffer<ArrayBuffer>) {
-  const file = await saveAttachment(tx, actor, new File([csv], `disclosure-${id}.csv`, { type: "text/csv" }), "own-key", "package", {
-    allowCsv: true,
-    maxBytes: 512 * 1024 * 1024,
+/** Up to a million customers a package: far more than a shipment, and bounded. */
+const PACKAGE_MAX_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Writes the package (only the disclosed fields, only the included customers) to storage as it
+ * streams out of the database, sealed part by part, with its checksum. Not in a transaction (see
+ * saveLargeAttachment): the caller links it to the disclosure, or deletes it if that fails.
+ */
+async function writePackage(actor: Actor, d: { id: string; fields: string[]; reference: string | null }, t: Translate) {
+  const file = await saveLargeAttachment(actor, { filename: `disclosure-${d.id}.csv`, mimeType: "text/csv" }, packageCsv(d, t), {
+    maxBytes: PACKAGE_MAX_BYTES,
   });
-  return { fileId: file.id, checksum: createHash("sha256").update(csv).digest("hex") };
+  return { fileId: file.id, checksum: file.sha256, size: file.size };
+}
+
+/** Links a freshly written package in `link`; if that fails, the package is deleted. */
+async function linkPackage<T>(pkg: { fileId: string }, link: () => Promise<T>): Promise<T> {
+  try {
+    return await link();
+  } catch (error) {
+    await deleteAttachment(pkg.fileId).catch(() => {});
+    throw error;
+  }
 }
 
 const pgLiteral = (v: string) => `'${v.replaceAll("'", "''")}'`;
@@ -261,12 +278,11 @@ export async function approveDisclosure(actor: Actor, id: string) {
   }
   if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
   await dropNewlyExcluded(actor, id, category);
-  // Read before the transaction, on its own connection: inside it, the embedded database (one
+  // Written before the transaction, on its own connection: inside it, the embedded database (one
   // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
-  const csv = await packageCsv(d, await packageLanguage(actor.kind === "user" ? actor.id : null));
-  return db().$transaction(
-    async (tx) => {
-      const pkg = await savePackage(tx, actor, id, csv);
+  const pkg = await writePackage(actor, d, await packageLanguage(actor.kind === "user" ? actor.id : null));
+  return linkPackage(pkg, () =>
+    db().$transaction(async (tx) => {
       const { count } = await tx.disclosure.updateMany({
         where: { id, status: "PENDING_APPROVAL" },
         data: {
@@ -279,10 +295,14 @@ export async function approveDisclosure(actor: Actor, id: string) {
         },
       });
       if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
-      await recordAudit(tx, actor, { action: "disclosure.approved", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum, category } });
+      await recordAudit(tx, actor, {
+        action: "disclosure.approved",
+        entityType: "Disclosure",
+        entityId: id,
+        details: { checksum: pkg.checksum, bytes: pkg.size, category },
+      });
       return pkg;
-    },
-    { timeout: 120_000 },
+    }),
   );
 }
 
@@ -322,13 +342,14 @@ async function rebuildPackage(actor: Actor, id: string) {
     where: { id },
     select: { id: true, fields: true, reference: true, packageFileId: true, approvedById: true },
   });
-  const csv = await packageCsv(d, await packageLanguage(d.approvedById));
-  await db().$transaction(async (tx) => {
-    const pkg = await savePackage(tx, actor, id, csv);
-    await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
-    if (d.packageFileId) await tx.attachment.deleteMany({ where: { id: d.packageFileId } });
-    await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
-  });
+  const pkg = await writePackage(actor, d, await packageLanguage(d.approvedById));
+  await linkPackage(pkg, () =>
+    db().$transaction(async (tx) => {
+      await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
+      if (d.packageFileId) await deleteAttachment(d.packageFileId, tx);
+      await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
+    }),
+  );
 }
 
 /**
@@ -360,12 +381,27 @@ export async function downloadPackage(actor: Actor, id: string) {
     });
     const file = await tx.attachment.findUniqueOrThrow({
       where: { id: row.packageFileId },
-      select: { id: true, data: true, filename: true, sealed: true, keyCustomerId: true },
+      select: { id: true, filename: true, size: true, chunks: true, fileKey: { select: { attachmentId: true } } },
     });
-    const data = await openAttachment(tx, file);
-    if (!data) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
-    return { filename: file.filename, data };
+    // A package without its key (shredded) is not counted as handed out.
+    if (!file.fileKey) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
+    // Packages approved before packages were stored in parts are one sealed file.
+    const whole = file.chunks === null ? await openWholeFile(tx, file.id) : null;
+    return { fileId: file.id, filename: file.filename, size: file.size, checksum: row.packageChecksum, whole };
   });
   if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("EXPIRED", "disclosures.downloadUnavailable"));
-  return result;
+  // The bytes follow part by part (the count and the audit above are already committed).
+  const body = result.whole
+    ? (async function* () {
+        yield result.whole as Buffer;
+      })()
+    : readLargeAttachment(result.fileId);
+  return { filename: result.filename, size: result.size, checksum: result.checksum, body };
+}
+
+async function openWholeFile(tx: Tx, id: string) {
+  const file = await tx.attachment.findUniqueOrThrow({ where: { id }, select: { id: true, data: true, sealed: true, keyCustomerId: true } });
+  const data = await openAttachment(tx, file);
+  if (!data) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
+  return data;
 }

@@ -1,6 +1,7 @@
 // Background work inside each app instance. Nothing lives only in memory: every job reads its work
 // from PostgreSQL and locks it there, so several instances can run this side by side and a restart
 // loses nothing. The in-process timer only decides how often to look.
+import { pruneUnlinkedFiles } from "@/lib/attachments/mutations";
 import { startDueCampaigns } from "@/lib/campaigns/mutations/marketing";
 import { queueCampaignChunk } from "@/lib/campaigns/mutations/queue";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
@@ -51,6 +52,7 @@ const jobs: Job[] = [
       await pruneRateLimits();
       await pruneCustomerSessions();
       await pruneSignInRecords();
+      await pruneUnlinkedFiles();
       return 0;
     },
   },

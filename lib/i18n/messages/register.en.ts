@@ -170,6 +170,9 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "attachments.empty": "The file is empty.",
   "attachments.tooLarge": "The file is larger than 5 MB.",
   "attachments.type": "Only PDF, PNG, JPEG or WebP files.",
+  "attachments.unavailable": "The file is no longer available.",
+  "attachments.damaged": "The stored file is damaged: a part is missing, out of place or altered. Nothing was handed out.",
+  "attachments.tooLargeToKeep": "The file is larger than can be kept.",
 
   "imports.title": "Import customers from CSV",
   "imports.description": "Upload a file, map its columns, check it with a dry run, then import. Importing the same file again changes nothing.",

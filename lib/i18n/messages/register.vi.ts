@@ -170,6 +170,9 @@ export const registerVi = {
   "attachments.empty": "Tệp trống.",
   "attachments.tooLarge": "Tệp lớn hơn 5 MB.",
   "attachments.type": "Chỉ nhận PDF, PNG, JPEG hoặc WebP.",
+  "attachments.unavailable": "Tệp không còn nữa.",
+  "attachments.damaged": "Tệp lưu trữ bị hỏng: có phần bị thiếu, sai vị trí hoặc bị sửa. Không có gì được giao ra.",
+  "attachments.tooLargeToKeep": "Tệp quá lớn để lưu giữ.",
 
   "imports.title": "Nhập khách hàng từ CSV",
   "imports.description": "Tải tệp lên, chọn cột, kiểm tra thử rồi mới nhập. Nhập lại cùng một tệp không thay đổi gì.",
