@@ -3,10 +3,13 @@
 // prisma/schema.prisma and the existing migrations. It works in a throwaway database on the
 // PostgreSQL server in DATABASE_URL (default: the local one; needs CREATEDB), or in an embedded one
 // when no server answers: the existing migrations are applied there first, then the engine replays
-// them in a shadow database and diffs.
+// them in a shadow database and diffs. The database's rules are kept as source files
+// (lib/<domain>/sql/*.sql, see scripts/migrations/sql-sources.ts): each source whose definitions differ
+// from what the migrations made is copied into the new migration after the schema's changes.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations, createMigration, MIGRATIONS_DIR } from "./migrations/engine";
+import { changedSqlSources, sourcesMigrationSql } from "./migrations/sql-sources";
 import { createTestDatabase } from "./support/throwaway-database";
 
 const name = (process.argv[2] ?? "").trim();
@@ -19,10 +22,20 @@ const dev = await createTestDatabase("cr_migration_dev", { migrate: false });
 const shadow = dev.embedded ? await createTestDatabase("cr_migration_shadow", { migrate: false }) : null;
 try {
   await applyMigrations(dev.url);
-  const result = await createMigration(dev.url, name, shadow?.url);
+  const schema = await createMigration(dev.url, name, shadow?.url);
+  const sources = await changedSqlSources(dev.url);
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const result =
+    schema || sources.length
+      ? {
+          dir: schema?.dir ?? `${stamp}_${name}`,
+          sql: [schema?.sql, sources.length ? `-- SQL rules changed in their source files\n\n${sourcesMigrationSql(sources)}` : ""].filter(Boolean).join("\n"),
+        }
+      : null;
   if (!result) {
     console.log("The schema matches the migrations: nothing to create.");
   } else {
+    for (const source of sources) console.log(`Includes ${source.file}`);
     await mkdir(path.join(MIGRATIONS_DIR, result.dir), { recursive: true });
     await writeFile(path.join(MIGRATIONS_DIR, result.dir, "migration.sql"), result.sql);
     const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
