@@ -132,6 +132,13 @@ describe("contact masking", () => {
     expect(await ids(staff, part)).not.toContain(c.id);
     expect(await ids(staff, c.phone!)).toEqual([c.id]);
     expect(await ids(compliance, part)).toContain(c.id);
+    // Nor by words: the word index holds neither the phone nor the (masked) address.
+    const tag = token();
+    const hidden = await makeCustomer({ address: `12 ngõ ${tag}, Hà Nội` });
+    for (const actor of [staff, compliance]) {
+      expect(await ids(actor, tag)).toEqual([]);
+      expect(await ids(actor, hidden.phone!.slice(-6))).not.toContain(hidden.id);
+    }
   });
 
   it("refuses the register to administrators", async () => {
