@@ -53,6 +53,12 @@ describe("customer search", () => {
     expect(await find(`guyen ${tag}`, { match: "inside" })).toEqual([huy.id]);
     expect((await find(`${tag.slice(2)}`, { match: "inside" })).length).toBe(3);
     expect(await countCustomers(system, customerFilterSchema.parse({ q: `guyen ${tag}`, match: "inside" }))).toEqual({ count: 1, capped: false });
+    // Letters whose accents fold into text-search syntax are searched, never an error.
+    for (const q of ["ʻa", "aː b", "ŉ", "⑴ ¼", `${tag} ʻ`]) {
+      await expect(find(q), q).resolves.toBeInstanceOf(Array);
+      await expect(countCustomers(system, customerFilterSchema.parse({ q })), q).resolves.toHaveProperty("count");
+    }
+    expect(await find(`${tag} ʻ`)).toHaveLength(3); // "ʻ" folds to a quote: nothing left of it to look for
     // Punctuation separates words; a search of punctuation alone finds nobody.
     expect(await find(`vy.le92 ${tag}`)).toEqual([vy.id]);
     expect(await find("%%%")).toEqual([]);

@@ -28,13 +28,19 @@ function textCondition(search: ReturnType<typeof classifySearch>, match: SearchM
   // Whole words, and the last one typed may be unfinished. A prefix costs the index every word that
   // starts with it, so only the last word gets one: at a million rows "pham thu phong 361477" is
   // 0.3 ms with whole words and 30 ms with every word a prefix.
-  const words = search.tokens.map((w, i) =>
-    i === search.tokens.length - 1
-      ? Prisma.sql`to_tsquery('simple', immutable_unaccent(${w}) || ':*')`
-      : Prisma.sql`to_tsquery('simple', immutable_unaccent(${w}))`,
-  );
+  // Folding accents can turn a letter into text-search syntax ("ʻa" → "'a", "aː" → "a:", "⑴" → "(1)"):
+  // what is left after folding is cleaned of it before it becomes a query; a word left empty drops out.
+  const words = search.tokens.map((w, i) => {
+    const folded = Prisma.sql`regexp_replace(immutable_unaccent(${w}), ${TSQUERY_SYNTAX}, '', 'g')`;
+    return i === search.tokens.length - 1
+      ? Prisma.sql`to_tsquery('simple', coalesce(nullif(${folded}, '') || ':*', ''))`
+      : Prisma.sql`to_tsquery('simple', ${folded})`;
+  });
   return Prisma.sql`c."searchWords" @@ (${Prisma.join(words, " && ")})`;
 }
+
+/** Characters with a meaning in to_tsquery's input, and white space. */
+const TSQUERY_SYNTAX = "[\\s'\"():|&!<>*\\\\]+";
 
 /** `wholePhone`: for roles that see phones masked, a number is found only whole, never by a part. */
 function searchCondition(q: string, wholePhone: boolean, match: SearchMatch): Prisma.Sql | null {

@@ -11,4 +11,4 @@ CREATE OR REPLACE FUNCTION public.customer_search_words(name text, organization 
  RETURNS tsvector
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE
-AS $function$ SELECT to_tsvector('simple'::regconfig, immutable_unaccent(concat_ws(' ', name, organization, translate(email, '.@_-+', '     ')))) $function$;
+AS $function$ SELECT to_tsvector('simple'::regconfig, public.immutable_unaccent(concat_ws(' ', name, organization, translate(email, '.@_-+', '     ')))) $function$;

@@ -6,9 +6,11 @@
 -- rows as it goes, or read the few matches from the GIN index and sort them, whichever is cheaper.
 -- The email is split into words at its punctuation ("hoa.nguyen92@congty.vn" → hoa, nguyen92,
 -- congty, vn). Phone numbers stay out: STAFF may find a masked number only whole.
+-- Names inside are schema-qualified: a restore (pg_restore runs with an empty search_path) inlines
+-- this function while it creates the table.
 CREATE FUNCTION customer_search_words(name text, organization text, email text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT to_tsvector('simple'::regconfig, immutable_unaccent(concat_ws(' ', name, organization, translate(email, '.@_-+', '     ')))) $$;
+  AS $$ SELECT to_tsvector('simple'::regconfig, public.immutable_unaccent(concat_ws(' ', name, organization, translate(email, '.@_-+', '     ')))) $$;
 
 ALTER TABLE "Customer" ADD COLUMN "searchWords" tsvector
   GENERATED ALWAYS AS (customer_search_words("fullName", organization, email)) STORED;
