@@ -29,6 +29,16 @@ describe("large files, stored part by part", () => {
     expect(await db().attachment.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({ size: data.length, chunks: 3, sealed: true });
   });
 
+  it("mark the last part, also when the file ends exactly at a part's end", async () => {
+    const staff = await makeStaff("STAFF");
+    for (const size of [PART_BYTES * 2, PART_BYTES, 1]) {
+      const data = randomBytes(size);
+      const file = await saveLargeAttachment(staff, meta, pieces(data), { maxBytes: 10 * PART_BYTES });
+      expect(file.chunks, String(size)).toBe(Math.ceil(size / PART_BYTES));
+      expect((await readAll(file.id)).equals(data)).toBe(true);
+    }
+  });
+
   it("refuse to hand out a file whose parts were swapped, altered or dropped", async () => {
     const staff = await makeStaff("STAFF");
     const data = randomBytes(PART_BYTES * 2 + 10);

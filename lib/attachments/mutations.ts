@@ -91,19 +91,17 @@ export async function saveLargeAttachment(
   let seq = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  // A part is written once more bytes follow it (or the source ends), so the last one is known.
   const flush = async (all: boolean) => {
-    while (pendingBytes >= PART_BYTES || (all && pendingBytes > 0)) {
+    while (pendingBytes > PART_BYTES || (all && pendingBytes > 0)) {
       const joined = Buffer.concat(pending);
       const part = joined.subarray(0, PART_BYTES);
       const rest = joined.subarray(part.length);
       pending = rest.length ? [rest] : [];
       pendingBytes = rest.length;
+      const sealed = encryptPart(key, part, partLabel(id, seq, all && rest.length === 0));
       // Straight through `pg` (a part is a megabyte: the ORM's round trip costs more than the write).
-      await pool().query(`INSERT INTO "AttachmentChunk" ("attachmentId", seq, data) VALUES ($1, $2, $3)`, [
-        id,
-        seq,
-        encryptPart(key, part, partLabel(id, seq)),
-      ]);
+      await pool().query(`INSERT INTO "AttachmentChunk" ("attachmentId", seq, data) VALUES ($1, $2, $3)`, [id, seq, sealed]);
       seq++;
     }
   };
@@ -115,7 +113,7 @@ export async function saveLargeAttachment(
       hash.update(bytes);
       pending.push(bytes);
       pendingBytes += bytes.length;
-      if (pendingBytes >= PART_BYTES) await flush(false);
+      if (pendingBytes > PART_BYTES) await flush(false);
     }
     await flush(true);
     const sha256 = hash.digest("hex");

@@ -57,10 +57,10 @@ export async function openAttachment(tx: Tx, file: { id: string; data: Uint8Arra
 
 /**
  * A large stored file's bytes, one part at a time (memory stays flat): each part must decrypt with
- * the file's key at its own place, all parts must be there, and the whole must match its checksum —
- * otherwise the stream fails rather than hand out a damaged or shortened file.
+ * the file's key at its own place (the last one as the last), and the whole must match the checksum
+ * the caller expects — otherwise the stream fails rather than hand out a damaged or shortened file.
  */
-export async function* readLargeAttachment(id: string): AsyncGenerator<Buffer> {
+export async function* readLargeAttachment(id: string, expectedSha256?: string): AsyncGenerator<Buffer> {
   const file = await db().attachment.findUnique({ where: { id }, select: { chunks: true, sha256: true, fileKey: { select: { key: true } } } });
   if (!file?.fileKey || file.chunks === null) throw new AppError("EXPIRED", "attachments.unavailable");
   const key = Buffer.from(file.fileKey.key);
@@ -68,10 +68,20 @@ export async function* readLargeAttachment(id: string): AsyncGenerator<Buffer> {
   for (let seq = 0; seq < file.chunks; seq++) {
     // Straight through `pg` (a part is a megabyte: the ORM's round trip costs more than the read).
     const { rows } = await pool().query<{ data: Buffer }>(`SELECT data FROM "AttachmentChunk" WHERE "attachmentId" = $1 AND seq = $2`, [id, seq]);
-    const plain = rows[0] ? decryptPart(key, rows[0].data, partLabel(id, seq)) : null;
+    const plain = rows[0] ? decryptPart(key, rows[0].data, partLabel(id, seq, seq === file.chunks - 1)) : null;
     if (!plain) throw new AppError("EXPIRED", "attachments.damaged");
     hash.update(plain);
     yield plain;
   }
-  if (hash.digest("hex") !== file.sha256) throw new AppError("EXPIRED", "attachments.damaged");
+  const sha256 = hash.digest("hex");
+  if (sha256 !== file.sha256 || (expectedSha256 !== undefined && sha256 !== expectedSha256)) throw new AppError("EXPIRED", "attachments.damaged");
+}
+
+/** Whether every part of a large file and its key are there (checked before a download is counted). */
+export async function largeAttachmentComplete(tx: Tx, id: string) {
+  const [row] = await tx.$queryRaw<{ complete: boolean }[]>`
+    SELECT a.chunks IS NOT NULL AND k."attachmentId" IS NOT NULL
+           AND (SELECT count(*) FROM "AttachmentChunk" p WHERE p."attachmentId" = a.id) = a.chunks AS complete
+    FROM "Attachment" a LEFT JOIN "FileKey" k ON k."attachmentId" = a.id WHERE a.id = ${id}::uuid`;
+  return row?.complete ?? false;
 }

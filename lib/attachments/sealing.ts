@@ -28,8 +28,11 @@ export function decryptBytes(key: Buffer | null | undefined, blob: Buffer): Buff
 /** Plain bytes per stored part of a large file. */
 export const PART_BYTES = 1024 * 1024;
 
-/** What binds a part to its file and its place in it. */
-export const partLabel = (attachmentId: string, seq: number) => `${attachmentId}:${seq}`;
+/**
+ * What binds a part to its file and its place in it; the last part says so, so a file cut short
+ * fails at its new last part, not only at the checksum after everything was sent.
+ */
+export const partLabel = (attachmentId: string, seq: number, last: boolean) => `${attachmentId}:${seq}${last ? ":last" : ""}`;
 
 /** One part of a large file: the same format, bound to the file and the part's place by `aad`. */
 export function encryptPart(key: Buffer, data: Buffer, aad: string): Buffer<ArrayBuffer> {

@@ -197,6 +197,24 @@ describe("disclosures", () => {
     expect((await readAll((await downloadPackage(p.staff, id)).body)).toString("utf8")).toBe(old);
   });
 
+  it("do not count a download whose package lost a part", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const { id } = await prepareDisclosure(p.staff, {
+      recipientId: r.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName", "reference"],
+      reference: "VD-126",
+      selection: { kind: "ids", ids: [p.silent.id] },
+    });
+    await build();
+    await approveDisclosure(p.staff, id);
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
+    await db().attachmentChunk.deleteMany({ where: { attachmentId: d.packageFileId! } });
+    expect((await failure(downloadPackage(p.staff, id)))?.userMessage).toBe("disclosures.downloadUnavailable");
+    expect(await db().disclosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ downloadCount: 0, status: "APPROVED" });
+  });
+
   it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");

@@ -1,7 +1,7 @@
 import "server-only";
 import { to as copyTo } from "pg-copy-streams";
 import { deleteAttachment, saveAttachment, saveLargeAttachment } from "@/lib/attachments/mutations";
-import { openAttachment, readLargeAttachment } from "@/lib/attachments/queries";
+import { largeAttachmentComplete, openAttachment, readLargeAttachment } from "@/lib/attachments/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
@@ -9,7 +9,16 @@ import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";
 import { translator, type Translate } from "@/lib/i18n/translate";
-import { type DisclosureField, disallowedFields, EXCLUDES, MAX_SHIPPING_CUSTOMERS, NEEDS_APPROVAL, PACKAGE_DAYS, type RecipientCategory } from "./rules";
+import {
+  type DisclosureField,
+  disallowedFields,
+  EXCLUDES,
+  MAX_SHIPPING_CUSTOMERS,
+  NEEDS_APPROVAL,
+  PACKAGE_DAYS,
+  PACKAGE_ERASURE_LOCK,
+  type RecipientCategory,
+} from "./rules";
 import { prepareSchema, recipientSchema, rejectSchema, type Selection } from "./schemas";
 
 const DAY = 86_400_000;
@@ -246,13 +255,37 @@ async function writePackage(actor: Actor, d: { id: string; fields: string[]; ref
   return { fileId: file.id, checksum: file.sha256, size: file.size };
 }
 
-/** Links a freshly written package in `link`; if that fails, the package is deleted. */
-async function linkPackage<T>(pkg: { fileId: string }, link: () => Promise<T>): Promise<T> {
-  try {
-    return await link();
-  } catch (error) {
-    await deleteAttachment(pkg.fileId).catch(() => {});
-    throw error;
+class StalePackage extends Error {}
+
+/**
+ * Writes the package and links it in `link`'s transaction. If someone in it was erased meanwhile,
+ * the written package is deleted, exclusions are checked again and it is written again; if linking
+ * fails, the package is deleted.
+ */
+async function writeAndLink<T>(
+  actor: Actor,
+  d: { id: string; fields: string[]; reference: string | null },
+  category: RecipientCategory,
+  t: Translate,
+  link: (tx: Tx, pkg: Awaited<ReturnType<typeof writePackage>>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const pkg = await writePackage(actor, d, t);
+    try {
+      return await db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PACKAGE_ERASURE_LOCK})`;
+        const [{ erased }] = await tx.$queryRaw<{ erased: boolean }[]>`
+          SELECT EXISTS (SELECT 1 FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+                         WHERE i."disclosureId" = ${d.id}::uuid AND i.included AND c.status = 'ERASED') AS erased`;
+        if (erased) throw new StalePackage();
+        return link(tx, pkg);
+      });
+    } catch (error) {
+      await deleteAttachment(pkg.fileId).catch(() => {});
+      if (!(error instanceof StalePackage) || attempt >= 2)
+        throw error instanceof StalePackage ? new AppError("CONFLICT", "disclosures.changedMeanwhile") : error;
+      await dropNewlyExcluded(actor, d.id, category);
+    }
   }
 }
 
@@ -280,30 +313,27 @@ export async function approveDisclosure(actor: Actor, id: string) {
   await dropNewlyExcluded(actor, id, category);
   // Written before the transaction, on its own connection: inside it, the embedded database (one
   // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
-  const pkg = await writePackage(actor, d, await packageLanguage(actor.kind === "user" ? actor.id : null));
-  return linkPackage(pkg, () =>
-    db().$transaction(async (tx) => {
-      const { count } = await tx.disclosure.updateMany({
-        where: { id, status: "PENDING_APPROVAL" },
-        data: {
-          status: "APPROVED",
-          approvedById: actor.kind === "user" ? actor.id : null,
-          approvedAt: new Date(),
-          packageFileId: pkg.fileId,
-          packageChecksum: pkg.checksum,
-          packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY),
-        },
-      });
-      if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
-      await recordAudit(tx, actor, {
-        action: "disclosure.approved",
-        entityType: "Disclosure",
-        entityId: id,
-        details: { checksum: pkg.checksum, bytes: pkg.size, category },
-      });
-      return pkg;
-    }),
-  );
+  return writeAndLink(actor, d, category, await packageLanguage(actor.kind === "user" ? actor.id : null), async (tx, pkg) => {
+    const { count } = await tx.disclosure.updateMany({
+      where: { id, status: "PENDING_APPROVAL" },
+      data: {
+        status: "APPROVED",
+        approvedById: actor.kind === "user" ? actor.id : null,
+        approvedAt: new Date(),
+        packageFileId: pkg.fileId,
+        packageChecksum: pkg.checksum,
+        packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY),
+      },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "disclosures.notPending");
+    await recordAudit(tx, actor, {
+      action: "disclosure.approved",
+      entityType: "Disclosure",
+      entityId: id,
+      details: { checksum: pkg.checksum, bytes: pkg.size, category },
+    });
+    return pkg;
+  });
 }
 
 export async function rejectDisclosure(actor: Actor, raw: unknown) {
@@ -340,16 +370,17 @@ async function dropNewlyExcluded(actor: Actor, id: string, category: RecipientCa
 async function rebuildPackage(actor: Actor, id: string) {
   const d = await db().disclosure.findUniqueOrThrow({
     where: { id },
-    select: { id: true, fields: true, reference: true, packageFileId: true, approvedById: true },
+    select: { id: true, fields: true, reference: true, approvedById: true, packageFileId: true, recipient: { select: { category: true } } },
   });
-  const pkg = await writePackage(actor, d, await packageLanguage(d.approvedById));
-  await linkPackage(pkg, () =>
-    db().$transaction(async (tx) => {
-      await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
-      if (d.packageFileId) await deleteAttachment(d.packageFileId, tx);
-      await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
-    }),
-  );
+  if (!d.packageFileId) return; // destroyed by an erasure: nothing to hand out any more
+  await writeAndLink(actor, d, d.recipient.category as RecipientCategory, await packageLanguage(d.approvedById), async (tx, pkg) => {
+    // The package being replaced is the one linked now (an erasure may have destroyed it meanwhile).
+    const current = await tx.disclosure.findUniqueOrThrow({ where: { id }, select: { packageFileId: true } });
+    if (!current.packageFileId) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
+    await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
+    await deleteAttachment(current.packageFileId, tx);
+    await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
+  });
 }
 
 /**
@@ -383,8 +414,9 @@ export async function downloadPackage(actor: Actor, id: string) {
       where: { id: row.packageFileId },
       select: { id: true, filename: true, size: true, chunks: true, fileKey: { select: { attachmentId: true } } },
     });
-    // A package without its key (shredded) is not counted as handed out.
+    // A package without its key (shredded) or missing a part is not counted as handed out.
     if (!file.fileKey) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
+    if (file.chunks !== null && !(await largeAttachmentComplete(tx, file.id))) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
     // Packages approved before packages were stored in parts are one sealed file.
     const whole = file.chunks === null ? await openWholeFile(tx, file.id) : null;
     return { fileId: file.id, filename: file.filename, size: file.size, checksum: row.packageChecksum, whole };
@@ -395,7 +427,7 @@ export async function downloadPackage(actor: Actor, id: string) {
     ? (async function* () {
         yield result.whole as Buffer;
       })()
-    : readLargeAttachment(result.fileId);
+    : readLargeAttachment(result.fileId, result.checksum);
   return { filename: result.filename, size: result.size, checksum: result.checksum, body };
 }
 

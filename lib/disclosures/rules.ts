@@ -39,3 +39,10 @@ export const MAX_SHIPPING_CUSTOMERS = 500;
 export function disallowedFields(category: RecipientCategory, fields: string[]) {
   return fields.filter((f) => !(ALLOWED_FIELDS[category] as readonly string[]).includes(f));
 }
+
+/**
+ * Erasure and the linking of a package take turns (advisory lock): a package written from rows read
+ * before someone in it was erased is never linked after that erasure (which only destroys packages
+ * already linked), and one linked first is destroyed by the erasure that follows.
+ */
+export const PACKAGE_ERASURE_LOCK = 727_006;

@@ -1,4 +1,5 @@
 import "server-only";
+import { PACKAGE_ERASURE_LOCK } from "@/lib/disclosures/rules";
 import { recordAudit, shredCustomerKey } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/generated/prisma/client";
@@ -75,7 +76,9 @@ export async function eraseCustomer(
   const attachments = attachmentIds.length ? (await tx.attachment.deleteMany({ where: { id: { in: attachmentIds } } })).count : 0;
 
   // Disclosure packages that still hold the person's data are destroyed; the disclosure, its items
-  // and the package's checksum remain as the record that it happened.
+  // and the package's checksum remain as the record that it happened. Taking turns with the linking
+  // of new packages: one being written now is checked for this erasure before it is linked.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PACKAGE_ERASURE_LOCK})`;
   const packages = await tx.$queryRaw<{ id: string; packageFileId: string }[]>`
     UPDATE "Disclosure" d SET "packageFileId" = NULL, "packageExpiresAt" = least(d."packageExpiresAt", now())
     FROM "Disclosure" old
