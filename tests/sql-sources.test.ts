@@ -33,11 +33,16 @@ describe("SQL rules as source files", () => {
     expect(edited.sql).not.toBe(source.sql);
     expect((await changedSqlSources(database.url, [source, edited])).map((s) => s.sql)).toEqual([edited.sql]);
     expect(sourcesMigrationSql([edited])).toContain(`-- From ${source.file}\n`);
-    // A trigger dropped and not created again is a change too.
-    const [events] = (await listSqlSources()).filter((s) => s.file.endsWith("webhooks/sql/events.sql"));
-    const withoutTrigger = { ...events, sql: events.sql.replace(/CREATE TRIGGER webhook_disclosure_approved[^;]*;/, "") };
-    expect(withoutTrigger.sql).not.toBe(events.sql);
-    expect(await changedSqlSources(database.url, [withoutTrigger])).toHaveLength(1);
+    // A trigger taken out of its source is not dropped by re-running the source: the database still
+    // has it and no source owns it — a migration must drop it by hand, and until then this fails.
+    const sources = await listSqlSources();
+    const edited2 = sources.map((s) => {
+      if (!s.file.endsWith("webhooks/sql/events.sql")) return s;
+      const sql = s.sql.replace(/DROP TRIGGER IF EXISTS "webhook_disclosure_approved"[^;]*;\s*CREATE TRIGGER webhook_disclosure_approved[^;]*;/, "");
+      expect(sql).not.toBe(s.sql);
+      return { ...s, sql, ...objectsIn(sql) };
+    });
+    expect(await unownedObjects(database.url, edited2)).toEqual({ functions: [], triggers: ["webhook_disclosure_approved"] });
   }, 60_000);
 
   it("read the functions and triggers a file defines", () => {

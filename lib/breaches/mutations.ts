@@ -180,7 +180,12 @@ export async function linkBreachCustomers(actor: Actor, raw: unknown) {
         const known = new Set(found.flatMap((f) => [f.email, f.phone]));
         unknown = [...emails, ...phones].filter((e) => !known.has(e));
       } else {
-        where = customerWhere({ q: input.q, status: input.status || undefined, from: input.from || undefined, to: input.to || undefined }, null);
+        // Inside words, as the search box did before it had a word index: for telling people about a
+        // breach, finding more of them is the safe side.
+        where = customerWhere(
+          { q: input.q, match: "inside", status: input.status || undefined, from: input.from || undefined, to: input.to || undefined },
+          null,
+        );
       }
       const linked = await tx.$executeRaw`
         INSERT INTO "BreachCustomer" ("breachId", "customerId")

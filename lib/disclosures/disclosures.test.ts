@@ -215,6 +215,24 @@ describe("disclosures", () => {
     expect(await db().disclosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ downloadCount: 0, status: "APPROVED" });
   });
 
+  it("match a phone in a filter only whole: a package's count never reveals digits of a masked number", async () => {
+    const p = await people();
+    const r = await recipient("ADVERTISING");
+    const phone = p.consented.phone!; // 0xxxxxxxxx, shown masked to staff
+    const prepare = async (q: string) => {
+      const { id } = await prepareDisclosure(p.staff, {
+        recipientId: r.id,
+        reason: "Thư mời sự kiện",
+        fields: ["fullName"],
+        selection: { kind: "filter", filter: { q } },
+      });
+      await build();
+      return db().disclosure.findUniqueOrThrow({ where: { id }, select: { itemsTotal: true } });
+    };
+    expect(await prepare(phone.slice(0, 8))).toMatchObject({ itemsTotal: 0 });
+    expect(await prepare(phone)).toMatchObject({ itemsTotal: 1 });
+  });
+
   it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");

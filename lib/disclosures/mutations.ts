@@ -143,7 +143,9 @@ const CHUNK = 20_000;
 async function selectionSql(tx: Tx, selection: Selection) {
   if (selection.kind === "ids") return Prisma.sql`c.id = ANY (${selection.ids}::uuid[])`;
   const { filter } = selection;
-  return customerWhere({ ...filter, status: filter.status }, await purposeIdByKey(filter.purpose, tx));
+  // A phone number is matched only whole: otherwise a package's count would tell staff, who see
+  // phones masked, whether a hidden number contains the digits they tried.
+  return customerWhere({ ...filter, status: filter.status }, await purposeIdByKey(filter.purpose, tx), { wholePhone: true });
 }
 
 /** The reason a customer is left out, or NULL: the first rule of the category that applies. */

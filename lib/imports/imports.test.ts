@@ -111,6 +111,25 @@ describe("CSV import", () => {
     expect(await db().customer.count({ where: { fullName: { startsWith: "Người " }, email: { endsWith: `.${tag}@example.test` } } })).toBe(2100);
   });
 
+  it("records one answer per person and purpose when an email entry and a phone-only entry are the same person", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const run = async (lines: string[]) => {
+      const { id } = await uploadImport(staff, file(["name,email,phone,ads", ...lines].join("\n")));
+      await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email", "2": "phone", "3": "consent:advertising" }, evidence: "Hội chợ" });
+      await startImport(staff, id);
+      await runToEnd();
+    };
+    // Agreed on the first line, said no on the later one: the later answer stands, nothing granted.
+    await run([`Hai Dòng ${tag},two.${tag}@example.test,0913000888,yes`, `,,0913 000 888,no`]);
+    const a = await db().customer.findFirstOrThrow({ where: { email: `two.${tag}@example.test` } });
+    expect(await db().consentEvent.count({ where: { customerId: a.id } })).toBe(0);
+    // Agreed on both lines: one consent, not two.
+    await run([`Đồng Ý ${tag},both.${tag}@example.test,0913000889,yes`, `,,0913000889,yes`]);
+    const b = await db().customer.findFirstOrThrow({ where: { email: `both.${tag}@example.test` } });
+    expect(await db().consentEvent.count({ where: { customerId: b.id } })).toBe(1);
+  });
+
   it("never turns a person's own withdrawal back into consent", async () => {
     const staff = await makeStaff("STAFF");
     const tag = token();

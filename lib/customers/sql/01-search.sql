@@ -1,5 +1,7 @@
 -- How the register's search reads names: accents and đ folded, and the words of the name, organisation and email for the word index.
 -- The source of these definitions; a change here goes into the next migration (npm run db:migration:create).
+-- Both feed stored values: after changing either, the migration must also recompute them — rewrite
+-- the "searchWords" column (e.g. drop and add it again) and REINDEX the indexes on immutable_unaccent.
 
 CREATE OR REPLACE FUNCTION public.immutable_unaccent(text)
  RETURNS text

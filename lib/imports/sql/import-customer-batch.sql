@@ -88,8 +88,12 @@ BEGIN
            consent_wording(pu."labelVi", pu."descriptionVi", pu."labelEn", pu."descriptionEn", cu.locale),
            cu.locale, p_staff_id, 'IMPORT', p_filename || ':' || b.row_no,
            jsonb_build_object('import', p_job_id, 'file', p_filename, 'row', b.row_no, 'description', p_evidence)
-    FROM import_batch b
-    CROSS JOIN LATERAL jsonb_each_text(b.consents) AS e
+    -- Two entries of a file can be one person (an email entry, and a phone-only entry that found
+    -- the person it created): per person and purpose, the later row's answer counts, once.
+    FROM (SELECT DISTINCT ON (b.customer_id, e.key) b.customer_id, b.row_no, b.is_new, e.key, e.value
+          FROM import_batch b CROSS JOIN LATERAL jsonb_each_text(b.consents) AS e
+          ORDER BY b.customer_id, e.key, b.row_no DESC) AS b
+    CROSS JOIN LATERAL (SELECT b.key, b.value) AS e
     JOIN "Customer" cu ON cu.id = b.customer_id
     JOIN "Purpose" pu ON pu.id = e.key::uuid
     -- Only a change: granting what was never given, withdrawing what is granted. A spreadsheet
