@@ -233,6 +233,29 @@ describe("disclosures", () => {
     expect(await prepare(phone)).toMatchObject({ itemsTotal: 1 });
   });
 
+  it("set aside a disclosure whose list cannot be built, so it does not hold up the ones after it", async () => {
+    const p = await people();
+    const r = await recipient("SHIPPING");
+    const prepare = () =>
+      prepareDisclosure(p.staff, {
+        recipientId: r.id,
+        reason: "Giao hợp đồng bản giấy",
+        fields: ["fullName", "reference"],
+        reference: "VD-7",
+        selection: { kind: "ids", ids: [p.silent.id] },
+      });
+    const broken = await prepare();
+    const healthy = await prepare();
+    // A stored selection the database cannot run (as older or damaged data might be).
+    await db().disclosure.update({ where: { id: broken.id }, data: { selection: { kind: "ids", ids: ["not-a-uuid"] } } });
+    await build();
+    expect(await db().disclosure.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({ status: "REJECTED" });
+    expect(await db().disclosure.findUniqueOrThrow({ where: { id: healthy.id } })).toMatchObject({ status: "PENDING_APPROVAL", itemsTotal: 1 });
+    expect(await db().auditEvent.findFirst({ where: { action: "disclosure.build_failed", entityId: broken.id } })).toMatchObject({
+      details: { code: "22P02" },
+    });
+  });
+
   it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
     const p = await people();
     const r = await recipient("SHIPPING");

@@ -168,17 +168,64 @@ function exclusionCase(category: RecipientCategory, advertisingPurposeId: string
  * Chunk and cursor commit together; the unique (disclosure, customer) key makes a repeat harmless.
  */
 export async function buildDisclosureItems(size = CHUNK): Promise<number> {
+  try {
+    return await buildDisclosureChunk(size);
+  } catch (error) {
+    // A disclosure whose selection the database cannot run (a bad value, not an outage) would fail
+    // on every round and hold up every disclosure after it: it is set aside as rejected, with why.
+    if (!(error instanceof ChunkFailed)) throw error;
+    const code = /Code: `(\w{5})`/.exec(String((error.cause as Error)?.message))?.[1] ?? "";
+    if (!/^(22|42)/.test(code)) throw error.cause;
+    await db().$transaction(async (tx) => {
+      await tx.disclosure.updateMany({
+        where: { id: error.disclosureId, status: "PREPARING" },
+        data: {
+          status: "REJECTED",
+          rejectionReason: "Không lập được danh sách khách hàng từ lựa chọn này. / The customer list could not be built from this selection.",
+        },
+      });
+      await recordAudit(
+        tx,
+        { kind: "system", label: "disclosures" },
+        { action: "disclosure.build_failed", entityType: "Disclosure", entityId: error.disclosureId, details: { code } },
+      );
+    });
+    return 1;
+  }
+}
+
+class ChunkFailed extends Error {
+  constructor(
+    readonly disclosureId: string,
+    cause: unknown,
+  ) {
+    super("disclosure chunk failed", { cause });
+  }
+}
+
+async function buildDisclosureChunk(size: number): Promise<number> {
   return db().$transaction(
     async (tx) => {
       const [d] = await tx.$queryRaw<{ id: string; cursor: string | null; selection: Selection; category: RecipientCategory }[]>`
         SELECT d.id, d.cursor, d.selection, r.category::text AS category FROM "Disclosure" d JOIN "Recipient" r ON r.id = d."recipientId"
         WHERE d.status = 'PREPARING' ORDER BY d."createdAt" LIMIT 1 FOR UPDATE OF d SKIP LOCKED`;
       if (!d) return 0;
-      // A filter follows the register (erased records are not in it); an explicit selection lists
-      // erased customers as excluded, with their reason.
-      const where = await selectionSql(tx, d.selection);
-      const reason = exclusionCase(d.category, await purposeIdByKey("advertising", tx));
-      const [chunk] = await tx.$queryRaw<{ last: string | null; scanned: bigint; included: bigint }[]>`
+      try {
+        return await sortChunk(tx, d, size);
+      } catch (error) {
+        throw new ChunkFailed(d.id, error);
+      }
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function sortChunk(tx: Tx, d: { id: string; cursor: string | null; selection: Selection; category: RecipientCategory }, size: number) {
+  // A filter follows the register (erased records are not in it); an explicit selection lists
+  // erased customers as excluded, with their reason.
+  const where = await selectionSql(tx, d.selection);
+  const reason = exclusionCase(d.category, await purposeIdByKey("advertising", tx));
+  const [chunk] = await tx.$queryRaw<{ last: string | null; scanned: bigint; included: bigint }[]>`
         WITH batch AS MATERIALIZED (
           SELECT c.id, ${reason} AS reason FROM "Customer" c
           WHERE c.id > ${d.cursor ?? "00000000-0000-0000-0000-000000000000"}::uuid AND ${where}
@@ -189,20 +236,17 @@ export async function buildDisclosureItems(size = CHUNK): Promise<number> {
           ON CONFLICT ("disclosureId", "customerId") DO NOTHING RETURNING included)
         SELECT (SELECT id::text FROM batch ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM batch) AS scanned,
                (SELECT count(*) FROM ins WHERE included) AS included`;
-      const done = Number(chunk.scanned) < size;
-      await tx.disclosure.update({
-        where: { id: d.id },
-        data: {
-          cursor: chunk.last ?? d.cursor,
-          itemsTotal: { increment: Number(chunk.scanned) },
-          itemsIncluded: { increment: Number(chunk.included) },
-          ...(done ? { status: "PENDING_APPROVAL" } : {}),
-        },
-      });
-      return 1;
+  const done = Number(chunk.scanned) < size;
+  await tx.disclosure.update({
+    where: { id: d.id },
+    data: {
+      cursor: chunk.last ?? d.cursor,
+      itemsTotal: { increment: Number(chunk.scanned) },
+      itemsIncluded: { increment: Number(chunk.included) },
+      ...(done ? { status: "PENDING_APPROVAL" } : {}),
     },
-    { timeout: 120_000 },
-  );
+  });
+  return 1;
 }
 
 const FIELD_SQL: Record<string, string> = {
