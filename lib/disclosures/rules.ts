@@ -41,8 +41,10 @@ export function disallowedFields(category: RecipientCategory, fields: string[]) 
 }
 
 /**
- * Erasure and the linking of a package take turns (advisory lock): a package written from rows read
- * before someone in it was erased is never linked after that erasure (which only destroys packages
- * already linked), and one linked first is destroyed by the erasure that follows.
+ * Erasure and the linking of a package take turns: a package written from rows read before someone
+ * in it was erased is never linked after that erasure (which only destroys packages already linked),
+ * and one linked first is destroyed by the erasure that follows. They take turns on the audit chain's
+ * lock (see lib/audit/sql/audit-chain.sql): both write audit events, so every transaction involved
+ * takes that lock anyway, and taking it earlier adds no second lock to acquire in some order.
  */
-export const PACKAGE_ERASURE_LOCK = 727_006;
+export const PACKAGE_ERASURE_LOCK = 727_001;

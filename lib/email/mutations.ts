@@ -162,8 +162,8 @@ export async function claimCampaignBatch(limit = 100, blockedCampaigns: string[]
 }
 
 // Advisory lock keys in use: 727001 audit chain (migration), 727002 policy version numbers, 727003 this,
-// 727004 dossier versions (lib/records), 727005 request deadlines (lib/privacy-requests/mutations/rules.ts),
-// 727006 disclosure packages vs erasure (lib/disclosures/mutations.ts).
+// 727004 dossier versions (lib/records), 727005 request deadlines (lib/privacy-requests/mutations/rules.ts).
+// Erasure and disclosure packages take turns on 727001 (lib/disclosures/rules.ts).
 const CUT_BATCH_LOCK = 727_003;
 
 /** Marks a batch sent, with each message's provider id, and stamps the notices it proves. */

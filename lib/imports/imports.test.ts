@@ -84,8 +84,9 @@ describe("CSV import", () => {
       `Lại ${tag},gone.${tag}@example.test,,,`, // the erased record is never revived: a new one
       `,,0913000777,,Phone only ${tag}`, // known by phone only, then the same phone with an email below
       `Email ${tag},with-phone.${tag}@example.test,0913000777,,`,
-      // Enough new people for three batches.
-      ...Array.from({ length: 2100 }, (_, k) => `Người ${k} ${tag},p${k}.${tag}@example.test,${phone(k)},,`),
+      // Enough new people for three batches (without names: thousands of near-identical names would
+      // slow down the duplicate finder that other tests run on the same database).
+      ...Array.from({ length: 2100 }, (_, k) => `,p${k}.${tag}@example.test,${phone(k)},,`),
     ];
     const { id } = await uploadImport(staff, file(lines.join("\n")));
     await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email", "2": "phone", "3": "organization", "4": "address" }, evidence: "Hội chợ" });
@@ -108,7 +109,7 @@ describe("CSV import", () => {
     expect(await db().customer.findMany({ where: { phone: "+84913000777" }, select: { email: true, address: true } })).toEqual([
       { email: `with-phone.${tag}@example.test`, address: `Phone only ${tag}` },
     ]);
-    expect(await db().customer.count({ where: { fullName: { startsWith: "Người " }, email: { endsWith: `.${tag}@example.test` } } })).toBe(2100);
+    expect(await db().customer.count({ where: { email: { startsWith: "p", endsWith: `.${tag}@example.test` } } })).toBe(2100);
   });
 
   it("records one answer per person and purpose when an email entry and a phone-only entry are the same person", async () => {
