@@ -55,6 +55,20 @@ async function people() {
   return { staff, tag, consented, objected, terminated, silent, ids: [consented.id, objected.id, terminated.id, silent.id] };
 }
 
+/** A shipment of the customer who said nothing, sorted and waiting for approval. */
+async function shipment(p: Awaited<ReturnType<typeof people>>, reference: string) {
+  const r = await recipient("SHIPPING");
+  const { id } = await prepareDisclosure(p.staff, {
+    recipientId: r.id,
+    reason: "Giao hợp đồng bản giấy",
+    fields: ["fullName", "reference"],
+    reference,
+    selection: { kind: "ids", ids: [p.silent.id] },
+  });
+  await build();
+  return id;
+}
+
 describe("disclosures", () => {
   it("refuse any field outside the category's whitelist in the data layer and in the database, and audit the attempt", async () => {
     const staff = await makeStaff("STAFF");
@@ -179,15 +193,7 @@ describe("disclosures", () => {
 
   it("still hand out a package approved before packages were stored in parts", async () => {
     const p = await people();
-    const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, {
-      recipientId: r.id,
-      reason: "Giao hợp đồng bản giấy",
-      fields: ["fullName", "reference"],
-      reference: "VD-125",
-      selection: { kind: "ids", ids: [p.silent.id] },
-    });
-    await build();
+    const id = await shipment(p, "VD-125");
     await approveDisclosure(p.staff, id);
     const old = '\uFEFF"Mã dòng","Họ và tên"\n"x","Gói cũ"\n';
     const file = await db().$transaction((tx) =>
@@ -199,15 +205,7 @@ describe("disclosures", () => {
 
   it("do not count a download whose package lost a part", async () => {
     const p = await people();
-    const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, {
-      recipientId: r.id,
-      reason: "Giao hợp đồng bản giấy",
-      fields: ["fullName", "reference"],
-      reference: "VD-126",
-      selection: { kind: "ids", ids: [p.silent.id] },
-    });
-    await build();
+    const id = await shipment(p, "VD-126");
     await approveDisclosure(p.staff, id);
     const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
     await db().attachmentChunk.deleteMany({ where: { attachmentId: d.packageFileId! } });
@@ -258,15 +256,7 @@ describe("disclosures", () => {
 
   it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
     const p = await people();
-    const r = await recipient("SHIPPING");
-    const { id } = await prepareDisclosure(p.staff, {
-      recipientId: r.id,
-      reason: "Giao hợp đồng bản giấy",
-      fields: ["fullName", "address", "reference"],
-      reference: "VD-124",
-      selection: { kind: "ids", ids: [p.silent.id] },
-    });
-    await build();
+    const id = await shipment(p, "VD-124");
     const results = await Promise.allSettled([approveDisclosure(p.staff, id), approveDisclosure(p.staff, id)]);
     expect(results.map((x) => x.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((x) => x.status === "rejected")).toMatchObject({ reason: { userMessage: "disclosures.notPending" } });
