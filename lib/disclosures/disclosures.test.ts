@@ -254,6 +254,24 @@ describe("disclosures", () => {
     });
   });
 
+  it("give a download back when its bytes cannot all be served (a part altered after the count)", async () => {
+    const p = await people();
+    const id = await shipment(p, "VD-127");
+    await approveDisclosure(p.staff, id);
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
+    const part = await db().attachmentChunk.findFirstOrThrow({ where: { attachmentId: d.packageFileId! } });
+    const bytes = Buffer.from(part.data);
+    bytes[bytes.length - 1] ^= 1;
+    await db().attachmentChunk.update({ where: { attachmentId_seq: { attachmentId: part.attachmentId, seq: part.seq } }, data: { data: bytes } });
+    const file = await downloadPackage(p.staff, id);
+    expect(await db().disclosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ downloadCount: 1, status: "DELIVERED" });
+    await expect(readAll(file.body)).rejects.toMatchObject({ userMessage: "attachments.damaged" });
+    expect(await db().disclosure.findUniqueOrThrow({ where: { id } })).toMatchObject({ downloadCount: 0, status: "APPROVED" });
+    expect(await db().auditEvent.findFirst({ where: { action: "disclosure.download_failed", entityId: id } })).toMatchObject({
+      details: { reason: "attachments.damaged" },
+    });
+  });
+
   it("keep one package when two people approve at once: the loser's written package is deleted", async () => {
     const p = await people();
     const id = await shipment(p, "VD-124");

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { customerWhere, purposeIdByKey } from "@/lib/customers/queries";
 import { db, pool, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import {
@@ -468,13 +468,34 @@ export async function downloadPackage(actor: Actor, id: string) {
     return { fileId: file.id, filename: file.filename, size: file.size, checksum: row.packageChecksum, whole };
   });
   if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("EXPIRED", "disclosures.downloadUnavailable"));
-  // The bytes follow part by part (the count and the audit above are already committed).
+  // The bytes follow part by part (the count and the audit above are already committed): if they
+  // cannot all be served, the download is given back, and that is audited too.
   const body = result.whole
     ? (async function* () {
         yield result.whole as Buffer;
       })()
-    : readLargeAttachment(result.fileId, result.checksum);
+    : givenBackOnFailure(actor, id, readLargeAttachment(result.fileId, result.checksum));
   return { filename: result.filename, size: result.size, checksum: result.checksum, body };
+}
+
+async function* givenBackOnFailure(actor: Actor, id: string, parts: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* parts;
+  } catch (error) {
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`
+        UPDATE "Disclosure" SET "downloadCount" = "downloadCount" - 1,
+          status = CASE WHEN "downloadCount" = 1 THEN 'APPROVED'::"DisclosureStatus" ELSE status END, "updatedAt" = now()
+        WHERE id = ${id}::uuid AND "downloadCount" > 0`;
+      await recordAudit(tx, actor, {
+        action: "disclosure.download_failed",
+        entityType: "Disclosure",
+        entityId: id,
+        details: { reason: isAppError(error) ? error.userMessage : "error" },
+      });
+    });
+    throw error;
+  }
 }
 
 async function openWholeFile(tx: Tx, id: string) {
