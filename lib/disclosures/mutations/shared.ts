@@ -1,0 +1,50 @@
+// Shared by preparing a disclosure and by its package: refusals, and the exclusion rules.
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Actor } from "@/lib/auth/actor";
+import { purposeIdByKey } from "@/lib/customers/queries";
+import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
+import { Prisma } from "@/generated/prisma/client";
+import { EXCLUDES, type RecipientCategory } from "../rules";
+
+/** A refused attempt leaves a trace too (in its own transaction; nothing else is written). */
+export async function refuse(actor: Actor, action: string, details: Prisma.InputJsonObject, error: AppError): Promise<never> {
+  await db().$transaction((tx) => recordAudit(tx, actor, { action, entityType: "Disclosure", details: { ...details, refused: error.userMessage } }));
+  throw error;
+}
+
+/** The reason a customer is left out, or NULL: the first rule of the category that applies. */
+export function exclusionCase(category: RecipientCategory, advertisingPurposeId: string | null) {
+  const rules = EXCLUDES[category];
+  const when: Prisma.Sql[] = [];
+  if (rules.includes("ERASED")) when.push(Prisma.sql`WHEN c.status = 'ERASED' THEN 'ERASED'`);
+  if (rules.includes("TERMINATED")) when.push(Prisma.sql`WHEN c.status = 'TERMINATED' THEN 'TERMINATED'`);
+  if (rules.includes("OBJECTED")) when.push(Prisma.sql`WHEN c."sharingObjectedAt" IS NOT NULL THEN 'OBJECTED'`);
+  if (rules.includes("NO_CONSENT")) {
+    when.push(
+      Prisma.sql`WHEN NOT EXISTS (SELECT 1 FROM "ConsentState" s WHERE s."customerId" = c.id AND s."purposeId" = ${advertisingPurposeId}::uuid AND s.action = 'GRANTED') THEN 'NO_CONSENT'`,
+    );
+  }
+  return Prisma.sql`CASE ${Prisma.join(when, " ")} ELSE NULL END`;
+}
+
+/**
+ * Who objected, withdrew, was terminated or erased since the list was built is left out now: the
+ * item says so, with the reason and when. Returns how many were dropped.
+ */
+export async function dropNewlyExcluded(actor: Actor, id: string, category: RecipientCategory) {
+  return db().$transaction(async (tx) => {
+    const reason = exclusionCase(category, await purposeIdByKey("advertising", tx));
+    const dropped = await tx.$executeRaw`
+      UPDATE "DisclosureItem" i SET included = false, "exclusionReason" = x.reason, "excludedAt" = now()
+      FROM (SELECT c.id, ${reason} AS reason FROM "Customer" c JOIN "DisclosureItem" i2 ON i2."customerId" = c.id
+            WHERE i2."disclosureId" = ${id}::uuid AND i2.included) x
+      WHERE i."disclosureId" = ${id}::uuid AND i."customerId" = x.id AND x.reason IS NOT NULL`;
+    if (dropped > 0) {
+      await tx.disclosure.update({ where: { id }, data: { itemsIncluded: { decrement: dropped } } });
+      await recordAudit(tx, actor, { action: "disclosure.customers_dropped", entityType: "Disclosure", entityId: id, details: { dropped } });
+    }
+    return dropped;
+  });
+}
