@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { customerKey } from "@/lib/audit/mutations";
 import { AppError } from "@/lib/errors";
 import { db, pool } from "@/lib/db";
@@ -126,7 +126,7 @@ export async function saveLargeAttachment(
 }
 
 /** Deletes a stored file with its key and parts (a package replaced, or one that never got linked). */
-export async function deleteAttachment(id: string, client: Tx | ReturnType<typeof db> = db()) {
+export async function deleteAttachment(id: string, client: Db | Tx = db()) {
   await client.attachment.deleteMany({ where: { id } });
 }
 

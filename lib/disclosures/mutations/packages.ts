@@ -93,8 +93,8 @@ async function writeAndLink<T>(
       });
     } catch (error) {
       await deleteAttachment(pkg.fileId).catch(() => {});
-      if (!(error instanceof StalePackage) || attempt >= 2)
-        throw error instanceof StalePackage ? new AppError("CONFLICT", "disclosures.changedMeanwhile") : error;
+      if (!(error instanceof StalePackage)) throw error;
+      if (attempt >= 2) throw new AppError("CONFLICT", "disclosures.changedMeanwhile");
       await dropNewlyExcluded(actor, d.id, category);
     }
   }
