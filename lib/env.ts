@@ -32,6 +32,8 @@ const schema = z.object({
   EMAIL_SEND_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(500).max(120_000).default(15_000),
   /** How long a claimed email or batch stays with the instance that claimed it before another may take it over. */
   EMAIL_LEASE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).max(3600).default(120),
+  /** How often the job system looks for expired leases (jobs whose instance died) and tidies its tables. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(300).default(30),
   WORKER_POLL_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000).default(2000),
   EMBEDDED_DB: booleanish.default(false),
   /** Tests only: lets the test-clock offset setting move the app's clock forward. */

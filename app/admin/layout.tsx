@@ -23,6 +23,7 @@ const NAV: { area: Area; href: string }[] = [
   { area: "policies", href: "/admin/policies" },
   { area: "audit", href: "/admin/audit" },
   { area: "outbox", href: "/admin/outbox" },
+  { area: "jobs", href: "/admin/jobs" },
   { area: "users", href: "/admin/users" },
   { area: "settings", href: "/admin/settings" },
 ];

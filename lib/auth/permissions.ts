@@ -23,6 +23,8 @@ export const AREAS = {
   records: ["COMPLIANCE", "ADMIN"],
   // Marketing email: STAFF and COMPLIANCE send; only COMPLIANCE changes the sending rules (in lib).
   campaigns: ["STAFF", "COMPLIANCE"],
+  // The job system's queues and dead jobs: operations, like users and settings.
+  jobs: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREAS;
@@ -144,6 +146,7 @@ export const ACTIONS = {
   // Administration.
   verifyAuditChainAction: area("audit"),
   requeueEmailAction: area("outbox"),
+  retryJobAction: area("jobs"),
   updateSettingsAction: area("settings"),
   addHolidayAction: area("settings"),
   removeHolidayAction: area("settings"),
@@ -238,6 +241,7 @@ export const PAGES = {
   "/admin/forms/new": area("forms"),
   "/admin/outbox": area("outbox"),
   "/admin/outbox/[id]": area("outbox"),
+  "/admin/jobs": area("jobs"),
   "/admin/policies": area("policies"),
   "/admin/policies/[id]": area("policies"),
   "/admin/policies/new": area("policies"),

@@ -248,7 +248,7 @@ export async function notifyBreachCustomers(actor: Actor, raw: unknown) {
         FROM "BreachCustomer" bc JOIN "Customer" c ON c.id = bc."customerId"
         WHERE bc."breachId" = ${id}::uuid AND ${UNTOLD}
         ORDER BY bc."customerId" LIMIT ${NOTIFY_CHUNK}
-        FOR UPDATE OF bc SKIP LOCKED`;
+        FOR UPDATE OF bc`;
       const at = await now();
       for (const row of rows) {
         const email = await enqueueEmail(tx, row.email, rendered[row.locale]);

@@ -22,8 +22,8 @@ import { CONFIRM_DAYS, MAX_CONFIRMATIONS_PER_DAY } from "./rules";
 export type PendingConsent = { purposeId: string; key: string; wording: string; evidence: Record<string, unknown> };
 
 /**
- * The job: sends the confirmation link for submissions that wait for one. Several instances share
- * the queue (SKIP LOCKED); the link, its email and the mark are written in one transaction.
+ * The job: sends the confirmation link for submissions that wait for one. The job system runs
+ * one at a time across instances (a stately queue, lib/jobs); the link, its email and the mark are written in one transaction.
  */
 export async function sendConfirmationEmails(limit = 20): Promise<number> {
   return db().$transaction(async (tx) => {
@@ -44,7 +44,7 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
              f."titleVi", f."titleEn", s."pendingConsents" AS pending, s."proposedChanges" AS proposed
       FROM "Submission" s JOIN "Form" f ON f.id = s."formId"
       WHERE s."confirmationStatus" = 'PENDING' AND s."confirmationSentAt" IS NULL
-      ORDER BY s."createdAt" LIMIT ${limit} FOR UPDATE OF s SKIP LOCKED`;
+      ORDER BY s."createdAt" LIMIT ${limit} FOR UPDATE OF s`;
     if (due.length === 0) return 0;
     const company = await readSettings(tx);
     const at = new Date();

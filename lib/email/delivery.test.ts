@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
 import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
 import { makeStaff, uniqueEmail } from "@/tests/support/factories";
+import { expireLeases, jobStates, makeJobsDue } from "@/tests/support/jobs";
+import { fetchJobs } from "@/lib/jobs/mutations";
 import { deliverDueEmails } from "./delivery";
 import { backoffSeconds, enqueueEmail, MAX_ATTEMPTS, requeueEmail } from "./mutations";
 import { SECRET_LINK } from "./secret-link";
@@ -86,7 +88,9 @@ describe("email outbox worker", () => {
     await drain(1);
     expect(resend.calls).toHaveLength(1);
 
-    await db().emailMessage.update({ where: { id }, data: { nextAttemptAt: new Date() } });
+    // The retry waits in a job of its own until the backoff is over.
+    expect(await jobStates("email", id)).toEqual(["completed", "created"]);
+    await makeJobsDue("email", [id]);
     await drain(1);
     row = await db().emailMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SENT", attempts: 2 });
@@ -153,13 +157,18 @@ describe("email outbox worker", () => {
   it("retries a message whose worker crashed mid-send once its lease runs out", async () => {
     useProvider(true);
     const [id] = await queue(1);
-    // A worker claimed it and died: attempts went up, the lease is still running.
-    await db().emailMessage.update({ where: { id }, data: { attempts: 1, lockedUntil: new Date(Date.now() + 60_000) } });
+    // A worker took its job and died: the job is active, its lease still running.
+    expect(await fetchJobs("email", 1)).toHaveLength(1);
     await drain(1);
     expect(resend.calls).toHaveLength(0);
-    await db().emailMessage.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await jobStates("email", id)).toEqual(["active"]);
+    // The lease runs out: the job system fails the job by timeout and retries it (with backoff).
+    await expireLeases("email");
+    expect(await jobStates("email", id)).toEqual(["retry"]);
+    await makeJobsDue("email", [id]);
     await drain(1);
     expect(await statuses([id])).toEqual(["SENT"]);
+    expect(await jobStates("email", id)).toEqual(["completed"]);
   });
 
   it("go out in batches of at most 100 per call, each batch once, and stamp the notices they prove", async () => {

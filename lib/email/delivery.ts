@@ -5,16 +5,17 @@ import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/mutations
 import { readMarketingRules } from "@/lib/campaigns/queries";
 import { unsubscribeUrl } from "@/lib/campaigns/mutations/unsubscribe";
 import { env } from "@/lib/env";
+import { completeJobs, fetchJobs } from "@/lib/jobs/mutations";
 import { campaignContent } from "./campaign-content";
 import {
   claimCampaignBatch,
-  claimDueEmails,
   markBatchCaptured,
   markBatchFailed,
   markBatchSent,
   markEmailCaptured,
   markEmailFailed,
   markEmailSent,
+  takeEmails,
   type ClaimedEmail,
 } from "./mutations";
 import { campaignTemplate } from "./queries";
@@ -62,7 +63,9 @@ async function sendOne(provider: Resend, message: ClaimedEmail) {
 
 /** Sends what is due; returns how many messages were handled. */
 export async function deliverDueEmails(limit = 20): Promise<number> {
-  const claimed = await claimDueEmails(limit);
+  const jobs = await fetchJobs<{ id: string }>("email", limit);
+  if (jobs.length === 0) return 0;
+  const claimed = await takeEmails(jobs.map((j) => j.data.id));
   const provider = resend();
   for (const message of claimed) {
     if (provider) await sendOne(provider, message);
@@ -74,7 +77,8 @@ export async function deliverDueEmails(limit = 20): Promise<number> {
       await markEmailCaptured(message.id);
     }
   }
-  return claimed.length;
+  await completeJobs("email", jobs.map((j) => j.id));
+  return jobs.length;
 }
 
 /** Sends one batch of campaign messages (up to 100) with a single call to Resend's batch API. */

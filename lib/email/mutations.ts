@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { env } from "@/lib/env";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/jobs/mutations";
 import type { RenderedEmail } from "./render";
 import { SECRET_LINK, sealLink } from "./secret-link";
 
@@ -22,7 +23,7 @@ const LEASE_SECONDS = () => env().EMAIL_LEASE_SECONDS;
 export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, options: { eraseAfterSend?: boolean; secretLink?: string } = {}) {
   if (options.secretLink && !email.html.includes(SECRET_LINK)) throw new Error(`${email.template}: the one-time link must be rendered as SECRET_LINK`);
   if (!options.secretLink && email.html.includes(SECRET_LINK)) throw new Error(`${email.template}: SECRET_LINK rendered without a link to fill in`);
-  return tx.emailMessage.create({
+  const message = await tx.emailMessage.create({
     data: {
       to,
       locale: email.locale,
@@ -36,6 +37,8 @@ export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, opt
     },
     select: { id: true },
   });
+  await enqueueJob(tx, "email", { id: message.id }, { singletonKey: message.id });
+  return message;
 }
 
 // Campaign messages carry variables instead of a body and go out through the batch API
@@ -43,19 +46,14 @@ export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, opt
 export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; secret: string | null; attempts: number };
 
 /**
- * Claims due messages for this worker. SKIP LOCKED lets several app instances claim different rows;
- * the lease keeps a claimed row away from others until it is marked, or until the lease runs out
- * after a crash (then it is retried with the same idempotency key, so it is not sent twice).
+ * Takes the messages of the email jobs this worker was given (the job system claimed each job once
+ * and leases it). A message already sent, captured or given up on is skipped: its job is done.
  */
-export async function claimDueEmails(limit: number): Promise<ClaimedEmail[]> {
+export async function takeEmails(ids: string[]): Promise<ClaimedEmail[]> {
+  if (ids.length === 0) return [];
   return db().$queryRaw<ClaimedEmail[]>`
-    UPDATE "EmailMessage" SET "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS()}),
-      attempts = attempts + 1, "updatedAt" = now()
-    WHERE id IN (
-      SELECT id FROM "EmailMessage"
-      WHERE status = 'QUEUED' AND "campaignId" IS NULL AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-      ORDER BY "nextAttemptAt" LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)
+    UPDATE "EmailMessage" SET attempts = attempts + 1, "updatedAt" = now()
+    WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED' AND "campaignId" IS NULL
     RETURNING id, "to", subject, html, text, secret, attempts`;
 }
 
@@ -76,16 +74,16 @@ export function backoffSeconds(attempts: number) {
   return Math.min(3600, env().EMAIL_RETRY_BASE_SECONDS * 2 ** Math.max(0, attempts - 1));
 }
 
+/** A failed attempt: the message waits its backoff in a new job of its own, or is given up on. */
 export async function markEmailFailed(id: string, attempts: number, error: string) {
   const giveUp = attempts >= MAX_ATTEMPTS;
-  await db().emailMessage.update({
-    where: { id },
-    data: {
-      status: giveUp ? "FAILED" : "QUEUED",
-      lastError: error.slice(0, 1000),
-      lockedUntil: null,
-      nextAttemptAt: new Date(Date.now() + backoffSeconds(attempts) * 1000),
-    },
+  const nextAttemptAt = new Date(Date.now() + backoffSeconds(attempts) * 1000);
+  await db().$transaction(async (tx) => {
+    await tx.emailMessage.update({
+      where: { id },
+      data: { status: giveUp ? "FAILED" : "QUEUED", lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt },
+    });
+    if (!giveUp) await enqueueJob(tx, "email", { id }, { singletonKey: id, startAfter: nextAttemptAt });
   });
 }
 
@@ -104,6 +102,7 @@ export async function requeueEmail(actor: Actor, id: string) {
       data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },
     });
     if (count === 0) throw new AppError("CONFLICT", "outbox.notRetryable");
+    await enqueueJob(tx, "email", { id }, { singletonKey: id });
     await recordAudit(tx, actor, { action: "email.requeued", entityType: "EmailMessage", entityId: id });
   });
 }

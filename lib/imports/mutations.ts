@@ -135,7 +135,7 @@ type ClaimedJob = {
 };
 
 /**
- * The job runner's step: claims a queued or abandoned import (SKIP LOCKED and a lease, so one
+ * The customer-import job (lib/jobs): takes a queued or abandoned import (row lock and a lease, so one
  * instance works on it at a time and a crashed one is taken over) and imports up to `maxBatches`
  * batches. Progress is saved after every batch; a batch done twice changes nothing the second time.
  */
@@ -143,7 +143,7 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
   const [job] = await db().$queryRaw<ClaimedJob[]>`
     UPDATE "ImportJob" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "startedAt" = coalesce("startedAt", now())
     WHERE id = (SELECT id FROM "ImportJob" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-                ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                ORDER BY "createdAt" LIMIT 1 FOR UPDATE)
     RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "processedRows", "createdById"`;
   if (!job) return 0;
   const system = { kind: "system" as const, label: "import" };

@@ -1,17 +1,20 @@
-// Background work inside each app instance. Nothing lives only in memory: every job reads its work
-// from PostgreSQL and locks it there, so several instances can run this side by side and a restart
-// loses nothing. The in-process timer only decides how often to look.
+// Background work inside each app instance, through one job system (pg-boss, schema "pgboss").
+// Nothing lives only in memory: jobs are rows in PostgreSQL, claimed once (SKIP LOCKED inside
+// pg-boss), leased (a job whose instance dies expires and is retried elsewhere), retried with
+// backoff, and dead after their retry limit, where ADMIN sees them at /admin/jobs. Several
+// instances run this side by side; the in-process loop only decides how often to look.
 import { pruneUnlinkedFiles } from "@/lib/attachments/mutations";
+import { pruneSignInRecords } from "@/lib/auth/mutations";
 import { startDueCampaigns } from "@/lib/campaigns/mutations/marketing";
 import { queueCampaignChunk } from "@/lib/campaigns/mutations/queue";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
-import { pruneSignInRecords } from "@/lib/auth/mutations";
-import { processPasswordResetRequests } from "@/lib/passwords/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { env } from "@/lib/env";
-import { jobFailures } from "@/lib/metrics/registry";
 import { runImportBatches } from "@/lib/imports/mutations";
+import { sendLeadNotifications } from "@/lib/leads/mutations";
+import { jobFailures } from "@/lib/metrics/registry";
+import { processPasswordResetRequests } from "@/lib/passwords/mutations";
 import { activateDuePolicies, lapseStaleConsent } from "@/lib/policies/mutations";
 import { sendDailyDigest } from "@/lib/privacy-requests/mutations/digest";
 import { runErasureBatches } from "@/lib/privacy-requests/mutations/retention";
@@ -19,95 +22,168 @@ import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requ
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
 import { deliverWebhooks } from "@/lib/webhooks/mutations";
-import { sendLeadNotifications } from "@/lib/leads/mutations";
+import { boss } from "./boss";
+import { completeJobs, dropJobs, failJob, fetchJobs, onWake, wake } from "./mutations";
+import { type DrainQueue, QUEUES, type QueueName, queueOptions } from "./queues";
 
-/**
- * `run` returns how much it did; a job with work left runs again at once (up to 50 rounds). A job
- * with `ownLane` runs on its own loop: it waits on other servers (webhook receivers), and a slow one
- * must not hold up sign-in links, the outbox or erasures.
- */
-type Job = { name: string; everyMs: number; run: () => Promise<number>; ownLane?: true };
+type Handler = () => Promise<number>;
 
-const jobs: Job[] = [
-  { name: "privacy-sign-in", everyMs: 0, run: () => processSignInRequests(20) },
-  { name: "consent-confirmation", everyMs: 0, run: () => sendConfirmationEmails(20) },
-  { name: "email-outbox", everyMs: 0, run: () => deliverDueEmails(20) },
-  { name: "policy-activation", everyMs: 0, run: activateDuePolicies },
-  { name: "consent-lapse", everyMs: 600_000, run: lapseStaleConsent },
-  { name: "campaign-start", everyMs: 0, run: startDueCampaigns },
-  { name: "campaign-queue", everyMs: 0, run: () => queueCampaignChunk() },
-  { name: "campaign-send", everyMs: 0, run: deliverCampaignBatch },
-  { name: "customer-import", everyMs: 0, run: () => runImportBatches(20) },
-  { name: "disclosure-items", everyMs: 0, run: () => buildDisclosureItems() },
-  { name: "retention-erasure", everyMs: 0, run: runErasureBatches },
-  { name: "privacy-digest", everyMs: 60_000, run: () => sendDailyDigest() },
-  { name: "password-reset", everyMs: 0, run: () => processPasswordResetRequests(20) },
-  { name: "recipient-notices", everyMs: 0, run: () => sendRecipientNotices(20) },
-  { name: "webhooks", everyMs: 0, run: () => deliverWebhooks(10), ownLane: true },
-  { name: "lead-notifications", everyMs: 0, run: () => sendLeadNotifications(20) },
-  {
-    name: "housekeeping",
-    everyMs: 3_600_000,
-    run: async () => {
-      await pruneRateLimits();
-      await pruneCustomerSessions();
-      await pruneSignInRecords();
-      await pruneUnlinkedFiles();
-      return 0;
-    },
+/** What each drain and schedule does: returns how much it did (0 = nothing left). */
+const handlers: Record<Exclude<QueueName, "email">, Handler> = {
+  "privacy-sign-in": () => processSignInRequests(20),
+  "consent-confirmation": () => sendConfirmationEmails(20),
+  "policy-activation": activateDuePolicies,
+  "campaign-start": startDueCampaigns,
+  "campaign-queue": () => queueCampaignChunk(),
+  "campaign-send": deliverCampaignBatch,
+  "customer-import": () => runImportBatches(20),
+  "disclosure-items": () => buildDisclosureItems(),
+  "retention-erasure": runErasureBatches,
+  "password-reset": () => processPasswordResetRequests(20),
+  "recipient-notices": () => sendRecipientNotices(20),
+  "lead-notifications": () => sendLeadNotifications(20),
+  webhooks: () => deliverWebhooks(10),
+  "consent-lapse": lapseStaleConsent,
+  "privacy-digest": () => sendDailyDigest(),
+  housekeeping: async () => {
+    await pruneRateLimits();
+    await pruneCustomerSessions();
+    await pruneSignInRecords();
+    await pruneUnlinkedFiles();
+    return 0;
   },
-];
-const lastRun = new Map<string, number>();
+};
 
-type Lane = { jobs: Job[]; running: boolean };
-const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; lanes: Lane[]; wake: () => void } };
+const drains = QUEUES.filter((q) => q.kind === "drain").map((q) => q.name as DrainQueue);
+/** A job runs its handler while it finds work, for at most this long; then it hands over to a new job. */
+const SLICE_MS = 20_000;
 
-async function runJob(job: Job) {
-  if (Date.now() - (lastRun.get(job.name) ?? 0) < job.everyMs) return;
-  lastRun.set(job.name, Date.now());
-  // Drain in batches while there is work, then wait for the next poll.
-  for (let round = 0; round < 50; round++) {
-    try {
-      if ((await job.run()) === 0) break;
-    } catch (error) {
-      console.error(`[jobs] ${job.name} failed; will retry on the next poll:`, (error as Error).message);
-      jobFailures().inc({ job: job.name });
-      break;
-    }
-  }
+/** Runs one waiting job of a drain or schedule queue, if there is one; returns whether it did. */
+export function runQueueOnce(name: Exclude<QueueName, "email">): Promise<boolean> {
+  return runJob(name, handlers[name]);
 }
 
-async function tickLane(lane: Lane) {
-  if (lane.running) return;
+/** One job: the handler runs while it finds work; a throw fails the job (retried with backoff). */
+export async function runJob(name: Exclude<QueueName, "email">, handler: Handler): Promise<boolean> {
+  const [job] = await fetchJobs(name, 1);
+  if (!job) return false;
+  let done = 0;
+  let more = false;
+  const started = Date.now();
+  try {
+    for (;;) {
+      const n = await handler();
+      done += n;
+      if (n === 0) break;
+      if (Date.now() - started > SLICE_MS) {
+        more = true;
+        break;
+      }
+    }
+  } catch (error) {
+    console.error(`[jobs] ${name} failed; the job system retries it with backoff:`, (error as Error).message);
+    jobFailures().inc({ job: name });
+    await failJob(name, job.id, error);
+    return true;
+  }
+  if (done === 0 && QUEUES.find((q) => q.name === name)?.kind === "drain") await dropJobs(name, [job.id]);
+  else await completeJobs(name, [job.id]);
+  if (more) await wake(name as DrainQueue);
+  return true;
+}
+
+type Lane = { queues: QueueName[]; running: boolean; again: boolean };
+const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; lanes: Lane[]; stopWake: () => void } };
+
+async function runLane(lane: Lane) {
+  if (lane.running) {
+    lane.again = true;
+    return;
+  }
   lane.running = true;
   try {
-    for (const job of lane.jobs) await runJob(job);
+    do {
+      lane.again = false;
+      for (const name of lane.queues) {
+        try {
+          if (name === "email") {
+            // The outbox: batches of single messages, as long as there are any.
+            for (let round = 0; round < 50 && (await deliverDueEmails(20)) > 0; round++);
+          } else await runQueueOnce(name);
+        } catch (error) {
+          // Reaching the job tables failed (the database is down?): the next poll tries again.
+          console.error(`[jobs] ${name}:`, (error as Error).message);
+          jobFailures().inc({ job: name });
+        }
+      }
+    } while (lane.again);
   } finally {
     lane.running = false;
   }
 }
 
 function tick() {
-  for (const lane of state.jobRunner?.lanes ?? []) void tickLane(lane);
+  for (const lane of state.jobRunner?.lanes ?? []) void runLane(lane);
 }
 
-export function startJobRunner() {
+/** Brings pgboss.queue in line with lib/jobs/queues.ts and the lease and retry settings. */
+async function syncQueues() {
+  const b = boss();
+  for (const q of QUEUES) {
+    const options = { ...queueOptions(q.kind) } as Record<string, unknown>;
+    if (q.name === "email") Object.assign(options, { expireInSeconds: env().EMAIL_LEASE_SECONDS, retryDelay: env().EMAIL_RETRY_BASE_SECONDS });
+    if (await b.getQueue(q.name)) await b.updateQueue(q.name, options as never);
+    else await b.createQueue(q.name, options as never);
+    if (q.kind === "schedule") await b.schedule(q.name, q.cron, {}, { tz: "UTC" });
+  }
+}
+
+export async function startJobRunner() {
   if (state.jobRunner || !env().WORKER_ENABLED) return;
+  const lane = (queues: QueueName[]): Lane => ({ queues, running: false, again: false });
   const lanes: Lane[] = [
-    { jobs: jobs.filter((j) => !j.ownLane), running: false },
-    ...jobs.filter((j) => j.ownLane).map((j) => ({ jobs: [j], running: false })),
+    lane(["email"]),
+    lane(QUEUES.filter((q) => q.kind !== "message" && !("ownLane" in q)).map((q) => q.name)),
+    ...QUEUES.filter((q) => "ownLane" in q).map((q) => lane([q.name])),
   ];
-  const timer = setInterval(tick, env().WORKER_POLL_MS);
+  // Every poll wakes every drain (one INSERT … ON CONFLICT DO NOTHING), so work written by another
+  // instance, a trigger or a script is found without a wake of its own.
+  let started = false;
+  let polling = false;
+  const poll = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      await pollOnce();
+    } finally {
+      polling = false;
+    }
+  };
+  const pollOnce = async () => {
+    // Started on the first poll the database answers (an instance may boot while it is down).
+    if (!started) {
+      try {
+        await syncQueues();
+        await boss().start();
+        started = true;
+      } catch (error) {
+        console.error("[jobs] the job system is not started yet; background work waits:", (error as Error).message);
+        return;
+      }
+    }
+    await wake(...drains);
+    tick();
+  };
+  const timer = setInterval(() => void poll(), env().WORKER_POLL_MS);
   timer.unref();
-  state.jobRunner = { timer, lanes, wake: tick };
+  state.jobRunner = { timer, lanes, stopWake: onWake(() => setTimeout(tick, 20).unref()) };
+  await poll();
 }
 
-/** A hint that new work was queued in this process; other instances pick it up on their next poll. */
-export function wakeJobRunner() {
-  setTimeout(() => state.jobRunner?.wake(), 50).unref();
-}
-
-export function stopJobRunner() {
-  if (state.jobRunner) clearInterval(state.jobRunner.timer);
+export async function stopJobRunner() {
+  if (!state.jobRunner) return;
+  clearInterval(state.jobRunner.timer);
+  state.jobRunner.stopWake();
   state.jobRunner = undefined;
+  await boss().stop({ graceful: false, close: false });
 }

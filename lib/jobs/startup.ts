@@ -11,5 +11,5 @@ export function onServerStart() {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }
-  startJobRunner();
+  void startJobRunner();
 }

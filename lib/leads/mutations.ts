@@ -106,7 +106,7 @@ export async function sendLeadNotifications(limit = 20, lagMs = 5_000): Promise<
       ) n
       WHERE n.count > 0 AND (w.mode = 'IMMEDIATE' OR w."lastSentAt" IS NULL OR w."lastSentAt" <= now() - interval '1 hour')
       ORDER BY w."notifiedUpTo" LIMIT ${limit}
-      FOR UPDATE OF w SKIP LOCKED`;
+      FOR UPDATE OF w`;
     if (due.length === 0) return 0;
     const settings = await readSettings(tx);
     for (const w of due) {

@@ -56,7 +56,7 @@ export async function processPasswordResetRequests(limit = 20): Promise<number> 
   return db().$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<{ email: string }[]>`
       DELETE FROM "PasswordResetRequest" WHERE id IN (
-        SELECT id FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        SELECT id FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE)
       RETURNING email`;
     for (const { email } of claimed) {
       const user = await tx.user.findFirst({ where: { email, disabledAt: null }, select: { id: true, email: true, name: true, locale: true } });

@@ -30,7 +30,7 @@ export async function sendRecipientNotices(limit = 200): Promise<number> {
       SELECT n.id, n.kind::text AS kind, n."customerId", n."recipientId", r.name, r."contactEmail", n."disclosureId", n."itemId"
       FROM "RecipientNotice" n JOIN "Recipient" r ON r.id = n."recipientId"
       WHERE n."emailMessageId" IS NULL AND r."contactEmail" IS NOT NULL
-      ORDER BY n."createdAt", n.id LIMIT ${limit} FOR UPDATE OF n SKIP LOCKED`;
+      ORDER BY n."createdAt", n.id LIMIT ${limit} FOR UPDATE OF n`;
     if (due.length === 0) return 0;
     const groups = new Map<string, Due[]>();
     for (const n of due) {

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { PublicForm } from "@/lib/forms/queries";
 import { issuePath, submissionSchema, type SubmissionInput } from "@/lib/forms/submission-schema";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
 import { CONFIRM_DAYS } from "@/lib/confirmations/rules";
 
@@ -120,7 +120,7 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
   });
   const row = rows[0];
   if (row.limited) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });
-  if (row.confirmation_required) wakeJobRunner();
+  if (row.confirmation_required) await wake("consent-confirmation");
   if (!row.duplicate) submissionsReceived().inc({ form: form.slug });
   return { submissionId: row.submission_id, duplicate: row.duplicate, confirmationRequired: row.confirmation_required };
 }

@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { nudgeJobs } from "@/lib/jobs/mutations";
 import { changeRoleSchema, createUserSchema, inviteUserSchema, resendInviteSchema, setDisabledSchema, setPasswordSchema } from "./schemas";
 
 export const INVITE_HOURS = 48;
@@ -56,7 +56,7 @@ export async function inviteUser(actor: Actor, raw: unknown) {
     });
     return user;
   });
-  wakeJobRunner();
+  nudgeJobs();
   return { id: created.id };
 }
 
@@ -78,7 +78,7 @@ export async function resendInvite(actor: Actor, raw: unknown) {
     await enqueueEmail(tx, user.email, email, { secretLink: link });
     await recordAudit(tx, actor, { action: "user.invite_resent", entityType: "User", entityId: userId });
   });
-  wakeJobRunner();
+  nudgeJobs();
 }
 
 function refuseSelf(actor: Actor, userId: string, message: string) {

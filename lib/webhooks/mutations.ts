@@ -126,7 +126,7 @@ async function claimDeliveries(limit: number): Promise<Claimed[]> {
       WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= now() AND (d."lockedUntil" IS NULL OR d."lockedUntil" < now())
     ), due AS (
       SELECT d.id FROM "WebhookDelivery" d JOIN ranked r ON r.id = d.id AND r.n <= ${PER_ENDPOINT}
-      ORDER BY d."nextAttemptAt" LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED
+      ORDER BY d."nextAttemptAt" LIMIT ${limit} FOR UPDATE OF d
     )
     UPDATE "WebhookDelivery" d SET "lockedUntil" = now() + interval '60 seconds', attempts = d.attempts + 1, "updatedAt" = now()
     FROM due, "WebhookEvent" ev, "WebhookEndpoint" e

@@ -8,7 +8,7 @@ import { approveDisclosure, createRecipient, prepareDisclosure, rejectDisclosure
 import { getDisclosure } from "@/lib/disclosures/queries";
 import { disclosureIdSchema, objectionSchema, recipientSchema, rejectSchema } from "@/lib/disclosures/schemas";
 import { AppError } from "@/lib/errors";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 import { createMediaItem, markMediaTakenDown, publishMediaItem } from "@/lib/media/mutations";
 import { mediaIdSchema, mediaSchema } from "@/lib/media/schemas";
 
@@ -36,7 +36,7 @@ export const prepareDisclosureAction = staffFormAction(
       input.selection = { kind: "ids", ids };
     }
     const d = await prepareDisclosure(actor, input, requestFile);
-    wakeJobRunner();
+    await wake("disclosure-items");
     return d;
   },
 );

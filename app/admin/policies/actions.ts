@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { parsedByLib, staffAction } from "@/lib/actions/action";
 import { requeueCampaignFailures } from "@/lib/email/mutations";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 import { createDraft, schedulePolicy, sendReconsentRequests, updateDraft } from "@/lib/policies/mutations";
 import { campaignProgress } from "@/lib/policies/queries";
 import { draftSchema, policyIdSchema, scheduleSchema, updateDraftSchema } from "@/lib/policies/schemas";
@@ -23,7 +23,7 @@ export const updateDraftAction = staffAction("updateDraftAction", parsedByLib(up
 
 export const schedulePolicyAction = staffAction("schedulePolicyAction", parsedByLib(scheduleSchema), async (actor, input) => {
   await schedulePolicy(actor, input);
-  wakeJobRunner();
+  await wake("policy-activation", "campaign-queue", "campaign-send");
   revalidatePath("/admin/policies");
   revalidatePath(`/admin/policies/${input.id}`);
 });
@@ -32,13 +32,13 @@ export const campaignProgressAction = staffAction("campaignProgressAction", poli
 
 export const retryCampaignAction = staffAction("retryCampaignAction", z.object({ campaignId: z.uuid() }), async (actor, { campaignId }) => {
   const count = await requeueCampaignFailures(actor, campaignId);
-  wakeJobRunner();
+  await wake("campaign-send");
   return count;
 });
 
 export const sendReconsentAction = staffAction("sendReconsentAction", policyIdSchema, async (actor, { id }) => {
   await sendReconsentRequests(actor, id);
-  wakeJobRunner();
+  await wake("campaign-queue", "campaign-send");
   revalidatePath(`/admin/policies/${id}`);
 });
 

@@ -25,7 +25,7 @@ import {
   requestRuleSchema,
   thirdPartySchema,
 } from "@/lib/privacy-requests/schemas";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 
 const refresh = (id?: string) => {
   revalidatePath("/admin/requests");
@@ -71,7 +71,7 @@ export const clearLegalHoldAction = staffAction("clearLegalHoldAction", z.object
 
 export const confirmRetentionAction = staffAction("confirmRetentionAction", parsedByLib(confirmRetentionSchema), async (actor, input) => {
   const batch = await confirmRetentionBatch(actor, input);
-  wakeJobRunner();
+  await wake("retention-erasure");
   revalidatePath("/admin/requests/retention");
   return batch;
 });

@@ -117,7 +117,7 @@ export async function queueCampaignChunk(size = QUEUE_CHUNK): Promise<number> {
       const [campaign] = await tx.$queryRaw<Campaign[]>`
         SELECT k.id, k.kind, k."policyVersionId", k.cursor, k."subjectVi", k."subjectEn", k."purposeId", p.key AS "purposeKey", k.audience, k.excluded
         FROM "EmailCampaign" k LEFT JOIN "Purpose" p ON p.id = k."purposeId"
-        WHERE k.status = 'QUEUING' ORDER BY k."createdAt" LIMIT 1 FOR UPDATE OF k SKIP LOCKED`;
+        WHERE k.status = 'QUEUING' ORDER BY k."createdAt" LIMIT 1 FOR UPDATE OF k`;
       if (!campaign) return 0;
       const [chunk] = await (campaign.kind === "POLICY_NOTICE"
         ? queueNotices(tx, campaign, size)

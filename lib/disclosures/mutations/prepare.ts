@@ -176,7 +176,7 @@ async function buildDisclosureChunk(size: number): Promise<number> {
     async (tx) => {
       const [d] = await tx.$queryRaw<{ id: string; cursor: string | null; selection: Selection; category: RecipientCategory }[]>`
         SELECT d.id, d.cursor, d.selection, r.category::text AS category FROM "Disclosure" d JOIN "Recipient" r ON r.id = d."recipientId"
-        WHERE d.status = 'PREPARING' ORDER BY d."createdAt" LIMIT 1 FOR UPDATE OF d SKIP LOCKED`;
+        WHERE d.status = 'PREPARING' ORDER BY d."createdAt" LIMIT 1 FOR UPDATE OF d`;
       if (!d) return 0;
       try {
         return await sortChunk(tx, d, size);

@@ -49,6 +49,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.disclosure.rejected": "Disclosure rejected",
   "audit.event.disclosure.build_failed": "Disclosure list could not be built",
   "audit.event.disclosure.download_failed": "Disclosure download failed (given back)",
+  "audit.event.job.retried": "Dead background job retried",
   "audit.event.email.requeued": "Email sent again",
   "audit.event.form.created": "Form created",
   "audit.event.form.updated": "Form edited",

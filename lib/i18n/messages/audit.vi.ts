@@ -48,6 +48,7 @@ export const auditVi = {
   "audit.event.disclosure.rejected": "Bác bỏ lần chia sẻ",
   "audit.event.disclosure.build_failed": "Không lập được danh sách chia sẻ",
   "audit.event.disclosure.download_failed": "Tải gói dữ liệu thất bại (đã hoàn lượt)",
+  "audit.event.job.retried": "Thử lại tác vụ nền hỏng",
   "audit.event.email.requeued": "Gửi lại email",
   "audit.event.form.created": "Tạo biểu mẫu",
   "audit.event.form.updated": "Sửa biểu mẫu",

@@ -46,7 +46,7 @@ export async function runErasureBatches(): Promise<number> {
   const [batch] = await db().$queryRaw<{ id: string; customerIds: string[]; processed: number }[]>`
     UPDATE "ErasureBatch" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
     WHERE id = (SELECT id FROM "ErasureBatch" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-                ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                ORDER BY "createdAt" LIMIT 1 FOR UPDATE)
     RETURNING id, "customerIds", processed`;
   if (!batch) return 0;
   const chunk = batch.customerIds.slice(batch.processed, batch.processed + CHUNK);

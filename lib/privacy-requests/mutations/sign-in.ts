@@ -49,12 +49,12 @@ export async function requestSignInLink(raw: unknown, context: { ip: string; loc
   await db().signInRequest.create({ data: { identifier, locale: context.locale }, select: { id: true } });
 }
 
-/** The job: answers queued link requests. Several instances share the queue (SKIP LOCKED). */
+/** The job: answers queued link requests. One runs at a time across instances (a stately queue, lib/jobs). */
 export async function processSignInRequests(limit = 20): Promise<number> {
   return db().$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<{ id: string; identifier: string; locale: "vi" | "en" }[]>`
       DELETE FROM "SignInRequest" WHERE id IN (
-        SELECT id FROM "SignInRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        SELECT id FROM "SignInRequest" ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE)
       RETURNING id, identifier, locale::text AS locale`;
     if (claimed.length === 0) return 0;
     const company = await readSettings(tx);

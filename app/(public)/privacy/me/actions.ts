@@ -7,7 +7,7 @@ import { customerAction, parsedByLib, publicAction } from "@/lib/actions/action"
 import { signInCustomer, signOutCustomer } from "@/lib/auth/customer-session";
 import { clientIp } from "@/lib/http/client-ip";
 import { getLocale } from "@/lib/i18n/server";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 import { consentChangeSchema, deletionSchema, marketingLimitSchema, rectifySchema, requestIdSchema, signInRequestSchema } from "@/lib/privacy-requests/schemas";
 import {
   cancelMyRequest,
@@ -21,7 +21,7 @@ import { requestSignInLink } from "@/lib/privacy-requests/mutations/sign-in";
 
 export const requestLinkAction = publicAction("requestLinkAction", parsedByLib(signInRequestSchema), async (input) => {
   await requestSignInLink(input, { ip: clientIp(await headers()), locale: await getLocale() });
-  wakeJobRunner();
+  await wake("privacy-sign-in");
 });
 
 /** Redeems the emailed link on a button press (mail scanners that open links do not use it up). */

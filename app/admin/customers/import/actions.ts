@@ -4,7 +4,7 @@ import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action"
 import { checkImport, startImport, uploadImport } from "@/lib/imports/mutations";
 import { importProgress } from "@/lib/imports/queries";
 import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
-import { wakeJobRunner } from "@/lib/jobs/runner";
+import { wake } from "@/lib/jobs/mutations";
 
 export const uploadImportAction = staffFormAction(
   "uploadImportAction",
@@ -14,6 +14,6 @@ export const uploadImportAction = staffFormAction(
 export const checkImportAction = staffAction("checkImportAction", parsedByLib(checkImportSchema), async (actor, input) => checkImport(actor, input));
 export const startImportAction = staffAction("startImportAction", importIdSchema, async (actor, { id }) => {
   await startImport(actor, id);
-  wakeJobRunner();
+  await wake("customer-import");
 });
 export const importProgressAction = staffAction("importProgressAction", importIdSchema, async (actor, { id }) => importProgress(actor, id));

@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/mutations";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { boss, txExecutor } from "./boss";
+import { type DrainQueue, QUEUES, type QueueName } from "./queues";
+
+export type Job<T = unknown> = { id: string; name: string; data: T };
+
+/**
+ * Queues a job in the caller's transaction: it exists exactly when the change that caused it does.
+ * A `singletonKey` names the row the job is about (the email outbox uses the message id).
+ */
+export async function enqueueJob(tx: Tx, queue: QueueName, data: object | null, options: { singletonKey?: string; startAfter?: Date } = {}) {
+  return boss().send(queue, data ?? {}, { ...options, db: txExecutor(tx) } as never);
+}
+
+/** A hint that in-process work should run soon (listeners wake this instance's loop). */
+const listeners = new Set<() => void>();
+export function onWake(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells this instance's loops to look now (jobs were queued in a transaction that has committed). */
+export function nudgeJobs() {
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Asks a drain queue to look for work now. Stately queues keep at most one waiting job, so waking
+ * an already-woken queue costs one INSERT … ON CONFLICT DO NOTHING. Work written without a wake is
+ * still found: every instance wakes every drain on its poll (lib/jobs/runner.ts).
+ */
+export async function wake(...queues: DrainQueue[]) {
+  try {
+    if (queues.length === 1) await boss().send(queues[0], {});
+    else await boss().insert(queues.map((name) => ({ name })));
+  } catch (error) {
+    // The change that needs the job is already committed; the next poll finds it.
+    console.error("[jobs] wake failed:", (error as Error).message);
+  }
+  for (const listener of listeners) listener();
+}
+
+export async function fetchJobs<T>(queue: QueueName, batchSize: number): Promise<Job<T>[]> {
+  return (await boss().fetch<T>(queue, { batchSize })) as Job<T>[];
+}
+
+export async function completeJobs(queue: QueueName, ids: string[]) {
+  if (ids.length) await boss().complete(queue, ids);
+}
+
+/** A wake that found nothing to do leaves no trace (no archive row per poll). */
+export async function dropJobs(queue: QueueName, ids: string[]) {
+  if (ids.length) await boss().deleteJob(queue, ids);
+}
+
+/** Fails a job: pg-boss retries it with backoff, and after its retry limit it is dead (/admin/jobs). */
+export async function failJob(queue: QueueName, id: string, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  await boss().fail(queue, id, { message: message.slice(0, 2000) });
+}
+
+const queueNames = QUEUES.map((q) => q.name) as [QueueName, ...QueueName[]];
+export const retryJobSchema = z.object({ queue: z.enum(queueNames), id: z.uuid() });
+
+/** ADMIN only: puts a dead (failed) job back in its queue, recorded in the audit trail. */
+export async function retryDeadJob(actor: Actor, raw: unknown) {
+  authorize(actor, "ADMIN");
+  const { queue, id } = retryJobSchema.parse(raw);
+  await db().$transaction(async (tx) => {
+    const result = (await boss().retry(queue, id, { db: txExecutor(tx) } as never)) as unknown as { affected: number };
+    if (!result.affected) throw new AppError("CONFLICT", "jobs.notRetryable");
+    await recordAudit(tx, actor, { action: "job.retried", entityType: "Job", entityId: id, details: { queue } });
+  });
+}
