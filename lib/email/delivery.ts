@@ -14,6 +14,7 @@ import {
   markBatchSent,
   markEmailCaptured,
   markEmailFailed,
+  handBackEmails,
   markEmailSent,
   takeEmails,
   type ClaimedEmail,
@@ -61,24 +62,45 @@ async function sendOne(provider: Resend, message: ClaimedEmail) {
   }
 }
 
-/** Sends what is due; returns how many messages were handled. */
+/** Messages sent side by side within one batch of jobs. */
+const SEND_CONCURRENCY = 4;
+
+/**
+ * Sends what is due; returns how many jobs were handled. The job system leased the batch for
+ * EMAIL_LEASE_SECONDS: messages that could not be started safely inside the lease (a provider that
+ * hangs until the timeout) are handed back as fresh jobs rather than sent after the lease is gone.
+ */
 export async function deliverDueEmails(limit = 20): Promise<number> {
   const jobs = await fetchJobs<{ id: string }>("email", limit);
   if (jobs.length === 0) return 0;
+  const started = Date.now();
   const claimed = await takeEmails(jobs.map((j) => j.data.id));
   const provider = resend();
-  for (const message of claimed) {
-    if (provider) await sendOne(provider, message);
-    else {
-      // Demo (embedded database, no provider): whoever runs the app is every recipient, so a
-      // one-time link is printed on its terminal; nowhere else does it appear.
-      if (message.secret && env().EMBEDDED_DB)
-        console.log(`[outbox] not sent (no RESEND_API_KEY): "${message.subject}" to ${message.to}: ${openLink(message.secret)}`);
-      await markEmailCaptured(message.id);
+  const leaseMs = env().EMAIL_LEASE_SECONDS * 1000;
+  const left: string[] = [];
+  for (let i = 0; i < claimed.length; i += SEND_CONCURRENCY) {
+    const chunk = claimed.slice(i, i + SEND_CONCURRENCY);
+    if (provider && Date.now() - started + env().EMAIL_SEND_TIMEOUT_MS > leaseMs * 0.8) {
+      left.push(...claimed.slice(i).map((m) => m.id));
+      break;
     }
+    await Promise.all(chunk.map((message) => deliverOne(provider, message)));
   }
-  await completeJobs("email", jobs.map((j) => j.id));
+  if (left.length) await handBackEmails(left);
+  await completeJobs(
+    "email",
+    jobs.map((j) => j.id),
+  );
   return jobs.length;
+}
+
+async function deliverOne(provider: Resend | null, message: ClaimedEmail) {
+  if (provider) return sendOne(provider, message);
+  // Demo (embedded database, no provider): whoever runs the app is every recipient, so a
+  // one-time link is printed on its terminal; nowhere else does it appear.
+  if (message.secret && env().EMBEDDED_DB)
+    console.log(`[outbox] not sent (no RESEND_API_KEY): "${message.subject}" to ${message.to}: ${openLink(message.secret)}`);
+  await markEmailCaptured(message.id);
 }
 
 /** Sends one batch of campaign messages (up to 100) with a single call to Resend's batch API. */

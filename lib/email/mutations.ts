@@ -47,14 +47,23 @@ export type ClaimedEmail = { id: string; to: string; subject: string; html: stri
 
 /**
  * Takes the messages of the email jobs this worker was given (the job system claimed each job once
- * and leases it). A message already sent, captured or given up on is skipped: its job is done.
+ * and leases it). A message already sent, captured or given up on is skipped, and so is one still
+ * waiting out its backoff (a job left over from an expired lease): its own job comes when it is due.
  */
 export async function takeEmails(ids: string[]): Promise<ClaimedEmail[]> {
   if (ids.length === 0) return [];
   return db().$queryRaw<ClaimedEmail[]>`
     UPDATE "EmailMessage" SET attempts = attempts + 1, "updatedAt" = now()
-    WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED' AND "campaignId" IS NULL
+    WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED' AND "campaignId" IS NULL AND "nextAttemptAt" <= now()
     RETURNING id, "to", subject, html, text, secret, attempts`;
+}
+
+/** Messages taken but not tried (the lease was running out): back in the queue, as if never taken. */
+export async function handBackEmails(ids: string[]) {
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "EmailMessage" SET attempts = attempts - 1, "updatedAt" = now() WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED'`;
+    for (const id of ids) await enqueueJob(tx, "email", { id }, { singletonKey: id });
+  });
 }
 
 export async function markEmailSent(id: string, providerId: string | null) {

@@ -26,6 +26,7 @@ export async function emailOutage(seconds: number): Promise<Outcome> {
     EMAIL_RETRY_BASE_SECONDS: String(BASE_SECONDS),
     EMAIL_SEND_TIMEOUT_MS: "2000",
     EMAIL_LEASE_SECONDS: "10",
+    JOB_MAINTENANCE_SECONDS: "1",
   });
   const ids: string[] = [];
   const lines: string[] = [];
