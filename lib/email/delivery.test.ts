@@ -90,6 +90,8 @@ describe("email outbox worker", () => {
 
     // The retry waits in a job of its own until the backoff is over.
     expect(await jobStates("email", id)).toEqual(["completed", "created"]);
+    // Time passes: the message and its job are both due.
+    await db().emailMessage.update({ where: { id }, data: { nextAttemptAt: new Date() } });
     await makeJobsDue("email", [id]);
     await drain(1);
     row = await db().emailMessage.findUniqueOrThrow({ where: { id } });
