@@ -1,4 +1,5 @@
 import "server-only";
+import { queueSummaries } from "@/lib/jobs/queries";
 import { queueSnapshot } from "./queries";
 import { client, registry } from "./registry";
 
@@ -14,5 +15,14 @@ export async function scrape() {
   gauge("customer_register_webhooks_pending", "Webhook deliveries waiting or retrying").set(q.webhooksPending);
   gauge("customer_register_webhooks_failed", "Webhook deliveries that gave up").set(q.webhooksFailed);
   gauge("customer_register_recipient_notices_waiting", "Notices to data recipients not yet emailed").set(q.noticesWaiting);
+  const jobs = await queueSummaries();
+  const labelled = (name: string, help: string) =>
+    (client.register.getSingleMetric(name) as InstanceType<typeof client.Gauge> | undefined) ?? new client.Gauge({ name, help, labelNames: ["queue"] });
+  const waiting = labelled("customer_register_jobs_waiting", "Jobs due and waiting, by queue (lib/jobs)");
+  const dead = labelled("customer_register_jobs_dead", "Jobs that used up their retries, by queue (/admin/jobs)");
+  for (const q of jobs) {
+    waiting.set({ queue: q.name }, q.waiting);
+    dead.set({ queue: q.name }, q.dead);
+  }
   return { body: await registry().metrics(), contentType: registry().contentType };
 }

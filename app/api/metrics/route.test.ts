@@ -1,7 +1,7 @@
 // /api/metrics: absent without METRICS_TOKEN, 401 with a wrong one; with the right one, Prometheus
 // text with the queue gauges read from the database and this instance's counters.
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
 import { submitForm } from "@/lib/submissions/mutations";
 import { uniqueEmail } from "@/tests/support/factories";
@@ -36,6 +36,9 @@ describe("GET /api/metrics", () => {
       ctx(),
     );
     const queued = await db().emailMessage.count({ where: { status: "QUEUED" } });
+    const { rows } = await pool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry') AND start_after <= now()`,
+    );
     const response = await scrape(TOKEN);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
@@ -44,6 +47,9 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/^customer_register_outbox_oldest_seconds \d/m);
     expect(text).toMatch(/^customer_register_webhooks_pending \d+$/m);
     expect(text).toContain(`customer_register_submissions_total{form="${form.slug}"} 1`);
+    // The job system's queues, by name.
+    expect(text).toMatch(new RegExp(`^customer_register_jobs_waiting\\{queue="email"\\} ${rows[0].n}$`, "m"));
+    expect(text).toMatch(/^customer_register_jobs_dead\{queue="webhooks"\} \d+$/m);
   });
 });
 
