@@ -63,7 +63,7 @@ async function sendOne(provider: Resend, message: ClaimedEmail) {
 }
 
 /** Messages sent side by side within one batch of jobs. */
-const SEND_CONCURRENCY = 4;
+export const SEND_CONCURRENCY = 4;
 
 /**
  * Sends what is due; returns how many jobs were handled. The job system leased the batch for
