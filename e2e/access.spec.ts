@@ -3,8 +3,8 @@ import { expect, pageAs, test } from "./support/fixtures";
 
 // Pages each role must NOT open (they get the 403 page, not a crash).
 const FORBIDDEN: Record<Role, string[]> = {
-  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies", "/admin/breaches", "/admin/records"],
-  COMPLIANCE: ["/admin/users", "/admin/settings"],
+  STAFF: ["/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/policies", "/admin/breaches", "/admin/records", "/admin/jobs"],
+  COMPLIANCE: ["/admin/users", "/admin/settings", "/admin/jobs"],
   ADMIN: [
     "/admin/forms",
     "/admin/forms/new",
@@ -31,7 +31,7 @@ const ALLOWED: Record<Role, string[]> = {
     "/admin/audit",
     "/admin/outbox",
   ],
-  ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/records"],
+  ADMIN: ["/admin", "/admin/users", "/admin/settings", "/admin/audit", "/admin/outbox", "/admin/records", "/admin/jobs"],
 };
 
 test.describe("role-based access", () => {

@@ -6,7 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { systemActor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { newToken } from "@/lib/auth/tokens";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations";
 import { createDraft } from "@/lib/policies/mutations";
@@ -93,6 +93,11 @@ test.describe("every page in both languages", () => {
     });
     const published = await db().policyVersion.findFirst({ where: { status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } });
     const email = await db().emailMessage.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } });
+    // A dead job, so /admin/jobs shows its list and not only the empty state.
+    await pool().query(
+      `INSERT INTO pgboss.job (name, data, state, retry_count, output, completed_on, policy)
+       VALUES ('webhooks', '{}', 'failed', 5, '{"message":"connect ECONNREFUSED 10.0.0.9:443"}', now(), 'stately')`,
+    );
     const handler = await db().user.findFirstOrThrow({ where: { role: "COMPLIANCE", disabledAt: null }, select: { id: true } });
     const vnNow = new Date(Date.now() + 7 * 3_600_000 - 3_600_000).toISOString();
     const breach = await logBreach(system, {
@@ -176,6 +181,7 @@ test.describe("every page in both languages", () => {
       { path: "/admin/records/processors/new", as: "ADMIN" },
       { path: "/admin/audit", as: "ADMIN" },
       { path: "/admin/outbox", as: "ADMIN" },
+      { path: "/admin/jobs", as: "ADMIN" },
       ...(email ? [{ path: `/admin/outbox/${email.id}`, as: "ADMIN" as const }] : []),
       { path: "/admin/users", as: "ADMIN" },
       { path: "/admin/settings", as: "ADMIN" },

@@ -58,7 +58,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Search 
               <tr key={s.name}>
                 <Td>
                   <div className="font-medium">{t(`jobs.queue.${s.name}`)}</div>
-                  <div className="font-mono text-xs text-zinc-500">{s.name}</div>
+                  <code className="text-xs text-zinc-500">{s.name}</code>
                 </Td>
                 <Td className="text-zinc-600">{t(`jobs.kind.${s.kind}`)}</Td>
                 <Td className="text-right tabular-nums">{formatNumber(s.waiting, locale)}</Td>
@@ -127,8 +127,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Search 
                   <Td>
                     <div className="font-medium">{t(`jobs.queue.${j.queue}`)}</div>
                     {j.data != null && Object.keys(j.data as object).length > 0 && (
-                      <div className="font-mono text-xs break-all text-zinc-500">
-                        {t("jobs.data")}: {JSON.stringify(j.data)}
+                      <div className="text-xs break-all text-zinc-500">
+                        {t("jobs.data")}: <code>{JSON.stringify(j.data)}</code>
                       </div>
                     )}
                   </Td>
