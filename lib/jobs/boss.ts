@@ -23,7 +23,9 @@ const poolExecutor: Executor = {
 export function txExecutor(tx: Tx): Executor {
   return {
     executeSql: async (text, values = []) => {
-      const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v));
+      const params = values.map((v) =>
+        v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v,
+      );
       const rows = await tx.$queryRawUnsafe<unknown[]>(text, ...params);
       return { rows };
     },

@@ -106,7 +106,10 @@ describe("the job system", () => {
     const audit = await db().auditEvent.findFirst({ where: { action: "job.retried", entityId: input.id } });
     expect(audit).toMatchObject({ actorId: admin.id, details: { queue: Q } });
     // Retried once: it is no longer dead, so a second press is refused with a reason.
-    expect(await retryJobAction(input)).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringMatching(/không còn ở trạng thái hỏng/) } });
+    expect(await retryJobAction(input)).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringMatching(/không còn ở trạng thái hỏng/) },
+    });
     expect(await runJob(Q, async () => 0)).toBe(true);
   });
 

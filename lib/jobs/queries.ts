@@ -53,7 +53,15 @@ export async function deadJobs(page = 1, queue?: QueueName): Promise<{ rows: Dea
   const params: unknown[] = [queue ?? null];
   const where = `state = 'failed' AND ($1::text IS NULL OR name = $1)`;
   const [{ rows }, { rows: count }] = await Promise.all([
-    pool().query<{ id: string; queue: QueueName; data: unknown; output: { message?: string } | null; attempts: number; createdOn: Date; failedOn: Date | null }>(
+    pool().query<{
+      id: string;
+      queue: QueueName;
+      data: unknown;
+      output: { message?: string } | null;
+      attempts: number;
+      createdOn: Date;
+      failedOn: Date | null;
+    }>(
       `SELECT id, name AS queue, data, output, retry_count + 1 AS attempts, created_on AS "createdOn", completed_on AS "failedOn"
          FROM pgboss.job WHERE ${where} ORDER BY completed_on DESC NULLS LAST, id LIMIT ${DEAD_PAGE_SIZE} OFFSET $2`,
       [...params, (Math.max(1, page) - 1) * DEAD_PAGE_SIZE],

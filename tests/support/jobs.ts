@@ -18,6 +18,9 @@ export async function expireLeases(queue: string) {
 }
 
 export async function jobStates(queue: string, key: string) {
-  const { rows } = await pool().query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on`, [queue, key]);
+  const { rows } = await pool().query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on`, [
+    queue,
+    key,
+  ]);
   return rows.map((r) => r.state);
 }

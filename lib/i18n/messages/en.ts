@@ -40,7 +40,8 @@ export const en: Record<MessageKey, string> = {
   "nav.users": "Users",
   "nav.settings": "Settings",
   "nav.jobs": "Background jobs",
-  "jobs.description": "All background work goes through one job system in the database: each job is claimed once, retried when it fails, and shown here once it has used up its retries.",
+  "jobs.description":
+    "All background work goes through one job system in the database: each job is claimed once, retried when it fails, and shown here once it has used up its retries.",
   "jobs.queues": "Queues",
   "jobs.queue": "Queue",
   "jobs.kind": "Kind",

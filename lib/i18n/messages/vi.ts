@@ -41,7 +41,8 @@ export const vi = {
   "nav.users": "Người dùng",
   "nav.settings": "Cài đặt",
   "nav.jobs": "Tác vụ nền",
-  "jobs.description": "Mọi việc chạy nền đi qua một hệ thống tác vụ trong cơ sở dữ liệu: mỗi tác vụ được nhận một lần, thử lại khi lỗi, và hiện ở đây khi đã hết số lần thử.",
+  "jobs.description":
+    "Mọi việc chạy nền đi qua một hệ thống tác vụ trong cơ sở dữ liệu: mỗi tác vụ được nhận một lần, thử lại khi lỗi, và hiện ở đây khi đã hết số lần thử.",
   "jobs.queues": "Hàng đợi",
   "jobs.queue": "Hàng đợi",
   "jobs.kind": "Loại",
