@@ -26,6 +26,13 @@ describe("environment", () => {
     expect(list.join("\n")).toMatch(/WORKER_POLL_MS must be a number/);
   });
 
+  it("refuses a provider timeout that two of would not fit in an email's lease", () => {
+    expect(problems({ ...valid, EMAIL_LEASE_SECONDS: "15", EMAIL_SEND_TIMEOUT_MS: "15000" }).join("\n")).toMatch(
+      /EMAIL_SEND_TIMEOUT_MS must be at most half of EMAIL_LEASE_SECONDS/,
+    );
+    expect(parseEnv({ ...valid, EMAIL_LEASE_SECONDS: "30", EMAIL_SEND_TIMEOUT_MS: "15000" }).EMAIL_LEASE_SECONDS).toBe(30);
+  });
+
   it("explains a missing database URL", () => {
     expect(problems({ NEXTAUTH_SECRET: valid.NEXTAUTH_SECRET })[0]).toMatch(/^DATABASE_URL is required/);
   });

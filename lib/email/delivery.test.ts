@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { assertEnv } from "@/lib/env";
 import { startFakeResend, type FakeResend } from "@/tests/support/fake-resend";
 import { makeStaff, uniqueEmail } from "@/tests/support/factories";
 import { expireLeases, jobStates, makeJobsDue } from "@/tests/support/jobs";
 import { fetchJobs } from "@/lib/jobs/mutations";
 import { deliverDueEmails } from "./delivery";
-import { backoffSeconds, enqueueEmail, MAX_ATTEMPTS, requeueEmail } from "./mutations";
+import { backoffSeconds, enqueueEmail, failOrphanedEmails, MAX_ATTEMPTS, requeueEmail } from "./mutations";
 import { SECRET_LINK } from "./secret-link";
 import { renderEmail } from "./render";
 
@@ -171,6 +171,27 @@ describe("email outbox worker", () => {
     await drain(1);
     expect(await statuses([id])).toEqual(["SENT"]);
     expect(await jobStates("email", id)).toEqual(["completed"]);
+  });
+
+  it("marks a message FAILED, to be sent again by staff, when its job died and nothing else would send it", async () => {
+    useProvider(true);
+    const [orphan, young, alive] = await queue(3);
+    await db().emailMessage.updateMany({ where: { id: { in: [orphan, young, alive] } }, data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await db().emailMessage.update({ where: { id: young }, data: { createdAt: new Date() } });
+    // The job of `orphan` and of `young` died (failed after its retries); `alive` still has its job.
+    await pool().query(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = 'email' AND singleton_key = ANY($1)`, [[orphan, young]]);
+    expect(await failOrphanedEmails()).toBeGreaterThanOrEqual(1);
+    const rows = await db().emailMessage.findMany({ where: { id: { in: [orphan, young, alive] } }, select: { id: true, status: true, lastError: true } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(orphan)).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("/admin/jobs") });
+    expect(byId.get(young)?.status).toBe("QUEUED"); // less than an hour old: not yet
+    expect(byId.get(alive)?.status).toBe("QUEUED");
+    // Staff send it again from the outbox: a new job, and it goes.
+    await requeueEmail(await makeStaff("COMPLIANCE"), orphan);
+    await drain(1);
+    expect(await statuses([orphan, alive])).toEqual(expect.arrayContaining(["SENT"]));
+    expect((await db().emailMessage.findUniqueOrThrow({ where: { id: orphan } })).status).toBe("SENT");
+    await db().emailMessage.update({ where: { id: young }, data: { status: "CANCELLED" } });
   });
 
   it("go out in batches of at most 100 per call, each batch once, and stamp the notices they prove", async () => {

@@ -46,36 +46,41 @@ export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail, opt
 export type ClaimedEmail = { id: string; to: string; subject: string; html: string; text: string; secret: string | null; attempts: number };
 
 /**
- * Takes the messages of the email jobs this worker was given (the job system claimed each job once
- * and leases it). A message already sent, captured or given up on is skipped, and so is one still
- * waiting out its backoff (a job left over from an expired lease): its own job comes when it is due.
+ * Takes the messages of the email jobs this worker was given. The job system claimed each job once
+ * and leases it; the row carries the same lease, so a second job for one message (left by an
+ * expired lease, or a crash between handing back and completing) finds it taken and does nothing.
+ * A message already sent, captured, cancelled or given up on is skipped, and so is one still
+ * waiting out its backoff: its own job comes when it is due.
  */
 export async function takeEmails(ids: string[]): Promise<ClaimedEmail[]> {
   if (ids.length === 0) return [];
   return db().$queryRaw<ClaimedEmail[]>`
-    UPDATE "EmailMessage" SET attempts = attempts + 1, "updatedAt" = now()
+    UPDATE "EmailMessage" SET attempts = attempts + 1, "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS()}), "updatedAt" = now()
     WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED' AND "campaignId" IS NULL AND "nextAttemptAt" <= now()
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
     RETURNING id, "to", subject, html, text, secret, attempts`;
 }
 
 /** Messages taken but not tried (the lease was running out): back in the queue, as if never taken. */
 export async function handBackEmails(ids: string[]) {
   await db().$transaction(async (tx) => {
-    await tx.$executeRaw`UPDATE "EmailMessage" SET attempts = attempts - 1, "updatedAt" = now() WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED'`;
+    await tx.$executeRaw`UPDATE "EmailMessage" SET attempts = attempts - 1, "lockedUntil" = NULL, "updatedAt" = now() WHERE id = ANY(${ids}::uuid[]) AND status = 'QUEUED'`;
     for (const id of ids) await enqueueJob(tx, "email", { id }, { singletonKey: id });
   });
 }
 
+// The marks change a message only while it is still queued: an erasure that cancelled it meanwhile,
+// or another worker's answer, is never overwritten.
 export async function markEmailSent(id: string, providerId: string | null) {
-  await db().emailMessage.update({
-    where: { id },
+  await db().emailMessage.updateMany({
+    where: { id, status: "QUEUED" },
     data: { status: "SENT", providerId, sentAt: new Date(), lockedUntil: null, lastError: null },
   });
 }
 
 /** No provider configured: the message stays readable in /admin/outbox and is marked as not sent. */
 export async function markEmailCaptured(id: string) {
-  await db().emailMessage.update({ where: { id }, data: { status: "CAPTURED", lockedUntil: null } });
+  await db().emailMessage.updateMany({ where: { id, status: "QUEUED" }, data: { status: "CAPTURED", lockedUntil: null } });
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h (EMAIL_RETRY_BASE_SECONDS); FAILED after MAX_ATTEMPTS. */
@@ -88,12 +93,25 @@ export async function markEmailFailed(id: string, attempts: number, error: strin
   const giveUp = attempts >= MAX_ATTEMPTS;
   const nextAttemptAt = new Date(Date.now() + backoffSeconds(attempts) * 1000);
   await db().$transaction(async (tx) => {
-    await tx.emailMessage.update({
-      where: { id },
+    const { count } = await tx.emailMessage.updateMany({
+      where: { id, status: "QUEUED" },
       data: { status: giveUp ? "FAILED" : "QUEUED", lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt },
     });
-    if (!giveUp) await enqueueJob(tx, "email", { id }, { singletonKey: id, startAfter: nextAttemptAt });
+    if (count && !giveUp) await enqueueJob(tx, "email", { id }, { singletonKey: id, startAfter: nextAttemptAt });
   });
+}
+
+/**
+ * Housekeeping: a single message still queued an hour on, with no job left to send it (its job died
+ * after every retry, e.g. an instance that kept crashing on it), is marked FAILED with the reason,
+ * so it shows in the outbox and staff can send it again, instead of waiting forever.
+ */
+export async function failOrphanedEmails(): Promise<number> {
+  return db().$executeRaw`
+    UPDATE "EmailMessage" m SET status = 'FAILED', "lockedUntil" = NULL, "updatedAt" = now(),
+      "lastError" = 'Its delivery job stopped after every retry (see /admin/jobs); send it again from the outbox.'
+    WHERE m.status = 'QUEUED' AND m."campaignId" IS NULL AND m."createdAt" < now() - interval '1 hour'
+      AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = 'email' AND j.singleton_key = m.id::text AND j.state IN ('created', 'retry', 'active'))`;
 }
 
 /**

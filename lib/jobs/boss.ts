@@ -9,10 +9,31 @@ const state = globalThis as unknown as { pgBoss?: PgBoss };
 
 type Executor = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
 
+let lastLogged = 0;
+
+/**
+ * pg-boss's statements on the shared pool. Its maintenance sends "BEGIN; …; COMMIT;" as one text:
+ * when that fails midway the connection is rolled back before it returns to the pool, so no app
+ * query ever lands in an aborted transaction. pg-boss swallows errors of its fetch; they are
+ * logged here (at most every 30 s) so an outage shows.
+ */
 const poolExecutor: Executor = {
   executeSql: async (text, values) => {
-    const result = await pool().query(text, values as unknown[] | undefined);
-    return { rows: result.rows };
+    const client = await pool().connect();
+    try {
+      const result = await client.query(text, values as unknown[] | undefined);
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: last?.rows ?? [] };
+    } catch (error) {
+      if (/^\s*BEGIN;/.test(text)) await client.query("ROLLBACK").catch(() => {});
+      if ((error as { code?: string }).code !== "23505" && Date.now() - lastLogged > 30_000) {
+        lastLogged = Date.now();
+        console.error("[jobs] the job system could not reach its tables:", (error as Error).message);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
   },
 };
 

@@ -82,6 +82,9 @@ describe("the job system", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].state).toBe("retry");
     expect(rows[0].wait).toBeGreaterThan(1); // backoff, not at once
+    // Waking it (an action, every instance's poll) does not cut the backoff short.
+    await wake(Q);
+    expect(await states()).toEqual({ retry: 1 });
     const limit = queueOptions("drain").retryLimit;
     for (let i = 0; i < limit; i++) {
       await makeJobsDue(Q);
@@ -101,6 +104,13 @@ describe("the job system", () => {
     expect(await states()).toEqual({ failed: 1 });
     const admin = await actAsStaff("ADMIN");
     expect(await retryJobAction({ queue: "no-such-queue", id: "x" } as never)).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+    // Another job of the queue already waits to retry: one retry at a time, said plainly.
+    await pool().query(`INSERT INTO pgboss.job (name, data, state, policy, start_after) VALUES ($1, '{}', 'retry', 'stately', now() + interval '1 hour')`, [Q]);
+    expect(await retryJobAction(input)).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringMatching(/đã có một lần thử lại đang chờ/) },
+    });
+    await pool().query(`DELETE FROM pgboss.job WHERE name = $1 AND state = 'retry'`, [Q]);
     expect(await retryJobAction(input)).toMatchObject({ ok: true });
     expect(await states()).toEqual({ retry: 1 });
     const audit = await db().auditEvent.findFirst({ where: { action: "job.retried", entityId: input.id } });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/mutations";
-import { db, type Tx } from "@/lib/db";
+import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { boss, txExecutor } from "./boss";
 import { type DrainQueue, QUEUES, type QueueName } from "./queues";
@@ -33,17 +33,27 @@ export function nudgeJobs() {
 /**
  * Asks a drain queue to look for work now. Stately queues keep at most one waiting job, so waking
  * an already-woken queue costs one INSERT … ON CONFLICT DO NOTHING. Work written without a wake is
- * still found: every instance wakes every drain on its poll (lib/jobs/runner.ts).
+ * still found: every instance wakes the drains on its poll (lib/jobs/runner.ts).
  */
 export async function wake(...queues: DrainQueue[]) {
+  await wakeQuietly(queues);
+  for (const listener of listeners) listener();
+}
+
+/** The poll's wake: the same, without nudging this instance's loops (the poll runs them itself). */
+export async function wakeQuietly(queues: DrainQueue[]) {
   try {
-    if (queues.length === 1) await boss().send(queues[0], {});
-    else await boss().insert(queues.map((name) => ({ name })));
+    // A queue whose job failed waits out its backoff: a fresh wake would run it again at once
+    // (and pg-boss keeps one retry per stately queue, so the failure would be dropped).
+    const { rows } = await pool().query<{ name: string }>(`SELECT DISTINCT name FROM pgboss.job WHERE name = ANY($1) AND state = 'retry'`, [queues]);
+    const backingOff = new Set(rows.map((r) => r.name));
+    const due = queues.filter((q) => !backingOff.has(q));
+    if (due.length === 1) await boss().send(due[0], {});
+    else if (due.length > 1) await boss().insert(due.map((name) => ({ name })));
   } catch (error) {
     // The change that needs the job is already committed; the next poll finds it.
     console.error("[jobs] wake failed:", (error as Error).message);
   }
-  for (const listener of listeners) listener();
 }
 
 export async function fetchJobs<T>(queue: QueueName, batchSize: number): Promise<Job<T>[]> {
@@ -72,9 +82,15 @@ export const retryJobSchema = z.object({ queue: z.enum(queueNames), id: z.uuid()
 export async function retryDeadJob(actor: Actor, raw: unknown) {
   authorize(actor, "ADMIN");
   const { queue, id } = retryJobSchema.parse(raw);
-  await db().$transaction(async (tx) => {
-    const result = (await boss().retry(queue, id, { db: txExecutor(tx) } as never)) as unknown as { affected: number };
-    if (!result.affected) throw new AppError("CONFLICT", "jobs.notRetryable");
-    await recordAudit(tx, actor, { action: "job.retried", entityType: "Job", entityId: id, details: { queue } });
-  });
+  try {
+    await db().$transaction(async (tx) => {
+      const result = (await boss().retry(queue, id, { db: txExecutor(tx) } as never)) as unknown as { affected: number };
+      if (!result.affected) throw new AppError("CONFLICT", "jobs.notRetryable");
+      await recordAudit(tx, actor, { action: "job.retried", entityType: "Job", entityId: id, details: { queue } });
+    });
+  } catch (error) {
+    // A stately queue keeps one retry at a time: another of its jobs is already waiting to retry.
+    if (JSON.stringify(error).includes("23505") || String(error).includes("duplicate key")) throw new AppError("CONFLICT", "jobs.retryWaiting");
+    throw error;
+  }
 }

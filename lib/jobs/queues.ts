@@ -19,20 +19,26 @@ export type QueueDef = {
   cron?: string;
   /** Runs on its own loop: it waits on other servers and must not hold the others up. */
   ownLane?: true;
+  /**
+   * Drains whose work is made by an action that wakes them (lib/jobs/mutations.ts `wake`). The
+   * poll wakes them only now and then, as a safety net; the other drains (work that falls due with
+   * time, or that triggers write) are woken on every poll.
+   */
+  wokenByProducer?: true;
 };
 
 export const QUEUES = [
   { name: "email", kind: "message" },
-  { name: "privacy-sign-in", kind: "drain" },
-  { name: "consent-confirmation", kind: "drain" },
+  { name: "privacy-sign-in", kind: "drain", wokenByProducer: true },
+  { name: "consent-confirmation", kind: "drain", wokenByProducer: true },
   { name: "policy-activation", kind: "drain" },
   { name: "campaign-start", kind: "drain" },
   { name: "campaign-queue", kind: "drain" },
   { name: "campaign-send", kind: "drain" },
-  { name: "customer-import", kind: "drain" },
-  { name: "disclosure-items", kind: "drain" },
-  { name: "retention-erasure", kind: "drain" },
-  { name: "password-reset", kind: "drain" },
+  { name: "customer-import", kind: "drain", wokenByProducer: true },
+  { name: "disclosure-items", kind: "drain", wokenByProducer: true },
+  { name: "retention-erasure", kind: "drain", wokenByProducer: true },
+  { name: "password-reset", kind: "drain", wokenByProducer: true },
   { name: "recipient-notices", kind: "drain" },
   { name: "lead-notifications", kind: "drain" },
   { name: "webhooks", kind: "drain", ownLane: true },

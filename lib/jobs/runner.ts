@@ -10,6 +10,7 @@ import { queueCampaignChunk } from "@/lib/campaigns/mutations/queue";
 import { sendConfirmationEmails } from "@/lib/confirmations/mutations";
 import { buildDisclosureItems } from "@/lib/disclosures/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
+import { failOrphanedEmails } from "@/lib/email/mutations";
 import { env } from "@/lib/env";
 import { runImportBatches } from "@/lib/imports/mutations";
 import { sendLeadNotifications } from "@/lib/leads/mutations";
@@ -22,8 +23,8 @@ import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requ
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
 import { deliverWebhooks } from "@/lib/webhooks/mutations";
-import { boss } from "./boss";
-import { completeJobs, dropJobs, failJob, fetchJobs, onWake, wake } from "./mutations";
+import { boss, clearBoss } from "./boss";
+import { completeJobs, dropJobs, failJob, fetchJobs, onWake, wake, wakeQuietly } from "./mutations";
 import { type DrainQueue, QUEUES, type QueueName, queueOptions } from "./queues";
 
 type Handler = () => Promise<number>;
@@ -50,11 +51,21 @@ const handlers: Record<Exclude<QueueName, "email">, Handler> = {
     await pruneCustomerSessions();
     await pruneSignInRecords();
     await pruneUnlinkedFiles();
+    await failOrphanedEmails();
     return 0;
   },
 };
 
-const drains = QUEUES.filter((q) => q.kind === "drain").map((q) => q.name as DrainQueue);
+const polled = QUEUES.filter((q) => q.kind === "drain" && !("wokenByProducer" in q)).map((q) => q.name as DrainQueue);
+const woken = QUEUES.filter((q) => q.kind === "drain" && "wokenByProducer" in q).map((q) => q.name as DrainQueue);
+/** Drains woken by their producers are also woken on every this-many polls, in case a wake was lost. */
+const SAFETY_NET_POLLS = 10;
+/** Work one drain leads to: woken as soon as it has done some. */
+const leadsTo: Partial<Record<QueueName, DrainQueue[]>> = {
+  "campaign-start": ["campaign-queue", "campaign-send"],
+  "campaign-queue": ["campaign-send"],
+  "policy-activation": ["campaign-queue", "campaign-send"],
+};
 /** A job runs its handler while it finds work, for at most this long; then it hands over to a new job. */
 const SLICE_MS = 20_000;
 
@@ -88,16 +99,18 @@ export async function runJob(name: Exclude<QueueName, "email">, handler: Handler
   }
   if (done === 0 && QUEUES.find((q) => q.name === name)?.kind === "drain") await dropJobs(name, [job.id]);
   else await completeJobs(name, [job.id]);
-  if (more) await wake(name as DrainQueue);
+  const next = [...(more ? [name as DrainQueue] : []), ...(done > 0 ? (leadsTo[name] ?? []) : [])];
+  if (next.length) await wake(...next);
   return true;
 }
 
 type Lane = { queues: QueueName[]; running: boolean; again: boolean };
 const state = globalThis as unknown as { jobRunner?: { timer: NodeJS.Timeout; lanes: Lane[]; stopWake: () => void } };
 
-async function runLane(lane: Lane) {
+/** `nudged`: new work was queued in this process while the lane may be busy — run it again after. */
+async function runLane(lane: Lane, nudged: boolean) {
   if (lane.running) {
-    lane.again = true;
+    if (nudged) lane.again = true;
     return;
   }
   lane.running = true;
@@ -122,8 +135,8 @@ async function runLane(lane: Lane) {
   }
 }
 
-function tick() {
-  for (const lane of state.jobRunner?.lanes ?? []) void runLane(lane);
+function tick(nudged = false) {
+  for (const lane of state.jobRunner?.lanes ?? []) void runLane(lane, nudged);
 }
 
 /** Brings pgboss.queue in line with lib/jobs/queues.ts and the lease and retry settings. */
@@ -146,9 +159,11 @@ export async function startJobRunner() {
     lane(QUEUES.filter((q) => q.kind !== "message" && !("ownLane" in q)).map((q) => q.name)),
     ...QUEUES.filter((q) => "ownLane" in q).map((q) => lane([q.name])),
   ];
-  // Every poll wakes every drain (one INSERT … ON CONFLICT DO NOTHING), so work written by another
-  // instance, a trigger or a script is found without a wake of its own.
+  // Every poll wakes the drains whose work falls due with time or is written by triggers (one
+  // INSERT … ON CONFLICT DO NOTHING), and now and then the others, so work is found without a wake
+  // of its own; then each queue is asked for a job (how work woken on another instance arrives).
   let started = false;
+  let polls = 0;
   let polling = false;
   const poll = async () => {
     if (polling) return;
@@ -167,16 +182,21 @@ export async function startJobRunner() {
         await boss().start();
         started = true;
       } catch (error) {
+        // A pg-boss that failed halfway through start() will not start again: build a new one.
+        await boss()
+          .stop({ graceful: false, close: false })
+          .catch(() => {});
+        clearBoss();
         console.error("[jobs] the job system is not started yet; background work waits:", (error as Error).message);
         return;
       }
     }
-    await wake(...drains);
+    await wakeQuietly([...polled, ...(polls++ % SAFETY_NET_POLLS === 0 ? woken : [])]);
     tick();
   };
   const timer = setInterval(() => void poll(), env().WORKER_POLL_MS);
   timer.unref();
-  state.jobRunner = { timer, lanes, stopWake: onWake(() => setTimeout(tick, 20).unref()) };
+  state.jobRunner = { timer, lanes, stopWake: onWake(() => setTimeout(() => tick(true), 20).unref()) };
   await poll();
 }
 

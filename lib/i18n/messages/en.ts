@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   "jobs.retry": "Retry",
   "jobs.retried": "The job is back in its queue.",
   "jobs.notRetryable": "This job is no longer dead (it may have been retried already).",
+  "jobs.retryWaiting": "This queue already has a retry waiting; try again once it has run.",
   "jobs.filterLabel": "Filter by queue",
   "jobs.all": "All",
   "jobs.chartLabel": "Jobs done in the last hour, by queue",

@@ -66,6 +66,7 @@ export const vi = {
   "jobs.retry": "Thử lại",
   "jobs.retried": "Đã đưa tác vụ về hàng đợi.",
   "jobs.notRetryable": "Tác vụ này không còn ở trạng thái hỏng (có thể đã được thử lại).",
+  "jobs.retryWaiting": "Hàng đợi này đã có một lần thử lại đang chờ; hãy thử lại sau khi nó chạy xong.",
   "jobs.filterLabel": "Lọc theo hàng đợi",
   "jobs.all": "Tất cả",
   "jobs.chartLabel": "Tác vụ xong trong 1 giờ qua theo hàng đợi",
