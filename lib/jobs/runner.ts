@@ -23,7 +23,7 @@ import { processSignInRequests, pruneCustomerSessions } from "@/lib/privacy-requ
 import { pruneRateLimits } from "@/lib/rate-limit/mutations";
 import { sendRecipientNotices } from "@/lib/recipient-notices/mutations";
 import { deliverWebhooks } from "@/lib/webhooks/mutations";
-import { boss, clearBoss } from "./boss";
+import { boss, clearBoss } from "./mutations/boss";
 import { completeJobs, dropJobs, failJob, fetchJobs, onWake, wake, wakeQuietly } from "./mutations";
 import { type DrainQueue, QUEUES, type QueueName, queueOptions } from "./queues";
 

@@ -1,6 +1,6 @@
 // Test helpers for the job system (lib/jobs): move time along for jobs instead of waiting.
 import { pool } from "@/lib/db";
-import { boss } from "@/lib/jobs/boss";
+import { boss } from "@/lib/jobs/mutations/boss";
 
 /** Makes the waiting jobs of a queue due now (optionally only those for the given singleton keys). */
 export async function makeJobsDue(queue: string, keys?: string[]) {

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { FilterPills } from "@/components/ui/filter-pills";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireArea } from "@/lib/auth/session";
-import { cn } from "@/lib/cn";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { DEAD_PAGE_SIZE, deadJobs, queueSummaries } from "@/lib/jobs/queries";
@@ -90,21 +89,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Search 
           <p className="mt-1 text-sm text-zinc-600">{t("jobs.deadHelp")}</p>
         </div>
         {withDead.length > 0 && (
-          <nav aria-label={t("jobs.filterLabel")} className="flex flex-wrap gap-2 px-5 pt-3">
-            {[undefined, ...withDead.map((s) => s.name)].map((name) => (
-              <Link
-                key={name ?? "all"}
-                href={href({ queue: name })}
-                aria-current={name === queue ? "page" : undefined}
-                className={cn(
-                  "rounded-full border px-3 py-1 text-sm",
-                  name === queue ? "border-brand-700 bg-brand-700 text-white" : "border-zinc-300 bg-white hover:bg-zinc-50",
-                )}
-              >
-                {name ? t(`jobs.queue.${name}`) : t("jobs.all")}
-              </Link>
-            ))}
-          </nav>
+          <FilterPills
+            label={t("jobs.filterLabel")}
+            className="px-5 pt-3"
+            items={[undefined, ...withDead.map((s) => s.name)].map((name) => ({
+              key: name ?? "all",
+              href: href({ queue: name }),
+              current: name === queue,
+              label: name ? t(`jobs.queue.${name}`) : t("jobs.all"),
+            }))}
+          />
         )}
         {dead.rows.length === 0 ? (
           <p className="px-5 py-10 text-center text-sm text-zinc-500">{t("jobs.deadEmpty")}</p>

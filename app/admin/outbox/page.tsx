@@ -4,12 +4,12 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { FilterPills } from "@/components/ui/filter-pills";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireArea } from "@/lib/auth/session";
 import { EMAIL_STATUSES, listOutbox, type EmailStatusName } from "@/lib/email/queries";
 import { env } from "@/lib/env";
-import { cn } from "@/lib/cn";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { EmailStatusBadge } from "./_components/status-badge";
@@ -42,22 +42,21 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
           {t(env().EMBEDDED_DB ? "outbox.noProviderDemo" : "outbox.noProvider")}
         </Alert>
       )}
-      <nav aria-label={t("outbox.filterLabel")} className="mb-4 flex flex-wrap gap-2">
-        {[undefined, ...EMAIL_STATUSES].map((s) => (
-          <Link
-            key={s ?? "all"}
-            href={href({ status: s })}
-            aria-current={s === status ? "page" : undefined}
-            className={cn(
-              "rounded-full border px-3 py-1 text-sm",
-              s === status ? "border-brand-700 bg-brand-700 text-white" : "border-zinc-300 bg-white hover:bg-zinc-50",
-            )}
-          >
-            {s ? t(`outbox.status.${s}`) : t("outbox.all")}
-            {s && <span className="ml-1.5 opacity-80">{formatNumber(data.byStatus[s], locale)}</span>}
-          </Link>
-        ))}
-      </nav>
+      <FilterPills
+        label={t("outbox.filterLabel")}
+        className="mb-4"
+        items={[undefined, ...EMAIL_STATUSES].map((s) => ({
+          key: s ?? "all",
+          href: href({ status: s }),
+          current: s === status,
+          label: (
+            <>
+              {s ? t(`outbox.status.${s}`) : t("outbox.all")}
+              {s && <span className="ml-1.5 opacity-80">{formatNumber(data.byStatus[s], locale)}</span>}
+            </>
+          ),
+        }))}
+      />
       <Card>
         {data.rows.length === 0 ? (
           <p className="px-5 py-10 text-center text-sm text-zinc-500">{t("outbox.empty")}</p>

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, pool, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { boss, txExecutor } from "./boss";
-import { type DrainQueue, QUEUES, type QueueName } from "./queues";
+import { type DrainQueue, QUEUES, type QueueName } from "../queues";
 
 export type Job<T = unknown> = { id: string; name: string; data: T };
 
