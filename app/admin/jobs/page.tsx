@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/admin/action-button";
 import { PageHeader } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -10,7 +11,7 @@ import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import { DEAD_PAGE_SIZE, deadJobs, queueSummaries } from "@/lib/jobs/queries";
 import { QUEUES } from "@/lib/jobs/queues";
-import { RetryJobButton } from "./_components/retry-job-button";
+import { retryJobAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -130,7 +131,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Search 
                   <Td className="text-right tabular-nums">{formatNumber(j.attempts, locale)}</Td>
                   <Td className="whitespace-nowrap text-zinc-600">{j.failedOn ? formatDateTime(j.failedOn, locale) : t("jobs.none")}</Td>
                   <Td>
-                    <RetryJobButton queue={j.queue} id={j.id} />
+                    <ActionButton action={retryJobAction.bind(null, { queue: j.queue, id: j.id })} label={t("jobs.retry")} done={t("jobs.retried")} />
                   </Td>
                 </tr>
               ))}
