@@ -82,9 +82,3 @@ function errorText(output: unknown): string | null {
   if (typeof o.value?.message === "string") return o.value.message;
   return JSON.stringify(output);
 }
-
-/** For the metrics endpoint and health: dead jobs across all queues. */
-export async function deadJobCount(): Promise<number> {
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'failed'`);
-  return rows[0].n;
-}
