@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/scripts/support/throwaway-database";
 import { startEmbeddedDb } from "./embedded-db";
+import { applyMigrations } from "./migrations/engine";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cr-pglite-"));
 
@@ -61,4 +63,37 @@ describe("embedded database", () => {
       await db.stop();
     }
   });
+
+  it("runs the job system: the migrated queues take, lease and finish jobs, and maintenance runs", async () => {
+    const db = await startEmbeddedDb({ port: await freePort() });
+    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    // As lib/jobs/mutations/boss.ts runs it: on the app's pool, schema from our migration only.
+    const boss = new PgBoss({
+      db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await pool.query(text, values)).rows }) },
+      schema: "pgboss",
+      migrate: false,
+      supervise: false,
+      schedule: false,
+    });
+    try {
+      await applyMigrations(db.url);
+      await boss.start();
+      expect(await boss.getQueue("email")).toMatchObject({ name: "email", policy: "standard" });
+      const id = await boss.send("email", { messageId: "m1" }, { singletonKey: "m1" });
+      // A drain (stately) keeps one waiting job however often it is woken.
+      expect(await boss.send("customer-import", {})).not.toBeNull();
+      expect(await boss.send("customer-import", {})).toBeNull();
+      const [job] = await boss.fetch<{ messageId: string }>("email");
+      expect(job).toMatchObject({ id, data: { messageId: "m1" } });
+      expect(await boss.fetch("email")).toEqual([]);
+      await boss.complete("email", job.id);
+      await boss.maintain();
+      const { rows } = await pool.query(`SELECT state::text FROM pgboss.job WHERE id = $1`, [id]);
+      expect(rows).toEqual([{ state: "completed" }]);
+    } finally {
+      await boss.stop({ graceful: false, close: false }).catch(() => {});
+      await pool.end();
+      await db.stop();
+    }
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import { retryJobAction } from "@/app/admin/jobs/actions";
 import { db, pool } from "@/lib/db";
 import { makeJobsDue } from "@/tests/support/jobs";
 import { actAsStaff } from "@/tests/support/session";
-import { enqueueJob, wake } from "./mutations";
+import { dropJobs, enqueueJob, fetchJobs, wake } from "./mutations";
 import { deadJobs, queueSummaries } from "./queries";
 import { QUEUES, queueOptions } from "./queues";
 import { runJob } from "./runner";
@@ -128,5 +128,24 @@ describe("the job system", () => {
     expect(await runJob(Q, async () => 0)).toBe(true);
     expect(await states()).toEqual({});
     expect(await runJob(Q, async () => 0)).toBe(false);
+  });
+
+  it("leaves no trace of a schedule slot that found nothing to do either", async () => {
+    const S = "housekeeping" as const;
+    await pool().query(`DELETE FROM pgboss.job WHERE name = $1`, [S]);
+    await db().$transaction((tx) => enqueueJob(tx, S, {}));
+    expect(await runJob(S, async () => 0)).toBe(true);
+    const { rows } = await pool().query(`SELECT state FROM pgboss.job WHERE name = $1`, [S]);
+    expect(rows).toEqual([]);
+  });
+
+  it("drops only a job this instance still holds", async () => {
+    await wake(Q);
+    const [job] = await fetchJobs(Q, 1);
+    expect(job).toBeDefined();
+    // Its lease ran out meanwhile and the job system put it back for another instance.
+    await pool().query(`UPDATE pgboss.job SET state = 'retry' WHERE id = $1`, [job.id]);
+    await dropJobs(Q, [job.id]);
+    expect(await states()).toEqual({ retry: 1 });
   });
 });

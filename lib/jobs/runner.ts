@@ -97,7 +97,7 @@ export async function runJob(name: Exclude<QueueName, "email">, handler: Handler
     await failJob(name, job.id, error);
     return true;
   }
-  if (done === 0 && QUEUES.find((q) => q.name === name)?.kind === "drain") await dropJobs(name, [job.id]);
+  if (done === 0) await dropJobs(name, [job.id]);
   else await completeJobs(name, [job.id]);
   const next = [...(more ? [name as DrainQueue] : []), ...(done > 0 ? (leadsTo[name] ?? []) : [])];
   if (next.length) await wake(...next);
@@ -198,12 +198,4 @@ export async function startJobRunner() {
   timer.unref();
   state.jobRunner = { timer, lanes, stopWake: onWake(() => setTimeout(() => tick(true), 20).unref()) };
   await poll();
-}
-
-export async function stopJobRunner() {
-  if (!state.jobRunner) return;
-  clearInterval(state.jobRunner.timer);
-  state.jobRunner.stopWake();
-  state.jobRunner = undefined;
-  await boss().stop({ graceful: false, close: false });
 }

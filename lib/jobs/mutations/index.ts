@@ -64,9 +64,13 @@ export async function completeJobs(queue: QueueName, ids: string[]) {
   if (ids.length) await boss().complete(queue, ids);
 }
 
-/** A wake that found nothing to do leaves no trace (no archive row per poll). */
+/**
+ * A wake or a schedule slot that found nothing to do leaves no trace (no archive row per poll).
+ * Only a job this instance holds (active) is dropped: one that expired and was handed to another
+ * instance, or that was failed meanwhile, stays as the job system left it.
+ */
 export async function dropJobs(queue: QueueName, ids: string[]) {
-  if (ids.length) await boss().deleteJob(queue, ids);
+  if (ids.length) await pool().query(`DELETE FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`, [queue, ids]);
 }
 
 /** Fails a job: pg-boss retries it with backoff, and after its retry limit it is dead (/admin/jobs). */
