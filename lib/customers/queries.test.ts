@@ -92,6 +92,27 @@ describe("customer search", () => {
     expect(await countCustomers(system, customerFilterSchema.parse({ q: tag }))).toEqual({ count: 30, capped: false });
   });
 
+  it("reads and pages by creation time in UTC when the server runs on Vietnam time", async () => {
+    const tag = token();
+    const made = [];
+    for (let i = 0; i < 27; i++) made.push(await makeCustomer({ fullName: `Giờ ${i} ${tag}` }));
+    const saved = process.env.TZ;
+    process.env.TZ = "Asia/Ho_Chi_Minh";
+    try {
+      const stored = await db().customer.findMany({ where: { id: { in: made.map((c) => c.id) } }, select: { id: true, createdAt: true } });
+      const first = await listCustomers(system, customerFilterSchema.parse({ q: tag }));
+      for (const row of first.rows) expect(row.createdAt).toEqual(stored.find((s) => s.id === row.id)?.createdAt);
+      // The cursor carries a time: read back in the wrong zone, the next page would skip or repeat rows.
+      const second = await listCustomers(system, customerFilterSchema.parse({ q: tag, after: first.next! }));
+      expect(new Set([...first.rows, ...second.rows].map((r) => r.id))).toEqual(new Set(made.map((c) => c.id)));
+      const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+      expect((await listCustomers(system, customerFilterSchema.parse({ q: tag, from: today, to: today }))).rows).toHaveLength(25);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it("filters by status and by current consent to a purpose", async () => {
     const tag = token();
     const granted = await makeCustomer({ fullName: `Granted ${tag}` });

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
-import { db, type Db, type Tx } from "@/lib/db";
+import { db, type Db, sqlRows, type Tx } from "@/lib/db";
 import { maskContacts, masksContacts } from "./masking";
 import type { CustomerFilter, SearchMatch } from "./schemas";
 import { classifySearch, decodeCursor, encodeCursor, escapeLike, type Cursor } from "./search";
@@ -146,7 +146,8 @@ export async function listCustomers(actor: Actor, filter: CustomerFilter) {
   authorize(actor, ...rolesFor("customers"));
   const purposeId = await purposeIdByKey(filter.purpose);
   const { sql, backwards } = customerPageSql(filter, purposeId, { wholePhone: masksContacts(roleOf(actor)) });
-  const fetched = await db().$queryRaw<CustomerListRow[]>(sql);
+  // Straight on the pool: Prisma's work per query was a fifth of a name search (docs/benchmarks.md).
+  const fetched = await sqlRows<CustomerListRow>(sql);
   const more = fetched.length > CUSTOMER_PAGE_SIZE;
   const rows = fetched.slice(0, CUSTOMER_PAGE_SIZE);
   if (backwards) rows.reverse();
