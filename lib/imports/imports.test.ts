@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { changeMyConsent } from "@/lib/privacy-requests/mutations/self-service";
-import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
+import type { ImportRow } from "./mapping";
+import { checkImport, nextBatches, runImportBatches, startImport, uploadImport } from "./mutations";
 
 const file = (text: string | Uint8Array, name = "khach.csv") => new File([text as BlobPart], name, { type: "text/csv" });
 
@@ -129,6 +130,47 @@ describe("CSV import", () => {
     await run([`Đồng Ý ${tag},both.${tag}@example.test,0913000889,yes`, `,,0913000889,yes`]);
     const b = await db().customer.findFirstOrThrow({ where: { email: `both.${tag}@example.test` } });
     expect(await db().consentEvent.count({ where: { customerId: b.id } })).toBe(1);
+  });
+
+  it("runs batches of email entries two at a time, and a batch with a phone-only entry by itself, after every batch before it", () => {
+    const entry = (row: number, email: boolean): ImportRow => ({
+      row,
+      fields: email ? { email: `r${row}@example.test` } : { phone: `+8491${String(row).padStart(7, "0")}` },
+      locale: "vi",
+      consents: {},
+    });
+    // Batches of 1 000: 0 and 1 emails only, 2 with one phone-only entry, 3 and 4 emails only.
+    const rows = Array.from({ length: 4500 }, (_, i) => entry(i + 2, i !== 2500));
+    expect(nextBatches(rows, new Set())).toEqual([0, 1]);
+    expect(nextBatches(rows, new Set([0]))).toEqual([1]); // batch 2 waits for batch 1
+    expect(nextBatches(rows, new Set([0, 1]))).toEqual([2]);
+    expect(nextBatches(rows, new Set([0, 1, 2]))).toEqual([3, 4]);
+    // After a crash that left batch 0 undone but batch 1 done: batch 0 alone, then the phone batch.
+    expect(nextBatches(rows, new Set([1]))).toEqual([0]);
+    expect(nextBatches(rows, new Set([0, 1, 2, 3, 4]))).toEqual([]);
+    // A file that starts with a phone-only entry: its first batch runs alone.
+    expect(nextBatches([entry(2, false), ...rows], new Set())).toEqual([0]);
+  });
+
+  it("never runs a batch twice when a later one finished first (a crash between the two)", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = token();
+    const lines = ["email", ...Array.from({ length: 2500 }, (_, k) => `q${k}.${tag}@example.test`)];
+    const { id } = await uploadImport(staff, file(lines.join("\n")));
+    await checkImport(staff, { id, mapping: { "0": "email" }, evidence: "" });
+    await startImport(staff, id);
+    // The second batch committed, the first did not: as a crash between the two would leave it.
+    await db().importJob.update({ where: { id }, data: { doneBatches: [1], processedRows: 1000, createdCount: 1000 } });
+    await runToEnd();
+    expect(await db().importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "COMPLETED",
+      processedRows: 2500,
+      createdCount: 2500,
+      unchangedCount: 0,
+      doneBatches: expect.arrayContaining([0, 1, 2]),
+    });
+    // Batch 1's people were never written (it was only marked done): the run skipped it.
+    expect(await db().customer.count({ where: { email: { endsWith: `.${tag}@example.test` } } })).toBe(1500);
   });
 
   it("never turns a person's own withdrawal back into consent", async () => {

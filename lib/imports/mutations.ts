@@ -119,6 +119,8 @@ export async function startImport(actor: Actor, id: string) {
 
 // One transaction per batch; each holds a lock per person in it (the lock table has room for thousands).
 const BATCH_ROWS = 1000;
+/** Batches run this many at a time, each in its own transaction, so PostgreSQL works on more than one core. */
+const PARALLEL = 2;
 const LEASE_SECONDS = 120;
 // Parsed rows of the job this instance is running, so each round does not parse the file again.
 let parsed: { id: string; rows: ImportRow[] } | undefined;
@@ -130,47 +132,56 @@ type ClaimedJob = {
   delimiter: string;
   mapping: Mapping;
   consentEvidence: string | null;
-  processedRows: number;
+  doneBatches: number[];
   createdById: string | null;
 };
 
 /**
- * The customer-import job (lib/jobs): takes a queued or abandoned import (row lock and a lease, so one
- * instance works on it at a time and a crashed one is taken over) and imports up to `maxBatches`
- * batches. Progress is saved after every batch; a batch done twice changes nothing the second time.
+ * Which of the batches not yet done run together, in file order: up to PARALLEL of them when each
+ * holds only entries with an email — different emails are different people, so side by side they
+ * never touch the same customer. A batch with an entry known by phone alone runs by itself, once
+ * every batch before it is done, because a phone is looked up in what the earlier rows wrote: the
+ * result is the same as one batch after another.
  */
-export async function runImportBatches(maxBatches = 20): Promise<number> {
-  const [job] = await db().$queryRaw<ClaimedJob[]>`
-    UPDATE "ImportJob" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "startedAt" = coalesce("startedAt", now())
-    WHERE id = (SELECT id FROM "ImportJob" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
-                ORDER BY "createdAt" LIMIT 1 FOR UPDATE)
-    RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "processedRows", "createdById"`;
-  if (!job) return 0;
+export function nextBatches(rows: ImportRow[], done: ReadonlySet<number>): number[] {
+  const total = Math.ceil(rows.length / BATCH_ROWS);
+  const emailsOnly = (k: number) => rows.slice(k * BATCH_ROWS, (k + 1) * BATCH_ROWS).every((r) => r.fields.email);
+  const picked: number[] = [];
+  for (let k = 0; k < total && picked.length < PARALLEL; k++) {
+    if (done.has(k)) continue;
+    if (!emailsOnly(k)) return picked.length ? picked : [k];
+    picked.push(k);
+  }
+  return picked;
+}
+
+/** Another run already recorded this batch (a lease that ran out mid-round): nothing to do. */
+class BatchAlreadyDone extends Error {}
+
+const isDeadlock = (error: unknown) => /deadlock|40P01/.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
+
+/** One batch in its own transaction; its number is recorded with it, so it is never counted twice. */
+async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], policyId: string | null) {
   const system = { kind: "system" as const, label: "import" };
-  try {
-    if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
-    const policy = await db().policyVersion.findFirst({
-      where: { status: "PUBLISHED", effectiveAt: { lte: new Date() } },
-      orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
-      select: { id: true },
-    });
-    let done = job.processedRows;
-    for (let b = 0; b < maxBatches && done < parsed.rows.length; b++) {
-      const batch = parsed.rows.slice(done, done + BATCH_ROWS);
+  for (let attempt = 1; ; attempt++) {
+    try {
       await db().$transaction(
         async (tx) => {
           const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
-          SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policy?.id ?? null}::uuid)`;
-          await tx.importJob.update({
-            where: { id: job.id },
+          SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policyId}::uuid)`;
+          // Last, so a batch running beside this one waits for this row only while this one commits.
+          const { count } = await tx.importJob.updateMany({
+            where: { id: job.id, NOT: { doneBatches: { has: k } } },
             data: {
-              processedRows: done + batch.length,
+              processedRows: { increment: batch.length },
               createdCount: { increment: counts.created },
               updatedCount: { increment: counts.updated },
               unchangedCount: { increment: counts.unchanged },
+              doneBatches: { push: k },
               lockedUntil: new Date(Date.now() + LEASE_SECONDS * 1000),
             },
           });
+          if (count === 0) throw new BatchAlreadyDone();
           await recordAudit(tx, system, {
             action: "import.batch",
             entityType: "ImportJob",
@@ -180,9 +191,51 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
         },
         { timeout: 120_000 },
       );
-      done += batch.length;
+      return;
+    } catch (error) {
+      if (error instanceof BatchAlreadyDone) return;
+      // Two batches can still meet on one record (the register holding the same person twice):
+      // PostgreSQL stops one of them, which is simply run again.
+      if (attempt < 3 && isDeadlock(error)) continue;
+      throw error;
     }
-    if (done >= parsed.rows.length) {
+  }
+}
+
+/**
+ * The customer-import job (lib/jobs): takes a queued or abandoned import (row lock and a lease, so one
+ * instance works on it at a time and a crashed one is taken over) and imports up to `maxBatches`
+ * batches, two at a time where that cannot change the result. Each batch records itself as done in its own transaction; a batch done
+ * twice would change nothing the second time.
+ */
+export async function runImportBatches(maxBatches = 20): Promise<number> {
+  const [job] = await db().$queryRaw<ClaimedJob[]>`
+    UPDATE "ImportJob" SET status = 'RUNNING', "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS}), "startedAt" = coalesce("startedAt", now())
+    WHERE id = (SELECT id FROM "ImportJob" WHERE status IN ('QUEUED', 'RUNNING') AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+                ORDER BY "createdAt" LIMIT 1 FOR UPDATE)
+    RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "doneBatches", "createdById"`;
+  if (!job) return 0;
+  const system = { kind: "system" as const, label: "import" };
+  try {
+    if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
+    const rows = parsed.rows;
+    const policy = await db().policyVersion.findFirst({
+      where: { status: "PUBLISHED", effectiveAt: { lte: new Date() } },
+      orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
+      select: { id: true },
+    });
+    const done = new Set(job.doneBatches);
+    for (let ran = 0; ran < maxBatches; ) {
+      const next = nextBatches(rows, done);
+      if (!next.length) break;
+      // Both finish (or fail) before the round ends: a failure is reported with the other batch settled.
+      const results = await Promise.allSettled(next.map((k) => importBatch(job, k, rows.slice(k * BATCH_ROWS, (k + 1) * BATCH_ROWS), policy?.id ?? null)));
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+      for (const k of next) done.add(k);
+      ran += next.length;
+    }
+    if (done.size >= Math.ceil(rows.length / BATCH_ROWS)) {
       await db().$transaction(async (tx) => {
         const final = await tx.importJob.update({
           where: { id: job.id },
