@@ -40,9 +40,10 @@ async function contextFor(browser: Browser, baseURL: string, as: Target["as"], l
   const context = await browser.newContext({ baseURL, storageState });
   await context.addCookies([{ name: "locale", value: lang, url: baseURL }]);
   // Links prefetched in the background are other pages' work (each is walked itself): not fetched.
+  // Any other request of the router (a refresh, a redirect) goes through.
   await context.route(
     (url) => url.searchParams.has("_rsc"),
-    (route) => route.abort(),
+    (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.fallback()),
   );
   if (as === "customer") {
     const { token, hash } = newToken();
