@@ -209,6 +209,8 @@ test.describe("no one can lock a staff member out (issue 11.7)", () => {
     browser,
     baseURL,
   }) => {
+    // Ten sign-ins, each hashing a password on purpose slowly: more than the default time on a busy machine.
+    test.setTimeout(120_000);
     const victim = await createStaff("STAFF", "lockout");
     const tryPassword = async (password: string) => {
       await page.goto("/login");
