@@ -146,7 +146,8 @@ export async function listCustomers(actor: Actor, filter: CustomerFilter) {
   authorize(actor, ...rolesFor("customers"));
   const purposeId = await purposeIdByKey(filter.purpose);
   const { sql, backwards } = customerPageSql(filter, purposeId, { wholePhone: masksContacts(roleOf(actor)) });
-  // Straight on the pool: Prisma's work per query was a fifth of a name search (docs/benchmarks.md).
+  // Straight on the pool, the same statement a bare client would send: the register's busiest read
+  // skips Prisma's per-query work (docs/benchmarks.md, 2026-12-03).
   const fetched = await sqlRows<CustomerListRow>(sql);
   const more = fetched.length > CUSTOMER_PAGE_SIZE;
   const rows = fetched.slice(0, CUSTOMER_PAGE_SIZE);

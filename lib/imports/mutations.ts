@@ -155,6 +155,8 @@ export function nextBatches(rows: ImportRow[], done: ReadonlySet<number>): numbe
   return picked;
 }
 
+const system = { kind: "system" as const, label: "import" };
+
 /** Another run already recorded this batch (a lease that ran out mid-round): nothing to do. */
 class BatchAlreadyDone extends Error {}
 
@@ -162,7 +164,6 @@ const isDeadlock = (error: unknown) => /deadlock|40P01/.test(`${(error as Error)
 
 /** One batch in its own transaction; its number is recorded with it, so it is never counted twice. */
 async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], policyId: string | null) {
-  const system = { kind: "system" as const, label: "import" };
   for (let attempt = 1; ; attempt++) {
     try {
       await db().$transaction(
@@ -205,8 +206,8 @@ async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], polic
 /**
  * The customer-import job (lib/jobs): takes a queued or abandoned import (row lock and a lease, so one
  * instance works on it at a time and a crashed one is taken over) and imports up to `maxBatches`
- * batches, two at a time where that cannot change the result. Each batch records itself as done in its own transaction; a batch done
- * twice would change nothing the second time.
+ * batches, two at a time where that cannot change the result. Each batch records itself as done in
+ * its own transaction; a batch done twice would change nothing the second time.
  */
 export async function runImportBatches(maxBatches = 20): Promise<number> {
   const [job] = await db().$queryRaw<ClaimedJob[]>`
@@ -215,7 +216,6 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
                 ORDER BY "createdAt" LIMIT 1 FOR UPDATE)
     RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "doneBatches", "createdById"`;
   if (!job) return 0;
-  const system = { kind: "system" as const, label: "import" };
   try {
     if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
     const rows = parsed.rows;
