@@ -37,10 +37,16 @@ async function roundRobin(ports: number[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, served, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-async function queue(count: number, tag: string) {
+/** Queues `count` emails, one transaction each, or all in one (`together`: they become due at once). */
+async function queue(count: number, tag: string, together = false) {
   const email = await renderEmail("privacy_digest", "vi", { overdue: [], dueSoon: [], missingHolidayYears: [2031], link: "http://x/admin" }, "Công ty");
+  const to = Array.from({ length: count }, (_, i) => `${tag}-${i}@faults.test`);
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push((await db().$transaction((tx) => enqueueEmail(tx, `${tag}-${i}@faults.test`, email))).id);
+  if (together)
+    await db().$transaction(async (tx) => {
+      for (const address of to) ids.push((await enqueueEmail(tx, address, email)).id);
+    });
+  else for (const address of to) ids.push((await db().$transaction((tx) => enqueueEmail(tx, address, email))).id);
   return ids;
 }
 
@@ -87,7 +93,10 @@ export async function twoInstances(): Promise<Outcome> {
   // Both instances killed while their calls hang: a new instance takes the emails over when the
   // lease runs out, and each is delivered once.
   resend.outage("hang", 12);
-  const stuck = await queue(10, `kill-${Date.now().toString(36)}`);
+  // All ten due at once, so the workers take them together and hang on them together (queued one by
+  // one on a slow machine, they were taken a few at a time, timed out and went back to wait for a
+  // retry, and fewer than eight were ever running at one moment).
+  const stuck = await queue(10, `kill-${Date.now().toString(36)}`, true);
   // Claimed = each email's job is running (leased) in one of the instances.
   const running = async () =>
     (
