@@ -144,8 +144,16 @@ describe("the job system", () => {
     const [job] = await fetchJobs(Q, 1);
     expect(job).toBeDefined();
     // Its lease ran out meanwhile and the job system put it back for another instance.
-    await pool().query(`UPDATE pgboss.job SET state = 'retry' WHERE id = $1`, [job.id]);
-    await dropJobs(Q, [job.id]);
+    await pool().query(`UPDATE pgboss.job SET state = 'retry', start_after = now() WHERE id = $1`, [job.id]);
+    await dropJobs(Q, [job]);
     expect(await states()).toEqual({ retry: 1 });
+    // Another instance fetched it again: it is active once more, but not ours to drop.
+    const [again] = await fetchJobs(Q, 1);
+    expect(again?.id).toBe(job.id);
+    await dropJobs(Q, [job]);
+    expect(await states()).toEqual({ active: 1 });
+    // The instance that holds it now may.
+    await dropJobs(Q, [again]);
+    expect(await states()).toEqual({});
   });
 });

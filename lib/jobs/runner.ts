@@ -93,7 +93,7 @@ export async function runJob(name: Exclude<QueueName, "email">, handler: Handler
     await failJob(name, job.id, error);
     return true;
   }
-  if (done === 0) await dropJobs(name, [job.id]);
+  if (done === 0) await dropJobs(name, [job]);
   else await completeJobs(name, [job.id]);
   const next = [...(more ? [name as DrainQueue] : []), ...(done > 0 ? (leadsTo[name] ?? []) : [])];
   if (next.length) await wake(...next);

@@ -57,7 +57,7 @@ export async function wakeQuietly(queues: DrainQueue[]) {
 }
 
 export async function fetchJobs<T>(queue: QueueName, batchSize: number): Promise<Job<T>[]> {
-  return (await boss().fetch<T>(queue, { batchSize })) as Job<T>[];
+  return (await boss().fetch<T>(queue, { batchSize, includeMetadata: true })) as Job<T>[];
 }
 
 export async function completeJobs(queue: QueueName, ids: string[]) {
@@ -66,11 +66,18 @@ export async function completeJobs(queue: QueueName, ids: string[]) {
 
 /**
  * A wake or a schedule slot that found nothing to do leaves no trace (no archive row per poll).
- * Only a job this instance holds (active) is dropped: one that expired and was handed to another
- * instance, or that was failed meanwhile, stays as the job system left it.
+ * Only a job this instance still holds is dropped: active, and fetched as many times as when we
+ * fetched it (pg-boss raises retry_count each time a job that had started is fetched again). One
+ * whose lease ran out and that another instance took over, or that was failed meanwhile, stays as
+ * the job system left it.
  */
-export async function dropJobs(queue: QueueName, ids: string[]) {
-  if (ids.length) await pool().query(`DELETE FROM pgboss.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`, [queue, ids]);
+export async function dropJobs(queue: QueueName, jobs: { id: string; retryCount?: number }[]) {
+  if (jobs.length === 0) return;
+  await pool().query(
+    `DELETE FROM pgboss.job j USING unnest($2::uuid[], $3::int[]) AS held(id, retry_count)
+     WHERE j.name = $1 AND j.id = held.id AND j.state = 'active' AND j.retry_count = held.retry_count`,
+    [queue, jobs.map((j) => j.id), jobs.map((j) => j.retryCount ?? 0)],
+  );
 }
 
 /** Fails a job: pg-boss retries it with backoff, and after its retry limit it is dead (/admin/jobs). */
