@@ -8,8 +8,8 @@ import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
 
 // Passing a customer's decision on to everyone who received their data. The notice rows are written
-// by triggers with the change (an objection, a withdrawn advertising consent, an erasure: migration
-// `integrations`), one per package row and kind; this job emails each recipient once per change,
+// by triggers with the change (an objection, a withdrawn or lapsed advertising consent, an erasure:
+// lib/recipient-notices/sql), one per package row and kind; this job emails each recipient once per change,
 // covering all its rows, in the same transaction that marks the rows queued, so nobody is told twice.
 // Rows of a recipient without a notice address wait until it has one.
 

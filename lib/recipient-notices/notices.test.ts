@@ -138,6 +138,32 @@ describe("notices to earlier recipients", () => {
     expect((await noticesOf(customer.id)).map((n) => [n.recipientId, n.kind])).toEqual([[ads.id, "STOP"]]);
   });
 
+  it("an advertising consent that lapsed under a material policy change tells advertising partners too", async () => {
+    const customer = await makeCustomer();
+    const ads = await recipient("ADVERTISING");
+    const shipper = await recipient("SHIPPING");
+    await disclosed(ads.id, [customer.id]);
+    await disclosed(shipper.id, [customer.id]);
+    await advertising(customer.id, "GRANTED", "T-1");
+    const purpose = await db().purpose.findUniqueOrThrow({ where: { key: "advertising" } });
+    const grant = await db().consentEvent.findFirstOrThrow({ where: { customerId: customer.id, purposeId: purpose.id }, orderBy: { givenAt: "desc" } });
+    // The event lib/policies writes when the version takes effect (not run here: it would lapse
+    // every other test's advertising consent too).
+    await db().consentEvent.create({
+      data: {
+        customerId: customer.id,
+        purposeId: purpose.id,
+        action: "LAPSED",
+        source: "SYSTEM",
+        wording: grant.wording,
+        locale: "vi",
+        evidence: { reason: "material_change" },
+        givenAt: new Date(Math.max(Date.now(), grant.givenAt.getTime() + 1)),
+      },
+    });
+    expect((await noticesOf(customer.id)).map((n) => [n.recipientId, n.kind])).toEqual([[ads.id, "STOP"]]);
+  });
+
   it("an erasure tells everyone who received the data, authorities too; left-out customers are not mentioned", async () => {
     const customer = await makeCustomer();
     const other = await makeCustomer();

@@ -124,7 +124,7 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "email.recipientNotice.subject.STOP": "Request to stop using a customer's data — {company}",
   "email.recipientNotice.subject.ERASE": "Request to erase a customer's data — {company}",
   "email.recipientNotice.body.STOP":
-    "A customer in data we shared with {recipient} has objected to the sharing or withdrawn their consent. Please stop using this person's data for any purpose and confirm to us that you have.",
+    "A customer in data we shared with {recipient} has objected to the sharing, withdrawn their consent, or their consent no longer applies since our privacy policy changed. Please stop using this person's data for any purpose and confirm to us that you have.",
   "email.recipientNotice.body.ERASE":
     "The data of a customer we shared with {recipient} has been erased, on request or at the end of its retention. Please erase every copy of this person's data and confirm to us that you have.",
   "email.recipientNotice.reference": "Disclosure {disclosure}, row {row} of the file sent.",

@@ -122,7 +122,7 @@ export const integrationsVi = {
   "email.recipientNotice.subject.STOP": "Yêu cầu ngừng sử dụng dữ liệu khách hàng — {company}",
   "email.recipientNotice.subject.ERASE": "Yêu cầu xóa dữ liệu khách hàng — {company}",
   "email.recipientNotice.body.STOP":
-    "Một khách hàng có trong dữ liệu chúng tôi đã chia sẻ với {recipient} đã phản đối việc chia sẻ hoặc rút lại đồng ý. Vui lòng ngừng sử dụng dữ liệu của người này cho bất kỳ mục đích nào và xác nhận lại với chúng tôi.",
+    "Một khách hàng có trong dữ liệu chúng tôi đã chia sẻ với {recipient} đã phản đối việc chia sẻ, đã rút lại đồng ý, hoặc sự đồng ý của họ không còn hiệu lực sau khi chính sách bảo vệ dữ liệu của chúng tôi thay đổi. Vui lòng ngừng sử dụng dữ liệu của người này cho bất kỳ mục đích nào và xác nhận lại với chúng tôi.",
   "email.recipientNotice.body.ERASE":
     "Dữ liệu của một khách hàng mà chúng tôi đã chia sẻ với {recipient} đã bị xóa theo yêu cầu hoặc hết thời hạn lưu giữ. Vui lòng xóa mọi bản sao dữ liệu của người này và xác nhận lại với chúng tôi.",
   "email.recipientNotice.reference": "Lần chia sẻ {disclosure}, dòng {row} trong tệp đã gửi.",

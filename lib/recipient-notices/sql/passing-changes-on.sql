@@ -1,4 +1,5 @@
--- An objection, a withdrawn advertising consent or an erasure queues a notice to every recipient who received the person's data.
+-- An objection, a withdrawn or lapsed advertising consent or an erasure queues a notice to every recipient who received the person's data.
+-- (Lapsed: given under wording a material policy change replaced; it no longer covers what the partner does with the data.)
 -- The source of these definitions; a change here goes into the next migration (npm run db:migration:create).
 
 CREATE OR REPLACE FUNCTION public.queue_recipient_notices(customer_ids uuid[], notice_kind "RecipientNoticeKind", categories "RecipientCategory"[])
@@ -44,7 +45,7 @@ AS $function$
 DECLARE withdrawn uuid[];
 BEGIN
   SELECT array_agg(n."customerId") INTO withdrawn FROM new_rows n JOIN "Purpose" p ON p.id = n."purposeId"
-  WHERE n.action = 'WITHDRAWN' AND p.key = 'advertising';
+  WHERE n.action IN ('WITHDRAWN', 'LAPSED') AND p.key = 'advertising';
   IF withdrawn IS NOT NULL THEN
     PERFORM queue_recipient_notices(withdrawn, 'STOP', ARRAY['ADVERTISING']::"RecipientCategory"[]);
   END IF;
