@@ -150,6 +150,13 @@ describe("CSV import", () => {
     expect(nextBatches(rows, new Set([0, 1, 2, 3, 4]))).toEqual([]);
     // A file that starts with a phone-only entry: its first batch runs alone.
     expect(nextBatches([entry(2, false), ...rows], new Set())).toEqual([0]);
+    // As batches finish one by one: a free slot takes the next email batch, never the phone batch
+    // while an earlier one still runs, and nothing joins the phone batch.
+    expect(nextBatches(rows, new Set(), new Set([0]))).toEqual([1]);
+    expect(nextBatches(rows, new Set(), new Set([0, 1]))).toEqual([]);
+    expect(nextBatches(rows, new Set([0]), new Set([1]))).toEqual([]);
+    expect(nextBatches(rows, new Set([0, 1]), new Set([2]))).toEqual([]);
+    expect(nextBatches(rows, new Set([0, 1, 2]), new Set([3]))).toEqual([4]);
   });
 
   it("never runs a batch twice when a later one finished first (a crash between the two)", async () => {
