@@ -1,13 +1,18 @@
 // The marketing guard (lib/campaigns/mutations/guard.ts): who it leaves out and why, at queuing and
 // again just before each email leaves.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { changeConsentAction } from "@/app/(public)/privacy/me/actions";
 import { db } from "@/lib/db";
+import { mergeCustomers } from "@/lib/duplicates/mutations";
+import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
+import { systemActor } from "@/lib/auth/actor";
 import { deliverCampaignBatch } from "@/lib/email/delivery";
 import { logRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
 import { campaignFor, grant, messagesOf, queue, send, useCampaignWorld } from "@/tests/support/campaigns";
 import { makeCustomer, token } from "@/tests/support/customers";
+import { uniqueEmail } from "@/tests/support/factories";
 import { actAsCustomer } from "@/tests/support/session";
 import { emailHash, exclusionReasonSql } from "./mutations/guard";
 import { audiencePreview } from "./queries";
@@ -35,7 +40,10 @@ describe("the marketing guard", () => {
     await make(); // never agreed
     const withdrawn = await make();
     const lapsed = await make();
-    for (const c of [ok, noEmail, erased, retention, held, objected, suppressed, withdrawn, lapsed]) await grant(c.id);
+    const sharingObjected = await make();
+    for (const c of [ok, noEmail, erased, retention, held, objected, suppressed, withdrawn, lapsed, sharingObjected]) await grant(c.id);
+    // An objection to sharing already carried out (no longer an open request) still counts.
+    await db().customer.update({ where: { id: sharingObjected.id }, data: { sharingObjectedAt: new Date() } });
     await grant(withdrawn.id, "promotions_events", "WITHDRAWN");
     await db().consentEvent.create({
       data: {
@@ -58,7 +66,7 @@ describe("the marketing guard", () => {
     });
     await db().suppression.create({ data: { emailHash: emailHash(suppressed.email), reason: "COMPLAINT" } });
 
-    const expected = { NO_EMAIL: 1, RETENTION: 1, LEGAL_HOLD: 1, OBJECTED: 1, SUPPRESSED: 1, NO_CONSENT: 1, WITHDRAWN: 1, LAPSED: 1 };
+    const expected = { NO_EMAIL: 1, RETENTION: 1, LEGAL_HOLD: 1, OBJECTED: 2, SUPPRESSED: 1, NO_CONSENT: 1, WITHDRAWN: 1, LAPSED: 1 };
     const preview = await audiencePreview(world.staff, "promotions_events", {
       statuses: ["LEAD", "ACTIVE", "TERMINATED"],
       organization: org,
@@ -68,7 +76,7 @@ describe("the marketing guard", () => {
       lastContactFrom: "",
       lastContactTo: "",
     });
-    expect(preview).toEqual({ eligible: 2, excluded: expected, total: 10 });
+    expect(preview).toEqual({ eligible: 2, excluded: expected, total: 11 });
 
     const id = await campaignFor(world, org);
     await queue(world, id);
@@ -126,5 +134,53 @@ describe("the marketing guard", () => {
     expect(after).toMatchObject({ status: "CANCELLED", lastError: "guard:WITHDRAWN" });
     expect(world.resend.emails.map((e) => e.to)).not.toContain(waiting.to);
     expect((await messagesOf(id)).filter((m) => m.status === "SENT")).toHaveLength(1);
+  });
+
+  it("judges a queued message by the kept record once two records of the person are merged", async () => {
+    const org = `Org ${token()}`;
+    const email = uniqueEmail("merged");
+    const keep = await makeCustomer({ organization: org, email });
+    // A second record of the same email, as imports and old data leave them (staff cannot create one).
+    const dup = await makeCustomer({ organization: org });
+    await db().customer.update({ where: { id: dup.id }, data: { email } });
+    await grant(dup.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    const [message] = await messagesOf(id);
+    expect(message.customerId).toBe(dup.id);
+    // Same email: staff may merge them. The message follows the person to the kept record...
+    await mergeCustomers(world.staff, { keepId: keep.id, mergeId: dup.id });
+    expect((await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).customerId).toBe(keep.id);
+    // ...so the person's withdrawal on the kept record stops it (it used to find no record and go out).
+    await grant(keep.id, "promotions_events", "WITHDRAWN");
+    await send();
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", lastError: "guard:WITHDRAWN" });
+    expect(world.resend.emails.map((e) => e.to)).not.toContain(email);
+  });
+
+  it("an erasure wipes and cancels a marketing message queued to an address the customer has since changed", async () => {
+    const org = `Org ${token()}`;
+    const c = await makeCustomer({ organization: org });
+    await grant(c.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    const [message] = await messagesOf(id);
+    await db().customer.update({ where: { id: c.id }, data: { email: `moved-${c.email}` } });
+    await db().$transaction((tx) => eraseCustomer(tx, systemActor("test"), c.id, {}));
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", to: "", variables: null });
+  });
+
+  it("refuses a marketing message whose customer record cannot be found, instead of letting it through", async () => {
+    const org = `Org ${token()}`;
+    const c = await makeCustomer({ organization: org });
+    await grant(c.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    const [message] = await messagesOf(id);
+    // A reference to no record (the outbox keeps no foreign key to the register).
+    await db().emailMessage.update({ where: { id: message.id }, data: { customerId: randomUUID() } });
+    await send();
+    expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", lastError: "guard:NO_CUSTOMER" });
+    expect(world.resend.emails.map((e) => e.to)).not.toContain(c.email);
   });
 });

@@ -22,6 +22,7 @@ export const EXCLUSION_REASONS = [
   "OBJECTED",
   "RETENTION",
   "ADDRESS_CHANGED",
+  "NO_CUSTOMER",
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

@@ -2,6 +2,8 @@
 // headers, the daily cap, the sending hours, pause and cancel, and who may change the rules.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { deliverCampaignBatch } from "@/lib/email/delivery";
+import { assertEnv } from "@/lib/env";
 import { campaignFor, grant, messagesOf, queue, send, setRules, unsubscribeLink, useCampaignWorld } from "@/tests/support/campaigns";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { failure, invalid } from "@/tests/support/outcomes";
@@ -130,6 +132,40 @@ describe("sending a campaign", () => {
     ).toMatchObject({
       code: "CONFLICT",
     });
+  });
+
+  it("never sends a batch again to everyone else when its first attempt went through unanswered and the guard has since taken someone out", async () => {
+    const org = `Org ${token()}`;
+    const a = await makeCustomer({ organization: org });
+    const b = await makeCustomer({ organization: org });
+    await grant(a.id);
+    await grant(b.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    process.env.EMAIL_SEND_TIMEOUT_MS = "600";
+    assertEnv();
+    try {
+      // The provider takes the batch but answers only after the sender has given up on it.
+      world.resend.outage("hang", 1.5);
+      expect(await deliverCampaignBatch()).toBe(2);
+      expect((await messagesOf(id)).map((m) => m.status)).toEqual(["QUEUED", "QUEUED"]);
+      for (let i = 0; i < 50 && world.resend.emails.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(world.resend.emails.map((e) => e.to).sort()).toEqual([a.email, b.email].sort());
+    } finally {
+      delete process.env.EMAIL_SEND_TIMEOUT_MS;
+      assertEnv();
+    }
+    // Meanwhile one of them withdraws; the retry is due.
+    await grant(a.id, "promotions_events", "WITHDRAWN");
+    await db().emailMessage.updateMany({ where: { campaignId: id }, data: { nextAttemptAt: new Date() } });
+    await send();
+    const byCustomer = Object.fromEntries((await messagesOf(id)).map((m) => [m.customerId, m]));
+    expect(byCustomer[a.id]).toMatchObject({ status: "CANCELLED", lastError: "guard:WITHDRAWN" });
+    // The smaller batch under the same key is refused as a reused key: the first attempt went, so
+    // the other message is recorded as sent then, and nobody got a second email.
+    expect(byCustomer[b.id]).toMatchObject({ status: "SENT", lastError: "sent:earlier_attempt" });
+    expect(world.resend.calls.map((c) => c.status)).toContain(409);
+    expect(world.resend.emails.filter((e) => e.to === b.email)).toHaveLength(1);
   });
 
   it("lets only COMPLIANCE change the sending rules, always with a reason", async () => {

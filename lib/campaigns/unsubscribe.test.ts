@@ -53,6 +53,15 @@ describe("unsubscribe", () => {
     expect(await db().suppression.findUnique({ where: { emailHash: emailHash(customer.email) } })).toBeNull();
   });
 
+  it("suppresses the address the email reached, and the current one, after the customer changed address", async () => {
+    const { customer, token: t } = await sentTo(`Org ${token()}`);
+    const newer = `moved-${customer.email}`;
+    await db().customer.update({ where: { id: customer.id }, data: { email: newer } });
+    expect((await post(t)).status).toBe(200);
+    expect(await db().suppression.findUnique({ where: { emailHash: emailHash(customer.email) } })).toMatchObject({ reason: "UNSUBSCRIBED" });
+    expect(await db().suppression.findUnique({ where: { emailHash: emailHash(newer) } })).toMatchObject({ reason: "UNSUBSCRIBED" });
+  });
+
   it("refuses a forged or altered token, and a GET changes nothing", async () => {
     const { customer, token: t } = await sentTo(`Org ${token()}`);
     const [id, mac] = t.split(".");

@@ -93,6 +93,9 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
     await tx.breachCustomer.deleteMany({ where: { customerId: mergeId, breach: { affected: { some: { customerId: keepId } } } } });
     await tx.breachCustomer.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
     await tx.authToken.deleteMany({ where: { customerId: mergeId } });
+    // Marketing messages (queued or sent) follow the person: the send-time guard, the 24-hour cap and
+    // the unsubscribe link all find them by the kept record.
+    const emails = await tx.emailMessage.updateMany({ where: { customerId: mergeId }, data: { customerId: keepId } });
 
     // Both records in one disclosure: the evidence of that disclosure must stay as it is.
     if ((await tx.disclosureItem.count({ where: { customerId: mergeId } })) > 0) throw new AppError("CONFLICT", "customers.mergeSharedDisclosure");
@@ -118,6 +121,7 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
       notices: notices.count,
       requests: requests.count,
       media: media.count,
+      emails: emails.count,
     };
     await recordAudit(tx, actor, {
       action: "customer.merged",

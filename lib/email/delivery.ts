@@ -1,5 +1,4 @@
 // The outbox sender. Runs in every app instance (lib/jobs); the database decides who sends what.
-import { createHash } from "node:crypto";
 import { Resend } from "resend";
 import { blockedMarketingCampaigns, guardBatch } from "@/lib/campaigns/mutations/guard";
 import { readMarketingRules } from "@/lib/campaigns/queries";
@@ -113,7 +112,7 @@ export async function deliverCampaignBatch(size = 100): Promise<number> {
   const claimed = await claimCampaignBatch(size, await blockedMarketingCampaigns(at, rules));
   if (claimed.length === 0) return 0;
   // Marketing messages pass the guard again now; those it stops leave the batch before it is sent.
-  const marketing = claimed.filter((m) => m.customerId);
+  const marketing = claimed.filter((m) => m.marketing || m.customerId);
   const allowed = new Set(
     marketing.length
       ? await guardBatch(
@@ -131,17 +130,18 @@ export async function deliverCampaignBatch(size = 100): Promise<number> {
     await markBatchCaptured(ids);
     return claimed.length;
   }
-  // The batch id is the idempotency key; when the guard took messages out, the key also names the
-  // ones left, so a retry of exactly these is recognised and a different set is not mistaken for it.
-  const key = marketing.length
-    ? `batch-${batch[0].batchId}-${createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 16)}`
-    : `batch-${batch[0].batchId}`;
+  // The batch id is the idempotency key, for every attempt. A retry of the same messages gets the
+  // first answer back (nothing sent twice). When the guard has taken someone out since an attempt the
+  // provider may have accepted, the smaller batch under the same key is refused as a reused key
+  // (below) rather than sent again to everyone else — a new key there would mean a second email to
+  // each of them.
+  const key = `batch-${batch[0].batchId}`;
   try {
     const payload = [];
     for (const m of batch) {
       const template = await campaignTemplate(m.campaignId);
       if (!template) throw new Error(`campaign ${m.campaignId} not found`);
-      if (m.customerId) {
+      if (m.marketing || m.customerId) {
         const link = unsubscribeUrl(m.id);
         payload.push({
           from: env().EMAIL_FROM,
@@ -154,7 +154,15 @@ export async function deliverCampaignBatch(size = 100): Promise<number> {
       } else payload.push({ from: env().EMAIL_FROM, to: m.to, subject: m.subject, ...campaignContent(template, m.locale, m.variables) });
     }
     const { data, error } = await withTimeout(provider.batch.send(payload, { idempotencyKey: key }));
-    if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
+    // The key was used for a different set of these messages: an earlier attempt was accepted after
+    // all (its answer was lost), so these went then. Recorded as sent, without the provider's ids.
+    if (error?.name === "invalid_idempotent_request")
+      await markBatchSent(
+        ids,
+        ids.map(() => null),
+        "sent:earlier_attempt",
+      );
+    else if (error) await markBatchFailed(batch[0].batchId, batch[0].attempts, `${error.name}: ${error.message}`);
     else
       await markBatchSent(
         ids,

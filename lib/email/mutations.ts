@@ -143,11 +143,14 @@ export type CampaignMessage = {
   campaignId: string;
   attempts: number;
   batchId: string;
-  /** Marketing messages only: they pass the guard again before they leave (lib/campaigns/mutations/guard.ts). */
+  /** Marketing messages only: the customer it was queued for. */
   customerId: string | null;
+  /** A message of a marketing campaign: it passes the guard again before it leaves (lib/campaigns/mutations/guard.ts). */
+  marketing: boolean;
 };
 
-const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId", "customerId"`;
+const campaignColumns = Prisma.sql`id, "to", subject, locale::text AS locale, variables, "campaignId", attempts, "batchId", "customerId",
+  (SELECT k.kind = 'MARKETING' FROM "EmailCampaign" k WHERE k.id = "campaignId") AS marketing`;
 
 /**
  * Claims up to `limit` campaign messages as one batch for Resend's batch API. The batch id is its
@@ -193,10 +196,10 @@ export async function claimCampaignBatch(limit = 100, blockedCampaigns: string[]
 const CUT_BATCH_LOCK = 727_003;
 
 /** Marks a batch sent, with each message's provider id, and stamps the notices it proves. */
-export async function markBatchSent(ids: string[], providerIds: (string | null)[]) {
+export async function markBatchSent(ids: string[], providerIds: (string | null)[], note: string | null = null) {
   await db().$transaction([
     db().$executeRaw`
-      UPDATE "EmailMessage" m SET status = 'SENT', "providerId" = x.pid, "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
+      UPDATE "EmailMessage" m SET status = 'SENT', "providerId" = x.pid, "sentAt" = now(), "lockedUntil" = NULL, "lastError" = ${note}
       FROM unnest(${ids}::uuid[], ${providerIds}::text[]) AS x(id, pid) WHERE m.id = x.id`,
     // Driven from the batch's ids (a nested loop on the index), whatever the table's statistics say.
     db().$executeRaw`UPDATE "PolicyNotice" p SET "sentAt" = now() FROM unnest(${ids}::uuid[]) AS x(id) WHERE p."emailMessageId" = x.id AND p."sentAt" IS NULL`,

@@ -1,7 +1,8 @@
 // A local stand-in for Resend's HTTP API, so tests drive the real `resend` SDK (pointed here with
-// RESEND_BASE_URL / baseUrl). It records every request, honours Idempotency-Key like Resend (same key,
-// same id, nothing delivered twice) and can be told to fail the next N calls.
-import { randomUUID } from "node:crypto";
+// RESEND_BASE_URL / baseUrl). It records every request, honours Idempotency-Key like Resend (same key
+// and body: the first answer again, nothing delivered twice; same key, another body: 409
+// invalid_idempotent_request) and can be told to fail the next N calls.
+import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -55,6 +56,8 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
   const emails: FakeEmail[] = [];
   const calls: FakeResend["calls"] = [];
   const byKey = new Map<string, string>();
+  // Idempotency keys of accepted requests: the body's hash, to refuse the key with another body.
+  const bodies = new Map<string, string>();
   let failures = { count: 0, status: 500 };
   let down: { mode: "500" | "429" | "hang"; until: number; retryAfter: number } | null = null;
   const hung: (() => void)[] = [];
@@ -93,6 +96,7 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
       emails.length = 0;
       calls.length = 0;
       byKey.clear();
+      bodies.clear();
       failures = { count: 0, status: 500 };
       return send(200, { ok: true });
     }
@@ -131,6 +135,12 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
       calls.push({ path, status: failures.status, idempotencyKey: key, count, at: arrived });
       return send(failures.status, { name: "internal_server_error", message: "Injected failure", statusCode: failures.status });
     }
+    const hash = createHash("sha256").update(`${path}\n${body}`).digest("hex");
+    if (key && bodies.has(key) && bodies.get(key) !== hash) {
+      calls.push({ path, status: 409, idempotencyKey: key, count, at: arrived });
+      return send(409, { name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload.", statusCode: 409 });
+    }
+    if (key) bodies.set(key, hash);
     calls.push({ path, status: 200, idempotencyKey: key, count, at: arrived });
     if (isBatch) {
       if (!Array.isArray(parsed) || parsed.length > 100) return send(422, { name: "validation_error", message: "1 to 100 emails per batch" });
@@ -156,6 +166,7 @@ export async function startFakeResend(port = 0, options: { keepBodies?: boolean;
       emails.length = 0;
       calls.length = 0;
       byKey.clear();
+      bodies.clear();
       failures = { count: 0, status: 500 };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,3 +1,4 @@
+import { describeLastError } from "@/lib/email/last-error";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
@@ -83,7 +84,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                         {t("outbox.secretBadge")}
                       </Badge>
                     )}
-                    {m.lastError && <div className="mt-0.5 text-xs text-red-700">{m.lastError}</div>}
+                    {m.lastError && <div className="mt-0.5 text-xs text-red-700">{describeLastError(m.lastError, t)}</div>}
                   </Td>
                   <Td>
                     <EmailStatusBadge status={m.status} t={t} />

@@ -37,6 +37,7 @@ export async function exclusionReasonSql(purposeKey: Prisma.Sql, required: Prism
     WHEN s.action = 'LAPSED' THEN 'LAPSED'
     WHEN ${stale} THEN 'STALE_WORDING'
     WHEN c."legalHoldSetAt" IS NOT NULL THEN 'LEGAL_HOLD'
+    WHEN c."sharingObjectedAt" IS NOT NULL THEN 'OBJECTED'
     WHEN EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = email_hash(c.email)) THEN 'SUPPRESSED'
     WHEN EXISTS (
       SELECT 1 FROM "PrivacyRequest" r
@@ -124,16 +125,19 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
     const verdicts = await tx.$queryRaw<Verdict[]>`
       WITH batch AS (
         SELECT m.id, m."to", m."customerId", m."campaignId", m."consentEventId", m."lastError" IS NOT NULL AS held
-        FROM "EmailMessage" m WHERE m.id = ANY (${ids}::uuid[]) AND m."customerId" IS NOT NULL),
+        FROM "EmailMessage" m JOIN "EmailCampaign" mk ON mk.id = m."campaignId"
+        WHERE m.id = ANY (${ids}::uuid[]) AND (m."customerId" IS NOT NULL OR mk.kind = 'MARKETING')),
       ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b."customerId" ORDER BY b.id) AS rank FROM batch b)
       SELECT b.id::text, k.status::text AS "campaignStatus", s."eventId"::text AS "eventId", b."consentEventId"::text AS "recordedEventId", b.held,
-        CASE WHEN lower(b."to") IS DISTINCT FROM lower(c.email) AND c.status <> 'ERASED' AND c.email IS NOT NULL AND c.email <> '' THEN 'ADDRESS_CHANGED' ELSE ${reason} END AS reason,
+        CASE WHEN c.id IS NULL THEN 'NO_CUSTOMER'
+          WHEN lower(b."to") IS DISTINCT FROM lower(c.email) AND c.status <> 'ERASED' AND c.email IS NOT NULL AND c.email <> '' THEN 'ADDRESS_CHANGED'
+          ELSE ${reason} END AS reason,
         (sent.n + b.rank > coalesce(c."marketingDailyLimit", ${rules.dailyCap})) AS "overCap",
         sent.first + interval '24 hours' AS "capFreesAt"
       FROM ranked b
       JOIN "EmailCampaign" k ON k.id = b."campaignId"
-      JOIN "Purpose" p ON p.id = k."purposeId"
-      JOIN "Customer" c ON c.id = b."customerId"
+      LEFT JOIN "Purpose" p ON p.id = k."purposeId"
+      LEFT JOIN "Customer" c ON c.id = b."customerId"
       LEFT JOIN "ConsentState" s ON s."customerId" = c.id AND s."purposeId" = k."purposeId"
       LEFT JOIN "ConsentEvent" e ON e.id = s."eventId"
       LEFT JOIN "PolicyVersion" pv ON pv.id = e."policyVersionId"
@@ -147,6 +151,8 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
     const cancel: { id: string; reason: string }[] = [];
     const hold: { id: string; until: Date; why: string }[] = [];
     const release: string[] = [];
+    // Every message of a marketing campaign, or addressed to a customer, has a verdict (outer joins
+    // throughout: a record merged away or a campaign without purpose is refused, never waved through).
     const allowed = new Set(ids);
     const evidence: { id: string; eventId: string }[] = [];
     for (const v of verdicts) {

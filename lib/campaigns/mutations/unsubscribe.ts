@@ -58,7 +58,7 @@ export async function unsubscribe(token: string, context: UnsubscribeContext) {
   return db().$transaction(async (tx) => {
     const message = await tx.emailMessage.findFirst({
       where: { id: messageId, customerId: { not: null }, campaign: { kind: "MARKETING" } },
-      select: { customerId: true, campaignId: true, campaign: { select: { purpose: { select: { key: true } } } } },
+      select: { to: true, customerId: true, campaignId: true, campaign: { select: { purpose: { select: { key: true } } } } },
     });
     if (!message?.customerId || !message.campaign?.purpose) throw new AppError("NOT_FOUND", "unsubscribe.invalid");
     const customer = await tx.customer.findUnique({ where: { id: message.customerId }, select: { email: true, status: true } });
@@ -75,8 +75,11 @@ export async function unsubscribe(token: string, context: UnsubscribeContext) {
       userAgent: context.userAgent,
       evidence: { messageId, campaignId: message.campaignId ?? "", method: context.oneClick ? "one_click" : "link" },
     });
+    // The mailbox the email reached is the one that asked to hear no more (the customer may have
+    // changed address since); their current address too, when it is another one.
+    const addresses = [...new Set([message.to, customer.email].filter((a) => a.trim() !== "").map((a) => emailHash(a)))];
     const added = await tx.$executeRaw`
-      INSERT INTO "Suppression" ("emailHash", reason, "messageId") VALUES (${emailHash(customer.email)}, 'UNSUBSCRIBED', ${messageId}::uuid)
+      INSERT INTO "Suppression" ("emailHash", reason, "messageId") SELECT h, 'UNSUBSCRIBED', ${messageId}::uuid FROM unnest(${addresses}::text[]) AS h
       ON CONFLICT ("emailHash") DO NOTHING`;
     if (added)
       await recordAudit(tx, actor, { action: "suppression.added", entityType: "EmailMessage", entityId: messageId, details: { reason: "UNSUBSCRIBED" } });

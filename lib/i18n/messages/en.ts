@@ -194,6 +194,7 @@ export const en: Record<MessageKey, string> = {
   "outbox.attempts": "{count} attempts",
   "outbox.attemptsLabel": "Attempts",
   "outbox.lastError": "Last error",
+  "outbox.sentEarlierAttempt": "Sent by an earlier attempt (the provider accepted it but its answer was lost; no provider message id).",
   "outbox.empty": "No emails yet.",
   "outbox.back": "Outbox",
   "outbox.html": "HTML version",

@@ -203,6 +203,7 @@ export const vi = {
   "outbox.attempts": "{count} lần thử",
   "outbox.attemptsLabel": "Số lần thử",
   "outbox.lastError": "Lỗi gần nhất",
+  "outbox.sentEarlierAttempt": "Đã gửi ở một lần thử trước (nhà cung cấp đã nhận nhưng câu trả lời bị mất; không có mã thư của nhà cung cấp).",
   "outbox.empty": "Chưa có email nào.",
   "outbox.back": "Hộp thư đi",
   "outbox.html": "Bản HTML",

@@ -89,13 +89,13 @@ export async function eraseCustomer(
 
   // Emails: the address and bodies go. Queued messages are cancelled, except the one that tells the
   // customer it is done (wiped by the outbox once handled).
+  // (Marketing messages are found by the customer too: one queued to an address they had before.)
   const addresses = [customer.email].filter((a): a is string => !!a);
-  const emails = addresses.length
-    ? await tx.$executeRaw`
+  const emails = await tx.$executeRaw`
         UPDATE "EmailMessage" SET "to" = '', html = NULL, text = NULL, variables = NULL,
           status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED'::"EmailStatus" ELSE status END, "lockedUntil" = NULL
-        WHERE lower("to") = ANY (${addresses.map((a) => a.toLowerCase())}::text[]) AND id IS DISTINCT FROM ${context.keepEmailId ?? null}::uuid`
-    : 0;
+        WHERE (lower("to") = ANY (${addresses.map((a) => a.toLowerCase())}::text[]) OR "customerId" = ${customerId}::uuid)
+          AND id IS DISTINCT FROM ${context.keepEmailId ?? null}::uuid`;
 
   // Uploaded import files that still contain the person (imports keep no file once finished).
   const needles = [customer.email, customer.phone].filter((v): v is string => !!v);

@@ -1,3 +1,4 @@
+import { describeLastError } from "@/lib/email/last-error";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -62,7 +63,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
             {message.lastError && (
               <>
                 <dt className="text-zinc-500">{t("outbox.lastError")}</dt>
-                <dd className="text-red-700">{message.lastError}</dd>
+                <dd className="text-red-700">{describeLastError(message.lastError, t)}</dd>
               </>
             )}
           </dl>
