@@ -9,6 +9,18 @@ import { createCustomerFor, tag } from "./support/customers";
 import { signIn } from "./support/sign-in";
 import { createStaff } from "./support/staff";
 
+// The sending hours this file opens for itself are put back afterwards, for the specs that follow.
+let hoursBefore: Awaited<ReturnType<typeof readMarketingRules>> | null = null;
+test.afterAll(async () => {
+  if (hoursBefore)
+    await updateMarketingRules(systemActor("e2e"), {
+      ...(await readMarketingRules()),
+      windowStartHour: hoursBefore.windowStartHour,
+      windowEndHour: hoursBefore.windowEndHour,
+      reason: "End-to-end test puts the sending hours back",
+    });
+});
+
 test("staff send a campaign only to the customer who agreed, and the customer unsubscribes from the email in one click", async ({
   page: staff,
   browser,
@@ -18,6 +30,7 @@ test("staff send a campaign only to the customer who agreed, and the customer un
   // Whatever the hour this runs at, the sending hours must not hold the email back.
   const rules = await readMarketingRules();
   if (rules.windowStartHour !== 0 || rules.windowEndHour !== 24) {
+    hoursBefore = rules;
     await updateMarketingRules(systemActor("e2e"), { ...rules, windowStartHour: 0, windowEndHour: 24, reason: "End-to-end test sends at any hour" });
   }
   const org = `Công ty Chiến dịch ${tag()}`;

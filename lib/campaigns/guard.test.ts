@@ -14,8 +14,8 @@ import { campaignFor, grant, messagesOf, queue, send, useCampaignWorld } from "@
 import { makeCustomer, token } from "@/tests/support/customers";
 import { uniqueEmail } from "@/tests/support/factories";
 import { actAsCustomer } from "@/tests/support/session";
-import { emailHash, exclusionReasonSql } from "./mutations/guard";
-import { audiencePreview } from "./queries";
+import { emailHash, exclusionReasonSql, guardBatch } from "./mutations/guard";
+import { audiencePreview, readMarketingRules } from "./queries";
 
 describe("the marketing guard", () => {
   const world = useCampaignWorld();
@@ -156,6 +156,83 @@ describe("the marketing guard", () => {
     await send();
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", lastError: "guard:WITHDRAWN" });
     expect(world.resend.emails.map((e) => e.to)).not.toContain(email);
+  });
+
+  it("checks again at send time: a changed address, a new suppression, an open objection to sharing or to the purpose", async () => {
+    const org = `Org ${token()}`;
+    const [moved, suppressed, stopSharing, withdrawRequest, fine] = await Promise.all(Array.from({ length: 5 }, () => makeCustomer({ organization: org })));
+    for (const c of [moved, suppressed, stopSharing, withdrawRequest, fine]) await grant(c.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    expect(await messagesOf(id)).toHaveLength(5);
+    // After queuing, before sending:
+    await db().customer.update({ where: { id: moved.id }, data: { email: `moved-${moved.email}` } });
+    await db().suppression.create({ data: { emailHash: emailHash(suppressed.email), reason: "HARD_BOUNCE" } });
+    const receivedOn = new Date().toISOString().slice(0, 10);
+    await logRequest(world.compliance, {
+      customerId: stopSharing.id,
+      type: "STOP_SHARING",
+      channel: "PHONE",
+      receivedOn,
+      details: "Đừng gửi dữ liệu của tôi cho ai",
+    });
+    await logRequest(world.compliance, {
+      customerId: withdrawRequest.id,
+      type: "WITHDRAW_CONSENT",
+      purposeKey: "promotions_events",
+      channel: "PHONE",
+      receivedOn,
+      details: "Tôi không muốn nhận khuyến mãi nữa",
+    });
+    await send();
+    const outcome = Object.fromEntries((await messagesOf(id)).map((m) => [m.customerId, `${m.status} ${m.lastError ?? ""}`.trim()]));
+    expect(outcome).toEqual({
+      [moved.id]: "CANCELLED guard:ADDRESS_CHANGED",
+      [suppressed.id]: "CANCELLED guard:SUPPRESSED",
+      [stopSharing.id]: "CANCELLED guard:OBJECTED",
+      [withdrawRequest.id]: "CANCELLED guard:OBJECTED",
+      [fine.id]: "SENT",
+    });
+    expect(world.resend.emails.map((e) => e.to)).toEqual([fine.email]);
+  });
+
+  it("holds, never drops, a message the guard finds outside the sending hours at send time", async () => {
+    const org = `Org ${token()}`;
+    const c = await makeCustomer({ organization: org });
+    await grant(c.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    const [message] = await messagesOf(id);
+    const rules = await readMarketingRules();
+    // 03:00 in Hanoi, with the default hours (07–22): the window shut between claiming and sending.
+    const night = new Date("2026-12-03T20:00:00Z");
+    const allowed = await guardBatch([message.id], night, { ...rules, windowStartHour: 7, windowEndHour: 22 });
+    expect(allowed).toEqual([]);
+    const held = await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(held).toMatchObject({ status: "QUEUED", lastError: "held:SEND_WINDOW" });
+    expect(held.nextAttemptAt.toISOString()).toBe("2026-12-04T00:00:00.000Z"); // 07:00 in Hanoi
+  });
+
+  it("aims only at the audience chosen: status, language, organisation and the dates a customer was added", async () => {
+    const org = `Org ${token()}`;
+    const lead = await makeCustomer({ organization: org, locale: "vi" });
+    const active = await makeCustomer({ organization: org, locale: "en" });
+    const older = await makeCustomer({ organization: org, locale: "en" });
+    await makeCustomer({ organization: `Other ${token()}`, locale: "en" });
+    await db().customer.update({ where: { id: active.id }, data: { status: "ACTIVE" } });
+    await db().customer.update({ where: { id: older.id }, data: { status: "ACTIVE", createdAt: new Date("2025-06-15T05:00:00Z") } });
+    for (const c of [lead, active, older]) await grant(c.id);
+    const base = { statuses: ["LEAD", "ACTIVE", "TERMINATED"] as ("LEAD" | "ACTIVE" | "TERMINATED")[], organization: org, locale: "" as "" | "vi" | "en" };
+    const none = { createdFrom: "", createdTo: "", lastContactFrom: "", lastContactTo: "" };
+    const eligible = async (a: Partial<typeof base & typeof none>) =>
+      (await audiencePreview(world.staff, "promotions_events", { ...base, ...none, ...a } as Parameters<typeof audiencePreview>[2])).eligible;
+    expect(await eligible({})).toBe(3);
+    expect(await eligible({ statuses: ["LEAD"] })).toBe(1);
+    expect(await eligible({ locale: "en" })).toBe(2);
+    // Days are Vietnam days: the older customer was added on 2025-06-15.
+    expect(await eligible({ createdFrom: "2025-06-15", createdTo: "2025-06-15" })).toBe(1);
+    expect(await eligible({ createdFrom: "2025-06-16" })).toBe(2);
+    expect(await eligible({ createdTo: "2025-06-14" })).toBe(0);
   });
 
   it("an erasure wipes and cancels a marketing message queued to an address the customer has since changed", async () => {
