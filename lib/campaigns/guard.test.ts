@@ -247,6 +247,33 @@ describe("the marketing guard", () => {
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", to: "", variables: null });
   });
 
+  it("reaches a mailbox shared by two records (not merged yet) once per campaign, and counts the cap per address", async () => {
+    const org = `Org ${token()}`;
+    const first = await makeCustomer({ organization: org });
+    const twin = await makeCustomer({ organization: org });
+    // A second record of the same email, as imports and old data leave them.
+    await db().customer.update({ where: { id: twin.id }, data: { email: first.email.toUpperCase() } });
+    await grant(first.id);
+    await grant(twin.id);
+    const id = await campaignFor(world, org);
+    await queue(world, id);
+    expect(await messagesOf(id)).toHaveLength(2);
+    // In one batch, and again when the second comes in a later batch than the first.
+    await send(1);
+    const outcome = (await messagesOf(id)).map((m) => `${m.status} ${m.lastError ?? ""}`.trim()).sort();
+    expect(outcome).toEqual(["CANCELLED guard:DUPLICATE_ADDRESS", "SENT"]);
+    expect(world.resend.emails.filter((e) => String(e.to).toLowerCase() === first.email.toLowerCase())).toHaveLength(1);
+    // A second campaign today: the address has had its one email for 24 hours, whichever record it
+    // is sent for.
+    const next = await campaignFor(world, org);
+    await queue(world, next);
+    await send();
+    expect((await messagesOf(next)).map((m) => `${m.status} ${m.lastError ?? ""}`.trim()).sort()).toEqual([
+      "CANCELLED guard:DUPLICATE_ADDRESS",
+      "QUEUED held:DAILY_CAP",
+    ]);
+  });
+
   it("refuses a marketing message whose customer record cannot be found, instead of letting it through", async () => {
     const org = `Org ${token()}`;
     const c = await makeCustomer({ organization: org });

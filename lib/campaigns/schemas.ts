@@ -23,6 +23,7 @@ export const EXCLUSION_REASONS = [
   "RETENTION",
   "ADDRESS_CHANGED",
   "NO_CUSTOMER",
+  "DUPLICATE_ADDRESS",
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

@@ -127,10 +127,14 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
         SELECT m.id, m."to", m."customerId", m."campaignId", m."consentEventId", m."lastError" IS NOT NULL AS held
         FROM "EmailMessage" m JOIN "EmailCampaign" mk ON mk.id = m."campaignId"
         WHERE m.id = ANY (${ids}::uuid[]) AND (m."customerId" IS NOT NULL OR mk.kind = 'MARKETING')),
-      ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b."customerId" ORDER BY b.id) AS rank FROM batch b)
+      -- Within the batch: the how-manieth message to this address, and to this address in this campaign.
+      ranked AS (SELECT b.*, row_number() OVER (PARTITION BY lower(b."to") ORDER BY b.id) AS rank,
+                 row_number() OVER (PARTITION BY lower(b."to"), b."campaignId" ORDER BY b.id) AS "campaignRank" FROM batch b)
       SELECT b.id::text, k.status::text AS "campaignStatus", s."eventId"::text AS "eventId", b."consentEventId"::text AS "recordedEventId", b.held,
         CASE WHEN c.id IS NULL THEN 'NO_CUSTOMER'
           WHEN lower(b."to") IS DISTINCT FROM lower(c.email) AND c.status <> 'ERASED' AND c.email IS NOT NULL AND c.email <> '' THEN 'ADDRESS_CHANGED'
+          -- Two records of one mailbox (not merged yet): the campaign reaches it once.
+          WHEN sent."sameCampaign" OR b."campaignRank" > 1 THEN 'DUPLICATE_ADDRESS'
           ELSE ${reason} END AS reason,
         (sent.n + b.rank > coalesce(c."marketingDailyLimit", ${rules.dailyCap})) AS "overCap",
         sent.first + interval '24 hours' AS "capFreesAt"
@@ -144,9 +148,13 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
       CROSS JOIN LATERAL (
         SELECT coalesce(max(v.number), 0) AS required FROM "PolicyVersion" v
         WHERE v.status = 'PUBLISHED' AND v."effectiveAt" <= ${today} AND p.key = ANY (v."materialPurposeKeys")) req
+      -- What this address was already sent: in the last 24 hours (the cap), and ever by this campaign.
       CROSS JOIN LATERAL (
-        SELECT count(*)::int AS n, min(o."sentAt") AS first FROM "EmailMessage" o
-        WHERE o."customerId" = c.id AND o."sentAt" > ${at}::timestamptz - interval '24 hours' AND o.status = 'SENT') sent`;
+        SELECT count(*) FILTER (WHERE o."sentAt" > ${at}::timestamptz - interval '24 hours')::int AS n,
+               min(o."sentAt") FILTER (WHERE o."sentAt" > ${at}::timestamptz - interval '24 hours') AS first,
+               coalesce(bool_or(o."campaignId" = b."campaignId"), false) AS "sameCampaign"
+        FROM "EmailMessage" o
+        WHERE lower(o."to") = lower(b."to") AND o."customerId" IS NOT NULL AND o."sentAt" IS NOT NULL AND o.status = 'SENT') sent`;
     const open = inSendWindow(at, rules);
     const cancel: { id: string; reason: string }[] = [];
     const hold: { id: string; until: Date; why: string }[] = [];

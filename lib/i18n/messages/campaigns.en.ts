@@ -91,6 +91,7 @@ export const campaignsEn: Record<keyof typeof campaignsVi, string> = {
   "campaigns.reason.STALE_WORDING": "Agreed to an earlier wording of a changed purpose",
   "campaigns.reason.ADDRESS_CHANGED": "Email address changed",
   "campaigns.reason.NO_CUSTOMER": "Customer record no longer exists",
+  "campaigns.reason.DUPLICATE_ADDRESS": "Address already received this campaign (duplicate record)",
   "campaigns.reason.CAMPAIGN_CANCELLED": "Campaign cancelled",
   "campaigns.col.name": "Campaign",
   "campaigns.col.purpose": "Purpose",

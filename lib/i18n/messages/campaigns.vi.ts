@@ -88,6 +88,7 @@ export const campaignsVi = {
   "campaigns.reason.STALE_WORDING": "Đồng ý theo nội dung cũ của mục đích đã thay đổi",
   "campaigns.reason.ADDRESS_CHANGED": "Địa chỉ email đã đổi",
   "campaigns.reason.NO_CUSTOMER": "Không còn hồ sơ khách hàng",
+  "campaigns.reason.DUPLICATE_ADDRESS": "Địa chỉ đã nhận chiến dịch này (hồ sơ trùng)",
   "campaigns.reason.CAMPAIGN_CANCELLED": "Chiến dịch đã hủy",
   "campaigns.col.name": "Chiến dịch",
   "campaigns.col.purpose": "Mục đích",
