@@ -154,7 +154,9 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
                min(o."sentAt") FILTER (WHERE o."sentAt" > ${at}::timestamptz - interval '24 hours') AS first,
                coalesce(bool_or(o."campaignId" = b."campaignId"), false) AS "sameCampaign"
         FROM "EmailMessage" o
-        WHERE lower(o."to") = lower(b."to") AND o."customerId" IS NOT NULL AND o."sentAt" IS NOT NULL AND o.status = 'SENT') sent`;
+        -- (sentAt is set only when a message is sent. No status test here: on stale statistics it
+        -- made the planner walk every sent message through the status index, once per message.)
+        WHERE lower(o."to") = lower(b."to") AND o."customerId" IS NOT NULL AND o."sentAt" IS NOT NULL) sent`;
     const open = inSendWindow(at, rules);
     const cancel: { id: string; reason: string }[] = [];
     const hold: { id: string; until: Date; why: string }[] = [];
