@@ -39,6 +39,46 @@ describe("consent recorded by staff", () => {
     expect(await db().auditEvent.count({ where: { action: "consent.withdrawn_by_staff", details: { path: ["customerId"], equals: c.id } } })).toBe(1);
   });
 
+  it("tells the customer, in their language, of a consent someone else recorded for them; a withdrawal or a customer without email gets nothing", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer({ locale: "en" });
+    const outbox = () => db().emailMessage.findMany({ where: { to: c.email, template: "consent_recorded_notice" } });
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotions_events",
+      action: "GRANTED",
+      givenOn: await daysAgo(2),
+      method: "PHONE",
+      documentRef: "Call #12",
+    });
+    const [notice] = await outbox();
+    expect(notice).toMatchObject({ status: "QUEUED", locale: "en" });
+    const label = (await db().purpose.findUniqueOrThrow({ where: { key: "promotions_events" } })).labelEn;
+    expect(notice.subject).toContain("has recorded your consent");
+    expect(notice.text).toContain(`“${label}” (by phone)`);
+    expect(notice.text).toMatch(/\/privacy\b/);
+    // The withdrawal staff write down is not announced (nothing is being done in their name).
+    await recordStaffConsent(staff, {
+      customerId: c.id,
+      purposeKey: "promotions_events",
+      action: "WITHDRAWN",
+      givenOn: await daysAgo(0),
+      method: "PHONE",
+      documentRef: "Call #13",
+    });
+    expect(await outbox()).toHaveLength(1);
+    const noEmail = await makeCustomer({ email: "" });
+    await recordStaffConsent(staff, {
+      customerId: noEmail.id,
+      purposeKey: "surveys",
+      action: "GRANTED",
+      givenOn: await daysAgo(0),
+      method: "PAPER",
+      documentRef: "P-9",
+    });
+    expect(await db().emailMessage.count({ where: { template: "consent_recorded_notice", createdAt: { gte: notice.createdAt }, to: "" } })).toBe(0);
+  });
+
   it("keeps a scanned document with its checksum", async () => {
     const staff = await makeStaff("COMPLIANCE");
     const c = await makeCustomer();

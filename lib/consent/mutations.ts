@@ -5,7 +5,13 @@ import { authorizeScope, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/mutations";
+import { renderEmail } from "@/lib/email/render";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatDate } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translate";
+import { readSettings } from "@/lib/settings/queries";
 import { staffConsentSchema } from "./schemas";
 import { consentWording } from "./wording";
 
@@ -29,7 +35,7 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
 
   return db().$transaction(async (tx) => {
     const [customer, purpose] = await Promise.all([
-      tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, status: true, locale: true } }),
+      tx.customer.findUnique({ where: { id: input.customerId }, select: { id: true, status: true, locale: true, email: true } }),
       tx.purpose.findUnique({
         where: { key: input.purposeKey },
         select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, active: true, legalBasis: true },
@@ -83,8 +89,44 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       entityId: event.id,
       details: { customerId: customer.id, purpose: purpose.key, givenOn: input.givenOn, method: input.method, documentRef: input.documentRef },
     });
+    // Consent someone else wrote down for the customer is told to the customer, in the same
+    // transaction: a grant they never gave (a mistaken or made-up record) is seen by the one person
+    // who knows, with the way to withdraw it.
+    if (input.action === "GRANTED" && customer.email) await tellCustomer(tx, customer as { email: string; locale: "vi" | "en" }, purpose, input, givenAt);
     return event;
   });
+}
+
+async function tellCustomer(
+  tx: Tx,
+  customer: { email: string; locale: "vi" | "en" },
+  purpose: { labelVi: string; labelEn: string },
+  input: { method: "PAPER" | "PHONE" | "EMAIL" | "IN_PERSON" | "IMPORT" },
+  givenAt: Date,
+) {
+  const t = translator(customer.locale);
+  const settings = await readSettings(tx);
+  const company = customer.locale === "en" ? settings.companyNameEn : settings.companyName;
+  const email = await renderEmail(
+    "consent_recorded_notice",
+    customer.locale,
+    {
+      subject: t("email.consentRecorded.subject", { company }),
+      paragraphs: [
+        t("email.consentRecorded.body", {
+          company,
+          date: formatDate(givenAt, customer.locale),
+          purpose: customer.locale === "en" ? purpose.labelEn : purpose.labelVi,
+          method: t(`consent.method.${input.method}`),
+        }),
+        t("email.consentRecorded.notYou"),
+      ],
+      button: { label: t("email.consentRecorded.button"), href: `${env().APP_URL}/privacy` },
+      footer: t("email.footer.customer", { company }),
+    },
+    settings,
+  );
+  await enqueueEmail(tx, customer.email, email);
 }
 
 export type ConsentChange = {

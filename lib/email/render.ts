@@ -31,6 +31,7 @@ type Templates = {
   recipient_notice: NoticeEmailProps;
   lead_notice: NoticeEmailProps;
   api_key_notice: NoticeEmailProps;
+  consent_recorded_notice: NoticeEmailProps;
 };
 
 const templates: {
@@ -53,6 +54,7 @@ const templates: {
   recipient_notice: { component: NoticeEmail, subject: noticeSubject },
   lead_notice: { component: NoticeEmail, subject: noticeSubject },
   api_key_notice: { component: NoticeEmail, subject: noticeSubject },
+  consent_recorded_notice: { component: NoticeEmail, subject: noticeSubject },
 };
 export type TemplateName = keyof Templates;
 

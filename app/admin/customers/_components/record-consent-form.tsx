@@ -95,6 +95,7 @@ export function RecordConsentForm({ customerId, purposes }: { customerId: string
       <Field id="c-note" label={t("consent.note")} error={err("note")}>
         <Textarea rows={2} {...fieldA11y("c-note", err("note"))} {...form.register("note")} />
       </Field>
+      <p className="text-sm text-zinc-600">{t("consent.tellsCustomer")}</p>
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {t("consent.record")}
       </Button>
