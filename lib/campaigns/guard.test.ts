@@ -6,11 +6,16 @@ import { Prisma } from "@/generated/prisma/client";
 import { changeConsentAction } from "@/app/(public)/privacy/me/actions";
 import { db } from "@/lib/db";
 import { mergeCustomers } from "@/lib/duplicates/mutations";
+import { submitForm } from "@/lib/submissions/mutations";
+import { ctx, key, makeForm } from "@/tests/support/forms";
+import { day } from "@/tests/support/policies";
+import { scheduleCampaign, startDueCampaigns } from "./mutations/marketing";
+import { queueCampaignChunk } from "./mutations/queue";
 import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
 import { systemActor } from "@/lib/auth/actor";
 import { deliverCampaignBatch } from "@/lib/email/delivery";
 import { logRequest, setLegalHold } from "@/lib/privacy-requests/mutations/desk";
-import { campaignFor, grant, messagesOf, queue, send, useCampaignWorld } from "@/tests/support/campaigns";
+import { campaignFor, grant, messagesOf, queue, queuedCampaign, send, useCampaignWorld } from "@/tests/support/campaigns";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { uniqueEmail } from "@/tests/support/factories";
 import { actAsCustomer } from "@/tests/support/session";
@@ -197,12 +202,9 @@ describe("the marketing guard", () => {
   });
 
   it("holds, never drops, a message the guard finds outside the sending hours at send time", async () => {
-    const org = `Org ${token()}`;
-    const c = await makeCustomer({ organization: org });
-    await grant(c.id);
-    const id = await campaignFor(world, org);
-    await queue(world, id);
-    const [message] = await messagesOf(id);
+    const {
+      messages: [message],
+    } = await queuedCampaign(world);
     const rules = await readMarketingRules();
     // 03:00 in Hanoi, with the default hours (07–22): the window shut between claiming and sending.
     const night = new Date("2026-12-03T20:00:00Z");
@@ -235,13 +237,48 @@ describe("the marketing guard", () => {
     expect(await eligible({ createdTo: "2025-06-14" })).toBe(0);
   });
 
-  it("an erasure wipes and cancels a marketing message queued to an address the customer has since changed", async () => {
+  it("leaves out a consent still waiting for the address owner's confirmation (double opt-in)", async () => {
+    const org = `Org ${token()}`;
+    const form = await makeForm();
+    const result = await submitForm(
+      form,
+      {
+        fields: { fullName: "Khách Chờ Xác Nhận", email: uniqueEmail("pending"), organization: org },
+        answers: { color: "red" },
+        consents: ["advertising"],
+        locale: "vi",
+        idempotencyKey: key(),
+      },
+      ctx(),
+    );
+    expect(result.confirmationRequired).toBe(true);
+    const id = await campaignFor(world, org, "advertising");
+    await queue(world, id);
+    expect(await messagesOf(id)).toHaveLength(0);
+    expect((await db().emailCampaign.findUniqueOrThrow({ where: { id } })).excluded).toEqual({ NO_CONSENT: 1 });
+  });
+
+  it("starts a scheduled campaign at its time, not before", async () => {
     const org = `Org ${token()}`;
     const c = await makeCustomer({ organization: org });
     await grant(c.id);
     const id = await campaignFor(world, org);
-    await queue(world, id);
-    const [message] = await messagesOf(id);
+    await scheduleCampaign(world.staff, { id, sendOn: await day(1), sendTime: "09:00" });
+    await startDueCampaigns();
+    while ((await queueCampaignChunk(1000)) > 0) {}
+    expect(await db().emailCampaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SCHEDULED", queuedCount: 0 });
+    // Its time comes.
+    await db().emailCampaign.update({ where: { id }, data: { scheduledAt: new Date(Date.now() - 60_000) } });
+    await startDueCampaigns();
+    while ((await queueCampaignChunk(1000)) > 0) {}
+    expect(await db().emailCampaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", queuedCount: 1 });
+  });
+
+  it("an erasure wipes and cancels a marketing message queued to an address the customer has since changed", async () => {
+    const {
+      customers: [c],
+      messages: [message],
+    } = await queuedCampaign(world);
     await db().customer.update({ where: { id: c.id }, data: { email: `moved-${c.email}` } });
     await db().$transaction((tx) => eraseCustomer(tx, systemActor("test"), c.id, {}));
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "CANCELLED", to: "", variables: null });
@@ -275,12 +312,10 @@ describe("the marketing guard", () => {
   });
 
   it("refuses a marketing message whose customer record cannot be found, instead of letting it through", async () => {
-    const org = `Org ${token()}`;
-    const c = await makeCustomer({ organization: org });
-    await grant(c.id);
-    const id = await campaignFor(world, org);
-    await queue(world, id);
-    const [message] = await messagesOf(id);
+    const {
+      customers: [c],
+      messages: [message],
+    } = await queuedCampaign(world);
     // A reference to no record (the outbox keeps no foreign key to the register).
     await db().emailMessage.update({ where: { id: message.id }, data: { customerId: randomUUID() } });
     await send();

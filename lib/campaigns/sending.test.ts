@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { deliverCampaignBatch } from "@/lib/email/delivery";
 import { assertEnv } from "@/lib/env";
-import { campaignFor, grant, messagesOf, queue, send, setRules, unsubscribeLink, useCampaignWorld } from "@/tests/support/campaigns";
+import { campaignFor, grant, messagesOf, queue, queuedCampaign, send, setRules, unsubscribeLink, useCampaignWorld } from "@/tests/support/campaigns";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { failure, invalid } from "@/tests/support/outcomes";
 import { changeCampaignState, saveCampaign, updateMarketingRules } from "./mutations/marketing";
@@ -135,13 +135,10 @@ describe("sending a campaign", () => {
   });
 
   it("never sends a batch again to everyone else when its first attempt went through unanswered and the guard has since taken someone out", async () => {
-    const org = `Org ${token()}`;
-    const a = await makeCustomer({ organization: org });
-    const b = await makeCustomer({ organization: org });
-    await grant(a.id);
-    await grant(b.id);
-    const id = await campaignFor(world, org);
-    await queue(world, id);
+    const {
+      id,
+      customers: [a, b],
+    } = await queuedCampaign(world, 2);
     process.env.EMAIL_SEND_TIMEOUT_MS = "600";
     assertEnv();
     try {

@@ -11,6 +11,7 @@ import { recordConsentChange } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";
 import { deliverCampaignBatch } from "@/lib/email/delivery";
 import { assertEnv } from "@/lib/env";
+import { makeCustomer, token } from "./customers";
 import { makeStaff } from "./factories";
 import { startFakeResend, type FakeResend } from "./fake-resend";
 
@@ -76,6 +77,17 @@ export async function queue(world: CampaignWorld, id: string) {
   await scheduleCampaign(world.staff, { id });
   await startDueCampaigns();
   while ((await queueCampaignChunk(1000)) > 0) {}
+}
+
+/** `count` new customers of one new organisation who agreed to promotions, and a campaign to them, queued. */
+export async function queuedCampaign(world: CampaignWorld, count = 1) {
+  const org = `Org ${token()}`;
+  const customers = [];
+  for (let i = 0; i < count; i++) customers.push(await makeCustomer({ organization: org }));
+  for (const c of customers) await grant(c.id);
+  const id = await campaignFor(world, org);
+  await queue(world, id);
+  return { id, customers, messages: await messagesOf(id) };
 }
 
 export async function send(size = 100) {
