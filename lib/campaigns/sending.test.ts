@@ -165,6 +165,32 @@ describe("sending a campaign", () => {
     expect(world.resend.emails.filter((e) => e.to === b.email)).toHaveLength(1);
   });
 
+  it("retries a batch whose answer was lost whole, even if the campaign was paused meanwhile, so nobody gets it twice", async () => {
+    const {
+      id,
+      customers: [a, b],
+    } = await queuedCampaign(world, 2);
+    process.env.EMAIL_SEND_TIMEOUT_MS = "600";
+    assertEnv();
+    try {
+      world.resend.outage("hang", 1.5);
+      expect(await deliverCampaignBatch()).toBe(2);
+      for (let i = 0; i < 50 && world.resend.emails.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(world.resend.emails).toHaveLength(2);
+    } finally {
+      delete process.env.EMAIL_SEND_TIMEOUT_MS;
+      assertEnv();
+    }
+    // Paused before the retry: released into a later batch, each would have gone out again.
+    await changeCampaignState(world.staff, { id }, "pause");
+    await db().emailMessage.updateMany({ where: { campaignId: id }, data: { nextAttemptAt: new Date() } });
+    await send();
+    expect((await messagesOf(id)).map((m) => m.status)).toEqual(["SENT", "SENT"]);
+    await changeCampaignState(world.staff, { id }, "resume");
+    await send();
+    for (const c of [a, b]) expect(world.resend.emails.filter((e) => e.to === c.email)).toHaveLength(1);
+  });
+
   it("lets only COMPLIANCE change the sending rules, always with a reason", async () => {
     expect(await failure(updateMarketingRules(world.staff, { ...DEFAULT_MARKETING_RULES, dailyCap: 3, reason: "Khách đồng ý nhận nhiều hơn" }))).toMatchObject({
       code: "FORBIDDEN",

@@ -104,6 +104,8 @@ type Verdict = {
   /** What the message holds now: updated only when the allowing consent or a hold note changed. */
   recordedEventId: string | null;
   held: boolean;
+  /** An earlier attempt of this batch went to the provider, which may have accepted it. */
+  retry: boolean;
   overCap: boolean;
   capFreesAt: Date | null;
 };
@@ -124,13 +126,13 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
     const reason = await exclusionReasonSql(Prisma.sql`p.key`, Prisma.sql`req.required`, today, tx);
     const verdicts = await tx.$queryRaw<Verdict[]>`
       WITH batch AS (
-        SELECT m.id, m."to", m."customerId", m."campaignId", m."consentEventId", m."lastError" IS NOT NULL AS held
+        SELECT m.id, m."to", m."customerId", m."campaignId", m."consentEventId", m."lastError" IS NOT NULL AS held, m.attempts > 1 AS retry
         FROM "EmailMessage" m JOIN "EmailCampaign" mk ON mk.id = m."campaignId"
         WHERE m.id = ANY (${ids}::uuid[]) AND (m."customerId" IS NOT NULL OR mk.kind = 'MARKETING')),
       -- Within the batch: the how-manieth message to this address, and to this address in this campaign.
       ranked AS (SELECT b.*, row_number() OVER (PARTITION BY lower(b."to") ORDER BY b.id) AS rank,
                  row_number() OVER (PARTITION BY lower(b."to"), b."campaignId" ORDER BY b.id) AS "campaignRank" FROM batch b)
-      SELECT b.id::text, k.status::text AS "campaignStatus", s."eventId"::text AS "eventId", b."consentEventId"::text AS "recordedEventId", b.held,
+      SELECT b.id::text, k.status::text AS "campaignStatus", s."eventId"::text AS "eventId", b."consentEventId"::text AS "recordedEventId", b.held, b.retry,
         CASE WHEN c.id IS NULL THEN 'NO_CUSTOMER'
           WHEN lower(b."to") IS DISTINCT FROM lower(c.email) AND c.status <> 'ERASED' AND c.email IS NOT NULL AND c.email <> '' THEN 'ADDRESS_CHANGED'
           -- Two records of one mailbox (not merged yet): the campaign reaches it once.
@@ -169,9 +171,14 @@ export async function guardBatch(ids: string[], at: Date, rules: MarketingRules)
       allowed.delete(v.id);
       if (v.campaignStatus === "CANCELLED") cancel.push({ id: v.id, reason: "CAMPAIGN_CANCELLED" });
       else if (v.reason) cancel.push({ id: v.id, reason: v.reason });
-      else if (v.campaignStatus === "PAUSED") release.push(v.id);
-      else if (!open) hold.push({ id: v.id, until: nextWindowOpening(at, rules), why: "SEND_WINDOW" });
-      else if (v.overCap) hold.push({ id: v.id, until: new Date((v.capFreesAt ?? at).getTime() + (v.capFreesAt ? 0 : 86_400_000)), why: "DAILY_CAP" });
+      // A retry keeps its batch whole unless the guard itself says no: held or released, a message
+      // would go later in another batch under another key — a second email if the provider had in
+      // fact accepted the first attempt. (A pause or the end of the sending hours cannot call back
+      // what may already be sent.)
+      else if (!v.retry && v.campaignStatus === "PAUSED") release.push(v.id);
+      else if (!v.retry && !open) hold.push({ id: v.id, until: nextWindowOpening(at, rules), why: "SEND_WINDOW" });
+      else if (!v.retry && v.overCap)
+        hold.push({ id: v.id, until: new Date((v.capFreesAt ?? at).getTime() + (v.capFreesAt ? 0 : 86_400_000)), why: "DAILY_CAP" });
       else {
         allowed.add(v.id);
         if (v.eventId && (v.eventId !== v.recordedEventId || v.held)) evidence.push({ id: v.id, eventId: v.eventId });
