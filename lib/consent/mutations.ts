@@ -92,7 +92,7 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
     // Consent someone else wrote down for the customer is told to the customer, in the same
     // transaction: a grant they never gave (a mistaken or made-up record) is seen by the one person
     // who knows, with the way to withdraw it.
-    if (input.action === "GRANTED" && customer.email) await tellCustomer(tx, customer as { email: string; locale: "vi" | "en" }, purpose, input, givenAt);
+    if (input.action === "GRANTED" && customer.email) await tellCustomer(tx, { email: customer.email, locale: customer.locale }, purpose, input, givenAt);
     return event;
   });
 }
