@@ -65,6 +65,28 @@ async function main() {
       `\nbackground job: ${(jobMs / 1000).toFixed(1)} s in ${rounds} chunks (${Math.round(d.itemsTotal / (jobMs / 1000)).toLocaleString("en")} customers/s); ${d.itemsIncluded.toLocaleString("en")} included, ${(d.itemsTotal - d.itemsIncluded).toLocaleString("en")} excluded; ${d.status}`,
     );
 
+    // An officer approves later, by which time autovacuum has analysed the new items and set the
+    // visibility map; the bare COPY runs on the same state.
+    await db().$executeRawUnsafe("VACUUM ANALYZE");
+
+    // Baseline: the same rows and columns straight out of PostgreSQL with COPY, nothing else; run
+    // before the approval and after the download, and the faster of the two is compared.
+    const bareCopy = async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const t = performance.now();
+      let bytes = 0;
+      const stream = client.query(
+        copyTo(`COPY (SELECT i.id, c."fullName", c.address FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
+        WHERE i."disclosureId" = '${id}' AND i.included) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
+      );
+      for await (const chunk of stream) bytes += (chunk as Buffer).length;
+      const took = ms(t);
+      await client.end();
+      return { took, bytes };
+    };
+    const before = await bareCopy();
+
     t0 = performance.now();
     await approveDisclosure(officer, id);
     const approveMs = ms(t0);
@@ -75,20 +97,10 @@ async function main() {
     const downloadMs = ms(t0);
     clearInterval(sampler);
 
-    // Baseline: the same rows and columns straight out of PostgreSQL with COPY, nothing else.
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    t0 = performance.now();
-    let bytes = 0;
-    const stream = client.query(
-      copyTo(`COPY (SELECT i.id, c."fullName", c.address FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
-      WHERE i."disclosureId" = '${id}' AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
-    );
-    for await (const chunk of stream) bytes += (chunk as Buffer).length;
-    const copyMs = ms(t0);
-    await client.end();
+    const after = await bareCopy();
+    const copyMs = Math.min(before.took, after.took);
     console.log(
-      `approval (package frozen, checksum, stored): ${approveMs.toFixed(0)} ms for ${mib(pkgBytes)} MiB; bare COPY of the same rows ${copyMs.toFixed(0)} ms (${mib(bytes)} MiB) → ${(approveMs / copyMs).toFixed(2)}×`,
+      `approval (exclusions checked in the COPY, package sealed and stored): ${approveMs.toFixed(0)} ms for ${mib(pkgBytes)} MiB; bare COPY of the same rows ${before.took.toFixed(0)} / ${after.took.toFixed(0)} ms (${mib(after.bytes)} MiB) → ${(approveMs / copyMs).toFixed(2)}×`,
     );
     console.log(`download: ${downloadMs.toFixed(0)} ms; RSS ${mib(rssBefore)} → peak ${mib(rssPeak)} MiB`);
   } finally {

@@ -91,6 +91,16 @@ export async function saveLargeAttachment(
   let seq = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  // Up to two parts are being written while the source goes on: the database stores one part while
+  // the next is read, sealed and hashed, instead of the source waiting for every write.
+  const writing: Promise<unknown>[] = [];
+  const write = async (seq: number, sealed: Buffer) => {
+    if (writing.length >= 2) await writing.shift();
+    // Straight through `pg` (a part is a megabyte: the ORM's round trip costs more than the write).
+    const done = pool().query(`INSERT INTO "AttachmentChunk" ("attachmentId", seq, data) VALUES ($1, $2, $3)`, [id, seq, sealed]);
+    done.catch(() => {}); // awaited below; a failure must not go unhandled while it waits its turn
+    writing.push(done);
+  };
   // A part is written once more bytes follow it (or the source ends), so the last one is known.
   const flush = async (all: boolean) => {
     while (pendingBytes > PART_BYTES || (all && pendingBytes > 0)) {
@@ -99,9 +109,7 @@ export async function saveLargeAttachment(
       const rest = joined.subarray(part.length);
       pending = rest.length ? [rest] : [];
       pendingBytes = rest.length;
-      const sealed = encryptPart(key, part, partLabel(id, seq, all && rest.length === 0));
-      // Straight through `pg` (a part is a megabyte: the ORM's round trip costs more than the write).
-      await pool().query(`INSERT INTO "AttachmentChunk" ("attachmentId", seq, data) VALUES ($1, $2, $3)`, [id, seq, sealed]);
+      await write(seq, encryptPart(key, part, partLabel(id, seq, all && rest.length === 0)));
       seq++;
     }
   };
@@ -116,10 +124,12 @@ export async function saveLargeAttachment(
       if (pendingBytes > PART_BYTES) await flush(false);
     }
     await flush(true);
+    await Promise.all(writing);
     const sha256 = hash.digest("hex");
     await db().attachment.update({ where: { id }, data: { size, sha256, chunks: seq } });
     return { id, sha256, size, chunks: seq };
   } catch (error) {
+    await Promise.allSettled(writing); // no part may land after the file is deleted
     await deleteAttachment(id).catch(() => {});
     throw error;
   }

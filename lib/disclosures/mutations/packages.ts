@@ -6,11 +6,12 @@ import { largeAttachmentComplete, openAttachment, readLargeAttachment } from "@/
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { db, pool, type Tx } from "@/lib/db";
+import { purposeIdByKey } from "@/lib/customers/queries";
 import { AppError, isAppError } from "@/lib/errors";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { type DisclosureField, NEEDS_APPROVAL, PACKAGE_DAYS, PACKAGE_ERASURE_LOCK, type RecipientCategory } from "../rules";
 
-import { dropNewlyExcluded, refuse } from "./shared";
+import { dropNewlyExcluded, leftOutSql, refuse } from "./shared";
 
 const DAY = 86_400_000;
 
@@ -28,24 +29,46 @@ async function packageLanguage(userId: string | null) {
   return translator(user?.locale ?? "vi");
 }
 
+type PackageSource = { id: string; fields: string[]; reference: string | null; category: RecipientCategory };
+
+/** Someone in the package would now be left out: their item is updated and the package written again. */
+class StalePackage extends Error {}
+
+/** SQLSTATE of disclosure_item_changed() (lib/disclosures/sql/package-check.sql). */
+const ITEM_CHANGED = "CRD01";
+
 /**
- * The package's CSV, straight from the database with COPY (the items are frozen once built), as a
- * stream: the rows pass through on their way to storage and are never all in memory at once.
+ * The package's CSV, straight from the database with COPY, as a stream: the rows pass through on
+ * their way to storage and are never all in memory at once. The same statement checks every included
+ * customer against the rules once more (objected, terminated, erased or withdrew since the list was
+ * built) and fails if one of them would now be left out, so the package is exactly the included
+ * customers at one moment, each still allowed then — one pass instead of a check and then a copy.
  */
-async function* packageCsv(d: { id: string; fields: string[]; reference: string | null }, t: Translate): AsyncGenerator<Buffer> {
+async function* packageCsv(d: PackageSource, t: Translate): AsyncGenerator<Buffer> {
   const header = (f: string) => `"${t(`disclosures.field.${f as DisclosureField}`).replaceAll('"', '""')}"`;
   // The first column names the row, not the person: a later notice to stop or to erase (lib/recipient-
   // notices) points at it, so it never has to repeat personal data.
   const rowRef = `i.id AS "${t("disclosures.package.rowRef").replaceAll('"', '""')}"`;
   const columns = [rowRef, ...d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`)].join(", ");
+  const check = leftOutSql(d.category, await purposeIdByKey("advertising"));
   const client = await pool().connect();
   try {
+    // The condition names the item, the customer and their consent, so it runs only on joined rows
+    // of this package, whatever order PostgreSQL joins them in. No ORDER BY: the order of a package's
+    // rows means nothing to its recipient, and without a sort the rows reach storage while the join
+    // is still running.
     const stream = client.query(
-      copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId"
-      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included ORDER BY c.id) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
+      copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId" ${check.join}
+      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included
+        AND CASE WHEN ${check.leftOut} THEN disclosure_item_changed(i.id) ELSE true END
+      ) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
     );
     yield Buffer.from("\uFEFF");
-    for await (const chunk of stream) yield chunk as Buffer;
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw (error as { code?: string }).code === ITEM_CHANGED ? new StalePackage() : error;
+    }
   } finally {
     client.release();
   }
@@ -59,30 +82,30 @@ const PACKAGE_MAX_BYTES = 2 * 1024 ** 3;
  * streams out of the database, sealed part by part, with its checksum. Not in a transaction (see
  * saveLargeAttachment): the caller links it to the disclosure, or deletes it if that fails.
  */
-async function writePackage(actor: Actor, d: { id: string; fields: string[]; reference: string | null }, t: Translate) {
+async function writePackage(actor: Actor, d: PackageSource, t: Translate) {
   const file = await saveLargeAttachment(actor, { filename: `disclosure-${d.id}.csv`, mimeType: "text/csv" }, packageCsv(d, t), {
     maxBytes: PACKAGE_MAX_BYTES,
   });
   return { fileId: file.id, checksum: file.sha256, size: file.size };
 }
 
-class StalePackage extends Error {}
-
 /**
- * Writes the package and links it in `link`'s transaction. If someone in it was erased meanwhile,
- * the written package is deleted, exclusions are checked again and it is written again; if linking
- * fails, the package is deleted.
+ * Writes the package and links it in `link`'s transaction. If someone in it would now be left out
+ * (the COPY refuses) or was erased before the link, exclusions are updated and it is written again
+ * (a written package is deleted); if linking fails, the package is deleted.
  */
 async function writeAndLink<T>(
   actor: Actor,
-  d: { id: string; fields: string[]; reference: string | null },
-  category: RecipientCategory,
+  d: PackageSource,
   t: Translate,
   link: (tx: Tx, pkg: Awaited<ReturnType<typeof writePackage>>) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const pkg = await writePackage(actor, d, t);
+    let fileId: string | null = null;
     try {
+      // saveLargeAttachment deletes what it wrote when the source fails.
+      const pkg = await writePackage(actor, d, t);
+      fileId = pkg.fileId;
       return await db().$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PACKAGE_ERASURE_LOCK})`;
         const [{ erased }] = await tx.$queryRaw<{ erased: boolean }[]>`
@@ -92,10 +115,10 @@ async function writeAndLink<T>(
         return link(tx, pkg);
       });
     } catch (error) {
-      await deleteAttachment(pkg.fileId).catch(() => {});
+      if (fileId) await deleteAttachment(fileId).catch(() => {});
       if (!(error instanceof StalePackage)) throw error;
       if (attempt >= 2) throw new AppError("CONFLICT", "disclosures.changedMeanwhile");
-      await dropNewlyExcluded(actor, d.id, category);
+      await dropNewlyExcluded(actor, d.id, d.category);
     }
   }
 }
@@ -121,10 +144,10 @@ export async function approveDisclosure(actor: Actor, id: string) {
       return refuse(actor, "disclosure.approval_refused", { id, reason: "four_eyes" }, new AppError("FORBIDDEN", "disclosures.fourEyes"));
   }
   if (d.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", "disclosures.notPending");
-  await dropNewlyExcluded(actor, id, category);
   // Written before the transaction, on its own connection: inside it, the embedded database (one
   // transaction at a time) would make the COPY wait for the transaction that waits for the COPY.
-  return writeAndLink(actor, d, category, await packageLanguage(actor.kind === "user" ? actor.id : null), async (tx, pkg) => {
+  // Exclusions are checked by the COPY itself (packageCsv); who would now be left out is dropped then.
+  return writeAndLink(actor, { ...d, category }, await packageLanguage(actor.kind === "user" ? actor.id : null), async (tx, pkg) => {
     const { count } = await tx.disclosure.updateMany({
       where: { id, status: "PENDING_APPROVAL" },
       data: {
@@ -154,7 +177,7 @@ async function rebuildPackage(actor: Actor, id: string) {
     select: { id: true, fields: true, reference: true, approvedById: true, packageFileId: true, recipient: { select: { category: true } } },
   });
   if (!d.packageFileId) return; // destroyed by an erasure: nothing to hand out any more
-  await writeAndLink(actor, d, d.recipient.category as RecipientCategory, await packageLanguage(d.approvedById), async (tx, pkg) => {
+  await writeAndLink(actor, { ...d, category: d.recipient.category as RecipientCategory }, await packageLanguage(d.approvedById), async (tx, pkg) => {
     // The package being replaced is the one linked now (an erasure may have destroyed it meanwhile).
     const current = await tx.disclosure.findUniqueOrThrow({ where: { id }, select: { packageFileId: true } });
     if (!current.packageFileId) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
