@@ -12,6 +12,22 @@ const schema = z
     NEXTAUTH_SECRET: z
       .string({ error: "is required (at least 32 characters; npm start generates one in embedded mode)" })
       .min(32, "must be at least 32 characters long"),
+    /**
+     * Secrets NEXTAUTH_SECRET had before (comma-separated), while it is being rotated: what was sealed or
+     * signed under them (two-factor and webhook secrets, one-time links in the outbox, unsubscribe links
+     * in sent emails) still opens; everything new uses NEXTAUTH_SECRET. `npm run secrets:reseal` moves
+     * stored secrets to the new one (docs/operations.md).
+     */
+    NEXTAUTH_SECRET_PREVIOUS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((secrets) => secrets.every((s) => s.length >= 32), "must list secrets of at least 32 characters each, separated by commas")
+      .default([]),
     APP_URL: z.url({ error: "must be an absolute URL such as https://privacy.example.com" }).default("http://localhost:3000"),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ error: "must be an absolute URL" }).optional(),

@@ -93,6 +93,22 @@ describe("command-line scripts", () => {
     expect(bad.stderr).toContain("events.0: No such event.");
   });
 
+  it("secrets:reseal moves stored secrets to a new NEXTAUTH_SECRET, and names what no listed secret opens", async () => {
+    const old = process.env.NEXTAUTH_SECRET as string;
+    const rotated = { NEXTAUTH_SECRET: `rotated-${old}`, NEXTAUTH_SECRET_PREVIOUS: old };
+    const run = (env: Record<string, string>) =>
+      runAsync("npm", ["run", "--silent", "secrets:reseal"], { env: { ...process.env, DATABASE_URL: database.url, ...env }, timeout: 60_000 });
+    const first = await run(rotated);
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toContain("webhook signing secrets: 1 sealed again, 0 already under the current secret, 0 unreadable");
+    // With the old secret dropped, nothing is left that needs it; under a secret never used, it says so.
+    const again = await run({ NEXTAUTH_SECRET: rotated.NEXTAUTH_SECRET });
+    expect(again.stdout).toContain("webhook signing secrets: 0 sealed again, 1 already under the current secret, 0 unreadable");
+    const lost = await run({ NEXTAUTH_SECRET: `another-${old}` });
+    expect(lost.status).toBe(1);
+    expect(lost.stdout).toContain("webhook signing secrets: 0 sealed again, 0 already under the current secret, 1 unreadable");
+  });
+
   it("db:restore-drill dumps, restores into a throwaway database and verifies the audit chain there", async () => {
     const result = await npmRun("db:restore-drill", []);
     expect(result.stderr).toBe("");

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/mutations";
 import type { RenderedEmail } from "./render";
 import { SECRET_LINK, sealLink } from "./secret-link";
+import { type ResealCounts, resealEach } from "@/lib/auth/app-seal";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = () => env().EMAIL_LEASE_SECONDS;
@@ -234,4 +235,14 @@ export async function requeueCampaignFailures(actor: Actor, campaignId: string) 
     await recordAudit(tx, actor, { action: "campaign.failures_requeued", entityType: "EmailCampaign", entityId: campaignId, details: { count } });
     return count;
   });
+}
+
+/** After NEXTAUTH_SECRET is rotated: the one-time links still waiting in the outbox sealed under the new one. */
+export async function resealOutboxLinks(): Promise<ResealCounts> {
+  const messages = await db().emailMessage.findMany({ where: { secret: { not: null } }, select: { id: true, secret: true } });
+  return resealEach(
+    "outbox one-time link",
+    messages.map((m) => ({ id: m.id, sealed: m.secret as string })),
+    (id, from, to) => db().emailMessage.updateMany({ where: { id, secret: from }, data: { secret: to } }),
+  );
 }

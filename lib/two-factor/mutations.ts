@@ -3,7 +3,7 @@ import { renderSVG } from "uqr";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor, type StaffActor } from "@/lib/auth/actor";
-import { openValue, sealValue } from "@/lib/auth/app-seal";
+import { openValue, type ResealCounts, resealEach, sealValue } from "@/lib/auth/app-seal";
 import { recoveryCodeHash } from "@/lib/auth/mutations";
 import { TWO_FACTOR_ROLES } from "@/lib/auth/roles";
 import { verifyPassword } from "@/lib/auth/password";
@@ -83,4 +83,23 @@ export async function resetTwoFactor(actor: Actor, userId: string) {
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, actor, { action: "user.two_factor_reset", entityType: "User", entityId: userId });
   });
+}
+
+/** After NEXTAUTH_SECRET is rotated: every two-factor secret (set up or pending) sealed under the new one. */
+export async function resealTwoFactorSecrets(): Promise<ResealCounts> {
+  const users = await db().user.findMany({
+    where: { OR: [{ totpSecret: { not: null } }, { totpPendingSecret: { not: null } }] },
+    select: { id: true, totpSecret: true, totpPendingSecret: true },
+  });
+  const active = await resealEach(
+    "two-factor secret",
+    users.flatMap((u) => (u.totpSecret ? [{ id: u.id, sealed: u.totpSecret }] : [])),
+    (id, from, to) => db().user.updateMany({ where: { id, totpSecret: from }, data: { totpSecret: to } }),
+  );
+  const pending = await resealEach(
+    "two-factor secret",
+    users.flatMap((u) => (u.totpPendingSecret ? [{ id: u.id, sealed: u.totpPendingSecret }] : [])),
+    (id, from, to) => db().user.updateMany({ where: { id, totpPendingSecret: from }, data: { totpPendingSecret: to } }),
+  );
+  return { resealed: active.resealed + pending.resealed, current: active.current + pending.current, unreadable: active.unreadable + pending.unreadable };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { recordAudit } from "@/lib/audit/mutations";
-import { openValue, sealValue } from "@/lib/auth/app-seal";
+import { openValue, type ResealCounts, resealEach, sealValue } from "@/lib/auth/app-seal";
 import { authorize, authorizeScope, systemActor, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
@@ -247,4 +247,14 @@ async function disableIfFailingTooLong(tx: Tx, endpointId: string) {
     );
     await enqueueEmail(tx, admin.email, email);
   }
+}
+
+/** After NEXTAUTH_SECRET is rotated: every endpoint's signing secret sealed under the new one. */
+export async function resealWebhookSecrets(): Promise<ResealCounts> {
+  const endpoints = await db().webhookEndpoint.findMany({ select: { id: true, secret: true } });
+  return resealEach(
+    SEAL,
+    endpoints.map((e) => ({ id: e.id, sealed: e.secret })),
+    (id, from, to) => db().webhookEndpoint.updateMany({ where: { id, secret: from }, data: { secret: to } }),
+  );
 }

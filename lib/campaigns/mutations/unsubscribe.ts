@@ -5,6 +5,7 @@ import "server-only";
 // campaign, the socket address the app saw) and puts the address on the suppression list.
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
+import { appSecrets } from "@/lib/auth/app-seal";
 import { now } from "@/lib/clock";
 import { recordConsentChange } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";
@@ -12,12 +13,16 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { emailHash } from "./guard";
 
-let derived: { secret: string; key: Buffer } | undefined;
+const keys = new Map<string, Buffer>();
 
-function mac(messageId: string) {
-  const secret = env().NEXTAUTH_SECRET;
-  if (derived?.secret !== secret) derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "customer-register", "unsubscribe link", 32)) };
-  return createHmac("sha256", derived.key).update(messageId).digest("base64url").slice(0, 32);
+/** The link's HMAC under one of the app's secrets (the current one unless told). */
+function mac(messageId: string, secret = env().NEXTAUTH_SECRET) {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "customer-register", "unsubscribe link", 32));
+    keys.set(secret, key);
+  }
+  return createHmac("sha256", key).update(messageId).digest("base64url").slice(0, 32);
 }
 
 export function unsubscribeToken(messageId: string) {
@@ -28,13 +33,20 @@ export function unsubscribeUrl(messageId: string) {
   return new URL(`/api/public/unsubscribe/${unsubscribeToken(messageId)}`, env().APP_URL).toString();
 }
 
-/** The message a token was issued for, or null when it was not issued by this app. */
+/**
+ * The message a token was issued for, or null when it was not issued by this app. Links in emails
+ * sent before the secret was rotated keep working while the old secret is listed as previous.
+ */
 export function messageIdFromToken(token: string): string | null {
   const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{32})$/i.exec(token);
   if (!match) return null;
-  const expected = Buffer.from(mac(match[1].toLowerCase()));
+  const messageId = match[1].toLowerCase();
   const given = Buffer.from(match[2]);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? match[1].toLowerCase() : null;
+  const valid = appSecrets().some((secret) => {
+    const expected = Buffer.from(mac(messageId, secret));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+  return valid ? messageId : null;
 }
 
 export type UnsubscribeContext = { ip: string | null; userAgent: string | null; oneClick: boolean };

@@ -130,6 +130,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.consent.granted_via_api": "Consent recorded through the API",
   "audit.event.consent.withdrawn_via_api": "Withdrawal recorded through the API",
   "audit.event.webhook.endpoint_created": "Webhook endpoint added",
+  "audit.event.secrets.resealed": "Stored secrets sealed again under the new app secret",
   "audit.event.webhook.endpoint_deleted": "Webhook endpoint deleted",
   "audit.event.webhook.endpoint_disabled": "Webhook endpoint disabled",
   "audit.event.webhook.endpoint_enabled": "Webhook endpoint enabled again",

@@ -129,6 +129,7 @@ export const auditVi = {
   "audit.event.consent.granted_via_api": "Ghi nhận đồng ý qua API",
   "audit.event.consent.withdrawn_via_api": "Ghi nhận rút lại đồng ý qua API",
   "audit.event.webhook.endpoint_created": "Thêm điểm nhận webhook",
+  "audit.event.secrets.resealed": "Niêm phong lại các bí mật đã lưu bằng khoá ứng dụng mới",
   "audit.event.webhook.endpoint_deleted": "Xóa điểm nhận webhook",
   "audit.event.webhook.endpoint_disabled": "Tắt điểm nhận webhook",
   "audit.event.webhook.endpoint_enabled": "Bật lại điểm nhận webhook",
