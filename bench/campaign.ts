@@ -1,10 +1,12 @@
-// npm run bench:campaign -- [--customers 1000000] [--workers 2] [--chunk 20000] [--queue-only]
+// npm run bench:campaign -- [--customers 1000000] [--workers 2] [--chunk 20000] [--queue-only] [--erase 100]
 // A marketing campaign to every customer: the guard and the queue together (one set-based statement
 // per chunk that checks consent, suppression, objections, holds and retention for each customer),
 // against two bare INSERT … SELECTs into the same table in the same run (a message for every customer
 // aimed at, as a queue with no guard would write; and only the messages the guard let through); then
 // sending through the real Resend SDK to the local fake server with the batch API (calls ≤ N/100),
 // each batch passing the guard again, with the process's memory. --queue-only stops before sending.
+// --erase K: after queuing, erases K people the campaign wrote to, one at a time as a retention batch
+// does, then K more with the outbox's lookup indexes dropped (the same-run baseline for them).
 import { parseArgs } from "node:util";
 import { seconds, sendEverything, withLargeRegister } from "./support/large-register";
 
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "2" },
     chunk: { type: "string" },
     "queue-only": { type: "boolean" },
+    erase: { type: "string", default: "0" },
   },
 });
 const N = Number(values.customers);
@@ -84,6 +87,32 @@ await withLargeRegister("bench_campaign", N, async ({ raw, resend }) => {
   console.log(
     `floor (bare INSERT … SELECT of only the ${bare.rows.toLocaleString("en")} rows let through): ${bare.seconds.toFixed(1)} s → guard + queue = ${(guardSeconds / bare.seconds).toFixed(2)}×`,
   );
+
+  const ERASE = Number(values.erase);
+  if (ERASE > 0) {
+    const { db } = await import("@/lib/db");
+    const { eraseCustomer } = await import("@/lib/privacy-requests/mutations/erasure");
+    const people = (await raw.query(`SELECT "customerId" AS id FROM "EmailMessage" WHERE "campaignId" = $1 ORDER BY id LIMIT $2`, [id, ERASE * 2])).rows.map(
+      (r: { id: string }) => r.id,
+    );
+    const eraseAll = async (ids: string[]) => {
+      const took: number[] = [];
+      for (const customerId of ids) {
+        const t = performance.now();
+        await db().$transaction((tx) => eraseCustomer(tx, actor, customerId, {}), { timeout: 60_000 });
+        took.push(performance.now() - t);
+      }
+      took.sort((a, b) => a - b);
+      return `mean ${(took.reduce((a, b) => a + b, 0) / took.length).toFixed(1)} ms, p95 ${took[Math.floor(took.length * 0.95)].toFixed(1)} ms`;
+    };
+    const messages = (await raw.query(`SELECT count(*)::int AS n FROM "EmailMessage"`)).rows[0].n;
+    const indexed = await eraseAll(people.slice(0, ERASE));
+    await raw.query(`DROP INDEX "EmailMessage_to_lower"; DROP INDEX "EmailMessage_customerId"`);
+    const scanning = await eraseAll(people.slice(ERASE));
+    console.log(
+      `erasing one person with ${messages.toLocaleString("en")} emails in the outbox (${ERASE} each): ${indexed}; without the outbox's lookup indexes ${scanning}`,
+    );
+  }
 
   if (values["queue-only"]) return;
   const { sent, seconds: sendSeconds, rss } = await sendEverything(WORKERS, campaign.queuedCount, () => deliverCampaignBatch());
