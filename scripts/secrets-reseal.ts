@@ -9,21 +9,28 @@ import { resealAppSecrets } from "@/lib/secrets/mutations";
 import { reportCliError } from "./support/cli-errors";
 import { prepareCliEnv } from "./support/database-url";
 
-const database = await prepareCliEnv(process.cwd());
+// The app's own secret, never the placeholder other scripts get: everything is sealed again under it.
+const database = await prepareCliEnv(process.cwd(), { needsAppSecret: true });
 
 const LABELS = { twoFactor: "two-factor secrets", webhooks: "webhook signing secrets", outboxLinks: "one-time links in the outbox" } as const;
 
 async function main() {
   const report = await resealAppSecrets(systemActor("cli:secrets:reseal"));
   let unreadable = 0;
+  let changed = 0;
   for (const [key, counts] of Object.entries(report) as [keyof typeof LABELS, (typeof report)[keyof typeof LABELS]][]) {
-    console.log(`${LABELS[key]}: ${counts.resealed} sealed again, ${counts.current} already under the current secret, ${counts.unreadable} unreadable`);
+    console.log(
+      `${LABELS[key]}: ${counts.resealed} sealed again, ${counts.current} already under the current secret, ${counts.unreadable} unreadable` +
+        (counts.changed ? `, ${counts.changed} changed while this ran (run it again)` : ""),
+    );
     unreadable += counts.unreadable;
+    changed += counts.changed;
   }
+  if (changed > 0) process.exitCode = 1;
   if (unreadable > 0) {
     console.log(
       `${unreadable} value(s) open under none of NEXTAUTH_SECRET and NEXTAUTH_SECRET_PREVIOUS: list the secret they were sealed with, or ` +
-        "have those people set up two-factor again and those webhook endpoints re-created.",
+        "have an administrator reset those people's two-factor (they set it up again) and re-create those webhook endpoints.",
     );
     process.exitCode = 1;
   }

@@ -58,22 +58,23 @@ export function resealValue(purpose: SealPurpose, sealed: string): Resealed {
   return opened.current ? { status: "current" } : { status: "resealed", sealed: sealValue(purpose, opened.value) };
 }
 
-export type ResealCounts = { resealed: number; current: number; unreadable: number };
+export type ResealCounts = { resealed: number; current: number; unreadable: number; changed: number };
 
 /**
- * Re-seals stored values under the current secret: `save` writes one (only if it is still the value
- * read, so a concurrent change wins). Values no listed secret opens are counted, not touched.
+ * Re-seals stored values under the current secret: `save` writes one only if it is still the value
+ * read and says how many rows it changed, so a concurrent change wins and is counted as `changed`
+ * (run again). Values no listed secret opens are counted, not touched.
  */
 export async function resealEach(
   purpose: SealPurpose,
   rows: { id: string; sealed: string }[],
-  save: (id: string, from: string, to: string) => Promise<unknown>,
+  save: (id: string, from: string, to: string) => Promise<{ count: number }>,
 ): Promise<ResealCounts> {
-  const counts: ResealCounts = { resealed: 0, current: 0, unreadable: 0 };
+  const counts: ResealCounts = { resealed: 0, current: 0, unreadable: 0, changed: 0 };
   for (const row of rows) {
     const result = resealValue(purpose, row.sealed);
-    if (result.status === "resealed") await save(row.id, row.sealed, result.sealed);
-    counts[result.status]++;
+    if (result.status === "resealed") counts[(await save(row.id, row.sealed, result.sealed)).count === 1 ? "resealed" : "changed"]++;
+    else counts[result.status]++;
   }
   return counts;
 }

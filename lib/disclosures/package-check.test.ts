@@ -2,6 +2,7 @@
 // (leftOutSql); the list is built with their CASE form (exclusionCase). The two must never disagree,
 // and a package must never go out with someone the rules would now leave out.
 import { describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/auth/actor";
 import { recordStaffConsent } from "@/lib/consent/mutations";
 import { purposeIdByKey } from "@/lib/customers/queries";
 import { recordSharingObjection } from "@/lib/customers/mutations";
@@ -10,6 +11,7 @@ import { makeCustomer, token } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
 import { Prisma } from "@/generated/prisma/client";
 import { approveDisclosure, buildDisclosureItems, createRecipient, downloadPackage, prepareDisclosure } from "./mutations";
+import { dropNewlyExcluded } from "./mutations/shared";
 import { exclusionCase, leftOutSql } from "./mutations/shared";
 import { EXCLUDES, type RecipientCategory } from "./rules";
 
@@ -106,5 +108,51 @@ describe("the package's own check", () => {
     // Only one package is kept: the refused write left nothing behind.
     const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
     expect(await db().attachment.findMany({ where: { filename: `disclosure-${id}.csv` }, select: { id: true } })).toEqual([{ id: d.packageFileId }]);
+  });
+
+  it("writes the package again before it goes out when someone was dropped after it was written, even by another download", async () => {
+    const { staff, tag, people } = await everyState();
+    const officer = await makeStaff("COMPLIANCE");
+    const recipient = await createRecipient(officer, { name: `Quảng cáo ${tag}`, category: "ADVERTISING" });
+    const { id } = await prepareDisclosure(staff, {
+      recipientId: recipient.id,
+      reason: "Gửi thư mời hội thảo",
+      fields: ["fullName", "address"],
+      selection: { kind: "ids", ids: [people.agreed, people.agreedActive] },
+    });
+    while ((await buildDisclosureItems(50)) > 0) {}
+    await approveDisclosure(officer, id);
+    // They object; another download drops them but never gets to write the package again (it failed,
+    // or is still writing). The next download must not hand out the package that still holds them.
+    await recordSharingObjection(staff, { customerId: people.agreedActive, note: "Gọi điện" });
+    expect(await dropNewlyExcluded(officer, id, "ADVERTISING")).toBe(1);
+    const parts: Buffer[] = [];
+    for await (const part of (await downloadPackage(officer, id)).body) parts.push(part);
+    const csv = Buffer.concat(parts).toString("utf8");
+    expect(csv).toContain(`Đồng Ý ${tag}`);
+    expect(csv).not.toContain(`Đang Dùng ${tag}`);
+    const d = await db().disclosure.findUniqueOrThrow({ where: { id } });
+    expect(d.packageExclusionsVersion).toBe(d.exclusionsVersion);
+  });
+
+  it("quotes a shipment's reference safely and defuses it as a cell, whatever characters it holds", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer();
+    const recipient = await createRecipient(systemActor("test"), { name: `Giao hàng ${token()}`, category: "SHIPPING" });
+    const reference = String.raw`=HYPERLINK("http://x") \' ; DROP TABLE "Customer"; --`;
+    const { id } = await prepareDisclosure(staff, {
+      recipientId: recipient.id,
+      reason: "Giao hợp đồng bản giấy",
+      fields: ["fullName", "reference"],
+      reference,
+      selection: { kind: "ids", ids: [c.id] },
+    });
+    while ((await buildDisclosureItems(50)) > 0) {}
+    await approveDisclosure(staff, id);
+    const parts: Buffer[] = [];
+    for await (const part of (await downloadPackage(staff, id)).body) parts.push(part);
+    const csv = Buffer.concat(parts).toString("utf8");
+    expect(csv).toContain(`"'${reference.replaceAll('"', '""')}"`);
+    expect(await db().customer.count({ where: { id: c.id } })).toBe(1);
   });
 });

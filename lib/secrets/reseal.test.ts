@@ -2,7 +2,7 @@
 // listed in NEXTAUTH_SECRET_PREVIOUS, the reseal moves stored secrets to the new one, and nothing
 // opens under a secret that is not listed.
 import { afterEach, describe, expect, it } from "vitest";
-import { openValue, sealValue } from "@/lib/auth/app-seal";
+import { openValue, resealEach, sealValue } from "@/lib/auth/app-seal";
 import { systemActor } from "@/lib/auth/actor";
 import { messageIdFromToken, unsubscribeToken } from "@/lib/campaigns/mutations/unsubscribe";
 import { db } from "@/lib/db";
@@ -48,6 +48,23 @@ describe("rotating the app secret", () => {
   it("refuses a previous secret shorter than a secret may be", () => {
     process.env.NEXTAUTH_SECRET_PREVIOUS = `${"x".repeat(40)}, short`;
     expect(() => assertEnv()).toThrow(/NEXTAUTH_SECRET_PREVIOUS must list secrets of at least 32 characters/);
+  });
+
+  it("counts a value that changed while the reseal ran as changed, and leaves the newer value", async () => {
+    const endpoint = await db().webhookEndpoint.create({
+      data: { url: "https://crm.example.com/race", events: ["consent.changed"], secret: sealValue("webhook signing secret", "whsec_old"), secretHint: "old" },
+    });
+    useSecrets(NEW, ORIGINAL);
+    // Read by the reseal, then replaced by someone else before the reseal writes.
+    const read = [{ id: endpoint.id, sealed: endpoint.secret }];
+    await db().webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: sealValue("webhook signing secret", "whsec_newer") } });
+    const counts = await resealEach("webhook signing secret", read, (id, from, to) =>
+      db().webhookEndpoint.updateMany({ where: { id, secret: from }, data: { secret: to } }),
+    );
+    expect(counts).toEqual({ resealed: 0, current: 0, unreadable: 0, changed: 1 });
+    const stored = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(openValue("webhook signing secret", stored.secret)).toBe("whsec_newer");
+    await db().webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 
   it("seals stored two-factor secrets, webhook secrets and waiting one-time links again, counts what cannot be opened, and is audited", async () => {

@@ -38,13 +38,15 @@ export async function confirmEnrolment(actor: StaffActor, input: z.output<typeof
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPendingSecret: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "account.alreadyOn");
   if (!user.totpPendingSecret) throw new AppError("CONFLICT", "account.setupExpired");
-  const step = verifyTotp(openValue("two-factor secret", user.totpPendingSecret), input.code, new Date(), null);
+  const secret = openValue("two-factor secret", user.totpPendingSecret);
+  const step = verifyTotp(secret, input.code, new Date(), null);
   if (step === null) throw new AppError("BAD_INPUT", "login.codeInvalid", { code: "login.codeInvalid" });
   const codes = newRecoveryCodes();
   await db().$transaction(async (tx) => {
     await tx.user.update({
       where: { id: actor.id },
-      data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
+      // Sealed afresh under the current secret (the pending one may be under a previous secret).
+      data: { totpSecret: sealValue("two-factor secret", secret), totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: actor.id, codeHash: recoveryCodeHash(c) })) });
@@ -101,5 +103,10 @@ export async function resealTwoFactorSecrets(): Promise<ResealCounts> {
     users.flatMap((u) => (u.totpPendingSecret ? [{ id: u.id, sealed: u.totpPendingSecret }] : [])),
     (id, from, to) => db().user.updateMany({ where: { id, totpPendingSecret: from }, data: { totpPendingSecret: to } }),
   );
-  return { resealed: active.resealed + pending.resealed, current: active.current + pending.current, unreadable: active.unreadable + pending.unreadable };
+  return {
+    resealed: active.resealed + pending.resealed,
+    current: active.current + pending.current,
+    unreadable: active.unreadable + pending.unreadable,
+    changed: active.changed + pending.changed,
+  };
 }

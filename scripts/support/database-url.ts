@@ -23,7 +23,7 @@ export async function resolveDatabaseUrl(root: string): Promise<{ url: string; e
 
 /**
  * Sets DATABASE_URL and NEXTAUTH_SECRET before lib/ reads env. Scripts that seal something the app
- * must open later (a webhook signing secret) need the app's own secret: NEXTAUTH_SECRET, or the
+ * must open later (a webhook signing secret, a reseal) need the app's own secret: NEXTAUTH_SECRET, or the
  * embedded app's in .data/; the others get a throwaway one they never use.
  */
 export async function prepareCliEnv(root: string, options: { needsAppSecret?: boolean } = {}) {
@@ -33,7 +33,7 @@ export async function prepareCliEnv(root: string, options: { needsAppSecret?: bo
   if (!process.env.NEXTAUTH_SECRET && existsSync(secretFile)) process.env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
   if (options.needsAppSecret && !process.env.NEXTAUTH_SECRET) {
     await embedded?.stop();
-    throw new Error("Set NEXTAUTH_SECRET to the app's value: the signing secret is stored sealed with it.");
+    throw new Error("Set NEXTAUTH_SECRET to the app's value: this command seals stored secrets with it, or opens them.");
   }
   process.env.NEXTAUTH_SECRET ??= "cli-scripts-do-not-sign-sessions-0000000000";
   return { stop: async () => embedded?.stop() };

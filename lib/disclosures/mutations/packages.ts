@@ -45,32 +45,44 @@ const ITEM_CHANGED = "CRD01";
  * customers at one moment, each still allowed then — one pass instead of a check and then a copy.
  */
 async function* packageCsv(d: PackageSource, t: Translate): AsyncGenerator<Buffer> {
-  const header = (f: string) => `"${t(`disclosures.field.${f as DisclosureField}`).replaceAll('"', '""')}"`;
-  // The first column names the row, not the person: a later notice to stop or to erase (lib/recipient-
-  // notices) points at it, so it never has to repeat personal data.
-  const rowRef = `i.id AS "${t("disclosures.package.rowRef").replaceAll('"', '""')}"`;
-  const columns = [rowRef, ...d.fields.map((f) => `${f === "reference" ? pgLiteral(d.reference ?? "") : FIELD_SQL[f]} AS ${header(f)}`)].join(", ");
   const check = leftOutSql(d.category, await purposeIdByKey("advertising"));
   const client = await pool().connect();
+  let ended = false;
   try {
+    // Names and values quoted by the driver (escapeLiteral copes with backslashes whatever the
+    // server's string settings); the reference is the staff's text, so it is defused like any cell.
+    const label = (key: Parameters<Translate>[0]) => client.escapeIdentifier(t(key));
+    // The first column names the row, not the person: a later notice to stop or to erase (lib/recipient-
+    // notices) points at it, so it never has to repeat personal data.
+    const columns = [
+      `i.id AS ${label("disclosures.package.rowRef")}`,
+      ...d.fields.map(
+        (f) =>
+          `${f === "reference" ? `csv_safe(${client.escapeLiteral(d.reference ?? "")})` : FIELD_SQL[f]} AS ${label(`disclosures.field.${f as DisclosureField}`)}`,
+      ),
+    ].join(", ");
     // The condition names the item, the customer and their consent, so it runs only on joined rows
     // of this package, whatever order PostgreSQL joins them in. No ORDER BY: the order of a package's
     // rows means nothing to its recipient, and without a sort the rows reach storage while the join
     // is still running.
     const stream = client.query(
       copyTo(`COPY (SELECT ${columns} FROM "DisclosureItem" i JOIN "Customer" c ON c.id = i."customerId" ${check.join}
-      WHERE i."disclosureId" = ${pgLiteral(d.id)} AND i.included
+      WHERE i."disclosureId" = ${client.escapeLiteral(d.id)} AND i.included
         AND CASE WHEN ${check.leftOut} THEN disclosure_item_changed(i.id) ELSE true END
       ) TO STDOUT WITH (FORMAT csv, HEADER true, FORCE_QUOTE *)`),
     );
     yield Buffer.from("\uFEFF");
     try {
       for await (const chunk of stream) yield chunk as Buffer;
+      ended = true;
     } catch (error) {
+      ended = true; // the server ended the COPY with the error: the connection is usable again
       throw (error as { code?: string }).code === ITEM_CHANGED ? new StalePackage() : error;
     }
   } finally {
-    client.release();
+    // Left early (the file grew too large, a part could not be stored), the COPY is still running on
+    // this connection: it is closed, not handed back to the pool half-way through a COPY.
+    client.release(!ended);
   }
 }
 
@@ -98,13 +110,17 @@ async function writeAndLink<T>(
   actor: Actor,
   d: PackageSource,
   t: Translate,
-  link: (tx: Tx, pkg: Awaited<ReturnType<typeof writePackage>>) => Promise<T>,
+  link: (tx: Tx, pkg: Awaited<ReturnType<typeof writePackage>> & { exclusionsVersion: number }) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     let fileId: string | null = null;
     try {
+      // Read before the COPY: a drop after this may have come too late for the package, and makes it
+      // stale (written again before it goes out); one before is already in the items the COPY reads.
+      const { exclusionsVersion } = await db().disclosure.findUniqueOrThrow({ where: { id: d.id }, select: { exclusionsVersion: true } });
       // saveLargeAttachment deletes what it wrote when the source fails.
-      const pkg = await writePackage(actor, d, t);
+      const written = await writePackage(actor, d, t);
+      const pkg = { ...written, exclusionsVersion };
       fileId = pkg.fileId;
       return await db().$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PACKAGE_ERASURE_LOCK})`;
@@ -122,8 +138,6 @@ async function writeAndLink<T>(
     }
   }
 }
-
-const pgLiteral = (v: string) => `'${v.replaceAll("'", "''")}'`;
 
 /**
  * Approves a prepared disclosure and freezes its package. Advertising and authority disclosures need
@@ -156,6 +170,7 @@ export async function approveDisclosure(actor: Actor, id: string) {
         approvedAt: new Date(),
         packageFileId: pkg.fileId,
         packageChecksum: pkg.checksum,
+        packageExclusionsVersion: pkg.exclusionsVersion,
         packageExpiresAt: new Date(Date.now() + PACKAGE_DAYS * DAY),
       },
     });
@@ -181,7 +196,10 @@ async function rebuildPackage(actor: Actor, id: string) {
     // The package being replaced is the one linked now (an erasure may have destroyed it meanwhile).
     const current = await tx.disclosure.findUniqueOrThrow({ where: { id }, select: { packageFileId: true } });
     if (!current.packageFileId) throw new AppError("EXPIRED", "disclosures.downloadUnavailable");
-    await tx.disclosure.update({ where: { id }, data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum } });
+    await tx.disclosure.update({
+      where: { id },
+      data: { packageFileId: pkg.fileId, packageChecksum: pkg.checksum, packageExclusionsVersion: pkg.exclusionsVersion },
+    });
     await deleteAttachment(current.packageFileId, tx);
     await recordAudit(tx, actor, { action: "disclosure.package_rebuilt", entityType: "Disclosure", entityId: id, details: { checksum: pkg.checksum } });
   });
@@ -200,14 +218,25 @@ export async function downloadPackage(actor: Actor, id: string) {
     return refuse(actor, "disclosure.download_refused", { id, reason: "role" }, new AppError("FORBIDDEN", "disclosures.complianceDownloads"));
   }
   if (current && (current.status === "APPROVED" || current.status === "DELIVERED")) {
-    if ((await dropNewlyExcluded(actor, id, current.recipient.category as RecipientCategory)) > 0) await rebuildPackage(actor, id);
+    await dropNewlyExcluded(actor, id, current.recipient.category as RecipientCategory);
+    // Anyone dropped since the package was written may be in it: dropped just now, or by another
+    // download whose rewrite is still running or failed. It is written again first.
+    const versions = await db().disclosure.findUniqueOrThrow({ where: { id }, select: { exclusionsVersion: true, packageExclusionsVersion: true } });
+    if (versions.exclusionsVersion !== versions.packageExclusionsVersion) await rebuildPackage(actor, id);
   }
   const result = await db().$transaction(async (tx) => {
+    // Never a package written before the latest drop, whatever happened between the check above and now.
     const [row] = await tx.$queryRaw<{ packageFileId: string; downloadCount: number; packageChecksum: string }[]>`
       UPDATE "Disclosure" SET "downloadCount" = "downloadCount" + 1, status = 'DELIVERED', "updatedAt" = now()
       WHERE id = ${id}::uuid AND status IN ('APPROVED', 'DELIVERED') AND "downloadCount" < "maxDownloads" AND "packageExpiresAt" > now()
+        AND "packageExclusionsVersion" = "exclusionsVersion"
       RETURNING "packageFileId", "downloadCount", "packageChecksum"`;
-    if (!row) return null;
+    if (!row) {
+      const [stale] = await tx.$queryRaw<{ stale: boolean }[]>`
+        SELECT "packageExclusionsVersion" <> "exclusionsVersion" AS stale FROM "Disclosure"
+        WHERE id = ${id}::uuid AND status IN ('APPROVED', 'DELIVERED') AND "downloadCount" < "maxDownloads" AND "packageExpiresAt" > now()`;
+      return stale?.stale ? ("stale" as const) : null;
+    }
     await recordAudit(tx, actor, {
       action: "disclosure.downloaded",
       entityType: "Disclosure",
@@ -226,6 +255,8 @@ export async function downloadPackage(actor: Actor, id: string) {
     return { fileId: file.id, filename: file.filename, size: file.size, checksum: row.packageChecksum, whole };
   });
   if (!result) return refuse(actor, "disclosure.download_refused", { id }, new AppError("EXPIRED", "disclosures.downloadUnavailable"));
+  if (result === "stale")
+    return refuse(actor, "disclosure.download_refused", { id, reason: "changed" }, new AppError("CONFLICT", "disclosures.changedMeanwhile"));
   // The bytes follow part by part (the count and the audit above are already committed): if they
   // cannot all be served, the download is given back, and that is audited too.
   const body = result.whole

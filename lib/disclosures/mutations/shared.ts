@@ -36,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * advertising consent), true for a customer the rules leave out. The CASE above finds the reason one
  * customer at a time (its EXISTS cannot become a join); this form lets PostgreSQL check a whole package
  * with hash joins in parallel. Plain text, not parameters: it goes into a COPY, which takes none.
- * Both forms are checked against each other for every category (disclosures.test.ts).
+ * Both forms are checked against each other for every category (package-check.test.ts).
  */
 export function leftOutSql(category: RecipientCategory, advertisingPurposeId: string | null) {
   const rules = EXCLUDES[category];
@@ -75,7 +75,8 @@ export async function dropNewlyExcluded(actor: Actor, id: string, category: Reci
             WHERE i2."disclosureId" = ${id}::uuid AND i2.included AND c.id = ANY(${leftOut.map((r) => r.customerId)}::uuid[])) x
       WHERE i."disclosureId" = ${id}::uuid AND i."customerId" = x.id AND x.reason IS NOT NULL`;
     if (dropped > 0) {
-      await tx.disclosure.update({ where: { id }, data: { itemsIncluded: { decrement: dropped } } });
+      // The package, if one is written, may hold them: exclusionsVersion tells the download (packages.ts).
+      await tx.disclosure.update({ where: { id }, data: { itemsIncluded: { decrement: dropped }, exclusionsVersion: { increment: 1 } } });
       await recordAudit(tx, actor, { action: "disclosure.customers_dropped", entityType: "Disclosure", entityId: id, details: { dropped } });
     }
     return dropped;

@@ -100,7 +100,8 @@ export const disclosuresEn: Record<keyof typeof disclosuresVi, string> = {
   "disclosures.noCustomers": "No customers yet.",
   "disclosures.unknownEmails": "No customer with these emails: {emails}.",
   "disclosures.notPending": "This disclosure is not awaiting approval.",
-  "disclosures.changedMeanwhile": "Someone in this disclosure was erased while its package was being written. Please try again.",
+  "disclosures.changedMeanwhile":
+    "Someone in this disclosure was left out (objected, withdrew, ended the service or was erased) while its package was being written. Please try again.",
   "disclosures.complianceApproves": "Only a compliance officer may approve this kind of disclosure.",
   "disclosures.fourEyes": "The preparer may not approve their own disclosure: another compliance officer must.",
 

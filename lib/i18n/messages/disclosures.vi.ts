@@ -99,7 +99,8 @@ export const disclosuresVi = {
   "disclosures.noCustomers": "Chưa có khách hàng nào.",
   "disclosures.unknownEmails": "Không tìm thấy khách hàng với các email: {emails}.",
   "disclosures.notPending": "Lần chia sẻ này không ở trạng thái chờ duyệt.",
-  "disclosures.changedMeanwhile": "Có khách hàng trong lần chia sẻ này vừa bị xoá khi gói dữ liệu đang được tạo. Vui lòng thử lại.",
+  "disclosures.changedMeanwhile":
+    "Có khách hàng trong lần chia sẻ này vừa bị loại ra (phản đối, rút lại đồng ý, chấm dứt dịch vụ hoặc đã bị xoá) khi gói dữ liệu đang được tạo. Vui lòng thử lại.",
   "disclosures.complianceApproves": "Chỉ cán bộ tuân thủ được duyệt loại chia sẻ này.",
   "disclosures.fourEyes": "Người chuẩn bị không được tự duyệt: cần một cán bộ tuân thủ khác.",
 
