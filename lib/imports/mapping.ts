@@ -45,7 +45,8 @@ const NO = new Set(["0", "no", "n", "false", "khong", "tu choi", "rut", "withdra
 export type ImportRow = {
   row: number;
   fields: Partial<Record<PersonalField, string>>;
-  locale: "vi" | "en";
+  /** Only when the file gives it: a new customer without one is Vietnamese, an existing one keeps theirs. */
+  locale?: "vi" | "en";
   consents: Record<string, "GRANTED" | "WITHDRAWN">;
 };
 export type RowError = { row: number; column: string; message: string };
@@ -62,7 +63,7 @@ export function readRow(
   purposeIds: Record<string, string>,
 ): { row?: ImportRow; errors: RowError[]; formulaCells: number } {
   const errors: RowError[] = [];
-  const out: ImportRow = { row: line, fields: {}, locale: "vi", consents: {} };
+  const out: ImportRow = { row: line, fields: {}, consents: {} };
   let formulaCells = 0;
   for (const [index, target] of Object.entries(mapping)) {
     if (!target) continue;
@@ -83,8 +84,10 @@ export function readRow(
       } else out.fields[field] = raw;
     } else if (target === "locale") {
       const l = fold(raw);
+      // Set either way: only a language the file gives changes a customer's (see the batch SQL).
       if (l === "en" || l === "english" || l === "tieng anh") out.locale = "en";
-      else if (!["vi", "vietnamese", "tieng viet"].includes(l)) errors.push({ row: line, column, message: "imports.badLocale" });
+      else if (["vi", "vietnamese", "tieng viet"].includes(l)) out.locale = "vi";
+      else errors.push({ row: line, column, message: "imports.badLocale" });
     } else if (target.startsWith("consent:")) {
       const value = fold(raw);
       const purposeId = purposeIds[target.slice(8)];

@@ -79,7 +79,11 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
   if (targets.some((t) => t.startsWith("consent:")) && input.evidence.length < 5) {
     throw new AppError("BAD_INPUT", "imports.evidenceRequired", { evidence: "imports.evidenceRequired" });
   }
-  const result = evaluate(job.content, job.delimiter, input.mapping, await purposeIds());
+  const ids = await purposeIds();
+  // A consent column must name a purpose of the register: a typo would otherwise fail half-way through.
+  const unknown = targets.filter((t) => t.startsWith("consent:") && !ids[t.slice(8)]);
+  if (unknown.length) throw new AppError("BAD_INPUT", "imports.unknownPurpose", { mapping: "imports.unknownPurpose" });
+  const result = evaluate(job.content, job.delimiter, input.mapping, ids);
   const report: ImportReport = {
     checkedAt: new Date().toISOString(),
     validRows: result.validRows,
@@ -260,7 +264,8 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
       await db().$transaction(async (tx) => {
         const final = await tx.importJob.update({
           where: { id: job.id },
-          data: { status: "COMPLETED", finishedAt: new Date(), lockedUntil: null },
+          // The uploaded file holds everyone in it: once imported, the register is the record.
+          data: { status: "COMPLETED", finishedAt: new Date(), lockedUntil: null, content: "" },
           select: { createdCount: true, updatedCount: true, unchangedCount: true, errorCount: true },
         });
         await recordAudit(tx, system, { action: "import.completed", entityType: "ImportJob", entityId: job.id, details: final });
@@ -274,7 +279,7 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
   } catch (error) {
     console.error("[imports] job failed", job.id, error);
     parsed = undefined;
-    await db().importJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null } });
+    await db().importJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null, content: "" } });
     return 0;
   }
 }

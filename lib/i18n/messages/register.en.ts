@@ -219,6 +219,7 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "imports.noHeader": "The file has no header line.",
   "imports.tooManyRows": "The file has too many rows (at most {max}).",
   "imports.mapContact": "Map at least one email or phone column: that is how a person is recognised.",
+  "imports.unknownPurpose": "A consent column names a purpose the register does not have. Choose one of the purposes listed.",
   "imports.evidenceRequired": "Please describe where the consent in this file comes from.",
   "imports.alreadyStarted": "This import has already started.",
   "imports.checkFirst": "Run the dry run before importing.",

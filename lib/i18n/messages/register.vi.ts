@@ -219,6 +219,7 @@ export const registerVi = {
   "imports.noHeader": "Tệp không có dòng tiêu đề.",
   "imports.tooManyRows": "Tệp có quá nhiều dòng (tối đa {max}).",
   "imports.mapContact": "Hãy chọn ít nhất một cột email hoặc số điện thoại: đó là cách nhận ra một người.",
+  "imports.unknownPurpose": "Một cột đồng ý ghi mục đích không có trong sổ. Hãy chọn một trong các mục đích đã liệt kê.",
   "imports.evidenceRequired": "Hãy mô tả nguồn gốc sự đồng ý trong tệp.",
   "imports.alreadyStarted": "Lần nhập này đã bắt đầu.",
   "imports.checkFirst": "Hãy kiểm tra thử trước khi nhập.",

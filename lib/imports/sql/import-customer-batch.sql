@@ -16,20 +16,23 @@ BEGIN
     match_value text NOT NULL,
     full_name text, email text, phone text, address text, organization text,
     locale "Locale" NOT NULL,
+    locale_given boolean NOT NULL,
     consents jsonb NOT NULL,
     customer_id uuid,
     is_new boolean NOT NULL DEFAULT false,
     changes boolean NOT NULL DEFAULT false,
+    -- What an existing record becomes (see below).
+    n_full_name text, n_phone text, n_address text, n_organization text, n_locale "Locale",
     UNIQUE (match_kind, match_value)  -- one entry per person: a file that is not merged fails loudly
   ) ON COMMIT DROP;
 
-  INSERT INTO import_batch (row_no, match_kind, match_value, full_name, email, phone, address, organization, locale, consents)
+  INSERT INTO import_batch (row_no, match_kind, match_value, full_name, email, phone, address, organization, locale, locale_given, consents)
   SELECT (r->>'row')::int,
          CASE WHEN nullif(f->>'email', '') IS NOT NULL THEN 'email' ELSE 'phone' END,
          coalesce(nullif(f->>'email', ''), nullif(f->>'phone', '')),
          nullif(f->>'fullName', ''), nullif(f->>'email', ''), nullif(f->>'phone', ''),
          nullif(f->>'address', ''), nullif(f->>'organization', ''),
-         coalesce(r->>'locale', 'vi')::"Locale", coalesce(r->'consents', '{}'::jsonb)
+         coalesce(r->>'locale', 'vi')::"Locale", r->>'locale' IS NOT NULL, coalesce(r->'consents', '{}'::jsonb)
   FROM jsonb_array_elements(p_rows) AS r, LATERAL (SELECT r->'fields' AS f) AS x
   WHERE coalesce(nullif(f->>'email', ''), nullif(f->>'phone', '')) IS NOT NULL;
 
@@ -49,26 +52,37 @@ BEGIN
       WHERE b.match_kind = 'phone';
     END IF;
 
-    -- A value changes the record when it is given and differs from what is kept.
-    UPDATE import_batch b SET changes =
-         (b.full_name IS NOT NULL AND b.full_name IS DISTINCT FROM c."fullName")
-      OR (b.email IS NOT NULL AND b.email IS DISTINCT FROM c.email)
-      OR (b.phone IS NOT NULL AND b.phone IS DISTINCT FROM c.phone)
-      OR (b.address IS NOT NULL AND b.address IS DISTINCT FROM c.address)
-      OR (b.organization IS NOT NULL AND b.organization IS DISTINCT FROM c.organization)
+    -- What an existing record becomes. A person found by email (the file and the register agree on
+    -- who it is) takes the name, address and organisation the file gives; one found by phone alone
+    -- only has empty ones filled, since a number can pass to someone else. A phone is taken only if no
+    -- other record holds it; the language only if the file gives one. An email never changes here.
+    -- An erased record (erased while this batch waited for it) is never written again.
+    UPDATE import_batch b SET
+      n_full_name = CASE WHEN b.full_name IS NOT NULL AND (v_kind = 'email' OR c."fullName" IS NULL) THEN b.full_name ELSE c."fullName" END,
+      n_address = CASE WHEN b.address IS NOT NULL AND (v_kind = 'email' OR c.address IS NULL) THEN b.address ELSE c.address END,
+      n_organization = CASE WHEN b.organization IS NOT NULL AND (v_kind = 'email' OR c.organization IS NULL) THEN b.organization ELSE c.organization END,
+      n_phone = CASE WHEN b.phone IS NOT NULL AND NOT EXISTS (
+                       SELECT 1 FROM "Customer" o WHERE o.phone = b.phone AND o.id <> c.id AND o.status <> 'ERASED')
+                     THEN b.phone ELSE c.phone END,
+      n_locale = CASE WHEN b.locale_given THEN b.locale ELSE c.locale END
     FROM "Customer" c
-    WHERE c.id = b.customer_id AND b.match_kind = v_kind;
+    WHERE c.id = b.customer_id AND b.match_kind = v_kind AND c.status <> 'ERASED';
+    UPDATE import_batch b SET changes =
+         b.n_full_name IS DISTINCT FROM c."fullName" OR b.n_phone IS DISTINCT FROM c.phone
+      OR b.n_address IS DISTINCT FROM c.address OR b.n_organization IS DISTINCT FROM c.organization
+      OR b.n_locale IS DISTINCT FROM c.locale
+    FROM "Customer" c
+    WHERE c.id = b.customer_id AND b.match_kind = v_kind AND c.status <> 'ERASED';
 
     UPDATE "Customer" c SET
-      "fullName" = coalesce(b.full_name, c."fullName"),
-      email = coalesce(b.email, c.email),
-      phone = coalesce(b.phone, c.phone),
-      address = coalesce(b.address, c.address),
-      organization = coalesce(b.organization, c.organization),
-      locale = b.locale,
+      "fullName" = b.n_full_name,
+      phone = b.n_phone,
+      address = b.n_address,
+      organization = b.n_organization,
+      locale = b.n_locale,
       "updatedAt" = now()
     FROM import_batch b
-    WHERE c.id = b.customer_id AND b.match_kind = v_kind AND b.changes;
+    WHERE c.id = b.customer_id AND b.match_kind = v_kind AND b.changes AND c.status <> 'ERASED';
 
     WITH added AS (
       INSERT INTO "Customer" ("fullName", email, phone, address, organization, locale, source, "updatedAt")
@@ -94,7 +108,7 @@ BEGIN
           FROM import_batch b CROSS JOIN LATERAL jsonb_each_text(b.consents) AS e
           ORDER BY b.customer_id, e.key, b.row_no DESC) AS b
     CROSS JOIN LATERAL (SELECT b.key, b.value) AS e
-    JOIN "Customer" cu ON cu.id = b.customer_id
+    JOIN "Customer" cu ON cu.id = b.customer_id AND cu.status <> 'ERASED'
     JOIN "Purpose" pu ON pu.id = e.key::uuid
     -- Only a change: granting what was never given, withdrawing what is granted. A spreadsheet
     -- never overturns a person's own withdrawal: that takes their new consent, recorded as such.

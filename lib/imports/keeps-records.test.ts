@@ -1,0 +1,67 @@
+// What a spreadsheet may not do to people already in the register: a phone number alone never
+// rewrites who someone is, a record never takes a phone another record holds, a customer keeps their
+// language unless the file gives one, and the uploaded file is not kept once it has been imported.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeCustomer, token } from "@/tests/support/customers";
+import { makeStaff } from "@/tests/support/factories";
+import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
+
+const file = (text: string) => new File([text], "khach.csv", { type: "text/csv" });
+
+async function importFile(lines: string[], mapping: Record<string, string>) {
+  const staff = await makeStaff("STAFF");
+  const { id } = await uploadImport(staff, file(lines.join("\n")));
+  await checkImport(staff, { id, mapping, evidence: "" });
+  await startImport(staff, id);
+  while ((await runImportBatches(50)) > 0) {}
+  return db().importJob.findUniqueOrThrow({ where: { id } });
+}
+
+describe("an import and the people already in the register", () => {
+  it("lets a phone alone only fill gaps, never takes a phone another record holds, and changes a language only when given", async () => {
+    const tag = token();
+    const owner = await makeCustomer({
+      fullName: `Chủ Số ${tag}`,
+      email: `owner.${tag}@example.test`,
+      phone: "0914000001",
+      address: "1 Tràng Tiền",
+      locale: "en",
+    });
+    const other = await makeCustomer({ fullName: `Người Khác ${tag}`, email: `other.${tag}@example.test`, phone: "0914000002" });
+    const gaps = await makeCustomer({ fullName: `Thiếu ${tag}`, email: "", phone: "0914000003", address: "" });
+    const speaker = await makeCustomer({ fullName: `Nói Tiếng Anh ${tag}`, email: `speaker.${tag}@example.test`, locale: "vi" });
+    const job = await importFile(
+      [
+        "name,email,phone,address,language",
+        `Kẻ Lạ ${tag},,0914 000 001,99 Đường Lạ,`, // the owner's number in someone else's hands: nothing rewritten
+        `Tên Mới ${tag},owner.${tag}@example.test,0914000002,,`, // found by email: the name changes, the other's phone is not taken
+        `Điền Vào ${tag},,0914000003,5 Hàng Bài,`, // found by phone, with gaps: they are filled, the name stays
+        `,speaker.${tag}@example.test,,,English`, // the language only because the file gives it
+      ],
+      { "0": "fullName", "1": "email", "2": "phone", "3": "address", "4": "locale" },
+    );
+    expect(job).toMatchObject({ status: "COMPLETED", createdCount: 0, updatedCount: 3, unchangedCount: 1 });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({
+      fullName: `Tên Mới ${tag}`,
+      phone: "+84914000001",
+      address: "1 Tràng Tiền",
+      locale: "en",
+    });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ fullName: `Người Khác ${tag}`, phone: "+84914000002" });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: gaps.id } })).toMatchObject({ fullName: `Thiếu ${tag}`, address: "5 Hàng Bài" });
+    expect(await db().customer.findUniqueOrThrow({ where: { id: speaker.id } })).toMatchObject({ locale: "en" });
+    // The file held all of them: once imported, it is not kept.
+    expect(job.content).toBe("");
+  });
+
+  it("refuses a consent column for a purpose the register does not have before anything runs", async () => {
+    const staff = await makeStaff("STAFF");
+    const { id } = await uploadImport(staff, file(`email,consent\nx.${token()}@example.test,có`));
+    await expect(checkImport(staff, { id, mapping: { "0": "email", "1": "consent:no_such_purpose" }, evidence: "Phiếu giấy" })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+      fieldErrors: { mapping: "imports.unknownPurpose" },
+    });
+    expect((await db().importJob.findUniqueOrThrow({ where: { id } })).report).not.toMatchObject({ checkedAt: expect.any(String) });
+  });
+});
