@@ -92,16 +92,21 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
     // Consent someone else wrote down for the customer is told to the customer, in the same
     // transaction: a grant they never gave (a mistaken or made-up record) is seen by the one person
     // who knows, with the way to withdraw it.
-    if (input.action === "GRANTED" && customer.email) await tellCustomer(tx, { email: customer.email, locale: customer.locale }, purpose, input, givenAt);
+    if (input.action === "GRANTED" && customer.email)
+      await tellCustomer(tx, { email: customer.email, locale: customer.locale }, [purpose], input.method, givenAt);
     return event;
   });
 }
 
-async function tellCustomer(
+/**
+ * Tells the customer that consent was recorded for them by someone else (staff on paper or by phone,
+ * an import): one email naming every purpose, so a grant they never gave does not go unnoticed.
+ */
+export async function tellCustomer(
   tx: Tx,
   customer: { email: string; locale: "vi" | "en" },
-  purpose: { labelVi: string; labelEn: string },
-  input: { method: "PAPER" | "PHONE" | "EMAIL" | "IN_PERSON" | "IMPORT" },
+  purposes: { labelVi: string; labelEn: string }[],
+  method: "PAPER" | "PHONE" | "EMAIL" | "IN_PERSON" | "IMPORT",
   givenAt: Date,
 ) {
   const t = translator(customer.locale);
@@ -116,8 +121,8 @@ async function tellCustomer(
         t("email.consentRecorded.body", {
           company,
           date: formatDate(givenAt, customer.locale),
-          purpose: customer.locale === "en" ? purpose.labelEn : purpose.labelVi,
-          method: t(`consent.method.${input.method}`),
+          purpose: purposes.map((p) => (customer.locale === "en" ? p.labelEn : p.labelVi)).join("”, “"),
+          method: t(`consent.method.${method}`),
         }),
         t("email.consentRecorded.notYou"),
       ],

@@ -12,7 +12,7 @@ import { buildDisclosureItems } from "@/lib/disclosures/mutations";
 import { deliverCampaignBatch, deliverDueEmails } from "@/lib/email/delivery";
 import { failOrphanedEmails } from "@/lib/email/mutations";
 import { env } from "@/lib/env";
-import { runImportBatches } from "@/lib/imports/mutations";
+import { runImportBatches, sendImportNotices } from "@/lib/imports/mutations";
 import { sendLeadNotifications } from "@/lib/leads/mutations";
 import { jobFailures } from "@/lib/metrics/registry";
 import { processPasswordResetRequests } from "@/lib/passwords/mutations";
@@ -37,7 +37,8 @@ const handlers: Record<Exclude<QueueName, "email">, Handler> = {
   "campaign-start": startDueCampaigns,
   "campaign-queue": () => queueCampaignChunk(),
   "campaign-send": deliverCampaignBatch,
-  "customer-import": () => runImportBatches(20),
+  // Imports first; then the emails telling customers what consent an import recorded for them.
+  "customer-import": async () => (await runImportBatches(20)) || (await sendImportNotices()),
   "disclosure-items": () => buildDisclosureItems(),
   "retention-erasure": runErasureBatches,
   "password-reset": () => processPasswordResetRequests(20),

@@ -197,7 +197,8 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "imports.ignore": "— Ignore —",
   "imports.consentFor": "Consent: {purpose}",
   "imports.evidence": "Where the consent in this file comes from",
-  "imports.evidenceHint": "Required when importing consent columns, e.g. “Seminar sign-up sheets 05/2026, kept by the sales team”.",
+  "imports.evidenceHint":
+    "Required when importing consent columns, e.g. “Seminar sign-up sheets 05/2026, kept by the sales team”. After the import, each customer it records consent for is emailed about it (if they have an address), with how to withdraw.",
   "imports.check": "Dry run",
   "imports.start": "Import {count} valid rows",
   "imports.reportTitle": "Dry-run report",

@@ -197,7 +197,8 @@ export const registerVi = {
   "imports.ignore": "— Bỏ qua —",
   "imports.consentFor": "Đồng ý: {purpose}",
   "imports.evidence": "Nguồn gốc sự đồng ý trong tệp",
-  "imports.evidenceHint": "Bắt buộc khi nhập cột đồng ý: ví dụ “Phiếu đăng ký hội thảo 05/2026, lưu tại phòng kinh doanh”.",
+  "imports.evidenceHint":
+    "Bắt buộc khi nhập cột đồng ý: ví dụ “Phiếu đăng ký hội thảo 05/2026, lưu tại phòng kinh doanh”. Sau khi nhập, mỗi khách hàng được ghi nhận đồng ý (nếu có email) sẽ nhận email báo việc này kèm cách rút lại.",
   "imports.check": "Kiểm tra thử",
   "imports.start": "Nhập {count} dòng hợp lệ",
   "imports.reportTitle": "Kết quả kiểm tra",
