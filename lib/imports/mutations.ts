@@ -94,8 +94,9 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
     formulaCells: result.formulaCells,
     errors: result.errors.slice(0, REPORT_LIMIT),
   };
-  await db().importJob.update({
-    where: { id: input.id },
+  // Only while nobody has started it: a check racing with Start must not change what runs.
+  const { count } = await db().importJob.updateMany({
+    where: { id: input.id, status: "UPLOADED" },
     data: {
       mapping: input.mapping,
       consentEvidence: input.evidence || null,
@@ -104,11 +105,20 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
       totalRows: result.total,
     },
   });
+  if (count === 0) throw new AppError("CONFLICT", "imports.alreadyStarted");
+  await db().$transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: "import.checked",
+      entityType: "ImportJob",
+      entityId: input.id,
+      details: { mapping: input.mapping, validRows: report.validRows, errorRows: report.errorRows },
+    }),
+  );
   return report;
 }
 
 /** Step 3: queue the checked import; the job runner does the work in batches, with progress. */
-export async function startImport(actor: Actor, id: string) {
+export async function startImport(actor: Actor, id: string, checkedAt?: string) {
   authorize(actor, ...rolesFor("customers"));
   await db().$transaction(async (tx) => {
     const job = await tx.importJob.findUnique({ where: { id }, select: { status: true, report: true } });
@@ -116,7 +126,13 @@ export async function startImport(actor: Actor, id: string) {
     const report = job.report as unknown as ImportReport | unknown[];
     if (Array.isArray(report) || !report.checkedAt) throw new AppError("CONFLICT", "imports.checkFirst");
     if (report.validRows === 0) throw new AppError("CONFLICT", "imports.nothingValid");
-    const { count } = await tx.importJob.updateMany({ where: { id, status: "UPLOADED" }, data: { status: "QUEUED" } });
+    // The person starts what they saw checked (the action always says which check that was).
+    if (checkedAt !== undefined && report.checkedAt !== checkedAt) throw new AppError("CONFLICT", "imports.checkChanged");
+    // Conditional on the same check still being the stored one, against a check racing with this.
+    const { count } = await tx.importJob.updateMany({
+      where: { id, status: "UPLOADED", report: { path: ["checkedAt"], equals: report.checkedAt } },
+      data: { status: "QUEUED" },
+    });
     if (count === 0) throw new AppError("CONFLICT", "imports.alreadyStarted");
     await recordAudit(tx, actor, { action: "import.started", entityType: "ImportJob", entityId: id, details: { validRows: report.validRows } });
   });

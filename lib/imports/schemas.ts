@@ -9,6 +9,8 @@ export const checkImportSchema = z.object({
 export type CheckImportInput = z.input<typeof checkImportSchema>;
 
 export const importIdSchema = z.object({ id: z.uuid() });
+/** Starting names the dry run the person looked at: a mapping changed since (another tab, a colleague) is not started unseen. */
+export const startImportSchema = z.object({ id: z.uuid(), checkedAt: z.string().min(1).max(40) });
 
 export type ImportReport = {
   checkedAt: string;

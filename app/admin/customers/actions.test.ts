@@ -153,9 +153,21 @@ describe("customer actions", () => {
     const uploaded = await uploadImportAction(form({ file: new File([`name,email\nNhập ${t},${t}@example.test\n`], "k.csv", { type: "text/csv" }) }));
     expect(uploaded).toMatchObject({ ok: true });
     const id = (uploaded as { data: { id: string } }).data.id;
-    expect(await startImportAction({ id })).toMatchObject({ ok: false, error: { message: expect.any(String) } });
-    expect(await checkImportAction({ id, mapping: { "0": "fullName", "1": "email" }, evidence: "" })).toMatchObject({ ok: true, data: { validRows: 1 } });
-    expect(await startImportAction({ id })).toMatchObject({ ok: true });
+    expect(await startImportAction({ id, checkedAt: "2026-01-01T00:00:00.000Z" })).toMatchObject({ ok: false, error: { message: expect.any(String) } });
+    const first = await checkImportAction({ id, mapping: { "0": "fullName", "1": "email" }, evidence: "" });
+    expect(first).toMatchObject({ ok: true, data: { validRows: 1 } });
+    // Checked again meanwhile (another tab, a colleague): the first check is no longer what would run.
+    const second = await checkImportAction({ id, mapping: { "0": "", "1": "email" }, evidence: "" });
+    expect(await startImportAction({ id, checkedAt: (first as { data: { checkedAt: string } }).data.checkedAt })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
+    expect(await startImportAction({ id } as never)).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+    expect(await startImportAction({ id, checkedAt: (second as { data: { checkedAt: string } }).data.checkedAt })).toMatchObject({ ok: true });
+    expect(await checkImportAction({ id, mapping: { "0": "fullName", "1": "email" }, evidence: "" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
     expect(await importProgressAction({ id })).toMatchObject({ ok: true, data: { status: expect.stringMatching(/QUEUED|RUNNING|COMPLETED/) } });
     expect(await uploadImportAction(form({}))).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
   });

@@ -56,6 +56,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.holiday.added": "Holiday added",
   "audit.event.holiday.removed": "Holiday removed",
   "audit.event.import.batch": "Import batch",
+  "audit.event.import.checked": "Import columns checked (dry run)",
   "audit.event.import.completed": "Import completed",
   "audit.event.import.started": "Import started",
   "audit.event.import.uploaded": "Import file uploaded",

@@ -55,6 +55,7 @@ export const auditVi = {
   "audit.event.holiday.added": "Thêm ngày nghỉ lễ",
   "audit.event.holiday.removed": "Xoá ngày nghỉ lễ",
   "audit.event.import.batch": "Nhập một lô dữ liệu",
+  "audit.event.import.checked": "Kiểm tra cột nhập dữ liệu (chạy thử)",
   "audit.event.import.completed": "Hoàn tất nhập dữ liệu",
   "audit.event.import.started": "Bắt đầu nhập dữ liệu",
   "audit.event.import.uploaded": "Tải tệp nhập dữ liệu",

@@ -223,6 +223,7 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "imports.unknownPurpose": "A consent column names a purpose the register does not have. Choose one of the purposes listed.",
   "imports.evidenceRequired": "Please describe where the consent in this file comes from.",
   "imports.alreadyStarted": "This import has already started.",
+  "imports.checkChanged": "The columns were checked again since you looked (in another tab or by a colleague). Look at the new result, then start.",
   "imports.checkFirst": "Run the dry run before importing.",
   "imports.nothingValid": "There is no valid row to import.",
   "imports.tooLong": "This is too long.",

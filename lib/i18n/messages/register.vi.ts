@@ -223,6 +223,7 @@ export const registerVi = {
   "imports.unknownPurpose": "Một cột đồng ý ghi mục đích không có trong sổ. Hãy chọn một trong các mục đích đã liệt kê.",
   "imports.evidenceRequired": "Hãy mô tả nguồn gốc sự đồng ý trong tệp.",
   "imports.alreadyStarted": "Lần nhập này đã bắt đầu.",
+  "imports.checkChanged": "Các cột vừa được kiểm tra lại (ở thẻ khác hoặc bởi đồng nghiệp). Hãy xem kết quả mới rồi bắt đầu.",
   "imports.checkFirst": "Hãy kiểm tra thử trước khi nhập.",
   "imports.nothingValid": "Không có dòng hợp lệ nào để nhập.",
   "imports.tooLong": "Nội dung quá dài.",

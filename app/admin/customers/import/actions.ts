@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parsedByLib, staffAction, staffFormAction } from "@/lib/actions/action";
 import { checkImport, startImport, uploadImport } from "@/lib/imports/mutations";
 import { importProgress } from "@/lib/imports/queries";
-import { checkImportSchema, importIdSchema } from "@/lib/imports/schemas";
+import { checkImportSchema, importIdSchema, startImportSchema } from "@/lib/imports/schemas";
 import { wake } from "@/lib/jobs/mutations";
 
 export const uploadImportAction = staffFormAction(
@@ -12,8 +12,8 @@ export const uploadImportAction = staffFormAction(
   async (actor, { file }) => uploadImport(actor, file),
 );
 export const checkImportAction = staffAction("checkImportAction", parsedByLib(checkImportSchema), async (actor, input) => checkImport(actor, input));
-export const startImportAction = staffAction("startImportAction", importIdSchema, async (actor, { id }) => {
-  await startImport(actor, id);
+export const startImportAction = staffAction("startImportAction", startImportSchema, async (actor, { id, checkedAt }) => {
+  await startImport(actor, id, checkedAt);
   await wake("customer-import");
 });
 export const importProgressAction = staffAction("importProgressAction", importIdSchema, async (actor, { id }) => importProgress(actor, id));

@@ -41,7 +41,7 @@ export function MappingForm(props: {
     });
   const start = () =>
     startTransition(async () => {
-      const result = await startImportAction({ id: props.id });
+      const result = await startImportAction({ id: props.id, checkedAt: report?.checkedAt ?? "" });
       if (result.ok) router.refresh();
       else setError({ message: result.error.message, fields: {} });
     });
