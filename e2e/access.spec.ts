@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { expect, pageAs, test } from "./support/fixtures";
 
 // Pages each role must NOT open (they get the 403 page, not a crash).
@@ -38,11 +39,15 @@ test.describe("role-based access", () => {
   for (const role of ["STAFF", "COMPLIANCE", "ADMIN"] as const) {
     test(`${role} is refused the other roles' pages with a 403 page`, async ({ browser, baseURL }) => {
       const page = await pageAs(browser, role, baseURL);
+      const refusals = () => db().auditEvent.count({ where: { action: "access.refused", details: { path: ["reason"], equals: "role" } } });
+      const before = await refusals();
       for (const path of FORBIDDEN[role]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(403);
         await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
       }
+      // Each refused page is on the record (who, which area).
+      expect(await refusals()).toBeGreaterThanOrEqual(before + FORBIDDEN[role].length);
     });
   }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
+import { recordAccessRefused } from "@/lib/audit/mutations";
 import type { CustomerActor, StaffActor } from "@/lib/auth/actor";
 import { currentCustomer } from "@/lib/auth/customer-session";
 import { ACTIONS, allows, type Access, type ActionName } from "@/lib/auth/permissions";
@@ -89,7 +90,10 @@ async function signedInStaff(name: ActionName) {
   const actor = await currentActor({ allowRestricted: true });
   if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signedOut");
   if (actor.restricted && !access.restricted) throw new AppError("FORBIDDEN", "auth.twoFactorSetupRequired");
-  if (!allows(access, actor.role)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (!allows(access, actor.role)) {
+    await recordAccessRefused(actor, { action: name, reason: "role" });
+    throw new AppError("FORBIDDEN", "errors.forbidden");
+  }
   return actor;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorFields, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { randomBytes } from "node:crypto";
 import { mapStrings, sealWith } from "./sealing";
 
@@ -30,6 +30,16 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
     },
     select: { id: true },
   });
+}
+
+/**
+ * A staff member refused by the permission table (an action or an area their role may not use): on
+ * the record, in its own transaction, since nothing else is written. Never lets the refusal fail.
+ */
+export async function recordAccessRefused(actor: Actor, details: { action?: string; area?: string; reason: string }) {
+  await db()
+    .$transaction((tx) => recordAudit(tx, actor, { action: "access.refused", entityType: "User", entityId: actor.kind === "user" ? actor.id : null, details }))
+    .catch((error) => console.error("[audit] could not record a refusal", error));
 }
 
 /** The customer's own key, created on first use (audit sealing, files at rest). Erasure deletes it. */

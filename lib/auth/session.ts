@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { StaffActor } from "@/lib/auth/actor";
+import { recordAccessRefused } from "@/lib/audit/mutations";
 import { canAccess, type Area } from "@/lib/auth/permissions";
 import { findSessionUser } from "@/lib/auth/queries";
 import { env } from "@/lib/env";
@@ -60,7 +61,10 @@ export async function requireArea(area: Area) {
   const actor = await currentActor({ allowRestricted: true });
   if (!actor) redirect("/login");
   if (actor.restricted) redirect(TWO_FACTOR_SETUP_PATH);
-  if (!canAccess(actor.role, area)) forbidden();
+  if (!canAccess(actor.role, area)) {
+    await recordAccessRefused(actor, { area, reason: "role" });
+    forbidden();
+  }
   return actor;
 }
 

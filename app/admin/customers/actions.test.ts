@@ -41,10 +41,14 @@ describe("customer actions", () => {
     expect(result).toMatchObject({ ok: true, data: { id: expect.any(String) } });
     const created = await db().customer.findUniqueOrThrow({ where: { id: (result as { data: { id: string } }).data.id } });
     expect(created).toMatchObject({ email: null, phone: null, address: null, organization: null });
-    await actAsStaff("ADMIN");
+    const admin = await actAsStaff("ADMIN");
     expect(await createCustomerAction({ fullName: "X", email: "", phone: "", address: "", organization: "", locale: "vi", status: "LEAD" })).toMatchObject({
       ok: false,
       error: { code: "FORBIDDEN" },
+    });
+    // The refusal is on the record: who tried what.
+    expect(await db().auditEvent.findFirst({ where: { action: "access.refused", actorId: admin.id }, select: { details: true } })).toMatchObject({
+      details: { action: "createCustomerAction", reason: "role" },
     });
   });
 

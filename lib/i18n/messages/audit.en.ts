@@ -55,6 +55,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.form.updated": "Form edited",
   "audit.event.holiday.added": "Holiday added",
   "audit.event.holiday.removed": "Holiday removed",
+  "audit.event.access.refused": "Refused: not allowed for this role",
   "audit.event.import.batch": "Import batch",
   "audit.event.import.checked": "Import columns checked (dry run)",
   "audit.event.import.completed": "Import completed",

@@ -54,6 +54,7 @@ export const auditVi = {
   "audit.event.form.updated": "Sửa biểu mẫu",
   "audit.event.holiday.added": "Thêm ngày nghỉ lễ",
   "audit.event.holiday.removed": "Xoá ngày nghỉ lễ",
+  "audit.event.access.refused": "Bị từ chối: vai trò không được phép",
   "audit.event.import.batch": "Nhập một lô dữ liệu",
   "audit.event.import.checked": "Kiểm tra cột nhập dữ liệu (chạy thử)",
   "audit.event.import.completed": "Hoàn tất nhập dữ liệu",
