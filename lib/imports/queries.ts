@@ -37,13 +37,14 @@ export async function getImport(actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const job = await db().importJob.findUnique({
     where: { id },
-    select: { ...progressSelect, delimiter: true, mapping: true, consentEvidence: true, report: true, content: true },
+    select: { ...progressSelect, delimiter: true, mapping: true, consentEvidence: true, report: true },
   });
   if (!job) return null;
-  const { content, ...rest } = job;
-  const lines = content.split(/\r?\n/).slice(0, 4);
+  // Only the start of the file, for the header and three sample rows (a file may be 25 MB).
+  const [head] = await db().$queryRaw<{ head: string }[]>`SELECT left(content, 64000) AS head FROM "ImportJob" WHERE id = ${id}::uuid`;
+  const lines = (head?.head ?? "").split(/\r?\n/).slice(0, 4);
   const report = (Array.isArray(job.report) ? null : job.report) as ImportReport | null;
-  return { ...rest, mapping: job.mapping as Mapping, report, people: report?.people ?? 0, preview: lines };
+  return { ...job, mapping: job.mapping as Mapping, report, people: report?.people ?? 0, preview: lines };
 }
 
 export async function recentImports(actor: Actor) {
