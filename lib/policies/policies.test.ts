@@ -148,10 +148,13 @@ describe("policy drafts and publication", () => {
 describe("policy notices", () => {
   beforeEach(settleAnnouncements);
 
-  it("queue exactly one notice per customer with an email who is not erased, even when run again or by several workers", async () => {
+  it("queue exactly one notice per customer with an email who is not erased, one email per mailbox, even when run again or by several workers", async () => {
     const erased = await makeCustomer();
     await db().customer.update({ where: { id: erased.id }, data: { status: "ERASED" } });
     await makeCustomer({ email: "" }); // no email: no notice
+    // The same person entered twice (an old form and a later import): two notices, one email.
+    const twice = await makeCustomer();
+    const again = await db().customer.create({ data: { fullName: "Bản ghi thứ hai", email: twice.email, locale: "vi", source: "import", updatedAt: new Date() } });
     const officer = await makeStaff("COMPLIANCE");
     const { id } = await createDraft(officer, draftInput("v-e"));
     await schedulePolicy(officer, { id, effectiveOn: await day(31) });
@@ -162,18 +165,25 @@ describe("policy notices", () => {
       if (results.every((r) => r === 0)) break;
     }
     const eligible = await db().customer.count({ where: { email: { not: null }, status: { not: "ERASED" } } });
+    const [{ mailboxes }] = await db().$queryRaw<{ mailboxes: number }[]>`
+      SELECT count(DISTINCT lower(email))::int AS mailboxes FROM "Customer" WHERE email IS NOT NULL AND status <> 'ERASED'`;
+    expect(mailboxes).toBeLessThan(eligible);
     const notices = await db().policyNotice.count({ where: { policyVersionId: id } });
     expect(notices).toBe(eligible);
     const campaign = await db().emailCampaign.findFirstOrThrow({ where: { policyVersionId: id } });
-    expect(campaign).toMatchObject({ status: "QUEUED", queuedCount: eligible });
-    expect(await db().emailMessage.count({ where: { campaignId: campaign.id } })).toBe(eligible);
+    expect(campaign).toMatchObject({ status: "QUEUED", queuedCount: mailboxes });
+    expect(await db().emailMessage.count({ where: { campaignId: campaign.id } })).toBe(mailboxes);
     expect(await db().policyNotice.count({ where: { policyVersionId: id, customerId: erased.id } })).toBe(0);
+    const shared = await db().policyNotice.findMany({ where: { policyVersionId: id, customerId: { in: [twice.id, again.id] } }, select: { emailMessageId: true } });
+    expect(shared).toHaveLength(2);
+    expect(shared[0].emailMessageId).toBe(shared[1].emailMessageId);
+    expect(await db().emailMessage.count({ where: { campaignId: campaign.id, to: twice.email } })).toBe(1);
 
     // Publishing "retried": the campaign runs again from the start and adds nothing.
     await db().emailCampaign.update({ where: { id: campaign.id }, data: { status: "QUEUING", cursor: null } });
     while ((await queueCampaignChunk(50)) > 0) {}
     expect(await db().policyNotice.count({ where: { policyVersionId: id } })).toBe(eligible);
-    expect(await db().emailMessage.count({ where: { campaignId: campaign.id } })).toBe(eligible);
+    expect(await db().emailMessage.count({ where: { campaignId: campaign.id } })).toBe(mailboxes);
   });
 
   it("list customers for re-consent when a purpose changed materially, and email them", async () => {

@@ -28,27 +28,34 @@ const FIRST = "00000000-0000-0000-0000-000000000000";
 
 /**
  * One set-based statement per chunk of customers (in id order): a notice row per customer — the
- * unique (version, customer, channel) key makes a retried or concurrent run add nothing — and an
- * outbox row for each notice actually added. Erased customers and customers without email are never
- * included.
+ * unique (version, customer, channel) key makes a retried or concurrent run add nothing — and one
+ * outbox row per mailbox: records that share an address (the same person entered twice) each get
+ * their notice, all pointing at the one email that mailbox receives, whether it was queued in this
+ * chunk or an earlier one. Erased customers and customers without email are never included.
  */
 function queueNotices(tx: Tx, c: Campaign, size: number) {
   return tx.$queryRaw<Chunk[]>`
     WITH targets AS MATERIALIZED (
-      SELECT cu.id, cu.email, cu.locale, coalesce(cu."fullName", '') AS name, gen_random_uuid() AS mid
+      SELECT cu.id, cu.email, lower(cu.email) AS mailbox, cu.locale, coalesce(cu."fullName", '') AS name, gen_random_uuid() AS mid
       FROM "Customer" cu
       WHERE cu.id > ${c.cursor ?? FIRST}::uuid AND cu.email IS NOT NULL AND cu.status <> 'ERASED'
       ORDER BY cu.id LIMIT ${size}),
+    earlier AS MATERIALIZED (
+      SELECT DISTINCT ON (lower(m."to")) lower(m."to") AS mailbox, m.id FROM "EmailMessage" m
+      WHERE m."campaignId" = ${c.id}::uuid AND lower(m."to") IN (SELECT mailbox FROM targets)
+      ORDER BY lower(m."to"), m."createdAt", m.id),
+    firsts AS (SELECT DISTINCT ON (mailbox) mailbox, mid, email, locale, name FROM targets ORDER BY mailbox, id),
     notices AS (
       INSERT INTO "PolicyNotice" (id, "policyVersionId", "customerId", channel, "emailMessageId")
-      SELECT gen_random_uuid(), ${c.policyVersionId}::uuid, t.id, 'EMAIL', t.mid FROM targets t
+      SELECT gen_random_uuid(), ${c.policyVersionId}::uuid, t.id, 'EMAIL', coalesce(e.id, f.mid)
+      FROM targets t JOIN firsts f ON f.mailbox = t.mailbox LEFT JOIN earlier e ON e.mailbox = t.mailbox
       ON CONFLICT ("policyVersionId", "customerId", channel) DO NOTHING
-      RETURNING "customerId", "emailMessageId"),
+      RETURNING "emailMessageId"),
     messages AS (
       INSERT INTO "EmailMessage" (id, "to", locale, template, subject, "campaignId", variables, "updatedAt")
-      SELECT n."emailMessageId", t.email, t.locale, 'policy_notice',
-             CASE WHEN t.locale = 'en' THEN ${c.subjectEn} ELSE ${c.subjectVi} END, ${c.id}::uuid, jsonb_build_object('name', t.name), now()
-      FROM notices n JOIN targets t ON t.id = n."customerId"
+      SELECT f.mid, f.email, f.locale, 'policy_notice',
+             CASE WHEN f.locale = 'en' THEN ${c.subjectEn} ELSE ${c.subjectVi} END, ${c.id}::uuid, jsonb_build_object('name', f.name), now()
+      FROM firsts f WHERE f.mid IN (SELECT "emailMessageId" FROM notices)
       RETURNING 1)
     SELECT (SELECT id::text FROM targets ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*) FROM targets) AS scanned, (SELECT count(*) FROM messages) AS queued`;
 }
