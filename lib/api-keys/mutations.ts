@@ -84,7 +84,12 @@ export async function revokeApiKey(actor: Actor, raw: unknown) {
       data: { revokedAt: new Date(), revokedById: actor.kind === "user" ? actor.id : null },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "apiKeys.notActive");
-    await recordAudit(tx, actor, { action: "api_key.revoked", entityType: "ApiKey", entityId: id });
+    // The webhooks the key set up stop with it: the partner's access is withdrawn, not only its calls.
+    const endpoints = await tx.webhookEndpoint.updateMany({
+      where: { createdByKeyId: id, enabled: true },
+      data: { enabled: false, disabledAt: new Date(), disabledReason: "key_revoked" },
+    });
+    await recordAudit(tx, actor, { action: "api_key.revoked", entityType: "ApiKey", entityId: id, details: { webhookEndpointsDisabled: endpoints.count } });
     return { id };
   });
 }

@@ -11,6 +11,7 @@ import * as submissions from "@/app/api/v1/submissions/route";
 import { systemActor } from "@/lib/auth/actor";
 import { revokeApiKey } from "@/lib/api-keys/mutations";
 import { db } from "@/lib/db";
+import { changeMyConsent } from "@/lib/privacy-requests/mutations/self-service";
 import { submitForm } from "@/lib/submissions/mutations";
 import { callApi, makeApiKey } from "@/tests/support/api";
 import { makeCustomer, token } from "@/tests/support/customers";
@@ -150,6 +151,35 @@ describe("consents through the API", () => {
     expect(await db().auditEvent.count({ where: { action: "consent.granted_via_api", entityId: event.id, actorId: id } })).toBe(1);
     const listed = await callApi(customerConsents.GET, `/customers/${customer.id}/consents`, { key: k, params: { id: customer.id } });
     expect(listed.json.data.find((p: { purpose: string }) => p.purpose === "advertising")).toMatchObject({ status: "GRANTED" });
+  });
+
+  it("adds nothing when told again what is recorded, and never re-grants what the customer withdrew themselves", async () => {
+    const customer = await makeCustomer();
+    const { key: k } = await makeApiKey(["consents:write"]);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const body = (action: "GRANTED" | "WITHDRAWN") => ({ purposeKey: "advertising", action, givenOn: today, method: "PHONE", documentRef: "CRM-SYNC" });
+    const call = (action: "GRANTED" | "WITHDRAWN") =>
+      callApi(customerConsents.POST, `/customers/${customer.id}/consents`, { key: k, method: "POST", body: body(action), params: { id: customer.id } });
+    const notices = () => db().emailMessage.count({ where: { to: customer.email, template: "consent_recorded_notice" } });
+    const first = await call("GRANTED");
+    const again = await call("GRANTED");
+    expect(again.json.id).toBe(first.json.id);
+    expect(await db().consentEvent.count({ where: { customerId: customer.id } })).toBe(1);
+    expect(await notices()).toBe(1);
+    // The customer withdraws on their privacy page; a sync that still says "yes" cannot undo it.
+    await changeMyConsent({ kind: "customer", customerId: customer.id, sessionId: "test" }, { purposeKey: "advertising", action: "WITHDRAWN" });
+    const refused = await call("GRANTED");
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toContain("withdrew");
+    const state = await db().consentState.findFirstOrThrow({ where: { customerId: customer.id, purpose: { key: "advertising" } } });
+    expect(state.action).toBe("WITHDRAWN");
+    // A withdrawal another system recorded may be turned back by it.
+    const other = await makeCustomer();
+    const otherCall = (action: "GRANTED" | "WITHDRAWN") =>
+      callApi(customerConsents.POST, `/customers/${other.id}/consents`, { key: k, method: "POST", body: body(action), params: { id: other.id } });
+    expect((await otherCall("GRANTED")).status).toBe(201);
+    expect((await otherCall("WITHDRAWN")).status).toBe(201);
+    expect((await otherCall("GRANTED")).status).toBe(201);
   });
 
   it("refuses a write with only read scope, bad bodies with field errors, and erased customers", async () => {

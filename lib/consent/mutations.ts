@@ -45,6 +45,21 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
     // Another system may only record consent to the purposes GET /purposes offers that rest on consent.
     const unknown = !purpose || (viaApi && (!purpose.active || purpose.legalBasis !== "CONSENT"));
     if (unknown) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
+    if (viaApi) {
+      const state = await tx.consentState.findUnique({
+        where: { customerId_purposeId: { customerId: customer.id, purposeId: purpose.id } },
+        select: { action: true, eventId: true },
+      });
+      // Another system repeating what is already recorded (a sync run again) adds nothing: no new
+      // evidence, no second email to the customer.
+      if (state?.action === input.action) return { id: state.eventId };
+      // What the customer withdrew themselves (their privacy page, an unsubscribe link) only they can
+      // give again — or staff, with the document that shows it; a system's cached "yes" cannot.
+      if (input.action === "GRANTED" && state?.action === "WITHDRAWN") {
+        const last = await tx.consentEvent.findUnique({ where: { id: state.eventId }, select: { source: true } });
+        if (last?.source === "SELF_SERVICE" || last?.source === "UNSUBSCRIBE") throw new AppError("CONFLICT", "consent.customerWithdrew");
+      }
+    }
     const policy = await tx.policyVersion.findFirst({
       where: { status: "PUBLISHED", effectiveAt: { lte: givenAt } },
       orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],

@@ -154,7 +154,9 @@ describe("policy notices", () => {
     await makeCustomer({ email: "" }); // no email: no notice
     // The same person entered twice (an old form and a later import): two notices, one email.
     const twice = await makeCustomer();
-    const again = await db().customer.create({ data: { fullName: "Bản ghi thứ hai", email: twice.email, locale: "vi", source: "import", updatedAt: new Date() } });
+    const again = await db().customer.create({
+      data: { fullName: "Bản ghi thứ hai", email: twice.email, locale: "vi", source: "import", updatedAt: new Date() },
+    });
     const officer = await makeStaff("COMPLIANCE");
     const { id } = await createDraft(officer, draftInput("v-e"));
     await schedulePolicy(officer, { id, effectiveOn: await day(31) });
@@ -174,7 +176,10 @@ describe("policy notices", () => {
     expect(campaign).toMatchObject({ status: "QUEUED", queuedCount: mailboxes });
     expect(await db().emailMessage.count({ where: { campaignId: campaign.id } })).toBe(mailboxes);
     expect(await db().policyNotice.count({ where: { policyVersionId: id, customerId: erased.id } })).toBe(0);
-    const shared = await db().policyNotice.findMany({ where: { policyVersionId: id, customerId: { in: [twice.id, again.id] } }, select: { emailMessageId: true } });
+    const shared = await db().policyNotice.findMany({
+      where: { policyVersionId: id, customerId: { in: [twice.id, again.id] } },
+      select: { emailMessageId: true },
+    });
     expect(shared).toHaveLength(2);
     expect(shared[0].emailMessageId).toBe(shared[1].emailMessageId);
     expect(await db().emailMessage.count({ where: { campaignId: campaign.id, to: twice.email } })).toBe(1);

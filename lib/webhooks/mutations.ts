@@ -78,6 +78,10 @@ export async function setWebhookEndpointEnabled(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("settings"));
   const { id, enabled } = setEndpointEnabledSchema.parse(raw);
   return db().$transaction(async (tx) => {
+    // An endpoint an API key made goes with the key: once it is revoked, it is not switched back on.
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { createdByKeyId: true } });
+    const key = endpoint?.createdByKeyId ? await tx.apiKey.findUnique({ where: { id: endpoint.createdByKeyId }, select: { revokedAt: true } }) : null;
+    if (enabled && key?.revokedAt) throw new AppError("CONFLICT", "webhooks.keyRevoked");
     const { count } = await tx.webhookEndpoint.updateMany({
       where: { id, ...ownedBy(actor) },
       data: enabled ? { enabled, disabledAt: null, disabledReason: null, failingSince: null } : { enabled, disabledAt: new Date(), disabledReason: "manual" },

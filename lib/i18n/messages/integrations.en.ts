@@ -106,6 +106,8 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "webhooks.unknownEvent": "No such event.",
   "webhooks.notFound": "This endpoint was not found.",
   "webhooks.disabledReason.failing": "Failing continuously since {since}",
+  "webhooks.disabledReason.key_revoked": "Switched off: the API key that set it up was revoked. Add a new endpoint if it is still wanted.",
+  "webhooks.keyRevoked": "This endpoint was set up by an API key that has been revoked; it stays off. Add a new endpoint instead.",
   "webhooks.failingSince": "Failing since {since}",
   "webhooks.event.submission.created": "New form submission",
   "webhooks.event.consent.changed": "Consent changed",

@@ -104,6 +104,8 @@ export const integrationsVi = {
   "webhooks.unknownEvent": "Sự kiện không tồn tại.",
   "webhooks.notFound": "Không tìm thấy điểm nhận này.",
   "webhooks.disabledReason.failing": "Lỗi liên tục từ {since}",
+  "webhooks.disabledReason.key_revoked": "Đã tắt: khóa API tạo ra điểm nhận này đã bị thu hồi. Hãy thêm điểm nhận mới nếu vẫn cần.",
+  "webhooks.keyRevoked": "Điểm nhận này do một khóa API đã bị thu hồi tạo ra nên không bật lại được. Hãy thêm điểm nhận mới.",
   "webhooks.failingSince": "Đang lỗi từ {since}",
   "webhooks.event.submission.created": "Có bài gửi biểu mẫu mới",
   "webhooks.event.consent.changed": "Đồng ý thay đổi",

@@ -169,6 +169,8 @@ export const registerVi = {
   "consent.recorded": "Đã ghi nhận. Tình trạng đồng ý đã được cập nhật.",
   "consent.futureDate": "Ngày này ở tương lai.",
   "consent.unknownPurpose": "Mục đích không có trong danh mục.",
+  "consent.customerWithdrew":
+    "Khách hàng đã tự rút lại sự đồng ý này (trên trang quyền riêng tư hoặc từ email). Hệ thống khác không thể ghi nhận lại: chỉ khách hàng, hoặc nhân viên có giấy tờ chứng minh sự đồng ý mới.",
   "consent.granted_by_staff": "Đồng ý do nhân viên ghi nhận",
   "consent.withdrawn_by_staff": "Rút lại do nhân viên ghi nhận",
 

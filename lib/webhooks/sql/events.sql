@@ -10,9 +10,14 @@ AS $function$
     SELECT gen_random_uuid(), event_type, p FROM jsonb_array_elements(payloads) p
     RETURNING id
   )
+  -- An endpoint switched off for failing still gets the events a receiver must act on (an erasure,
+  -- an objection to sharing), delivered once it is switched back on; none for an endpoint whose API
+  -- key was revoked.
   INSERT INTO "WebhookDelivery" (id, "eventId", "endpointId", "updatedAt")
   SELECT gen_random_uuid(), ev.id, e.id, now() FROM ev CROSS JOIN "WebhookEndpoint" e
-  WHERE e.enabled AND event_type = ANY (e.events)
+  WHERE event_type = ANY (e.events)
+    AND (e.enabled OR (e."disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected')))
+    AND NOT EXISTS (SELECT 1 FROM "ApiKey" k WHERE k.id = e."createdByKeyId" AND k."revokedAt" IS NOT NULL)
 $function$;
 
 CREATE OR REPLACE FUNCTION public.webhook_listened(event_type text)
@@ -20,7 +25,9 @@ CREATE OR REPLACE FUNCTION public.webhook_listened(event_type text)
  LANGUAGE sql
  STABLE
 AS $function$
-  SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE enabled AND event_type = ANY (events))
+  SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint"
+                 WHERE (enabled OR ("disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected')))
+                   AND event_type = ANY (events))
 $function$;
 
 CREATE OR REPLACE FUNCTION public.webhook_submission_created()
@@ -94,4 +101,6 @@ BEGIN
 END $function$;
 
 DROP TRIGGER IF EXISTS "webhook_disclosure_approved" ON "Disclosure";
-CREATE TRIGGER webhook_disclosure_approved AFTER UPDATE OF status ON "Disclosure" FOR EACH ROW WHEN (((old.status IS DISTINCT FROM new.status) AND (new.status = 'APPROVED'::"DisclosureStatus"))) EXECUTE FUNCTION webhook_disclosure_approved();
+-- Once, when it is approved (not again when a failed first download gives DELIVERED back), and never
+-- for a confidential authority request: the API never lists those either.
+CREATE TRIGGER webhook_disclosure_approved AFTER UPDATE OF status ON "Disclosure" FOR EACH ROW WHEN (((old.status = 'PENDING_APPROVAL'::"DisclosureStatus") AND (new.status = 'APPROVED'::"DisclosureStatus") AND (NOT new.confidential))) EXECUTE FUNCTION webhook_disclosure_approved();

@@ -59,6 +59,11 @@ export default async function WebhooksPage() {
                   {formatNumber(e.pending, locale)} · {t("webhooks.deliveryStatus.FAILED")}: {formatNumber(e.failed, locale)} · {t("webhooks.secret")}: whsec_
                   {e.secretHint}…
                 </p>
+                {e.disabledReason === "key_revoked" && (
+                  <p className="text-xs text-amber-800" role="status">
+                    {t("webhooks.disabledReason.key_revoked")}
+                  </p>
+                )}
                 {e.failingSince && (
                   <p className="text-xs text-amber-800" role="status">
                     {t(e.enabled ? "webhooks.failingSince" : "webhooks.disabledReason.failing", { since: formatDateTime(e.failingSince, locale) })}
