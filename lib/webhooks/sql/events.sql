@@ -100,7 +100,7 @@ BEGIN
   RETURN NULL;
 END $function$;
 
-DROP TRIGGER IF EXISTS "webhook_disclosure_approved" ON "Disclosure";
 -- Once, when it is approved (not again when a failed first download gives DELIVERED back), and never
 -- for a confidential authority request: the API never lists those either.
+DROP TRIGGER IF EXISTS "webhook_disclosure_approved" ON "Disclosure";
 CREATE TRIGGER webhook_disclosure_approved AFTER UPDATE OF status ON "Disclosure" FOR EACH ROW WHEN (((old.status = 'PENDING_APPROVAL'::"DisclosureStatus") AND (new.status = 'APPROVED'::"DisclosureStatus") AND (NOT new.confidential))) EXECUTE FUNCTION webhook_disclosure_approved();
