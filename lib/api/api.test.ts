@@ -275,5 +275,25 @@ describe("GET /submissions, /purposes, /disclosures", () => {
     const ids = page.json.data.map((x: { id: string }) => x.id);
     expect(ids).toContain(made[0].id);
     expect(ids).not.toContain(made[1].id);
+
+    // Prepared long before, approved only now: a poller whose place is past its creation still gets it.
+    const old = await db().disclosure.create({
+      data: {
+        recipientId: authority.id,
+        reason: "Công văn cũ",
+        fields: ["fullName"],
+        status: "PENDING_APPROVAL",
+        selection: {},
+        preparedById: officer.id,
+        agencyName: "Công an quận",
+        documentNumber: "13/CV",
+        documentDate: new Date(),
+        createdAt: new Date(Date.now() - 86_400_000),
+      },
+    });
+    const place = new Date(Date.now() - 1000).toISOString();
+    await db().disclosure.update({ where: { id: old.id }, data: { status: "APPROVED", approvedAt: new Date() } });
+    const later = await callApi(disclosures.GET, `/disclosures?limit=100&since=${encodeURIComponent(place)}`, { key: d });
+    expect(later.json.data.map((x: { id: string }) => x.id)).toContain(old.id);
   });
 });

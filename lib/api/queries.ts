@@ -158,7 +158,11 @@ export async function apiListPurposes(actor: Actor) {
   return { data };
 }
 
-/** Approved and delivered disclosures, oldest first from `since`; confidential authority requests never leave. */
+/**
+ * Approved and delivered disclosures in the order they were approved, from `since` (an approval time);
+ * confidential authority requests never leave. By approval, not creation: one prepared long ago and
+ * approved after a poller's cursor moved on must still reach it.
+ */
 export async function apiListDisclosures(actor: Actor, query: z.output<typeof s.disclosureListQuery>) {
   authorizeScope(actor, "disclosures:read", "STAFF", "COMPLIANCE");
   const cursor = cursorOf(query.cursor);
@@ -166,10 +170,10 @@ export async function apiListDisclosures(actor: Actor, query: z.output<typeof s.
     where: {
       status: { in: ["APPROVED", "DELIVERED"] },
       confidential: false,
-      ...(query.since ? { createdAt: { gte: new Date(query.since) } } : {}),
-      ...(cursor ? { OR: [{ createdAt: { gt: cursor.at } }, { createdAt: cursor.at, id: { gt: cursor.id } }] } : {}),
+      approvedAt: { not: null, ...(query.since ? { gte: new Date(query.since) } : {}) },
+      ...(cursor ? { OR: [{ approvedAt: { gt: cursor.at } }, { approvedAt: cursor.at, id: { gt: cursor.id } }] } : {}),
     },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ approvedAt: "asc" }, { id: "asc" }],
     take: query.limit + 1,
     select: {
       id: true,
@@ -195,6 +199,6 @@ export async function apiListDisclosures(actor: Actor, query: z.output<typeof s.
       approvedAt: iso(d.approvedAt),
       createdAt: d.createdAt.toISOString(),
     })),
-    next: rows.length > query.limit && last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
+    next: rows.length > query.limit && last?.approvedAt ? encodeCursor({ v: last.approvedAt.toISOString(), id: last.id }) : null,
   };
 }
