@@ -82,15 +82,20 @@ test("a CSV import: dry-run report, then progress to completion", async ({ brows
   const t = tag();
   const page = await pageAs(browser, "STAFF", baseURL);
   await page.goto("/admin/customers/import");
-  const csv = `Họ và tên,Email,Điện thoại\nNhập Một ${t},mot.${t}@e2e.test,0912345001\nNhập Hai ${t},khong-hop-le,\n\nNhập Ba ${t},ba.${t}@e2e.test,\n`;
+  const csv = `Họ và tên,Email,Điện thoại,Quảng cáo\nNhập Một ${t},mot.${t}@e2e.test,0912345001,có\nNhập Hai ${t},khong-hop-le,,\n\nNhập Ba ${t},ba.${t}@e2e.test,,không\n`;
   await page.getByLabel("Tệp CSV").setInputFiles({ name: "khach.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Tải lên" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "khach.csv" })).toBeVisible();
   await expect(page.getByLabel("Nhập cột Email vào")).toHaveValue("email");
+  // A consent column asks where the consent comes from, and says the customers will be told.
+  await page.getByLabel("Nhập cột Quảng cáo vào").selectOption("consent:advertising");
+  await expect(page.getByText("mỗi khách hàng được ghi nhận đồng ý (nếu có email) sẽ nhận email báo việc này")).toBeVisible();
+  await page.getByLabel("Nguồn gốc sự đồng ý trong tệp").fill("Phiếu đăng ký hội thảo 11/2026");
   await page.getByRole("button", { name: "Kiểm tra thử" }).click();
   const report = page.getByTestId("import-report");
   await expect(report).toContainText("2 dòng hợp lệ, 1 dòng có lỗi (sẽ bỏ qua), 1 dòng trống.");
   await expect(report.getByRole("row").filter({ hasText: "Email không hợp lệ." })).toContainText("3");
+  await page.screenshot({ path: "test-results/screenshots/import-checked-vi.png", fullPage: true });
   await page.getByRole("button", { name: "Nhập 2 dòng hợp lệ" }).click();
   await expect(page.getByTestId("import-status")).toHaveText("Hoàn tất", { timeout: 20_000 });
   await expect(page.getByRole("progressbar", { name: "Tiến độ nhập" })).toHaveAttribute("aria-valuenow", "100");
