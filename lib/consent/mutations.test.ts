@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
+import { rewordPurpose } from "@/lib/purposes/mutations";
 import { recordStaffConsent } from "./mutations";
 import { consentOverview } from "./queries";
 
@@ -111,5 +112,36 @@ describe("consent recorded by staff", () => {
     });
     await expect(recordStaffConsent(await makeStaff("ADMIN"), base)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().consentEvent.count({ where: { customerId: c.id } })).toBe(0);
+  });
+
+  it("keeps, for consent given on an earlier day, the wording of that day when the purpose was reworded since", async () => {
+    const staff = await makeStaff("STAFF");
+    const officer = await makeStaff("COMPLIANCE");
+    const c = await makeCustomer();
+    const key = `test_${Date.now().toString(36)}`;
+    const purpose = await db().purpose.create({
+      data: { key, legalBasis: "CONSENT", labelVi: "Bản tin cũ", labelEn: "Old newsletter", descriptionVi: "Mô tả cũ", descriptionEn: "Old text" },
+    });
+    await rewordPurpose(officer, {
+      key,
+      basedOn: 0,
+      labelVi: "Bản tin mới",
+      labelEn: "New newsletter",
+      descriptionVi: "Mô tả mới",
+      descriptionEn: "New text",
+      reason: "Thêm nội dung khảo sát vào bản tin hằng tháng",
+    });
+    // The rewording happened two days ago.
+    await db().purposeVersion.updateMany({ where: { purposeId: purpose.id }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    const record = async (givenOn: string) =>
+      db().consentEvent.findUniqueOrThrow({
+        where: {
+          id: (await recordStaffConsent(staff, { customerId: c.id, purposeKey: key, action: "GRANTED", givenOn, method: "PAPER", documentRef: "Phiếu" })).id,
+        },
+      });
+    expect((await record(await daysAgo(5))).wording).toBe("Bản tin cũ: Mô tả cũ");
+    expect((await record(await daysAgo(1))).wording).toBe("Bản tin mới: Mô tả mới");
+    // Out of every list other tests read.
+    await db().purpose.update({ where: { id: purpose.id }, data: { active: false } });
   });
 });

@@ -66,7 +66,8 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       select: { id: true, number: true },
     });
     const attachment = input.file && input.file.size > 0 ? await saveAttachment(tx, actor, input.file, { customerId: input.customerId }) : null;
-    const wording = consentWording(purpose, customer.locale);
+    // Consent given on an earlier day was given to the wording of that day, if it has changed since.
+    const wording = consentWording(givenAt < current ? await wordingInForce(tx, purpose, givenAt) : purpose, customer.locale);
     const event = await tx.consentEvent.create({
       data: {
         customerId: customer.id,
@@ -111,6 +112,24 @@ export async function recordStaffConsent(actor: Actor, raw: unknown) {
       await tellCustomer(tx, { email: customer.email, locale: customer.locale }, [purpose], input.method, givenAt);
     return event;
   });
+}
+
+/**
+ * A purpose's wording as it stood at `at`: the latest reworded version made by then, else the first
+ * (the wording before any change), else the purpose as it is (never reworded).
+ */
+async function wordingInForce<P extends { id: string; labelVi: string; labelEn: string; descriptionVi: string; descriptionEn: string }>(
+  tx: Tx,
+  purpose: P,
+  at: Date,
+) {
+  const versions = await tx.purposeVersion.findMany({
+    where: { purposeId: purpose.id },
+    orderBy: { number: "asc" },
+    select: { number: true, createdAt: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+  });
+  if (versions.length === 0) return purpose;
+  return versions.filter((v) => v.number >= 2 && v.createdAt <= at).at(-1) ?? versions[0];
 }
 
 /**
