@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
+import { now } from "@/lib/clock";
 import { rewordPurpose } from "@/lib/purposes/mutations";
 import { recordStaffConsent } from "./mutations";
 import { consentOverview } from "./queries";
@@ -131,8 +132,8 @@ describe("consent recorded by staff", () => {
       descriptionEn: "New text",
       reason: "Thêm nội dung khảo sát vào bản tin hằng tháng",
     });
-    // The rewording happened two days ago.
-    await db().purposeVersion.updateMany({ where: { purposeId: purpose.id }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    // The rewording happened two days ago (on the app's clock, which other test files move forward).
+    await db().purposeVersion.updateMany({ where: { purposeId: purpose.id }, data: { createdAt: new Date((await now()).getTime() - 2 * 86_400_000) } });
     const record = async (givenOn: string) =>
       db().consentEvent.findUniqueOrThrow({
         where: {

@@ -44,6 +44,20 @@ async function everyState() {
   return { staff, tag, people };
 }
 
+/** An advertising disclosure to the given customers, sorted and waiting for an officer's approval. */
+async function advertising(world: Awaited<ReturnType<typeof everyState>>, ids: string[]) {
+  const officer = await makeStaff("COMPLIANCE");
+  const recipient = await createRecipient(officer, { name: `Quảng cáo ${world.tag}`, category: "ADVERTISING" });
+  const { id } = await prepareDisclosure(world.staff, {
+    recipientId: recipient.id,
+    reason: "Gửi thư mời hội thảo",
+    fields: ["fullName", "address"],
+    selection: { kind: "ids", ids },
+  });
+  while ((await buildDisclosureItems(50)) > 0) {}
+  return { id, officer };
+}
+
 describe("the package's own check", () => {
   it("leaves out exactly whom the list's rules leave out, for every kind of recipient", async () => {
     const { people } = await everyState();
@@ -72,16 +86,9 @@ describe("the package's own check", () => {
   });
 
   it("refuses in the database to copy an included customer who would now be left out", async () => {
-    const { staff, tag, people } = await everyState();
-    const officer = await makeStaff("COMPLIANCE");
-    const recipient = await createRecipient(officer, { name: `Quảng cáo ${tag}`, category: "ADVERTISING" });
-    const { id } = await prepareDisclosure(staff, {
-      recipientId: recipient.id,
-      reason: "Gửi thư mời hội thảo",
-      fields: ["fullName", "address"],
-      selection: { kind: "ids", ids: Object.values(people) },
-    });
-    while ((await buildDisclosureItems(50)) > 0) {}
+    const world = await everyState();
+    const { tag, people } = world;
+    const { id, officer } = await advertising(world, Object.values(people));
     // An item marked included by hand for someone who withdrew: the check is the database's, not the list's.
     await db().disclosureItem.updateMany({ where: { disclosureId: id, customerId: people.withdrew }, data: { included: true, exclusionReason: null } });
     const purposeId = await purposeIdByKey("advertising");
@@ -111,16 +118,9 @@ describe("the package's own check", () => {
   });
 
   it("writes the package again before it goes out when someone was dropped after it was written, even by another download", async () => {
-    const { staff, tag, people } = await everyState();
-    const officer = await makeStaff("COMPLIANCE");
-    const recipient = await createRecipient(officer, { name: `Quảng cáo ${tag}`, category: "ADVERTISING" });
-    const { id } = await prepareDisclosure(staff, {
-      recipientId: recipient.id,
-      reason: "Gửi thư mời hội thảo",
-      fields: ["fullName", "address"],
-      selection: { kind: "ids", ids: [people.agreed, people.agreedActive] },
-    });
-    while ((await buildDisclosureItems(50)) > 0) {}
+    const world = await everyState();
+    const { staff, tag, people } = world;
+    const { id, officer } = await advertising(world, [people.agreed, people.agreedActive]);
     await approveDisclosure(officer, id);
     // They object; another download drops them but never gets to write the package again (it failed,
     // or is still writing). The next download must not hand out the package that still holds them.
