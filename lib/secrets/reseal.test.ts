@@ -23,6 +23,21 @@ function useSecrets(current: string, previous?: string) {
 
 afterEach(() => useSecrets(ORIGINAL));
 
+/** An email waiting in the outbox with a one-time link sealed under the current secret. */
+const waitingLink = (to: string, link: string) =>
+  db().emailMessage.create({
+    data: {
+      to,
+      locale: "vi",
+      template: "t",
+      subject: "s",
+      html: "{{one-time-link}}",
+      text: "{{one-time-link}}",
+      carriesSecret: true,
+      secret: sealValue("outbox one-time link", link),
+    },
+  });
+
 describe("rotating the app secret", () => {
   it("opens values sealed and links signed under a previous secret only while it is listed, and makes new ones under the current one", () => {
     const sealed = sealValue("two-factor secret", "JBSWY3DPEHPK3PXP");
@@ -77,32 +92,10 @@ describe("rotating the app secret", () => {
     const endpoint = await db().webhookEndpoint.create({
       data: { url: "https://crm.example.com/hook", events: ["consent.changed"], secret: sealValue("webhook signing secret", "whsec_old"), secretHint: "old" },
     });
-    const message = await db().emailMessage.create({
-      data: {
-        to: "khach@example.test",
-        locale: "vi",
-        template: "t",
-        subject: "s",
-        html: "{{one-time-link}}",
-        text: "{{one-time-link}}",
-        carriesSecret: true,
-        secret: sealValue("outbox one-time link", "https://app/link/1"),
-      },
-    });
+    const message = await waitingLink("khach@example.test", "https://app/link/1");
     // Sealed under a secret nobody lists any more: counted, left as it is.
     useSecrets(`lost-${ORIGINAL}`);
-    const lost = await db().emailMessage.create({
-      data: {
-        to: "khac@example.test",
-        locale: "vi",
-        template: "t",
-        subject: "s",
-        html: "{{one-time-link}}",
-        text: "{{one-time-link}}",
-        carriesSecret: true,
-        secret: sealValue("outbox one-time link", "https://app/link/2"),
-      },
-    });
+    const lost = await waitingLink("khac@example.test", "https://app/link/2");
 
     useSecrets(NEW, ORIGINAL);
     await expect(resealAppSecrets(user)).rejects.toMatchObject({ code: "FORBIDDEN" });
