@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
+import type { Settings } from "@/lib/settings/schemas";
 import { staffConsentSchema } from "./schemas";
 import { consentWording } from "./wording";
 
@@ -142,9 +143,11 @@ export async function tellCustomer(
   purposes: { labelVi: string; labelEn: string }[],
   method: "PAPER" | "PHONE" | "EMAIL" | "IN_PERSON" | "IMPORT",
   givenAt: Date,
+  /** Read once by a caller telling many customers (an import's notices). */
+  known?: Settings,
 ) {
   const t = translator(customer.locale);
-  const settings = await readSettings(tx);
+  const settings = known ?? (await readSettings(tx));
   const company = customer.locale === "en" ? settings.companyNameEn : settings.companyName;
   const email = await renderEmail(
     "consent_recorded_notice",

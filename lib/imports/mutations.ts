@@ -6,6 +6,7 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { tellCustomer } from "@/lib/consent/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readSettings } from "@/lib/settings/queries";
 import { readRow, suggestMapping, type ImportRow, type Mapping, type RowError } from "./mapping";
 import { decodeCsv, detectDelimiter, parseCsv } from "./parse";
 import { checkImportSchema, type ImportReport } from "./schemas";
@@ -94,26 +95,27 @@ export async function checkImport(actor: Actor, raw: unknown): Promise<ImportRep
     formulaCells: result.formulaCells,
     errors: result.errors.slice(0, REPORT_LIMIT),
   };
-  // Only while nobody has started it: a check racing with Start must not change what runs.
-  const { count } = await db().importJob.updateMany({
-    where: { id: input.id, status: "UPLOADED" },
-    data: {
-      mapping: input.mapping,
-      consentEvidence: input.evidence || null,
-      report: report as unknown as Prisma.InputJsonObject,
-      errorCount: result.errorRows,
-      totalRows: result.total,
-    },
-  });
-  if (count === 0) throw new AppError("CONFLICT", "imports.alreadyStarted");
-  await db().$transaction((tx) =>
-    recordAudit(tx, actor, {
+  // Only while nobody has started it: a check racing with Start must not change what runs. Stored and
+  // audited together.
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.importJob.updateMany({
+      where: { id: input.id, status: "UPLOADED" },
+      data: {
+        mapping: input.mapping,
+        consentEvidence: input.evidence || null,
+        report: report as unknown as Prisma.InputJsonObject,
+        errorCount: result.errorRows,
+        totalRows: result.total,
+      },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "imports.alreadyStarted");
+    await recordAudit(tx, actor, {
       action: "import.checked",
       entityType: "ImportJob",
       entityId: input.id,
       details: { mapping: input.mapping, validRows: report.validRows, errorRows: report.errorRows },
-    }),
-  );
+    });
+  });
   return report;
 }
 
@@ -339,8 +341,9 @@ export async function sendImportNotices(limit = NOTICE_CHUNK): Promise<number> {
         GROUP BY e."customerId", c.email, c.locale
         ORDER BY e."customerId"
         LIMIT ${limit}`;
+      const settings = people.length ? await readSettings(tx) : undefined;
       for (const person of people) {
-        await tellCustomer(tx, { email: person.email, locale: person.locale }, person.purposes, "IMPORT", person.givenAt);
+        await tellCustomer(tx, { email: person.email, locale: person.locale }, person.purposes, "IMPORT", person.givenAt, settings);
       }
       await tx.importJob.update({
         where: { id: job.id },
