@@ -32,6 +32,22 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
   });
 }
 
+/** Many audit entries by one actor in one statement (the chain trigger links them in order). */
+export async function recordAuditMany(tx: Tx, actor: Actor, inputs: AuditInput[]) {
+  if (inputs.length === 0) return;
+  const who = actorFields(actor);
+  await tx.auditEvent.createMany({
+    data: inputs.map((input) => ({
+      ...who,
+      ip: input.ip ?? who.ip,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      details: input.details ?? {},
+    })),
+  });
+}
+
 /**
  * A staff member refused by the permission table (an action or an area their role may not use): on
  * the record, in its own transaction, since nothing else is written. Never lets the refusal fail.
@@ -49,6 +65,19 @@ export async function customerKey(tx: Tx, customerId: string): Promise<Buffer> {
     ON CONFLICT ("customerId") DO UPDATE SET key = "CustomerKey".key
     RETURNING key`;
   return Buffer.from(row.key);
+}
+
+/** Many customers' keys at once (each created on first use, in one order so that writers cannot deadlock). */
+export async function customerKeys(tx: Tx, customerIds: string[]): Promise<Map<string, Buffer>> {
+  const ids = [...new Set(customerIds)].sort();
+  if (ids.length === 0) return new Map();
+  const fresh = ids.map(() => randomBytes(32).toString("hex"));
+  const rows = await tx.$queryRaw<{ customerId: string; key: Uint8Array }[]>`
+    INSERT INTO "CustomerKey" ("customerId", key)
+    SELECT t.id, decode(t.k, 'hex') FROM unnest(${ids}::uuid[], ${fresh}::text[]) AS t(id, k) ORDER BY t.id
+    ON CONFLICT ("customerId") DO UPDATE SET key = "CustomerKey".key
+    RETURNING "customerId"::text AS "customerId", key`;
+  return new Map(rows.map((r) => [r.customerId, Buffer.from(r.key)]));
 }
 
 /** Seals every non-empty string in `values` (at any depth) with the customer's key, created on first use. */

@@ -2,7 +2,9 @@
 // rewrites who someone is, a record never takes a phone another record holds, a customer keeps their
 // language unless the file gives one, and the uploaded file is not kept once it has been imported.
 import { describe, expect, it } from "vitest";
+import { openSealedDetails } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
+import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { makeStaff } from "@/tests/support/factories";
 import { checkImport, runImportBatches, startImport, uploadImport } from "./mutations";
@@ -53,6 +55,43 @@ describe("an import and the people already in the register", () => {
     expect(await db().customer.findUniqueOrThrow({ where: { id: speaker.id } })).toMatchObject({ locale: "en" });
     // The file held all of them: once imported, it is not kept.
     expect(job.content).toBe("");
+  });
+
+  it("records each changed record's before and after, sealed with the customer's key, and erasure makes them unreadable", async () => {
+    const tag = token();
+    const moved = await makeCustomer({ fullName: `Cũ ${tag}`, email: `moved.${tag}@example.test`, address: "1 Phố Cũ", organization: "" });
+    const same = await makeCustomer({ fullName: `Giữ ${tag}`, email: `same.${tag}@example.test`, address: "" });
+    const job = await importFile(
+      [
+        "name,email,address,organisation",
+        `Mới ${tag},moved.${tag}@example.test,2 Phố Mới,Công ty ${tag}`,
+        `Giữ ${tag},same.${tag}@example.test,,`,
+        `Khách Mới ${tag},new.${tag}@example.test,,`,
+      ],
+      { "0": "fullName", "1": "email", "2": "address", "3": "organization" },
+    );
+    expect(job).toMatchObject({ createdCount: 1, updatedCount: 1, unchangedCount: 1 });
+    const entries = await db().auditEvent.findMany({ where: { action: "customer.updated_by_import", details: { path: ["import"], equals: job.id } } });
+    // Only the record that changed; none for the unchanged one or the new one (its creation is the import's).
+    expect(entries.map((e) => e.entityId)).toEqual([moved.id]);
+    expect(JSON.stringify(entries[0].details)).not.toContain("Phố");
+    const [opened] = await openSealedDetails(entries);
+    expect(opened.details).toEqual({
+      import: job.id,
+      row: 2,
+      startedBy: job.createdById,
+      changes: {
+        fullName: { before: `Cũ ${tag}`, after: `Mới ${tag}` },
+        address: { before: "1 Phố Cũ", after: "2 Phố Mới" },
+        organization: { before: null, after: `Công ty ${tag}` },
+      },
+    });
+    expect(same.id).not.toBe(moved.id);
+    // Erased: the key goes, and with it what the import entry said about them; the chain keeps the entry.
+    await db().$transaction((tx) => eraseCustomer(tx, { kind: "system", label: "test" }, moved.id, {}));
+    const [after] = await openSealedDetails(await db().auditEvent.findMany({ where: { id: entries[0].id } }));
+    expect(JSON.stringify(after.details)).not.toContain("Phố");
+    expect((after.details as { changes: { address: { before: string } } }).changes.address.before).toBe("[erased]");
   });
 
   it("refuses a consent column for a purpose the register does not have before anything runs", async () => {

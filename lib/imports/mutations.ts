@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAudit } from "@/lib/audit/mutations";
+import { customerKeys, recordAudit, recordAuditMany } from "@/lib/audit/mutations";
+import { mapStrings, sealWith } from "@/lib/audit/sealing";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { tellCustomer } from "@/lib/consent/mutations";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/queries";
 import { readRow, suggestMapping, type ImportRow, type Mapping, type RowError } from "./mapping";
@@ -188,6 +189,53 @@ class BatchAlreadyDone extends Error {}
 
 const isDeadlock = (error: unknown) => /deadlock|40P01/.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
 
+type ChangedRecord = { customer_id: string; row_no: number } & Record<`${"o" | "n"}_${(typeof IMPORTED_FIELDS)[number][1]}`, string | null>;
+const IMPORTED_FIELDS = [
+  ["fullName", "full_name"],
+  ["phone", "phone"],
+  ["address", "address"],
+  ["organization", "organization"],
+  ["locale", "locale"],
+] as const;
+
+/**
+ * Each existing record the batch changed gets its own audit entry, like a staff edit: the fields
+ * before and after, sealed with the customer's key (erasing them erases these too), and the import
+ * and row that did it. Read from the batch table import_customer_batch leaves for this transaction.
+ */
+async function auditChangedRecords(tx: Tx, job: ClaimedJob) {
+  const rows = await tx.$queryRaw<ChangedRecord[]>`
+    SELECT customer_id::text, row_no, o_full_name, n_full_name, o_phone, n_phone, o_address, n_address,
+           o_organization, n_organization, o_locale::text, n_locale::text
+    FROM pg_temp.import_batch WHERE changes AND NOT is_new ORDER BY row_no`;
+  if (rows.length === 0) return;
+  const keys = await customerKeys(
+    tx,
+    rows.map((r) => r.customer_id),
+  );
+  await recordAuditMany(
+    tx,
+    system,
+    rows.map((r) => {
+      const key = keys.get(r.customer_id) as Buffer;
+      const changes = Object.fromEntries(
+        IMPORTED_FIELDS.filter(([, col]) => r[`o_${col}`] !== r[`n_${col}`]).map(([field, col]) => [field, { before: r[`o_${col}`], after: r[`n_${col}`] }]),
+      );
+      return {
+        action: "customer.updated_by_import",
+        entityType: "Customer",
+        entityId: r.customer_id,
+        details: {
+          import: job.id,
+          row: r.row_no,
+          startedBy: job.createdById,
+          changes: mapStrings(changes, (v) => (v === "" ? v : sealWith(key, v))) as Prisma.InputJsonObject,
+        },
+      };
+    }),
+  );
+}
+
 /** One batch in its own transaction; its number is recorded with it, so it is never counted twice. */
 async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], policyId: string | null) {
   for (let attempt = 1; ; attempt++) {
@@ -196,6 +244,7 @@ async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], polic
         async (tx) => {
           const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
           SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policyId}::uuid)`;
+          await auditChangedRecords(tx, job);
           // Last, so a batch running beside this one waits for this row only while this one commits.
           const { count } = await tx.importJob.updateMany({
             where: { id: job.id, NOT: { doneBatches: { has: k } } },

@@ -35,6 +35,7 @@ export const auditVi = {
   "audit.event.customer.updated": "Sửa hồ sơ khách hàng",
   "audit.event.customer.updated_by_confirmation": "Cập nhật hồ sơ theo xác nhận của khách",
   "audit.event.customer.updated_from_submission": "Áp dụng thông tin từ biểu mẫu",
+  "audit.event.customer.updated_by_import": "Cập nhật hồ sơ từ tệp nhập",
   "audit.event.customer.viewed": "Xem hồ sơ khách hàng",
   "audit.event.customers.exported": "Xuất danh sách khách hàng",
   "audit.event.disclosure.approval_refused": "Từ chối quyền duyệt chia sẻ",

@@ -1,4 +1,6 @@
 -- The CSV import, a batch of people at a time, set-based, with the form path's matching rules and locks.
+-- The batch table stays readable until the transaction ends: the caller reads the records it changed
+-- (before and after) from it to write each one's sealed audit entry.
 -- The source of these definitions; a change here goes into the next migration (npm run db:migration:create).
 
 CREATE OR REPLACE FUNCTION public.import_customer_batch(p_rows jsonb, p_job_id uuid, p_filename text, p_evidence text, p_staff_id uuid, p_policy_version_id uuid)
@@ -21,8 +23,9 @@ BEGIN
     customer_id uuid,
     is_new boolean NOT NULL DEFAULT false,
     changes boolean NOT NULL DEFAULT false,
-    -- What an existing record becomes (see below).
+    -- What an existing record becomes (see below), and what it was (for its sealed audit entry).
     n_full_name text, n_phone text, n_address text, n_organization text, n_locale "Locale",
+    o_full_name text, o_phone text, o_address text, o_organization text, o_locale "Locale",
     UNIQUE (match_kind, match_value)  -- one entry per person: a file that is not merged fails loudly
   ) ON COMMIT DROP;
 
@@ -64,7 +67,8 @@ BEGIN
       n_phone = CASE WHEN b.phone IS NOT NULL AND NOT EXISTS (
                        SELECT 1 FROM "Customer" o WHERE o.phone = b.phone AND o.id <> c.id AND o.status <> 'ERASED')
                      THEN b.phone ELSE c.phone END,
-      n_locale = CASE WHEN b.locale_given THEN b.locale ELSE c.locale END
+      n_locale = CASE WHEN b.locale_given THEN b.locale ELSE c.locale END,
+      o_full_name = c."fullName", o_phone = c.phone, o_address = c.address, o_organization = c.organization, o_locale = c.locale
     FROM "Customer" c
     WHERE c.id = b.customer_id AND b.match_kind = v_kind AND c.status <> 'ERASED';
     UPDATE import_batch b SET changes =
