@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
 import { createCustomer, terminateCustomer, updateCustomer } from "./mutations";
+import { listCustomers } from "./queries";
+import { customerFilterSchema } from "./schemas";
 
 describe("editing customers", () => {
   it("audits every change with the values before and after", async () => {
@@ -23,6 +25,18 @@ describe("editing customers", () => {
     expect(await inLog("COMPLIANCE")).toContain("Công ty Mới");
     expect(await inLog("ADMIN")).not.toContain("Công ty Mới");
     expect(await inLog("ADMIN")).toContain("[sealed]");
+  });
+
+  it("stores names, addresses and organisations composed (NFC), so a decomposed entry is found and shown like any other", async () => {
+    const staff = await makeStaff("STAFF");
+    const tag = `${Date.now()}`;
+    const typed = { fullName: `Nguyễn Thị Hà ${tag}`, address: "12 Phố Huế, Hà Nội", organization: "Công ty Ánh Dương" };
+    const nfd = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v.normalize("NFD")]));
+    const { id } = await createCustomer(staff, { ...nfd, email: "", phone: "", locale: "vi", status: "LEAD" });
+    expect(await db().customer.findUniqueOrThrow({ where: { id }, select: { fullName: true, address: true, organization: true } })).toEqual(typed);
+    const found = async (q: string) => (await listCustomers(staff, customerFilterSchema.parse({ q }))).rows.map((r) => r.id);
+    expect(await found(`Nguyễn Hà ${tag}`.normalize("NFD"))).toEqual([id]);
+    expect(await found(`nguyen ha ${tag}`)).toEqual([id]);
   });
 
   it("are refused to administrators", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 import { LOCALES } from "@/lib/i18n/config";
 
 export const CUSTOMER_STATUSES = ["LEAD", "ACTIVE", "TERMINATED", "ERASED"] as const;
@@ -15,7 +15,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, "validation.tooLong")
-    .transform((v) => v || null);
+    .transform((v) => cleanText(v) || null);
 
 /** Create and edit. Empty strings clear a value; email and phone are normalised like on forms. */
 export const customerInputSchema = z

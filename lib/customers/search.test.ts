@@ -24,4 +24,10 @@ describe("reading the search box", () => {
     expect(classifySearch("123")).toMatchObject({ kind: "text" });
     expect(classifySearch("345 678")).toMatchObject({ kind: "text" });
   });
+
+  it("reads decomposed Vietnamese (e + ◌̂ + ◌̃, as macOS and some keyboards type it) as the composed letters the register stores", () => {
+    const decomposed = "Nguyễn Thị Hà".normalize("NFD");
+    expect(decomposed).not.toBe("Nguyễn Thị Hà");
+    expect(classifySearch(decomposed)).toMatchObject({ kind: "text", words: ["Nguyễn", "Thị", "Hà"], tokens: ["Nguyễn", "Thị", "Hà"] });
+  });
 });

@@ -17,7 +17,8 @@ export const MIN_PHONE_DIGITS = 7;
  * for (split at anything that is not a letter or a digit, as the index splits what it stores).
  */
 export function classifySearch(q: string): { kind: SearchKind; value: string; words: string[]; tokens: string[] } {
-  const trimmed = q.trim();
+  // Composed, like the register stores text: "Nguyễn" pasted decomposed is the same word.
+  const trimmed = q.normalize("NFC").trim();
   if (!trimmed) return { kind: "none", value: "", words: [], tokens: [] };
   const digits = trimmed.replace(/\D/g, "");
   if (/^[\d\s().+-]+$/.test(trimmed) && digits.length >= MIN_PHONE_DIGITS) {
@@ -31,7 +32,7 @@ export function classifySearch(q: string): { kind: SearchKind; value: string; wo
     value: trimmed,
     words: trimmed.split(/\s+/).filter(Boolean).slice(0, 6),
     tokens: trimmed
-      .split(/[^\p{L}\p{N}]+/u)
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
       .filter(Boolean)
       .slice(0, 6),
   };
