@@ -109,47 +109,135 @@ export async function myOverview(actor: Actor) {
   };
 }
 
-/** Everything held about the customer, for the JSON download. */
+/**
+ * Everything held about the customer, for the JSON download: every consent event (also for purposes
+ * since switched off, with the evidence recorded), every request, the forms they sent, whom their data
+ * went to and who was told to stop or erase, the notices they were sent, and photos or videos they
+ * appear in.
+ *
+ * A form sent without this customer's email address (found by phone number) is listed but its
+ * content is withheld: signing in proves the email, not the phone, and a number passes between people
+ * or is typed by someone else. The customer can ask for it through a request, checked by staff.
+ */
 export async function myExport(actor: Actor) {
   const id = customerId(actor);
   const overview = await myOverview(actor);
-  const submissions = await db().submission.findMany({
-    where: { customerId: id },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true, fields: true, answers: true, form: { select: { slug: true, titleVi: true, titleEn: true } } },
-  });
+  const [submissions, purposes, states, events, requests, media, policyNotices] = await Promise.all([
+    db().submission.findMany({
+      where: { customerId: id },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true, fields: true, answers: true, form: { select: { slug: true, titleVi: true, titleEn: true } } },
+    }),
+    db().purpose.findMany({
+      where: { OR: [{ active: true }, { consentEvents: { some: { customerId: id } } }] },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, key: true, legalBasis: true, labelVi: true, labelEn: true, active: true },
+    }),
+    db().consentState.findMany({ where: { customerId: id }, select: { purposeId: true, action: true } }),
+    db().consentEvent.findMany({
+      where: { customerId: id },
+      orderBy: [{ givenAt: "desc" }, { createdAt: "desc" }],
+      select: {
+        purposeId: true,
+        action: true,
+        source: true,
+        method: true,
+        givenAt: true,
+        wording: true,
+        locale: true,
+        documentRef: true,
+        ip: true,
+        userAgent: true,
+        policyVersion: { select: { number: true } },
+      },
+    }),
+    db().privacyRequest.findMany({
+      where: { customerId: id },
+      orderBy: { receivedAt: "desc" },
+      select: { number: true, type: true, channel: true, status: true, details: true, purposeKey: true, resolution: true, receivedAt: true, completedAt: true },
+    }),
+    db().mediaAppearance.findMany({
+      where: { customerId: id },
+      select: { media: { select: { title: true, link: true, publishedWhere: true, status: true, publishedAt: true, takenDownAt: true } } },
+    }),
+    db().policyNotice.findMany({
+      where: { customerId: id },
+      orderBy: { createdAt: "asc" },
+      select: { channel: true, createdAt: true, sentAt: true, policyVersion: { select: { number: true } } },
+    }),
+  ]);
+  const email = overview.customer.email;
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
   return {
     exportedAt: (await now()).toISOString(),
     personalData: overview.customer,
-    consent: overview.purposes.map((p) => ({
-      purpose: p.purpose.key,
-      label: { vi: p.purpose.labelVi, en: p.purpose.labelEn },
-      legalBasis: p.purpose.legalBasis,
-      current: p.current?.action ?? "NONE",
-      history: p.history.map((e) => ({
-        action: e.action,
-        at: e.givenAt.toISOString(),
-        source: e.source,
-        method: e.method,
-        policyVersion: e.policyVersion?.number ?? null,
-        wording: e.wording,
-      })),
+    consent: purposes.map((p) => ({
+      purpose: p.key,
+      label: { vi: p.labelVi, en: p.labelEn },
+      legalBasis: p.legalBasis,
+      active: p.active,
+      current: states.find((st) => st.purposeId === p.id)?.action ?? "NONE",
+      history: events
+        .filter((e) => e.purposeId === p.id)
+        .map((e) => ({
+          action: e.action,
+          at: e.givenAt.toISOString(),
+          source: e.source,
+          method: e.method,
+          policyVersion: e.policyVersion?.number ?? null,
+          wording: e.wording,
+          locale: e.locale,
+          documentRef: e.documentRef,
+          ip: e.ip,
+          userAgent: e.userAgent,
+        })),
     })),
-    submissions: submissions.map((s) => ({ at: s.createdAt.toISOString(), form: s.form.slug, fields: s.fields, answers: s.answers })),
+    submissions: submissions.map((s) => {
+      const own = email !== null && (s.fields as { email?: unknown } | null)?.email === email;
+      return own
+        ? { at: s.createdAt.toISOString(), form: s.form.slug, withheld: false, fields: s.fields, answers: s.answers }
+        : { at: s.createdAt.toISOString(), form: s.form.slug, withheld: true, fields: null, answers: null };
+    }),
     sharedWith: overview.disclosures.map((d) => ({
       recipient: d.recipient.name,
       category: d.recipient.category,
       fields: d.fields,
       reason: d.reason,
       at: d.approvedAt?.toISOString() ?? null,
+      toldTo: d.notices.map((n) => ({ kind: n.kind, at: n.createdAt.toISOString(), sentAt: iso(n.sentAt) })),
     })),
-    requests: overview.requests.map((r) => ({
-      reference: r.reference,
+    requests: requests.map((r) => ({
+      reference: requestReference(r.number),
       type: r.type,
+      channel: r.channel,
       status: r.status,
+      details: r.details,
+      purpose: r.purposeKey,
+      resolution: r.resolution,
       receivedAt: r.receivedAt.toISOString(),
-      completedAt: r.completedAt?.toISOString() ?? null,
+      completedAt: iso(r.completedAt),
     })),
+    media: media.map(({ media: m }) => ({
+      title: m.title,
+      link: m.link,
+      where: m.publishedWhere,
+      status: m.status,
+      publishedAt: iso(m.publishedAt),
+      takenDownAt: iso(m.takenDownAt),
+    })),
+    notices: {
+      policyChanges: policyNotices.map((n) => ({
+        policyVersion: n.policyVersion.number,
+        channel: n.channel,
+        at: n.createdAt.toISOString(),
+        sentAt: iso(n.sentAt),
+      })),
+      breaches: overview.breachNotices.map((b) => ({
+        breach: b.number,
+        at: b.notifiedAt.toISOString(),
+        text: { vi: b.customerNoticeVi, en: b.customerNoticeEn },
+      })),
+    },
   };
 }
 
@@ -175,6 +263,10 @@ export async function myExportCsv(actor: Actor, t: Translate) {
     }
   }
   for (const s of data.submissions) {
+    if (s.withheld) {
+      out += csvRow([t("me.csv.submission"), s.form, t("me.submissionWithheld"), at(s.at), ""]);
+      continue;
+    }
     const sent = Object.entries({ ...(s.fields as object), ...(s.answers as object) } as Record<string, unknown>)
       .map(([k, v]) => `${fieldLabel(k)}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
       .join("; ");
@@ -182,6 +274,22 @@ export async function myExportCsv(actor: Actor, t: Translate) {
   }
   for (const d of data.sharedWith) {
     out += csvRow([t("me.csv.sharedWith"), d.recipient, d.fields.map((f) => t(`disclosures.field.${f as "fullName"}`)).join(", "), at(d.at), d.reason]);
+    for (const n of d.toldTo) out += csvRow([t("me.csv.recipientNotice"), d.recipient, t(`me.disclosures.kind.${n.kind as "STOP"}`), at(n.at), ""]);
+  }
+  for (const m of data.media) {
+    out += csvRow([t("me.csv.media"), m.title, t(`media.status.${m.status as "DRAFT"}`), at(m.publishedAt), [m.where, m.link].filter(Boolean).join(" · ")]);
+  }
+  for (const n of data.notices.policyChanges) {
+    out += csvRow([
+      t("me.csv.policyNotice"),
+      t("me.underPolicy", { number: n.policyVersion }),
+      t(`me.noticeChannel.${n.channel as "EMAIL"}`),
+      at(n.sentAt ?? n.at),
+      "",
+    ]);
+  }
+  for (const b of data.notices.breaches) {
+    out += csvRow([t("me.csv.breachNotice"), `#${b.breach}`, t.locale === "en" ? b.text.en : b.text.vi, at(b.at), ""]);
   }
   for (const r of data.requests) {
     out += csvRow([
@@ -189,7 +297,7 @@ export async function myExportCsv(actor: Actor, t: Translate) {
       r.reference,
       t(`requests.status.${r.status as "RECEIVED"}`),
       at(r.receivedAt),
-      t(`requests.type.${r.type as "ACCESS"}`),
+      [t(`requests.type.${r.type as "ACCESS"}`), r.details, r.resolution].filter(Boolean).join(" — "),
     ]);
   }
   return out;
