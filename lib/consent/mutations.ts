@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/email/mutations";
 import { renderEmail } from "@/lib/email/render";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translate";
 import { readSettings } from "@/lib/settings/queries";
@@ -183,6 +184,8 @@ export type ConsentChange = {
   documentRef?: string;
   ip?: string | null;
   userAgent?: string | null;
+  /** The language the page showing the purpose was in (self-service, unsubscribe page). */
+  locale?: Locale;
 };
 
 /**
@@ -193,11 +196,19 @@ export type ConsentChange = {
 export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentChange) {
   const purpose = await tx.purpose.findUnique({
     where: { key: change.purposeKey },
-    select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true },
+    select: { id: true, key: true, labelVi: true, labelEn: true, descriptionVi: true, descriptionEn: true, active: true, legalBasis: true },
   });
-  if (!purpose) throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
+  // Consent is given only to a purpose offered now; it can be withdrawn from one since switched off.
+  if (!purpose || (change.action === "GRANTED" && !purpose.active)) {
+    throw new AppError("BAD_INPUT", "consent.unknownPurpose", { purposeKey: "consent.unknownPurpose" });
+  }
+  // A purpose resting on the contract or the law is not a matter of consent: a "withdrawal" would
+  // record something that changes nothing (the customer can object through a request instead).
+  if (purpose.legalBasis !== "CONSENT") throw new AppError("BAD_INPUT", "consent.notConsentBased", { purposeKey: "consent.notConsentBased" });
   const customer = await tx.customer.findUnique({ where: { id: change.customerId }, select: { locale: true, status: true } });
   if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
+  // One change at a time per customer and purpose: two clicks at once record one event.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`consent:${change.customerId}:${purpose.id}`}, 0))`;
   const current = await tx.consentState.findUnique({
     where: { customerId_purposeId: { customerId: change.customerId, purposeId: purpose.id } },
     select: { action: true },
@@ -208,7 +219,9 @@ export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentC
     orderBy: [{ effectiveAt: "desc" }, { number: "desc" }],
     select: { id: true, number: true },
   });
-  const wording = consentWording(purpose, customer.locale);
+  // The words in the language the customer saw them in (the page's), else their record's.
+  const locale = change.locale ?? customer.locale;
+  const wording = consentWording(purpose, locale);
   const event = await tx.consentEvent.create({
     data: {
       customerId: change.customerId,
@@ -217,7 +230,7 @@ export async function recordConsentChange(tx: Tx, actor: Actor, change: ConsentC
       source: change.source,
       policyVersionId: policy?.id,
       wording,
-      locale: customer.locale,
+      locale,
       staffId: actor.kind === "user" ? actor.id : null,
       method: change.method ?? (change.source === "STAFF" ? null : "WEB"),
       documentRef: change.documentRef ?? null,

@@ -77,6 +77,7 @@ export async function unsubscribe(token: string, context: UnsubscribeContext) {
     // An erased customer is already out of every list; nothing about them is left to record.
     if (!customer || customer.status === "ERASED" || !customer.email) return { withdrawn: false };
     const actor = { kind: "anonymous" } as const;
+    // (A purpose since moved off consent has none to withdraw: the mailbox is still suppressed below.)
     const change = await recordConsentChange(tx, actor, {
       customerId: message.customerId,
       purposeKey: message.campaign.purpose.key,
@@ -86,6 +87,9 @@ export async function unsubscribe(token: string, context: UnsubscribeContext) {
       ip: context.ip,
       userAgent: context.userAgent,
       evidence: { messageId, campaignId: message.campaignId ?? "", method: context.oneClick ? "one_click" : "link" },
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.userMessage === "consent.notConsentBased") return null;
+      throw error;
     });
     // The mailbox the email reached is the one that asked to hear no more (the customer may have
     // changed address since); their current address too, when it is another one.

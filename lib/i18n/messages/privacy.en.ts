@@ -66,6 +66,8 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "me.csv.submission": "Form sent",
   "me.csv.sharedWith": "Shared with",
   "me.csv.request": "Request",
+  "me.basisNote.CONTRACT": "Needed to provide the service you use (contract), not based on consent. To object, send a request below.",
+  "me.basisNote.LEGAL_OBLIGATION": "Required by law, not based on consent. To ask about it, send a request below.",
   "me.csv.recipientNotice": "Recipient told to",
   "me.csv.media": "Photo or video",
   "me.csv.policyNotice": "Policy change notice",

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { recordConsentChange } from "@/lib/consent/mutations";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { createRequest } from "./desk";
 import { queueRequestEmail } from "./notify";
 import { consentChangeSchema, deletionSchema, marketingLimitSchema, rectifySchema, requestIdSchema } from "../schemas";
@@ -26,8 +27,11 @@ async function me(tx: Tx, actor: CustomerActor) {
   return customer;
 }
 
-/** Grant or withdraw one purpose: takes effect at once, recorded as a completed request. */
-export async function changeMyConsent(actor: Actor, raw: unknown) {
+/**
+ * Grant or withdraw one purpose: takes effect at once, recorded as a completed request. `shownIn`:
+ * the language the page was in (the evidence keeps the words as the customer read them).
+ */
+export async function changeMyConsent(actor: Actor, raw: unknown, shownIn?: Locale) {
   const customer = asCustomer(actor);
   const input = consentChangeSchema.parse(raw);
   const at = await now();
@@ -41,6 +45,7 @@ export async function changeMyConsent(actor: Actor, raw: unknown) {
       at,
       ip: customer.ip,
       userAgent: customer.userAgent,
+      locale: shownIn,
     });
     if (!change) throw new AppError("CONFLICT", input.action === "GRANTED" ? "privacy.alreadyGranted" : "privacy.alreadyWithdrawn");
     const type = input.action === "GRANTED" ? "GRANT_CONSENT" : "WITHDRAW_CONSENT";

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { processSignInRequests } from "@/lib/privacy-requests/mutations/sign-in";
 import { makeCustomer } from "@/tests/support/customers";
 import { oneTimeLinkTo, tokenOf } from "@/tests/support/email";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { setRequestCookie } from "@/tests/support/next-request";
 import { actAsAnonymous, actAsCustomer } from "@/tests/support/session";
 import {
   cancelRequestAction,
@@ -58,5 +60,34 @@ describe("privacy page actions", () => {
     expect(await db().customer.findUniqueOrThrow({ where: { id: c.id }, select: { marketingDailyLimit: true } })).toEqual({ marketingDailyLimit: 2 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.marketing_limit_set", entityId: c.id } });
     expect(audit).toMatchObject({ actorType: "CUSTOMER", actorId: c.id });
+  });
+
+  it("offer consent only where consent is the basis, keep the words in the page's language, and record two clicks at once once", async () => {
+    const c = await makeCustomer({ locale: "vi" });
+    await actAsCustomer(c.id);
+    // Service notices rest on the contract: nothing to withdraw, and the answer says why, in Vietnamese.
+    expect(await changeConsentAction({ purposeKey: "service_notices", action: "WITHDRAWN" })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_INPUT", fieldErrors: { purposeKey: expect.stringContaining("hợp đồng dịch vụ") } },
+    });
+    // A purpose switched off is no longer offered: consent to it is refused, a withdrawal still works.
+    const retired = await db().purpose.create({
+      data: { key: `retired_${Date.now()}`, legalBasis: "CONSENT", labelVi: "Cũ", labelEn: "Old", descriptionVi: "Cũ", descriptionEn: "Old", active: false },
+    });
+    expect(await changeConsentAction({ purposeKey: retired.key, action: "GRANTED" })).toMatchObject({ ok: false, error: { code: "BAD_INPUT" } });
+    expect(await db().consentEvent.count({ where: { customerId: c.id } })).toBe(0);
+
+    // The record says Vietnamese, the page was in English: the evidence keeps the English words.
+    setRequestCookie(LOCALE_COOKIE, "en");
+    const [a, b] = await Promise.all([
+      changeConsentAction({ purposeKey: "surveys", action: "GRANTED" }),
+      changeConsentAction({ purposeKey: "surveys", action: "GRANTED" }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const events = await db().consentEvent.findMany({ where: { customerId: c.id }, include: { purpose: true } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ locale: "en", action: "GRANTED" });
+    expect(events[0].wording).toContain(events[0].purpose.labelEn);
+    expect(events[0].wording).not.toContain(events[0].purpose.labelVi);
   });
 });

@@ -37,7 +37,7 @@ export async function signOutCustomerAction() {
 const refresh = () => revalidatePath("/privacy/me");
 
 export const changeConsentAction = customerAction("changeConsentAction", parsedByLib(consentChangeSchema), async (actor, input) => {
-  const result = await changeMyConsent(actor, input);
+  const result = await changeMyConsent(actor, input, await getLocale());
   refresh();
   return result;
 });

@@ -153,14 +153,16 @@ export default async function MyDataPage() {
                       <h3 className="font-medium">{label(purpose)}</h3>
                       <p className="text-sm text-zinc-600">{locale === "en" ? purpose.descriptionEn : purpose.descriptionVi}</p>
                       <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-                        <Badge tone={granted ? "success" : current ? "warning" : "neutral"}>
-                          {granted
-                            ? t("me.stateGranted")
-                            : current?.action === "LAPSED"
-                              ? t("me.stateLapsed")
-                              : current
-                                ? t("me.stateWithdrawn")
-                                : t("me.stateNone")}
+                        <Badge tone={purpose.legalBasis !== "CONSENT" ? "neutral" : granted ? "success" : current ? "warning" : "neutral"}>
+                          {purpose.legalBasis !== "CONSENT"
+                            ? t(`consent.basis.${purpose.legalBasis as "CONTRACT"}`)
+                            : granted
+                              ? t("me.stateGranted")
+                              : current?.action === "LAPSED"
+                                ? t("me.stateLapsed")
+                                : current
+                                  ? t("me.stateWithdrawn")
+                                  : t("me.stateNone")}
                         </Badge>
                         {latest && (
                           <span>
@@ -170,7 +172,14 @@ export default async function MyDataPage() {
                         )}
                       </p>
                     </div>
-                    <ConsentToggle purposeKey={purpose.key} label={label(purpose)} granted={granted} />
+                    {purpose.legalBasis === "CONSENT" ? (
+                      <ConsentToggle purposeKey={purpose.key} label={label(purpose)} granted={granted} />
+                    ) : (
+                      // Not a matter of consent: nothing to switch, and the page says why.
+                      <p className="max-w-xs text-sm text-zinc-600" data-testid="not-consent-based">
+                        {t(`me.basisNote.${purpose.legalBasis as "CONTRACT"}`)}
+                      </p>
+                    )}
                   </div>
                   {history.length > 0 && (
                     <details className="mt-2 text-sm">

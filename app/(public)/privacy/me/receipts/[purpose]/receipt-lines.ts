@@ -11,7 +11,7 @@ export function receiptLines(receipt: Receipt, t: Translate, locale: "vi" | "en"
     [t("receipt.company"), company],
     [t("receipt.person"), [customer.fullName, customer.email].filter(Boolean).join(" · ")],
     [t("receipt.purpose"), locale === "en" ? purpose.labelEn : purpose.labelVi],
-    [t("receipt.decision"), event.action === "GRANTED" ? t("me.eventGranted") : t("me.eventWithdrawn")],
+    [t("receipt.decision"), event.action === "GRANTED" ? t("me.eventGranted") : event.action === "LAPSED" ? t("me.eventLapsed") : t("me.eventWithdrawn")],
     [t("receipt.wording"), event.wording],
     [t("receipt.policy"), event.policyVersion ? t("me.underPolicy", { number: event.policyVersion.number }) : "—"],
     [t("receipt.time"), formatDateTime(event.givenAt, locale)],
