@@ -117,21 +117,37 @@ export async function disclosureItems(actor: Actor, id: string, included: boolea
   });
 }
 
+/**
+ * The disclosures that handed a customer's data to their recipient: included in the package, or
+ * left out only after it first went out (the recipient holds what it received before).
+ */
+async function disclosuresReceiving(customerId: string, where: Prisma.DisclosureWhereInput) {
+  const rows = await db().disclosure.findMany({
+    where: { ...where, items: { some: { customerId } }, status: { in: ["APPROVED", "DELIVERED"] } },
+    orderBy: { approvedAt: "desc" },
+    select: {
+      id: true,
+      fields: true,
+      reason: true,
+      approvedAt: true,
+      confidential: true,
+      firstDeliveredAt: true,
+      recipient: { select: { id: true, name: true, category: true } },
+      items: { where: { customerId }, select: { included: true, excludedAt: true } },
+    },
+  });
+  return rows
+    .filter(({ items: [item], firstDeliveredAt }) => item?.included || (item?.excludedAt && firstDeliveredAt && item.excludedAt > firstDeliveredAt))
+    .map(({ items, firstDeliveredAt, ...d }) => ({ ...d, leftOutSince: items[0]?.included ? null : (items[0]?.excludedAt ?? null) }));
+}
+
 /** The disclosures that included a customer (customer detail page). */
 export async function customerDisclosures(actor: Actor, customerId: string) {
   authorize(actor, "STAFF", "COMPLIANCE");
-  return db().disclosure.findMany({
-    where: { items: { some: { customerId, included: true } }, status: { in: ["APPROVED", "DELIVERED"] } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, fields: true, reason: true, approvedAt: true, confidential: true, recipient: { select: { name: true, category: true } } },
-  });
+  return disclosuresReceiving(customerId, {});
 }
 
 /** What the customer may see of it on their own page: everything but confidential authority requests. */
 export async function disclosuresVisibleToCustomer(customerId: string) {
-  return db().disclosure.findMany({
-    where: { items: { some: { customerId, included: true } }, status: { in: ["APPROVED", "DELIVERED"] }, confidential: false },
-    orderBy: { approvedAt: "desc" },
-    select: { id: true, fields: true, reason: true, approvedAt: true, recipient: { select: { id: true, name: true, category: true } } },
-  });
+  return disclosuresReceiving(customerId, { confidential: false });
 }

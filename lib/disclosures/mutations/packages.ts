@@ -227,7 +227,8 @@ export async function downloadPackage(actor: Actor, id: string) {
   const result = await db().$transaction(async (tx) => {
     // Never a package written before the latest drop, whatever happened between the check above and now.
     const [row] = await tx.$queryRaw<{ packageFileId: string; downloadCount: number; packageChecksum: string }[]>`
-      UPDATE "Disclosure" SET "downloadCount" = "downloadCount" + 1, status = 'DELIVERED', "updatedAt" = now()
+      UPDATE "Disclosure" SET "downloadCount" = "downloadCount" + 1, status = 'DELIVERED', "updatedAt" = now(),
+        "firstDeliveredAt" = coalesce("firstDeliveredAt", now())
       WHERE id = ${id}::uuid AND status IN ('APPROVED', 'DELIVERED') AND "downloadCount" < "maxDownloads" AND "packageExpiresAt" > now()
         AND "packageExclusionsVersion" = "exclusionsVersion"
       RETURNING "packageFileId", "downloadCount", "packageChecksum"`;

@@ -11,7 +11,8 @@ AS $function$
   FROM "DisclosureItem" i
   JOIN "Disclosure" d ON d.id = i."disclosureId" AND d.status IN ('APPROVED', 'DELIVERED')
   JOIN "Recipient" r ON r.id = d."recipientId" AND r.category = ANY (categories)
-  WHERE i."customerId" = ANY (customer_ids) AND i.included
+  -- Everyone in the list, and anyone left out only after the package first went out (they were in it).
+  WHERE i."customerId" = ANY (customer_ids) AND (i.included OR i."excludedAt" > d."firstDeliveredAt")
   ON CONFLICT ("itemId", kind) DO NOTHING
 $function$;
 
