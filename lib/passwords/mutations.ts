@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, systemActor, type Actor, type StaffActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -11,7 +10,7 @@ import { renderEmail } from "@/lib/email/render";
 import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { limitAddress } from "@/lib/rate-limit/address";
+import { limitAddress, limitKey } from "@/lib/rate-limit/address";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import type { changePasswordSchema, forgotPasswordSchema } from "./schemas";
@@ -24,12 +23,11 @@ import type { z } from "zod";
 export const RESET_MINUTES = 60;
 export const FORCED_RESET_HOURS = 48;
 export const RESET_LIMITS = { perAddress: { limit: 3, windowSeconds: 3600 }, perIp: { limit: 10, windowSeconds: 3600 } };
-const keyHash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
 
 export async function requestPasswordReset(input: z.output<typeof forgotPasswordSchema>, context: { ip: string; locale: "vi" | "en" }) {
   const limits = await hitRateLimits([
-    { key: `password-reset:id:${keyHash(input.email)}`, ...RESET_LIMITS.perAddress },
-    { key: `password-reset:ip:${keyHash(limitAddress(context.ip))}`, ...RESET_LIMITS.perIp },
+    { key: `password-reset:id:${limitKey(input.email)}`, ...RESET_LIMITS.perAddress },
+    { key: `password-reset:ip:${limitKey(limitAddress(context.ip))}`, ...RESET_LIMITS.perIp },
   ]);
   const blocked = limits.find((r) => !r.allowed);
   if (blocked) throw new AppError("RATE_LIMITED", "forgot.tooMany", undefined, { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });

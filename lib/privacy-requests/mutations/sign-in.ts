@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
 import { systemActor, type CustomerActor } from "@/lib/auth/actor";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -10,7 +9,7 @@ import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
-import { limitAddress } from "@/lib/rate-limit/address";
+import { limitAddress, limitKey } from "@/lib/rate-limit/address";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
 import { signInRequestSchema } from "../schemas";
@@ -24,10 +23,17 @@ import { signInRequestSchema } from "../schemas";
 
 export const LINK_MINUTES = 15;
 export const SESSION_MINUTES = 60;
-export const LIMITS = { perAddress: { limit: 5, windowSeconds: 3600 }, perIp: { limit: 20, windowSeconds: 3600 } };
-
-/** Addresses in rate-limit keys are hashed: the limiter must not become a list of who asked. */
-const keyHash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+/**
+ * Per address and asker (the address with the client's address): the asker's own repeated clicks,
+ * answered "too many links". Per address from anyone: a ceiling on how many emails a stranger can
+ * have sent to someone; over it a request is quietly not queued (the same answer), so nobody can lock
+ * a customer out by asking for their links. Per client address: one source asking about many people.
+ */
+export const LIMITS = {
+  perAsker: { limit: 5, windowSeconds: 3600 },
+  perAddress: { limit: 10, windowSeconds: 3600 },
+  perIp: { limit: 20, windowSeconds: 3600 },
+};
 
 function normalizeIdentifier(raw: string): string {
   const value = raw.trim();
@@ -40,12 +46,15 @@ function normalizeIdentifier(raw: string): string {
 export async function requestSignInLink(raw: unknown, context: { ip: string; locale: "vi" | "en" }) {
   const { identifier: typed } = signInRequestSchema.parse(raw);
   const identifier = normalizeIdentifier(typed);
-  const [perAddress, perIp] = await hitRateLimits([
-    { key: `privacy-link:id:${keyHash(identifier)}`, ...LIMITS.perAddress },
-    { key: `privacy-link:ip:${keyHash(limitAddress(context.ip))}`, ...LIMITS.perIp },
+  const from = limitAddress(context.ip);
+  const [perAsker, perIp, perAddress] = await hitRateLimits([
+    { key: `privacy-link:asker:${limitKey(`${identifier} ${from}`)}`, ...LIMITS.perAsker },
+    { key: `privacy-link:ip:${limitKey(from)}`, ...LIMITS.perIp },
+    { key: `privacy-link:id:${limitKey(identifier)}`, ...LIMITS.perAddress },
   ]);
-  const blocked = [perAddress, perIp].find((r) => !r.allowed);
+  const blocked = [perAsker, perIp].find((r) => !r.allowed);
   if (blocked) throw new AppError("RATE_LIMITED", "privacy.tooManyLinks", undefined, { minutes: Math.ceil(blocked.retryAfterSeconds / 60) });
+  if (!perAddress.allowed) return;
   await db().signInRequest.create({ data: { identifier, locale: context.locale }, select: { id: true } });
 }
 
@@ -65,17 +74,18 @@ export async function processSignInRequests(limit = 20): Promise<number> {
         where: { status: { not: "ERASED" }, email: byEmail ? request.identifier : { not: null }, ...(byEmail ? {} : { phone: request.identifier }) },
         orderBy: { updatedAt: "desc" },
         take: 3,
-        select: { id: true, email: true, locale: true },
+        select: { id: true, email: true },
       });
       for (const customer of customers) {
         const { token, hash } = newToken();
-        // A new link voids the ones sent before: only the latest email works.
-        await tx.authToken.updateMany({ where: { customerId: customer.id, kind: "CUSTOMER_SIGN_IN", usedAt: null }, data: { usedAt: at } });
+        // Links sent before stay usable until they are used or expire: someone else asking for this
+        // customer's link (which only reaches the customer's mailbox) cannot void the one they hold.
         await tx.authToken.create({
           data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) },
         });
-        const email = await renderEmail("customer_sign_in", customer.locale, { link: SECRET_LINK, minutes: LINK_MINUTES }, company);
-        await enqueueEmail(tx, customer.email!, email, { secretLink: `${env().APP_URL}/privacy/me/link/${token}?lang=${customer.locale}` });
+        // In the language the person asked in.
+        const email = await renderEmail("customer_sign_in", request.locale, { link: SECRET_LINK, minutes: LINK_MINUTES }, company);
+        await enqueueEmail(tx, customer.email!, email, { secretLink: `${env().APP_URL}/privacy/me/link/${token}?lang=${request.locale}` });
         await recordAudit(tx, systemActor("privacy-sign-in"), {
           action: "customer.sign_in_link_sent",
           entityType: "Customer",
