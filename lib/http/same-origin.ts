@@ -12,6 +12,10 @@ export function isSameOriginRequest(request: Request): boolean {
   return origin === new URL(env().APP_URL).origin || origin === new URL(request.url).origin;
 }
 
+/** Said in both languages: the refusal comes before anything knows the visitor's. */
 export function crossSiteRefusal() {
-  return new Response("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(
+    "Yêu cầu gửi từ trang web khác nên đã bị từ chối. Hãy mở lại trang và thử lại.\nCross-site request refused: open the page again and retry.",
+    { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } },
+  );
 }

@@ -124,4 +124,23 @@ describe("signing in to the privacy page", () => {
     const { sessionToken } = await redeemSignInToken(held);
     expect(await customerForSession(sessionToken)).toMatchObject({ customerId: victim.id });
   });
+
+  it("tells the owner of an address several records share which record each link opens", async () => {
+    const shared = `${token()}@example.test`;
+    // The register refuses a second record for an address; older data (or a merge not yet done) can hold two.
+    const a = await makeCustomer({ email: shared, fullName: `Nguyễn An ${token()}` });
+    const b = await db().customer.create({ data: { email: shared, fullName: `Nguyễn Bình ${token()}`, source: "legacy" } });
+    await requestSignInLink({ identifier: shared }, { ip: ip(), locale: "vi" });
+    await drain();
+    const texts = (await db().emailMessage.findMany({ where: { to: shared, template: "customer_sign_in" } })).map((m) => m.text);
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((x) => x.includes(a.fullName!) && !x.includes(b.fullName!))).toHaveLength(1);
+    expect(texts.filter((x) => x.includes(b.fullName!) && !x.includes(a.fullName!))).toHaveLength(1);
+    expect(texts[0]).toContain("Có nhiều hồ sơ");
+    // One record alone: no such line.
+    const single = await makeCustomer();
+    await requestSignInLink({ identifier: single.email! }, { ip: ip(), locale: "vi" });
+    await drain();
+    expect((await db().emailMessage.findFirstOrThrow({ where: { to: single.email!, template: "customer_sign_in" } })).text).not.toContain("Có nhiều hồ sơ");
+  });
 });

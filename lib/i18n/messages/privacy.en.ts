@@ -172,6 +172,8 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "email.privacy.notYou": "If you did not do this, reply to this email and we will look into it.",
   "email.signIn.subject": "Your sign-in link to My data",
   "email.signIn.body": "Press the button below to see and manage your data. The link works once and expires after {minutes} minutes.",
+  "email.signIn.whichRecord":
+    "More than one record in our register uses this email address, and each has its own email like this one. This link opens the record for {name}, created on {date}.",
   "email.signIn.button": "Open My data",
   "email.signIn.ignore": "If you did not ask for this link, ignore this email — nobody can open your page without it.",
   "email.digest.subject": "Privacy requests: {overdue} overdue, {dueSoon} due soon",

@@ -173,6 +173,8 @@ export const privacyVi = {
   "email.privacy.notYou": "Nếu bạn không thực hiện việc này, hãy trả lời email này để chúng tôi kiểm tra.",
   "email.signIn.subject": "Liên kết đăng nhập trang Dữ liệu của tôi",
   "email.signIn.body": "Nhấn nút dưới đây để xem và quản lý dữ liệu của bạn. Liên kết chỉ dùng được một lần và hết hạn sau {minutes} phút.",
+  "email.signIn.whichRecord":
+    "Có nhiều hồ sơ trong hệ thống dùng địa chỉ email này, mỗi hồ sơ có một email như thế này. Đường dẫn này mở hồ sơ của {name}, tạo ngày {date}.",
   "email.signIn.button": "Mở trang Dữ liệu của tôi",
   "email.signIn.ignore": "Nếu bạn không yêu cầu liên kết này, hãy bỏ qua email — không ai vào được trang của bạn nếu không có nó.",
   "email.digest.subject": "Yêu cầu về dữ liệu: {overdue} quá hạn, {dueSoon} sắp đến hạn",

@@ -9,6 +9,7 @@ import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { formatDate } from "@/lib/i18n/format";
 import { limitAddress, limitKey } from "@/lib/rate-limit/address";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { readSettings } from "@/lib/settings/queries";
@@ -74,7 +75,7 @@ export async function processSignInRequests(limit = 20): Promise<number> {
         where: { status: { not: "ERASED" }, email: byEmail ? request.identifier : { not: null }, ...(byEmail ? {} : { phone: request.identifier }) },
         orderBy: { updatedAt: "desc" },
         take: 3,
-        select: { id: true, email: true },
+        select: { id: true, email: true, fullName: true, createdAt: true },
       });
       for (const customer of customers) {
         const { token, hash } = newToken();
@@ -84,7 +85,10 @@ export async function processSignInRequests(limit = 20): Promise<number> {
           data: { kind: "CUSTOMER_SIGN_IN", tokenHash: hash, customerId: customer.id, expiresAt: new Date(at.getTime() + LINK_MINUTES * 60_000) },
         });
         // In the language the person asked in.
-        const email = await renderEmail("customer_sign_in", request.locale, { link: SECRET_LINK, minutes: LINK_MINUTES }, company);
+        // (Found by phone, the records may have different addresses: each mailbox gets only its own.)
+        const shared = customers.filter((other) => other.email === customer.email).length > 1;
+        const record = shared ? { name: customer.fullName ?? "—", createdOn: formatDate(customer.createdAt, request.locale) } : undefined;
+        const email = await renderEmail("customer_sign_in", request.locale, { link: SECRET_LINK, minutes: LINK_MINUTES, record }, company);
         await enqueueEmail(tx, customer.email!, email, { secretLink: `${env().APP_URL}/privacy/me/link/${token}?lang=${request.locale}` });
         await recordAudit(tx, systemActor("privacy-sign-in"), {
           action: "customer.sign_in_link_sent",

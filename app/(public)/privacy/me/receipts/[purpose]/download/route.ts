@@ -28,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ purp
   return new Response(html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Disposition": `attachment; filename="consent-receipt-${purpose.replace(/[^a-z0-9_]/g, "")}.html"`,
+      "Content-Disposition": `attachment; filename="${locale === "en" ? "consent-receipt" : "bien-nhan-dong-y"}-${purpose.replace(/[^a-z0-9_]/g, "")}.html"`,
       "Cache-Control": "no-store",
     },
   });
