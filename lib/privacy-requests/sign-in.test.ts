@@ -132,7 +132,7 @@ describe("signing in to the privacy page", () => {
     const b = await db().customer.create({ data: { email: shared, fullName: `Nguyễn Bình ${token()}`, source: "legacy" } });
     await requestSignInLink({ identifier: shared }, { ip: ip(), locale: "vi" });
     await drain();
-    const texts = (await db().emailMessage.findMany({ where: { to: shared, template: "customer_sign_in" } })).map((m) => m.text);
+    const texts = (await db().emailMessage.findMany({ where: { to: shared, template: "customer_sign_in" } })).map((m) => m.text ?? "");
     expect(texts).toHaveLength(2);
     expect(texts.filter((x) => x.includes(a.fullName!) && !x.includes(b.fullName!))).toHaveLength(1);
     expect(texts.filter((x) => x.includes(b.fullName!) && !x.includes(a.fullName!))).toHaveLength(1);
