@@ -45,6 +45,12 @@ test("a customer signs in by email link, withdraws a purpose and objects to shar
   const link = await signInAsCustomer(page, customer.email);
   await expect(page.getByTestId("my-details")).toContainText(`Khách Riêng Tư ${t}`);
   await page.screenshot({ path: "test-results/screenshots/privacy-me-mobile-vi.png", fullPage: true });
+  // Service notices rest on the contract: the page says so and offers no switch that would change nothing.
+  const contractual = page.getByTestId("my-purpose").filter({ has: page.getByTestId("not-consent-based") });
+  await expect(contractual).toHaveCount(1);
+  await expect(contractual).toContainText("Thông báo về dịch vụ và tài khoản");
+  await expect(contractual.getByTestId("not-consent-based")).toContainText("hợp đồng");
+  await expect(contractual.getByRole("button")).toHaveCount(0);
 
   // The link was used up: opening it again explains why it no longer works.
   const again = await browser.newPage();

@@ -170,7 +170,7 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "consent.futureDate": "This date is in the future.",
   "consent.unknownPurpose": "This purpose is not in the catalogue.",
   "consent.notConsentBased":
-    "This purpose rests on the service contract or the law, not on consent: consent cannot be given or withdrawn for it. To object to it, send a request.",
+    "This purpose rests on the service contract or the law, not on consent: consent cannot be given or withdrawn for it. To object to it, contact our data protection officer.",
   "consent.customerWithdrew":
     "The customer withdrew this consent themselves (on their privacy page or from an email). Another system cannot record it again: only the customer, or staff with the document that shows their new consent.",
   "consent.granted_by_staff": "Consent recorded by staff",

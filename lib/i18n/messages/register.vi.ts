@@ -170,7 +170,7 @@ export const registerVi = {
   "consent.futureDate": "Ngày này ở tương lai.",
   "consent.unknownPurpose": "Mục đích không có trong danh mục.",
   "consent.notConsentBased":
-    "Mục đích này dựa trên hợp đồng dịch vụ hoặc quy định pháp luật, không dựa trên sự đồng ý: không thể đồng ý hay rút lại cho mục đích này. Nếu muốn phản đối, hãy gửi yêu cầu.",
+    "Mục đích này dựa trên hợp đồng dịch vụ hoặc quy định pháp luật, không dựa trên sự đồng ý: không thể đồng ý hay rút lại cho mục đích này. Nếu muốn phản đối, hãy liên hệ bộ phận bảo vệ dữ liệu.",
   "consent.customerWithdrew":
     "Khách hàng đã tự rút lại sự đồng ý này (trên trang quyền riêng tư hoặc từ email). Hệ thống khác không thể ghi nhận lại: chỉ khách hàng, hoặc nhân viên có giấy tờ chứng minh sự đồng ý mới.",
   "consent.granted_by_staff": "Đồng ý do nhân viên ghi nhận",
