@@ -42,7 +42,23 @@ test("an administrator connects another system: a scoped key reads the register,
     const key = await admin.getByTestId("secret-once").inputValue();
     expect(key).toMatch(/^crk_/);
     await expect(admin.getByTestId("api-key-row").filter({ hasText: name })).toBeVisible();
+    await expect(admin.getByTestId("api-key-row").filter({ hasText: name }).getByTestId("awaits-approval")).toBeVisible();
     await admin.screenshot({ path: "test-results/screenshots/api-keys-vi.png", fullPage: true });
+
+    // It reaches personal data: refused until a compliance officer approves it on the records' approvals page.
+    const waiting = await request.get("/api/v1/customers?limit=1", { headers: { authorization: `Bearer ${key}` } });
+    expect(waiting.status()).toBe(403);
+    const officer = await (await browser.newContext({ baseURL })).newPage();
+    await signIn(officer, await createStaff("COMPLIANCE", "integrations"));
+    await officer.goto("/admin/records");
+    await officer.getByTestId("api-key-approvals-link").click();
+    await expect(officer.getByRole("heading", { level: 1, name: "Khóa API truy cập dữ liệu cá nhân" })).toBeVisible();
+    const row = officer.getByTestId("api-key-approval").filter({ hasText: name });
+    await expect(row).toContainText("Chờ phê duyệt");
+    await officer.screenshot({ path: "test-results/screenshots/api-key-approvals-vi.png", fullPage: true });
+    await row.getByRole("button", { name: "Phê duyệt" }).click();
+    await expect(row).toContainText("Đang dùng");
+    await officer.close();
 
     const listed = await request.get("/api/v1/customers?limit=1", { headers: { authorization: `Bearer ${key}` } });
     expect(listed.status()).toBe(200);

@@ -191,6 +191,7 @@ test.describe("every page in both languages", () => {
       { path: "/admin/breaches/new", as: officer },
       { path: "/admin/records", as: "ADMIN" },
       { path: "/admin/records/processors/new", as: "ADMIN" },
+      { path: "/admin/records/api-keys", as: officer },
       { path: "/admin/audit", as: "ADMIN" },
       { path: "/admin/outbox", as: "ADMIN" },
       { path: "/admin/jobs", as: "ADMIN" },

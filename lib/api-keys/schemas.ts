@@ -14,3 +14,4 @@ export const createApiKeySchema = z.object({
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 
 export const revokeApiKeySchema = z.object({ id: z.uuid("errors.notFound") });
+export const apiKeyIdSchema = revokeApiKeySchema;

@@ -55,6 +55,7 @@ function answer<O extends Operation>(op: O, handler: (input: Input<O>) => Promis
     const ip = clientIp(request.headers);
     const auth = await authenticateApiKey(key, ip);
     if (!auth) return unauthorized(t("api.keyInvalid"));
+    if ("awaitsApproval" in auth) return problem({ status: 403, code: "FORBIDDEN", detail: t("api.keyAwaitsApproval") });
     const { actor } = auth;
     const limit = await hitRateLimit(`api:${actor.keyId}`, auth.perMinute, 60);
     if (!limit.allowed) {

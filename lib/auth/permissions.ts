@@ -133,6 +133,9 @@ export const ACTIONS = {
   // Records of processing.
   saveProcessorAction: area("records"),
   generateRecordDocumentAction: area("records"),
+  // Keys that reach personal data: the compliance officer decides (the ADMIN who makes them cannot).
+  approveApiKeyAction: roles(COMPLIANCE),
+  refuseApiKeyAction: roles(COMPLIANCE),
   // Marketing campaigns (the sending rules: COMPLIANCE).
   saveCampaignAction: area("campaigns"),
   scheduleCampaignAction: area("campaigns"),
@@ -257,6 +260,7 @@ export const PAGES = {
   "/admin/records/processors/new": area("records"),
   "/admin/records/processors/[id]": area("records"),
   "/admin/records/documents/[id]": area("records"),
+  "/admin/records/api-keys": area("records"),
   "/admin/breaches/new": area("breaches"),
   "/admin/breaches/[id]": area("breaches"),
   "/admin/breaches/[id]/edit": area("breaches"),

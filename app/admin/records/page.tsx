@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { PrintButton } from "@/components/ui/print-button";
+import { listPersonalDataKeys } from "@/lib/api-keys/queries";
 import { requireArea } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { dataFieldLabel } from "@/lib/i18n/labels";
@@ -25,7 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RecordsPage() {
   const actor = await requireArea("records");
   const { t, locale } = await getT();
-  const [r, documents] = await Promise.all([recordsOfProcessing(actor), listRecordDocuments(actor)]);
+  const [r, documents, keys] = await Promise.all([recordsOfProcessing(actor), listRecordDocuments(actor), listPersonalDataKeys(actor)]);
+  const waitingKeys = keys.filter((k) => !k.approvedAt && !k.revokedAt).length;
   const en = locale === "en";
   const fields = (list: string[]) => list.map((f) => dataFieldLabel(t, f)).join(", ");
   const impact = documents.filter((d) => d.kind === "IMPACT_ASSESSMENT");
@@ -36,6 +38,14 @@ export default async function RecordsPage() {
         description={t("records.description", { date: formatDateTime(new Date(r.generatedAt), locale) })}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
+            <Link href="/admin/records/api-keys" className={buttonVariants({ variant: "secondary" })} data-testid="api-key-approvals-link">
+              {t("apiKeys.review.link")}
+              {waitingKeys > 0 && (
+                <Badge tone="warning" className="ml-2">
+                  {t("apiKeys.review.waitingCount", { count: waitingKeys })}
+                </Badge>
+              )}
+            </Link>
             <a href="/admin/records/export?format=json" className={buttonVariants({ variant: "secondary" })} download>
               {t("records.exportJson")}
             </a>

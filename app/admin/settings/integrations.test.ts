@@ -33,6 +33,9 @@ describe("API key actions", () => {
     expect(told[0].text).toContain("CRM bán hàng");
     expect(told[0].text).not.toContain(created.data.key);
     expect(created.data.key).toMatch(/^crk_[a-z0-9]{10}_/);
+    // It reaches personal data: it works once the compliance officer approved it (app/admin/records/api-keys.test.ts).
+    expect((await callApi(purposes.GET, "/purposes", { key: created.data.key })).status).toBe(403);
+    await db().apiKey.update({ where: { id: created.data.id }, data: { approvedAt: new Date() } });
     expect((await callApi(purposes.GET, "/purposes", { key: created.data.key })).status).toBe(200);
     await actAsStaff("STAFF");
     expect(await revokeApiKeyAction({ id: created.data.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });

@@ -130,6 +130,8 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.api.call": "API call by another system",
   "audit.event.api_key.created": "API key created",
   "audit.event.api_key.revoked": "API key revoked",
+  "audit.event.api_key.approved": "API key approved by compliance",
+  "audit.event.api_key.refused": "API key refused or stopped by compliance",
   "audit.event.consent.granted_via_api": "Consent recorded through the API",
   "audit.event.consent.withdrawn_via_api": "Withdrawal recorded through the API",
   "audit.event.webhook.endpoint_created": "Webhook endpoint added",

@@ -129,6 +129,8 @@ export const auditVi = {
   "audit.event.api.call": "Hệ thống khác gọi API",
   "audit.event.api_key.created": "Tạo khóa API",
   "audit.event.api_key.revoked": "Thu hồi khóa API",
+  "audit.event.api_key.approved": "Cán bộ tuân thủ phê duyệt khóa API",
+  "audit.event.api_key.refused": "Cán bộ tuân thủ từ chối hoặc chặn khóa API",
   "audit.event.consent.granted_via_api": "Ghi nhận đồng ý qua API",
   "audit.event.consent.withdrawn_via_api": "Ghi nhận rút lại đồng ý qua API",
   "audit.event.webhook.endpoint_created": "Thêm điểm nhận webhook",

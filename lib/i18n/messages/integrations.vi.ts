@@ -23,8 +23,8 @@ export const integrationsVi = {
   "webhooks.tooMany": "Đã có {max} điểm nhận, mức tối đa. Xóa bớt điểm nhận không dùng.",
   "apiKeys.personalDataNotice.subject": "Khóa API mới được đọc hoặc ghi dữ liệu cá nhân: {name}",
   "apiKeys.personalDataNotice.body":
-    "{creator} vừa tạo khóa API “{name}” với phạm vi {scopes}. Hệ thống dùng khóa này đọc hoặc ghi dữ liệu cá nhân trong sổ; mọi lần gọi đều được ghi nhật ký. Nếu việc này chưa được thống nhất, hãy đề nghị quản trị viên thu hồi khóa.",
-  "apiKeys.personalDataNotice.button": "Xem nhật ký",
+    "{creator} vừa tạo khóa API “{name}” với phạm vi {scopes}. Hệ thống dùng khóa này đọc hoặc ghi dữ liệu cá nhân trong sổ; mọi lần gọi đều được ghi nhật ký.",
+  "apiKeys.personalDataNotice.button": "Mở trang phê duyệt",
   "api.cursor": "Con trỏ trang không hợp lệ.",
 
   "apiKeys.title": "Khóa API",
@@ -52,6 +52,31 @@ export const integrationsVi = {
   "apiKeys.unknownScope": "Phạm vi không tồn tại.",
   "apiKeys.rateLimitRange": "Từ 1 đến 600 yêu cầu mỗi phút.",
   "apiKeys.notActive": "Khóa này không tồn tại hoặc đã bị thu hồi.",
+  "apiKeys.personalDataNotice.approve":
+    "Khóa chưa dùng được cho đến khi cán bộ tuân thủ phê duyệt. Hãy phê duyệt nếu việc sử dụng đã được thống nhất, nếu không thì từ chối.",
+  "apiKeys.personalDataNotice.madeBySystem":
+    "Khóa được tạo bằng dòng lệnh trên máy chủ và đã dùng được; nếu việc này chưa được thống nhất, hãy từ chối khóa ở trang phê duyệt.",
+  "api.keyAwaitsApproval": "Khóa API này truy cập dữ liệu cá nhân và đang chờ cán bộ tuân thủ phê duyệt. Khóa dùng được sau khi được phê duyệt.",
+  "apiKeys.awaitsApproval": "Chờ phê duyệt",
+  "apiKeys.createdAwaitsApproval":
+    "Đã tạo khóa. Hãy sao chép ngay: khóa chỉ hiện một lần này. Khóa truy cập dữ liệu cá nhân nên chỉ dùng được sau khi cán bộ tuân thủ phê duyệt (họ đã nhận email).",
+  "apiKeys.notWaiting": "Khóa này không còn chờ phê duyệt (đã được duyệt hoặc bị thu hồi trong lúc đó).",
+  "apiKeys.review.title": "Khóa API truy cập dữ liệu cá nhân",
+  "apiKeys.review.intro":
+    "Hệ thống khác chỉ đọc hoặc ghi dữ liệu khách hàng bằng khóa đã được cán bộ tuân thủ phê duyệt. Hãy phê duyệt khi việc sử dụng đã được thống nhất (và ghi vào danh sách bên xử lý nếu hệ thống do công ty khác vận hành); nếu không thì từ chối. Từ chối một khóa đã duyệt sẽ chặn khóa ngay.",
+  "apiKeys.review.empty": "Chưa có khóa nào truy cập dữ liệu cá nhân.",
+  "apiKeys.review.emptyHelp": "Khi quản trị viên tạo khóa như vậy, khóa sẽ chờ phê duyệt ở đây.",
+  "apiKeys.review.createdBy": "Do {name} tạo ngày {date}",
+  "apiKeys.review.createdBySystem": "Tạo bằng dòng lệnh ngày {date}",
+  "apiKeys.review.approvedBy": "{name} phê duyệt ngày {date}",
+  "apiKeys.review.approvedOn": "Đã phê duyệt ngày {date}",
+  "apiKeys.review.approve": "Phê duyệt",
+  "apiKeys.review.refuse": "Từ chối",
+  "apiKeys.review.withdraw": "Chặn khóa này",
+  "apiKeys.review.refuseConfirm": "Chặn khóa {name}? Hệ thống dùng khóa sẽ bị từ chối ngay và vĩnh viễn.",
+  "apiKeys.review.link": "Khóa API truy cập dữ liệu cá nhân",
+  "apiKeys.review.onlyCompliance": "Chỉ cán bộ tuân thủ mới phê duyệt hoặc từ chối khóa.",
+  "apiKeys.review.waitingCount": "{count} chờ duyệt",
   "apiKeys.perMinute": "{count}/phút",
   "apiKeys.scope.customers:read": "Đọc khách hàng",
   "apiKeys.scope.consents:read": "Đọc đồng ý và mục đích",

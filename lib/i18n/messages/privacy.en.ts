@@ -66,8 +66,10 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "me.csv.submission": "Form sent",
   "me.csv.sharedWith": "Shared with",
   "me.csv.request": "Request",
-  "me.basisNote.CONTRACT": "Needed to provide the service you use (contract), not based on consent. To object to it, contact our data protection officer (details at the end of this page).",
-  "me.basisNote.LEGAL_OBLIGATION": "Required by law, not based on consent. To ask about it, contact our data protection officer (details at the end of this page).",
+  "me.basisNote.CONTRACT":
+    "Needed to provide the service you use (contract), not based on consent. To object to it, contact our data protection officer (details at the end of this page).",
+  "me.basisNote.LEGAL_OBLIGATION":
+    "Required by law, not based on consent. To ask about it, contact our data protection officer (details at the end of this page).",
   "me.csv.recipientNotice": "Recipient told to",
   "me.csv.media": "Photo or video",
   "me.csv.policyNotice": "Policy change notice",

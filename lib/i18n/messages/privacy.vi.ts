@@ -65,8 +65,10 @@ export const privacyVi = {
   "me.csv.submission": "Biểu mẫu đã gửi",
   "me.csv.sharedWith": "Đã chia sẻ cho",
   "me.csv.request": "Yêu cầu",
-  "me.basisNote.CONTRACT": "Cần để cung cấp dịch vụ bạn đang dùng (hợp đồng), không dựa trên sự đồng ý. Nếu muốn phản đối, hãy liên hệ bộ phận bảo vệ dữ liệu (thông tin ở cuối trang).",
-  "me.basisNote.LEGAL_OBLIGATION": "Bắt buộc theo quy định pháp luật, không dựa trên sự đồng ý. Nếu có thắc mắc, hãy liên hệ bộ phận bảo vệ dữ liệu (thông tin ở cuối trang).",
+  "me.basisNote.CONTRACT":
+    "Cần để cung cấp dịch vụ bạn đang dùng (hợp đồng), không dựa trên sự đồng ý. Nếu muốn phản đối, hãy liên hệ bộ phận bảo vệ dữ liệu (thông tin ở cuối trang).",
+  "me.basisNote.LEGAL_OBLIGATION":
+    "Bắt buộc theo quy định pháp luật, không dựa trên sự đồng ý. Nếu có thắc mắc, hãy liên hệ bộ phận bảo vệ dữ liệu (thông tin ở cuối trang).",
   "me.csv.recipientNotice": "Đã yêu cầu bên nhận",
   "me.csv.media": "Ảnh hoặc video",
   "me.csv.policyNotice": "Thông báo thay đổi chính sách",

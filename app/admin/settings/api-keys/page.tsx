@@ -78,13 +78,20 @@ export default async function ApiKeysPage() {
                       {k.revokedAt ? (
                         <Badge>{t("apiKeys.revoked")}</Badge>
                       ) : (
-                        <ActionButton
-                          action={revokeApiKeyAction.bind(null, { id: k.id })}
-                          label={t("apiKeys.revoke")}
-                          done={t("apiKeys.revoked")}
-                          variant="danger"
-                          confirm={{ title: t("apiKeys.revokeConfirm", { name: k.name }), confirmLabel: t("apiKeys.revoke"), tone: "danger" }}
-                        />
+                        <div className="flex flex-wrap items-center justify-end gap-2">
+                          {!k.approvedAt && (
+                            <Badge tone="warning" data-testid="awaits-approval">
+                              {t("apiKeys.awaitsApproval")}
+                            </Badge>
+                          )}
+                          <ActionButton
+                            action={revokeApiKeyAction.bind(null, { id: k.id })}
+                            label={t("apiKeys.revoke")}
+                            done={t("apiKeys.revoked")}
+                            variant="danger"
+                            confirm={{ title: t("apiKeys.revokeConfirm", { name: k.name }), confirmLabel: t("apiKeys.revoke"), tone: "danger" }}
+                          />
+                        </div>
                       )}
                     </Td>
                   </tr>

@@ -15,15 +15,17 @@ import { createApiKeyAction } from "../../actions";
 
 export function ApiKeyForm() {
   const { t } = useI18n();
-  const [created, setCreated] = useState<string>();
+  const [created, setCreated] = useState<{ key: string; awaitsApproval: boolean }>();
   const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "", scopes: [], rateLimitPerMinute: 120 } });
   const { submit, formError, fieldError } = useActionForm(form, createApiKeyAction, (data) => {
-    setCreated(data.key);
+    setCreated({ key: data.key, awaitsApproval: data.awaitsApproval });
     form.reset();
   });
   return (
     <div className="space-y-4">
-      {created && <SecretOnce label={t("apiKeys.title")} value={created} intro={t("apiKeys.created")} />}
+      {created && (
+        <SecretOnce label={t("apiKeys.title")} value={created.key} intro={t(created.awaitsApproval ? "apiKeys.createdAwaitsApproval" : "apiKeys.created")} />
+      )}
       <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("apiKeys.create")}>
         {formError && <Alert tone="error">{formError}</Alert>}
         <Field id="k-name" label={t("apiKeys.name")} hint={t("apiKeys.nameHint")} error={fieldError("name")}>
