@@ -67,9 +67,12 @@ describe("an anonymous form cannot rewrite a customer or re-grant a withdrawn co
 
     expect(await db().customer.findUniqueOrThrow({ where: { id: victim.id } })).toEqual(before);
     expect(await stateOf(victim.id, "advertising")).toBe("WITHDRAWN");
-    // Answering the inquiry (an immediate purpose, never withdrawn) is the one thing that applies at once.
-    expect(await stateOf(victim.id, "inquiries")).toBe("GRANTED");
-    expect(await db().consentEvent.count({ where: { submissionId, purpose: { key: "advertising" } } })).toBe(0);
+    // Not even answering the inquiry (an immediate purpose) applies at once on a record already in the
+    // register: whoever typed the address may not be its owner. It waits for the owner too.
+    expect(await stateOf(victim.id, "inquiries")).toBeNull();
+    expect(await db().consentEvent.count({ where: { submissionId } })).toBe(0);
+    const pending = (await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).pendingConsents as { key: string }[];
+    expect(pending.map((p) => p.key).sort()).toEqual(["advertising", "inquiries"]);
 
     const staff = await makeStaff("STAFF");
     const r = await createRecipient(systemActor("test"), { name: `QC ${token()}`, category: "ADVERTISING" });
@@ -84,6 +87,40 @@ describe("an anonymous form cannot rewrite a customer or re-grant a withdrawn co
       included: false,
       exclusionReason: "NO_CONSENT",
     });
+  });
+
+  it("an immediate purpose that lapsed is not given again by whoever types the address; a new person's applies at once", async () => {
+    const form = await makeForm();
+    const c = await makeCustomer();
+    const inquiries = await db().purpose.findUniqueOrThrow({ where: { key: "inquiries" } });
+    await recordStaffConsent(await makeStaff("STAFF"), {
+      customerId: c.id,
+      purposeKey: "inquiries",
+      action: "GRANTED",
+      givenOn: today(),
+      method: "PHONE",
+      documentRef: "Gọi",
+    });
+    await db().consentEvent.create({
+      data: {
+        customerId: c.id,
+        purposeId: inquiries.id,
+        action: "LAPSED",
+        source: "SYSTEM",
+        wording: "—",
+        locale: "vi",
+        evidence: { reason: "material_change" },
+      },
+    });
+    expect(await stateOf(c.id, "inquiries")).toBe("LAPSED");
+    await forge(form, c.email!, ["inquiries"]);
+    expect(await stateOf(c.id, "inquiries")).toBe("LAPSED");
+
+    const newcomer = `moi.${token()}@example.test`;
+    const { submissionId } = await forge(form, newcomer, ["inquiries"]);
+    const created = await db().submission.findUniqueOrThrow({ where: { id: submissionId }, select: { customerId: true, pendingConsents: true } });
+    expect(await stateOf(created.customerId!, "inquiries")).toBe("GRANTED");
+    expect(created.pendingConsents).toEqual([]);
   });
 
   it("an immediate purpose the person withdrew waits for confirmation too", async () => {
@@ -113,13 +150,13 @@ describe("double opt-in", () => {
     const preview = await previewConfirmation(secret);
     expect(preview).toMatchObject({
       state: "valid",
-      purposes: [{ key: "advertising" }],
+      purposes: [{ key: "inquiries" }, { key: "advertising" }],
       proposed: { fullName: "Kẻ Giả Mạo", organization: "Công ty Giả", phone: e164(phone) },
     });
     expect(await stateOf(victim.id, "advertising")).toBe("WITHDRAWN");
 
     const result = await confirmSubmission(secret, { ip: "198.51.100.7", userAgent: "Owner's browser" });
-    expect(result).toEqual({ purposes: ["advertising"], appliedFields: ["fullName", "phone", "organization"] });
+    expect(result).toEqual({ purposes: ["inquiries", "advertising"], appliedFields: ["fullName", "phone", "organization"] });
     expect(await stateOf(victim.id, "advertising")).toBe("GRANTED");
     const event = await db().consentEvent.findFirstOrThrow({ where: { submissionId, purpose: { key: "advertising" } } });
     expect(event).toMatchObject({ action: "GRANTED", source: "FORM", ip: "203.0.113.66", formId: form.id });
@@ -157,6 +194,29 @@ describe("double opt-in", () => {
     await drain();
     expect(await db().emailMessage.count({ where: { to: c.email!, template: "consent_confirmation" } })).toBe(MAX_CONFIRMATIONS_PER_DAY);
     expect(await db().auditEvent.count({ where: { action: "submission.confirmation_suppressed", details: { path: ["customerId"], equals: c.id } } })).toBe(2);
+  });
+
+  it("counts one mailbox however its address is written, and a stranger cannot use up the owner's own confirmations", async () => {
+    const form = await makeForm();
+    const name = `hop${token()
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")}`;
+    // The same inbox five ways, from one sender: a few emails, then nothing.
+    for (const address of [`${name}+1`, `${name}+2`, `${name}+abc`, `${name.slice(0, 3)}.${name.slice(3)}+x`, `${name}+9`]) {
+      await forge(form, `${address}@gmail.com`);
+    }
+    await drain();
+    const sentTo = async () => db().emailMessage.count({ where: { to: { startsWith: name.slice(0, 3) }, template: "consent_confirmation" } });
+    expect(await sentTo()).toBe(MAX_CONFIRMATIONS_PER_DAY);
+    // The owner, from their own address, still gets theirs.
+    await submitForm(
+      form,
+      { fields: { email: `${name}@gmail.com` }, answers: { color: "blue" }, consents: ["advertising"], idempotencyKey: key() },
+      ctx("198.51.100.20"),
+    );
+    await drain();
+    expect(await sentTo()).toBe(MAX_CONFIRMATIONS_PER_DAY + 1);
+    expect(await db().emailMessage.count({ where: { to: `${name}@gmail.com`, template: "consent_confirmation" } })).toBe(1);
   });
 
   it("staff see the proposal masked, apply one and dismiss another, audited", async () => {

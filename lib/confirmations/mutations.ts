@@ -12,7 +12,10 @@ import { SECRET_LINK } from "@/lib/email/secret-link";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readSettings } from "@/lib/settings/queries";
-import { CONFIRM_DAYS, MAX_CONFIRMATIONS_PER_DAY } from "./rules";
+import { mailboxOf } from "@/lib/forms/normalize";
+import { limitKey } from "@/lib/rate-limit/address";
+import { hitRateLimits } from "@/lib/rate-limit/mutations";
+import { CONFIRM_DAYS, MAX_CONFIRMATIONS_PER_DAY, MAX_CONFIRMATIONS_PER_MAILBOX_PER_DAY } from "./rules";
 
 // Double opt-in. Consent ticked on a public form (except for immediate purposes) and details that
 // differ from an existing customer's record wait on the submission until the owner of the email
@@ -32,6 +35,7 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
         id: string;
         customerId: string;
         email: string;
+        ipKey: string | null;
         locale: "vi" | "en";
         expiresAt: Date;
         titleVi: string;
@@ -40,7 +44,7 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
         proposed: ProposedValues | null;
       }[]
     >`
-      SELECT s.id, s."customerId", s.fields ->> 'email' AS email, s.locale::text AS locale, s."confirmExpiresAt" AS "expiresAt",
+      SELECT s.id, s."customerId", s.fields ->> 'email' AS email, s."ipKey", s.locale::text AS locale, s."confirmExpiresAt" AS "expiresAt",
              f."titleVi", f."titleEn", s."pendingConsents" AS pending, s."proposedChanges" AS proposed
       FROM "Submission" s JOIN "Form" f ON f.id = s."formId"
       WHERE s."confirmationStatus" = 'PENDING' AND s."confirmationSentAt" IS NULL
@@ -50,10 +54,18 @@ export async function sendConfirmationEmails(limit = 20): Promise<number> {
     const at = new Date();
     for (const s of due) {
       await tx.submission.update({ where: { id: s.id }, data: { confirmationSentAt: at } });
-      const sentToday = await tx.submission.count({
-        where: { customerId: s.customerId, confirmationSentAt: { gt: new Date(at.getTime() - 86_400_000) }, id: { not: s.id } },
-      });
-      if (!s.email || s.expiresAt <= at || sentToday >= MAX_CONFIRMATIONS_PER_DAY) {
+      const overLimit =
+        !!s.email &&
+        (
+          await hitRateLimits(
+            [
+              { key: `confirm:sender:${limitKey(`${mailboxOf(s.email)} ${s.ipKey ?? ""}`)}`, limit: MAX_CONFIRMATIONS_PER_DAY, windowSeconds: 86_400 },
+              { key: `confirm:mailbox:${limitKey(mailboxOf(s.email))}`, limit: MAX_CONFIRMATIONS_PER_MAILBOX_PER_DAY, windowSeconds: 86_400 },
+            ],
+            tx,
+          )
+        ).some((r) => !r.allowed);
+      if (!s.email || s.expiresAt <= at || overLimit) {
         await recordAudit(tx, systemActor("confirmations"), {
           action: "submission.confirmation_suppressed",
           entityType: "Submission",

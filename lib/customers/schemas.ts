@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { cleanLine, cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 import { LOCALES } from "@/lib/i18n/config";
 
 export const CUSTOMER_STATUSES = ["LEAD", "ACTIVE", "TERMINATED", "ERASED"] as const;
@@ -10,12 +10,12 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 export const SEARCH_MATCHES = ["words", "inside"] as const;
 export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, clean: (v: string) => string = cleanLine) =>
   z
     .string()
     .trim()
     .max(max, "validation.tooLong")
-    .transform((v) => cleanText(v) || null);
+    .transform((v) => clean(v) || null);
 
 /** Create and edit. Empty strings clear a value; email and phone are normalised like on forms. */
 export const customerInputSchema = z
@@ -33,7 +33,7 @@ export const customerInputSchema = z
       .max(40, "validation.tooLong")
       .refine((v) => v === "" || normalizePhone(v) !== null, "customers.phoneInvalid")
       .transform((v) => (v ? normalizePhone(v) : null)),
-    address: optionalText(500),
+    address: optionalText(500, cleanText),
     organization: optionalText(200),
     locale: z.enum(LOCALES),
     status: z.enum(["LEAD", "ACTIVE"]),

@@ -26,7 +26,17 @@ describe("merging duplicate customers", () => {
     const keep = await makeCustomer({ fullName: `Phạm Minh ${tag}`, phone: "", organization: "" });
     const dup = await makeCustomer({ fullName: `Pham Minh ${tag}`, email: "", organization: "Công ty X" });
     const form = await makeForm();
+    // A form sent with the duplicate's phone (its inquiry consent waits for the owner), and the
+    // inquiry consent they gave staff on the phone.
     await submitForm(form, { fields: { phone: dup.phone }, answers: { color: "red" }, consents: ["inquiries"], idempotencyKey: key() }, ctx());
+    await recordStaffConsent(staff, {
+      customerId: dup.id,
+      purposeKey: "inquiries",
+      action: "GRANTED",
+      givenOn: "2026-11-10",
+      method: "PHONE",
+      documentRef: "Gọi A",
+    });
     await recordStaffConsent(staff, {
       customerId: keep.id,
       purposeKey: "surveys",

@@ -28,6 +28,10 @@ describe("form editor input", () => {
     const r = formInputSchema.parse({ ...base, allowedOrigins: "https://shop.example/contact\nhttp://localhost:8080/\n https://shop.example " });
     expect(r.allowedOrigins).toEqual(["https://shop.example", "http://localhost:8080"]);
     expect(toOrigin("javascript:alert(1)")).toBeNull();
+    // Consent boxes on an unencrypted page could be changed on the way: https only, http for this computer.
+    expect(toOrigin("http://shop.example")).toBeNull();
+    expect(toOrigin("http://127.0.0.1:3001/x")).toBe("http://127.0.0.1:3001");
+    expect(issues({ ...base, allowedOrigins: "http://shop.example" })).toEqual({ allowedOrigins: "forms.originFormat" });
     expect(issues({ ...base, allowedOrigins: "shop.example" })).toEqual({ allowedOrigins: "forms.originFormat" });
   });
 

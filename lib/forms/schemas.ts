@@ -5,11 +5,17 @@ import { FIELD_MODES, fieldModesSchema, LIMITS, questionSchema } from "./definit
 export const FORM_KINDS = ["LEAD", "SURVEY"] as const;
 export const FORM_STATUSES = ["DRAFT", "PUBLISHED", "CLOSED"] as const;
 
-/** "https://shop.example.com/page" → "https://shop.example.com"; anything else → null. */
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * "https://shop.example.com/page" → "https://shop.example.com"; anything else → null. Only https
+ * (plain http only on this computer, for trying a page out): on an unencrypted page anyone on the
+ * network could change the consent boxes a visitor sees.
+ */
 export function toOrigin(value: string): string | null {
   try {
     const url = new URL(value.trim());
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) return null;
     return url.origin;
   } catch {
     return null;

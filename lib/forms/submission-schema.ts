@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/config";
 import { LIMITS, PERSONAL_FIELDS, type FieldModes, type PersonalField, type Question } from "./definition";
-import { cleanText, normalizeEmail, normalizePhone } from "./normalize";
+import { cleanLine, cleanText, normalizeEmail, normalizePhone } from "./normalize";
 
 export type FormShape = { fields: FieldModes; questions: Question[]; purposeKeys: string[] };
 
@@ -15,17 +15,18 @@ const MAX_LENGTH: Record<PersonalField, number> = {
   organization: 200,
 };
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, clean: (v: string) => string) =>
   z
     .union([z.string(), z.number()], { error: "publicForm.invalid" })
-    .transform((v) => cleanText(String(v)))
+    .transform((v) => clean(String(v)))
     .pipe(z.string().max(max, "publicForm.tooLong"))
     .optional();
 
 const emailFormat = z.email();
 
 function personalField(name: PersonalField, mode: FieldModes[PersonalField]) {
-  return optionalText(MAX_LENGTH[name]).transform((v, ctx) => {
+  // One line, except an address (several lines on a form's text area).
+  return optionalText(MAX_LENGTH[name], name === "address" ? cleanText : cleanLine).transform((v, ctx) => {
     if (v === undefined || v === "") {
       if (mode === "required") ctx.addIssue({ code: "custom", message: "publicForm.required" });
       return undefined;
@@ -55,7 +56,7 @@ function readAnswer(q: Question, raw: unknown): { value?: Answer; error?: string
     case "short_text":
     case "long_text": {
       if (typeof raw !== "string" && typeof raw !== "number") return { error: "publicForm.invalid" };
-      const text = cleanText(String(raw));
+      const text = (q.type === "short_text" ? cleanLine : cleanText)(String(raw));
       if (text.length > (q.type === "short_text" ? LIMITS.shortText : LIMITS.longText)) return { error: "publicForm.tooLong" };
       return text ? { value: text } : q.required ? { error: "publicForm.required" } : {};
     }

@@ -19,3 +19,17 @@ export function crossSiteRefusal() {
     { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } },
   );
 }
+
+/**
+ * For a form page that posts to itself (the public form without JavaScript, also inside a partner's
+ * iframe, where the post still goes to this app): a browser's post from another site is refused, so no
+ * site can submit through its visitors' browsers in their name and from their addresses. A client that
+ * is not a browser sends neither header, and gains nothing it could not do through the JSON API.
+ */
+export function isCrossSiteBrowserPost(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site !== "same-origin";
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  return origin !== new URL(env().APP_URL).origin && origin !== new URL(request.url).origin;
+}

@@ -1,7 +1,7 @@
 // Which CSV column feeds which field, and how each row is checked and normalised.
 import { z } from "zod";
 import { PERSONAL_FIELDS, type PersonalField } from "@/lib/forms/definition";
-import { cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
+import { cleanLine, cleanText, normalizeEmail, normalizePhone } from "@/lib/forms/normalize";
 
 /** A column target: a personal field, "consent:<purpose key>", "locale", or "" (ignored). */
 export const mappingSchema = z.record(
@@ -68,7 +68,7 @@ export function readRow(
   for (const [index, target] of Object.entries(mapping)) {
     if (!target) continue;
     const column = headers[Number(index)] || `#${Number(index) + 1}`;
-    const raw = cleanText(cells[Number(index)] ?? "");
+    const raw = (target === "address" ? cleanText : cleanLine)(cells[Number(index)] ?? "");
     if (/^[=+\-@]/.test(raw) && !/^\+\d/.test(raw)) formulaCells++;
     if (!raw) continue;
     if ((PERSONAL_FIELDS as readonly string[]).includes(target)) {

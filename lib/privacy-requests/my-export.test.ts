@@ -72,9 +72,12 @@ describe("the customer's data download", () => {
         type: "ACCESS" as const,
         channel: "EMAIL" as const,
         details: `thư ${i}`,
+        // Answered long ago (closed: no clock of theirs is running).
+        status: "COMPLETED" as const,
         rule: {},
         acknowledgeDueAt: new Date(),
         dueAt: new Date(),
+        completedAt: new Date(),
       })),
     });
     const media = await db().mediaItem.create({ data: { title: `Lễ bàn giao ${tag}`, link: "https://example.test/anh.jpg", publishedWhere: "Facebook" } });

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 
 export type RateLimitResult = { key: string; count: number; allowed: boolean; remaining: number; retryAfterSeconds: number };
 export type Bucket = { key: string; limit: number; windowSeconds: number };
@@ -10,10 +10,10 @@ export type Bucket = { key: string; limit: number; windowSeconds: number };
  * hit in every bucket (one round trip on hot paths): a window that has ended starts again at 1.
  * Rows are written in key order, so concurrent calls never wait on each other in a cycle.
  */
-export async function hitRateLimits(buckets: Bucket[]): Promise<RateLimitResult[]> {
+export async function hitRateLimits(buckets: Bucket[], client: Db | Tx = db()): Promise<RateLimitResult[]> {
   const sorted = [...buckets].sort((a, b) => a.key.localeCompare(b.key));
   const values = Prisma.join(sorted.map((b) => Prisma.sql`(${b.key}, 1, now() + make_interval(secs => ${b.windowSeconds}))`));
-  const rows = await db().$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
+  const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimitBucket" (key, count, "resetAt") VALUES ${values}
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN "RateLimitBucket"."resetAt" <= now() THEN 1 ELSE "RateLimitBucket".count + 1 END,

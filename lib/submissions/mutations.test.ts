@@ -100,6 +100,19 @@ describe("a form submission", () => {
     expect(await Promise.all([db().submission.count(), db().consentEvent.count(), db().auditEvent.count()])).toEqual(before);
   });
 
+  it("refuses the same idempotency key sent with something else, instead of answering as if it were recorded", async () => {
+    const form = await makeForm();
+    const body = valid(uniqueEmail("key"));
+    const first = await submitForm(form, body, ctx());
+    // The same content in another key order is still a retry.
+    const reordered = { ...body, fields: Object.fromEntries(Object.entries(body.fields).reverse()) };
+    await expect(submitForm(form, reordered, ctx())).resolves.toMatchObject({ submissionId: first.submissionId, duplicate: true });
+    const other = uniqueEmail("other");
+    const error = await failure(submitForm(form, { ...body, fields: { ...body.fields, email: other } }, ctx()));
+    expect(error).toMatchObject({ code: "BAD_INPUT", fieldErrors: { idempotencyKey: "publicForm.keyReused" } });
+    expect(await db().customer.count({ where: { email: other } })).toBe(0);
+  });
+
   it("creates exactly one submission and one customer when the same submission races itself", async () => {
     const form = await makeForm();
     const body = valid(uniqueEmail("race"));
@@ -119,10 +132,39 @@ describe("a form submission", () => {
   it("pretends to accept a bot that filled the honeypot, and keeps nothing", async () => {
     const form = await makeForm();
     const email = uniqueEmail("bot");
+    // Answered as a real submission with the same boxes would be: the bot cannot tell.
+    const real = await submitForm(form, valid(uniqueEmail("real"), { consents: ["inquiries"] }), ctx());
+    const fake = await submitForm(form, valid(uniqueEmail("bot"), { consents: ["inquiries"], website: "http://spam.example" }), ctx());
+    expect(fake.confirmationRequired).toBe(real.confirmationRequired);
     const result = await submitForm(form, valid(email, { website: "http://spam.example" }), ctx());
     expect(result.submissionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db().submission.findUnique({ where: { id: result.submissionId } })).toBeNull();
     expect(await db().customer.count({ where: { email } })).toBe(0);
+  });
+
+  it("keeps names on one line without invisible direction or zero-width characters", async () => {
+    const form = await makeForm();
+    const email = uniqueEmail("bidi");
+    await submitForm(form, valid(email, { fields: { email, fullName: "Lê\u202e Văn\u200b\nTám\ufeff", organization: "Công ty\r\nMới" } }), ctx());
+    expect(await db().customer.findFirstOrThrow({ where: { email }, select: { fullName: true, organization: true } })).toEqual({
+      fullName: "Lê Văn Tám",
+      organization: "Công ty Mới",
+    });
+  });
+
+  it("refuses a payload nested deeper than any form sends, as a counted bad input", async () => {
+    const form = await makeForm();
+    let deep: unknown = "x";
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const error = await failure(submitForm(form, { ...valid(uniqueEmail()), answers: { note: deep } }, ctx()));
+    expect(error).toMatchObject({ code: "BAD_INPUT" });
+  });
+
+  it("says a confirmation was emailed only when there was an address to email it to", async () => {
+    const form = await makeForm();
+    expect((await submitForm(form, valid(uniqueEmail()), ctx())).confirmationRequired).toBe(true);
+    const phoneOnly = valid("", { fields: { fullName: "Chỉ Có Số", phone: "0912 000 111" } });
+    expect((await submitForm(form, phoneOnly, ctx())).confirmationRequired).toBe(false);
   });
 
   it("stores HTML as the text it is", async () => {
@@ -170,8 +212,29 @@ describe("submission rate limits", () => {
     for (let i = 0; i < 3; i++) await submitForm(form, valid(uniqueEmail()), ctx());
     const error = await failure(submitForm(form, valid(uniqueEmail()), ctx()));
     expect(error?.code).toBe("RATE_LIMITED");
+    // Said as the form being busy, not as this visitor having sent too much.
+    expect(error?.userMessage).toBe("publicForm.busy");
     expect(error?.params?.seconds).toBeLessThanOrEqual(60);
     expect(await db().submission.count({ where: { formId: form.id } })).toBe(3);
+  });
+
+  it("count an IPv6 /64 as one address, and a burst at once no further than the limit", async () => {
+    process.env.FORM_RATE_LIMIT_PER_IP = "3";
+    assertEnv();
+    const form = await makeForm();
+    const outcomes = [];
+    for (let i = 1; i <= 5; i++) outcomes.push((await failure(submitForm(form, valid(uniqueEmail()), ctx(`2001:db8:77:1::${i.toString(16)}`))))?.code ?? "ok");
+    expect(outcomes).toEqual(["ok", "ok", "ok", "RATE_LIMITED", "RATE_LIMITED"]);
+    // Another /64 is another address; the stored key is not the address.
+    await expect(submitForm(form, valid(uniqueEmail()), ctx("2001:db8:77:2::1"))).resolves.toMatchObject({ duplicate: false });
+    const stored = await db().submission.findFirstOrThrow({ where: { formId: form.id }, select: { ip: true, ipKey: true } });
+    expect(stored.ipKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(stored.ipKey).not.toContain("2001");
+
+    const burst = await makeForm();
+    const results = await Promise.all(Array.from({ length: 8 }, () => failure(submitForm(burst, valid(uniqueEmail()), ctx("10.51.0.9")))));
+    expect(results.filter((r) => r === null)).toHaveLength(3);
+    expect(await db().submission.count({ where: { formId: burst.id } })).toBe(3);
   });
 });
 

@@ -11,6 +11,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import type { PublicForm } from "@/lib/forms/queries";
 import { issuePath, submissionSchema, type SubmissionInput } from "@/lib/forms/submission-schema";
 import { wake } from "@/lib/jobs/mutations";
+import { limitAddress, limitKey } from "@/lib/rate-limit/address";
 import { hitRateLimit } from "@/lib/rate-limit/mutations";
 import { CONFIRM_DAYS } from "@/lib/confirmations/rules";
 
@@ -19,6 +20,16 @@ export type SubmissionContext = { ip: string; userAgent: string | null };
  * what was sent, never on whether the address is already a customer (no enumeration). */
 export type SubmissionResult = { submissionId: string; duplicate: boolean; confirmationRequired: boolean };
 
+/** What a retry must send again: the same fields, answers, boxes and language (in a stable order). */
+function payloadHash(input: SubmissionInput): string {
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const canonical = JSON.stringify([sorted(input.fields), sorted(input.answers), [...input.consents].sort(), input.locale]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** What the per-address limit counts under: an IPv6 /64 is one address; a keyed hash, not the address. */
+const submissionIpKey = (ip: string) => limitKey(limitAddress(ip));
+
 /**
  * A refused submission counts toward the address's limit like an accepted one (the database adds
  * this bucket to its count), so a form cannot be probed without end; past the limit the answer is 429.
@@ -26,16 +37,24 @@ export type SubmissionResult = { submissionId: string; duplicate: boolean; confi
 async function refuseInvalid(form: PublicForm, ctx: SubmissionContext, fieldErrors: FieldErrors): Promise<never> {
   const limit = env().FORM_RATE_LIMIT_PER_IP;
   if (limit > 0) {
-    const hit = await hitRateLimit(`form-invalid:${form.id}:${createHash("md5").update(ctx.ip).digest("hex")}`, limit, 600);
-    const accepted = await db().submission.count({ where: { formId: form.id, ip: ctx.ip, createdAt: { gt: new Date(Date.now() - 600_000) } } });
+    const ipKey = submissionIpKey(ctx.ip);
+    const hit = await hitRateLimit(`form-invalid:${form.id}:${ipKey}`, limit, 600);
+    const accepted = await db().submission.count({ where: { formId: form.id, ipKey, createdAt: { gt: new Date(Date.now() - 600_000) } } });
     if (hit.count + accepted > limit) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: hit.retryAfterSeconds });
   }
   throw new AppError("BAD_INPUT", "publicForm.fixErrors", fieldErrors);
 }
 
-/** Where a string holds half of a UTF-16 pair (no database stores that): its path, or null. */
+/** A submission is a few levels deep ({ answers: { tags: ["a"] } }); anything deeper is refused unread. */
+const MAX_DEPTH = 6;
+
+/**
+ * Where a string holds half of a UTF-16 pair (no database stores that), or where the payload nests
+ * deeper than any form could send: its path, or null.
+ */
 function malformedTextPath(value: unknown, path: PropertyKey[] = []): string | null {
   if (typeof value === "string") return value.isWellFormed() ? null : issuePath(path);
+  if (path.length >= MAX_DEPTH && value && typeof value === "object") return issuePath(path);
   if (value && typeof value === "object") {
     for (const [key, child] of Object.entries(value)) {
       const found = malformedTextPath(child, [...path, Array.isArray(value) ? Number(key) : key]);
@@ -78,7 +97,11 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
   if (!parsed.success) return refuseInvalid(form, ctx, fieldErrorsOf(parsed.error));
   const input: SubmissionInput = parsed.data;
   // A filled honeypot is a bot: answer as if it worked, keep nothing.
-  if (input.website) return { submissionId: randomUUID(), duplicate: false, confirmationRequired: input.consents.length > 0 };
+  if (input.website) {
+    // The same answer a real one would get, so a bot cannot tell.
+    const waits = form.purposes.some((p) => input.consents.includes(p.key) && !p.immediate) && !!(input.fields as { email?: string }).email;
+    return { submissionId: randomUUID(), duplicate: false, confirmationRequired: waits };
+  }
 
   const consents = form.purposes
     .filter((p) => input.consents.includes(p.key))
@@ -99,9 +122,10 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
     limited: string | null;
     retry_after: number | null;
     confirmation_required: boolean;
+    confirmation_queued: boolean;
   }>({
     ...(EMBEDDED_DB ? {} : { name: "record_submission" }),
-    text: `SELECT * FROM record_submission($1::uuid, $2, $3::jsonb, $4::jsonb, $5::"Locale", $6, $7, $8, $9::uuid, $10::jsonb, $11::int, 600, $12::int, 60, $13::int)`,
+    text: `SELECT * FROM record_submission($1::uuid, $2, $3::jsonb, $4::jsonb, $5::"Locale", $6, $7, $8, $9, $10, $11::uuid, $12::jsonb, $13::int, 600, $14::int, 60, $15::int)`,
     values: [
       form.id,
       input.idempotencyKey,
@@ -109,6 +133,8 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
       JSON.stringify(input.answers),
       input.locale,
       ctx.ip,
+      submissionIpKey(ctx.ip),
+      payloadHash(input),
       ctx.userAgent,
       `form:${form.slug}`,
       form.policy?.id ?? null,
@@ -119,16 +145,25 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
     ],
   });
   const row = rows[0];
-  if (row.limited) throw new AppError("RATE_LIMITED", "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });
-  if (row.confirmation_required) await wake("consent-confirmation");
+  if (row.limited === "key_reused") throw new AppError("BAD_INPUT", "publicForm.fixErrors", { idempotencyKey: "publicForm.keyReused" });
+  // Over the address's limit: this visitor sent too many. Over the form's: the form is busy for everyone.
+  if (row.limited)
+    throw new AppError("RATE_LIMITED", row.limited === "form" ? "publicForm.busy" : "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });
+  if (row.confirmation_queued) await wake("consent-confirmation");
   if (!row.duplicate) submissionsReceived().inc({ form: form.slug });
   return { submissionId: row.submission_id, duplicate: row.duplicate, confirmationRequired: row.confirmation_required };
 }
 
-/** Exports of personal data are audited with what was exported and how many rows. */
-export async function recordExport(actor: Actor, details: { formId: string; rows: number }) {
+/**
+ * Exports of personal data are audited before the first byte goes out (a download cut short has
+ * still handed out what it sent), with how many submissions the form held when it began.
+ */
+export async function recordExport(actor: Actor, details: { formId: string }) {
   authorize(actor, ...rolesFor("forms"));
-  await db().$transaction((tx) => recordAudit(tx, actor, { action: "submissions.exported", entityType: "Form", entityId: details.formId, details }));
+  await db().$transaction(async (tx) => {
+    const rows = await tx.submission.count({ where: { formId: details.formId } });
+    await recordAudit(tx, actor, { action: "submissions.exported", entityType: "Form", entityId: details.formId, details: { formId: details.formId, rows } });
+  });
 }
 
 /** Shows a submission's masked phone and address in full, as submitted; the reveal is audited. */

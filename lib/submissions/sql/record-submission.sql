@@ -1,8 +1,8 @@
 -- A form submission recorded in one statement: rate limits, idempotency, the customer, consent per purpose.
 -- The source of these definitions; a change here goes into the next migration (npm run db:migration:create).
 
-CREATE OR REPLACE FUNCTION public.record_submission(p_form_id uuid, p_idempotency_key text, p_fields jsonb, p_answers jsonb, p_locale "Locale", p_ip text, p_user_agent text, p_source text, p_policy_version_id uuid, p_consents jsonb, p_ip_limit integer, p_ip_window integer, p_form_limit integer, p_form_window integer, p_confirm_days integer)
- RETURNS TABLE(submission_id uuid, customer_id uuid, duplicate boolean, limited text, retry_after integer, confirmation_required boolean)
+CREATE OR REPLACE FUNCTION public.record_submission(p_form_id uuid, p_idempotency_key text, p_fields jsonb, p_answers jsonb, p_locale "Locale", p_ip text, p_ip_key text, p_payload_hash text, p_user_agent text, p_source text, p_policy_version_id uuid, p_consents jsonb, p_ip_limit integer, p_ip_window integer, p_form_limit integer, p_form_window integer, p_confirm_days integer)
+ RETURNS TABLE(submission_id uuid, customer_id uuid, duplicate boolean, limited text, retry_after integer, confirmation_required boolean, confirmation_queued boolean)
  LANGUAGE plpgsql
 AS $function$
 DECLARE
@@ -18,29 +18,41 @@ DECLARE
   v_count int;
   v_oldest timestamp;
   v_status "ConfirmationStatus";
+  v_hash text;
   f text;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('submission:' || p_form_id || ':' || p_idempotency_key, 0));
-  SELECT s.id, s."customerId", s."confirmationStatus" INTO v_submission, v_customer, v_status
+  SELECT s.id, s."customerId", s."confirmationStatus", s."payloadHash" INTO v_submission, v_customer, v_status, v_hash
     FROM "Submission" s WHERE s."formId" = p_form_id AND s."idempotencyKey" = p_idempotency_key;
+  -- The key names one submission: the same key with something else sent is not a retry, and is
+  -- refused rather than answered as if it had been recorded.
+  IF FOUND AND v_hash IS DISTINCT FROM p_payload_hash AND v_hash IS NOT NULL THEN
+    RETURN QUERY SELECT NULL::uuid, NULL::uuid, true, 'key_reused'::text, NULL::int, false, false;
+    RETURN;
+  END IF;
   IF FOUND THEN
     RETURN QUERY SELECT v_submission, v_customer, true, NULL::text, NULL::int,
-      EXISTS (SELECT 1 FROM jsonb_array_elements(p_consents) c WHERE NOT coalesce((c->>'immediate')::boolean, false));
+      coalesce(p_fields->>'email', '') <> '' AND EXISTS (SELECT 1 FROM jsonb_array_elements(p_consents) c WHERE NOT coalesce((c->>'immediate')::boolean, false)), false;
     RETURN;
   END IF;
 
+  -- Per address (an IPv6 /64 counts as one) and form: one submission at a time is counted, so a
+  -- burst of parallel requests cannot all pass the same count.
+  IF p_ip_limit > 0 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('submission-ip:' || p_form_id || ':' || p_ip_key, 0));
+  END IF;
   SELECT count(*), min(t."createdAt") INTO v_count, v_oldest FROM (
     SELECT s."createdAt" FROM "Submission" s
-    WHERE p_ip_limit > 0 AND s."formId" = p_form_id AND s.ip = p_ip AND s."createdAt" > v_now - make_interval(secs => p_ip_window)
+    WHERE p_ip_limit > 0 AND s."formId" = p_form_id AND s."ipKey" = p_ip_key AND s."createdAt" > v_now - make_interval(secs => p_ip_window)
     ORDER BY s."createdAt" DESC LIMIT p_ip_limit) t;
   -- Refused (invalid) tries from this address count too (lib/submissions counts them in a bucket).
   IF p_ip_limit > 0 THEN
     v_count := v_count + coalesce((SELECT b.count FROM "RateLimitBucket" b
-      WHERE b.key = 'form-invalid:' || p_form_id || ':' || md5(p_ip) AND b."resetAt" > now()), 0);
+      WHERE b.key = 'form-invalid:' || p_form_id || ':' || p_ip_key AND b."resetAt" > now()), 0);
   END IF;
   IF p_ip_limit > 0 AND v_count >= p_ip_limit THEN
     RETURN QUERY SELECT NULL::uuid, NULL::uuid, false, 'ip'::text,
-      greatest(1, ceil(extract(epoch FROM v_oldest + make_interval(secs => p_ip_window) - v_now)))::int, false;
+      greatest(1, ceil(extract(epoch FROM v_oldest + make_interval(secs => p_ip_window) - v_now)))::int, false, false;
     RETURN;
   END IF;
   SELECT count(*), min(t."createdAt") INTO v_count, v_oldest FROM (
@@ -49,7 +61,7 @@ BEGIN
     ORDER BY s."createdAt" DESC LIMIT p_form_limit) t;
   IF p_form_limit > 0 AND v_count >= p_form_limit THEN
     RETURN QUERY SELECT NULL::uuid, NULL::uuid, false, 'form'::text,
-      greatest(1, ceil(extract(epoch FROM v_oldest + make_interval(secs => p_form_window) - v_now)))::int, false;
+      greatest(1, ceil(extract(epoch FROM v_oldest + make_interval(secs => p_form_window) - v_now)))::int, false, false;
     RETURN;
   END IF;
 
@@ -82,17 +94,22 @@ BEGIN
   END IF;
 
   IF v_customer IS NOT NULL THEN
-    -- Immediate purposes take effect now, except where the person's own withdrawal stands.
-    SELECT coalesce(jsonb_agg(c) FILTER (WHERE coalesce((c->>'immediate')::boolean, false) AND coalesce(st.action::text, '') <> 'WITHDRAWN'), '[]'),
-           coalesce(jsonb_agg(c - 'immediate') FILTER (WHERE NOT (coalesce((c->>'immediate')::boolean, false) AND coalesce(st.action::text, '') <> 'WITHDRAWN')), '[]')
+    -- Immediate purposes (answering the person's own inquiry) take effect now for a person this
+    -- submission put in the register. On a record already there, whoever typed its email or phone
+    -- may not be its owner: they wait for the owner like any other purpose (the emailed
+    -- confirmation; staff where there is no email), a lapsed or withdrawn consent included. One the
+    -- record already holds needs nothing.
+    SELECT coalesce(jsonb_agg(c) FILTER (WHERE coalesce((c->>'immediate')::boolean, false) AND v_created), '[]'),
+           coalesce(jsonb_agg(c - 'immediate') FILTER (WHERE NOT (coalesce((c->>'immediate')::boolean, false)
+             AND (v_created OR coalesce(st.action::text, '') = 'GRANTED'))), '[]')
       INTO v_effective, v_pending
       FROM jsonb_array_elements(p_consents) AS c
       LEFT JOIN "ConsentState" st ON st."customerId" = v_customer AND st."purposeId" = (c->>'purposeId')::uuid;
   END IF;
 
-  INSERT INTO "Submission" ("formId", "customerId", fields, answers, locale, "idempotencyKey", ip, "userAgent", "createdAt",
+  INSERT INTO "Submission" ("formId", "customerId", fields, answers, locale, "idempotencyKey", "payloadHash", ip, "ipKey", "userAgent", "createdAt",
                             "pendingConsents", "proposedChanges", "proposalStatus", "confirmationStatus", "confirmExpiresAt")
-    VALUES (p_form_id, v_customer, p_fields, p_answers, p_locale, p_idempotency_key, p_ip, p_user_agent, v_now,
+    VALUES (p_form_id, v_customer, p_fields, p_answers, p_locale, p_idempotency_key, p_payload_hash, p_ip, p_ip_key, p_user_agent, v_now,
             v_pending,
             CASE WHEN v_proposed = '{}' THEN NULL ELSE v_proposed END,
             CASE WHEN v_proposed = '{}' THEN NULL ELSE 'PENDING'::"ProposalStatus" END,
@@ -119,7 +136,11 @@ BEGIN
       'consents', (SELECT coalesce(jsonb_agg(c->>'key'), '[]'::jsonb) FROM jsonb_array_elements(v_effective) AS c),
       'pendingConsents', (SELECT coalesce(jsonb_agg(c->>'key'), '[]'::jsonb) FROM jsonb_array_elements(v_pending) AS c)));
 
+  -- What the visitor is told depends only on what was sent (never on whether the address is already a
+  -- customer); whether a confirmation was queued only wakes the job that sends it.
+  -- ("We emailed you" only when there is an address to email.)
   RETURN QUERY SELECT v_submission, v_customer, false, NULL::text, NULL::int,
-    EXISTS (SELECT 1 FROM jsonb_array_elements(p_consents) c WHERE NOT coalesce((c->>'immediate')::boolean, false));
+    coalesce(p_fields->>'email', '') <> '' AND EXISTS (SELECT 1 FROM jsonb_array_elements(p_consents) c WHERE NOT coalesce((c->>'immediate')::boolean, false)),
+    coalesce(p_fields->>'email', '') <> '' AND (v_pending <> '[]' OR v_proposed <> '{}');
 END
 $function$;

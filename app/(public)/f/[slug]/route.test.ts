@@ -9,11 +9,11 @@ import { GET, POST } from "./route";
 // The form without JavaScript: a plain HTML form post, answered with a redirect or the form again.
 let form: PublicForm;
 const page = (slug: string, query = "") => `http://127.0.0.1:3000/f/${slug}${query}`;
-const post = (slug: string, fields: [string, string][], query = "") =>
+const post = (slug: string, fields: [string, string][], query = "", site = "same-origin") =>
   POST(
     new Request(page(slug, query), {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", [PEER_HEADER]: `10.8.${(Math.random() * 250) | 0}.2` },
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": site, [PEER_HEADER]: `10.8.${(Math.random() * 250) | 0}.2` },
       body: new URLSearchParams(fields).toString(),
     }),
     { params: Promise.resolve({ slug }) },
@@ -35,6 +35,31 @@ describe("/f/:slug", () => {
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
     expect(html).toContain('name="consents" value="inquiries"');
     expect(html).not.toMatch(/name="consents" value="inquiries"[^>]*checked/); // unticked by default
+  });
+
+  it("refuses a post another site's page makes through its visitor's browser, and records nothing", async () => {
+    const email = uniqueEmail("forged");
+    const fields: [string, string][] = [
+      ["email", email],
+      ["answers.color", "red"],
+      ["consents", "inquiries"],
+      ["idempotencyKey", key()],
+    ];
+    const forged = await post(form.slug, fields, "", "cross-site");
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("gửi từ một trang web khác");
+    expect(await db().submission.count({ where: { formId: form.id, customer: { email } } })).toBe(0);
+    // Without Sec-Fetch-Site, a foreign Origin is refused too.
+    const foreign = await POST(
+      new Request(page(form.slug), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+        body: new URLSearchParams(fields).toString(),
+      }),
+      { params: Promise.resolve({ slug: form.slug }) },
+    );
+    expect(foreign.status).toBe(403);
+    expect(await db().customer.count({ where: { email } })).toBe(0);
   });
 
   it("accepts a plain POST and redirects to the thank-you page (Post/Redirect/Get)", async () => {

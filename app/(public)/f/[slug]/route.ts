@@ -7,6 +7,7 @@ import { findPublishedForm } from "@/lib/forms/queries";
 import { formPageHeaders } from "@/lib/forms/security-headers";
 import { readBodyCapped } from "@/lib/http/body";
 import { clientIp, userAgent } from "@/lib/http/client-ip";
+import { isCrossSiteBrowserPost } from "@/lib/http/same-origin";
 import { translateMessage, translator } from "@/lib/i18n/translate";
 import { submitForm } from "@/lib/submissions/mutations";
 
@@ -33,6 +34,10 @@ export async function POST(request: Request, { params }: Ctx) {
   const form = await findPublishedForm(slug);
   if (!form) return new Response(await renderUnavailablePage(view), { status: 404, headers: formPageHeaders(null) });
   const t = translator(view.locale);
+  if (isCrossSiteBrowserPost(request)) {
+    const html = await renderFormPage(form, view, { values: {}, errors: {}, summary: t("publicForm.crossSite") });
+    return new Response(html, { status: 403, headers: formPageHeaders(form) });
+  }
   let body = "";
   try {
     body = await readBodyCapped(request);

@@ -54,15 +54,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     ];
   };
   const encoder = new TextEncoder();
-  let rows = 0;
+  // On the record before anything is sent.
+  await recordExport(actor, { formId: form.id });
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvRow(header)));
       for await (const batch of submissionBatches(actor, form.id)) {
         controller.enqueue(encoder.encode(batch.map((s) => csvRow(toCells(s))).join("")));
-        rows += batch.length;
       }
-      await recordExport(actor, { formId: form.id, rows });
       controller.close();
     },
   });
