@@ -156,7 +156,7 @@ describe("double opt-in", () => {
     expect(await stateOf(victim.id, "advertising")).toBe("WITHDRAWN");
 
     const result = await confirmSubmission(secret, { ip: "198.51.100.7", userAgent: "Owner's browser" });
-    expect(result).toEqual({ purposes: ["inquiries", "advertising"], appliedFields: ["fullName", "phone", "organization"] });
+    expect(result).toEqual({ purposes: ["inquiries", "advertising"], appliedFields: ["fullName", "phone", "organization"], detailsLeftForStaff: false });
     expect(await stateOf(victim.id, "advertising")).toBe("GRANTED");
     const event = await db().consentEvent.findFirstOrThrow({ where: { submissionId, purpose: { key: "advertising" } } });
     expect(event).toMatchObject({ action: "GRANTED", source: "FORM", ip: "203.0.113.66", formId: form.id });
@@ -172,6 +172,24 @@ describe("double opt-in", () => {
     await expect(confirmSubmission(secret, { ip: "x", userAgent: null })).rejects.toMatchObject({ code: "EXPIRED", userMessage: "confirm.linkUsed" });
     await expect(confirmSubmission(`${secret.slice(0, -3)}abc`, { ip: "x", userAgent: null })).rejects.toMatchObject({ userMessage: "confirm.linkInvalid" });
     expect(await previewConfirmation(secret)).toEqual({ state: "used" });
+  });
+
+  it("confirms the consent even when a proposed detail cannot be applied; staff decide on the detail", async () => {
+    const form = await makeForm();
+    const owner = await makeCustomer();
+    const other = await makeCustomer({ phone: randomPhone() });
+    // Someone (or the owner by mistake) proposes a phone another record holds.
+    const { submissionId } = await forge(form, owner.email!, ["advertising"], other.phone!);
+    await drain();
+    const secret = tokenOf(await oneTimeLinkTo(owner.email!, "consent_confirmation"))!;
+    const result = await confirmSubmission(secret, { ip: "198.51.100.8", userAgent: "Owner" });
+    expect(result).toMatchObject({ purposes: ["advertising"], detailsLeftForStaff: true });
+    expect(await stateOf(owner.id, "advertising")).toBe("GRANTED");
+    expect(await db().submission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({
+      confirmationStatus: "CONFIRMED",
+      proposalStatus: "PENDING",
+    });
+    expect((await db().customer.findUniqueOrThrow({ where: { id: owner.id } })).phone).toBe(owner.phone ? `+84${owner.phone.slice(1)}` : null);
   });
 
   it("links expire after 7 days", async () => {

@@ -177,7 +177,16 @@ export async function confirmSubmission(token: string, context: { ip: string; us
       });
     }
     const proposed = s.proposalStatus === "PENDING" ? ((s.proposedChanges ?? {}) as ProposedValues) : {};
-    const applied = await applyProposedValues(tx, actor, s.customerId, proposed, { submissionId: s.id, action: "customer.updated_by_confirmation" });
+    // The consent stands on its own: details that cannot be applied (a phone another record holds)
+    // stay proposed for staff to decide, instead of taking the owner's confirmation down with them.
+    let leftForStaff = false;
+    const applied = await applyProposedValues(tx, actor, s.customerId, proposed, { submissionId: s.id, action: "customer.updated_by_confirmation" }).catch(
+      (error: unknown) => {
+        if (!(error instanceof AppError && error.userMessage === "proposals.contactTaken")) throw error;
+        leftForStaff = true;
+        return [] as string[];
+      },
+    );
     await tx.submission.update({
       where: { id: s.id },
       data: {
@@ -185,16 +194,21 @@ export async function confirmSubmission(token: string, context: { ip: string; us
         confirmedAt: at,
         confirmIp: context.ip,
         confirmUserAgent: context.userAgent?.slice(0, 500) ?? null,
-        ...(s.proposalStatus === "PENDING" ? { proposalStatus: "CONFIRMED", proposalDecidedAt: at } : {}),
+        ...(s.proposalStatus === "PENDING" && !leftForStaff ? { proposalStatus: "CONFIRMED", proposalDecidedAt: at } : {}),
       },
     });
     await recordAudit(tx, actor, {
       action: "submission.confirmed",
       entityType: "Submission",
       entityId: s.id,
-      details: { customerId: s.customerId, consents: pending.map((p) => p.key), appliedFields: applied },
+      details: {
+        customerId: s.customerId,
+        consents: pending.map((p) => p.key),
+        appliedFields: applied,
+        ...(leftForStaff ? { detailsLeftForStaff: "contact_taken" } : {}),
+      },
     });
-    return { purposes: pending.map((p) => p.key), appliedFields: applied };
+    return { purposes: pending.map((p) => p.key), appliedFields: applied, detailsLeftForStaff: leftForStaff };
   });
 }
 

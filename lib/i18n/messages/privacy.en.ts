@@ -199,6 +199,7 @@ export const privacyEn: Record<keyof typeof privacyVi, string> = {
   "confirm.confirming": "Confirming…",
   "confirm.done": "Confirmed. Thank you!",
   "confirm.doneBody": "Your choices now apply. You can change them at any time on your My data page.",
+  "confirm.detailsLeft": "One of the details you sent (a phone number already on another record) was not changed: our staff will check it and may contact you.",
   "confirm.manage": "Open My data",
   "confirm.notYou": "Not you? Just close this page: nothing changes.",
   "confirm.linkInvalid": "This confirmation link is not valid.",

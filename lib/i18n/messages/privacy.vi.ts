@@ -200,6 +200,7 @@ export const privacyVi = {
   "confirm.confirming": "Đang xác nhận…",
   "confirm.done": "Đã xác nhận. Cảm ơn bạn!",
   "confirm.doneBody": "Lựa chọn của bạn đã có hiệu lực. Bạn có thể thay đổi bất cứ lúc nào tại trang Dữ liệu của tôi.",
+  "confirm.detailsLeft": "Một thông tin bạn gửi (số điện thoại đã có trong hồ sơ khác) chưa được thay đổi: nhân viên sẽ kiểm tra và có thể liên hệ với bạn.",
   "confirm.manage": "Mở trang Dữ liệu của tôi",
   "confirm.notYou": "Không phải bạn? Chỉ cần đóng trang này: không có gì thay đổi.",
   "confirm.linkInvalid": "Liên kết xác nhận không hợp lệ.",
