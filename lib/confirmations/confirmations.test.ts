@@ -101,6 +101,8 @@ describe("an anonymous form cannot rewrite a customer or re-grant a withdrawn co
       method: "PHONE",
       documentRef: "Gọi",
     });
+    const grant = await db().consentEvent.findFirstOrThrow({ where: { customerId: c.id, purposeId: inquiries.id } });
+    // Lapsed after it was given (a material policy change), whatever the clocks other tests moved.
     await db().consentEvent.create({
       data: {
         customerId: c.id,
@@ -110,6 +112,7 @@ describe("an anonymous form cannot rewrite a customer or re-grant a withdrawn co
         wording: "—",
         locale: "vi",
         evidence: { reason: "material_change" },
+        givenAt: new Date(Math.max(Date.now(), grant.givenAt.getTime() + 1)),
       },
     });
     expect(await stateOf(c.id, "inquiries")).toBe("LAPSED");

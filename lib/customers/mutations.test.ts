@@ -3,6 +3,7 @@ import { listAuditEvents, openSealedDetails } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer } from "@/tests/support/customers";
+import { eraseCustomer } from "@/lib/privacy-requests/mutations/erasure";
 import { createCustomer, terminateCustomer, updateCustomer } from "./mutations";
 import { listCustomers } from "./queries";
 import { customerFilterSchema } from "./schemas";
@@ -37,6 +38,30 @@ describe("editing customers", () => {
     const found = async (q: string) => (await listCustomers(staff, customerFilterSchema.parse({ q }))).rows.map((r) => r.id);
     expect(await found(`Nguyễn Hà ${tag}`.normalize("NFD"))).toEqual([id]);
     expect(await found(`nguyen ha ${tag}`)).toEqual([id]);
+  });
+
+  it("never write a record back that an erasure took meanwhile", async () => {
+    const staff = await makeStaff("STAFF");
+    const c = await makeCustomer();
+    let erasing!: () => void;
+    const erased = new Promise<void>((r) => (erasing = r));
+    const erasure = db().$transaction(
+      async (tx) => {
+        await eraseCustomer(tx, { kind: "system", label: "test" }, c.id, {});
+        erasing();
+        // Still open while the edit starts: the edit must wait for it, then see the erasure.
+        await new Promise((r) => setTimeout(r, 300));
+      },
+      { timeout: 10_000 },
+    );
+    await erased;
+    const edit = updateCustomer(staff, { ...c, customerId: c.id, fullName: "Viết Lại" }).then(
+      () => "written",
+      (e) => e.code,
+    );
+    await erasure;
+    expect(await edit).toBe("NOT_FOUND");
+    expect(await db().customer.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "ERASED", fullName: null, email: null });
   });
 
   it("are refused to administrators", async () => {

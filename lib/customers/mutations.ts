@@ -58,6 +58,9 @@ export async function updateCustomer(actor: Actor, raw: unknown) {
   const existing = await findSamePerson(values, customerId);
   if (existing) throw duplicateError(values, existing);
   await db().$transaction(async (tx) => {
+    // The row is held while it is edited: an erasure committing meanwhile is seen (and refused below),
+    // never written over.
+    await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
     const before = await tx.customer.findUnique({
       where: { id: customerId },
       select: { fullName: true, email: true, phone: true, address: true, organization: true, locale: true, status: true },
@@ -125,7 +128,8 @@ export async function terminateCustomer(actor: Actor, raw: unknown) {
       action: "customer.terminated",
       entityType: "Customer",
       entityId: input.customerId,
-      details: { date: input.date, reason: input.reason },
+      // The reason may name people or contracts: sealed with the customer's key (erasure shreds it).
+      details: { date: input.date, reason: await sealForCustomer(tx, input.customerId, input.reason) },
     });
   });
 }
@@ -140,7 +144,12 @@ export async function recordSharingObjection(actor: Actor, raw: unknown) {
       data: { sharingObjectedAt: new Date() },
     });
     if (count === 0) throw new AppError("CONFLICT", "customers.alreadyObjected");
-    await recordAudit(tx, actor, { action: "customer.sharing_objected", entityType: "Customer", entityId: customerId, details: { note } });
+    await recordAudit(tx, actor, {
+      action: "customer.sharing_objected",
+      entityType: "Customer",
+      entityId: customerId,
+      details: { note: await sealForCustomer(tx, customerId, note) },
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, sealForCustomer } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { rolesFor } from "@/lib/auth/permissions";
 import { mergeSchema } from "@/lib/customers/schemas";
@@ -131,7 +131,8 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
         customerId: keepId,
         mergedId: mergeId,
         basis,
-        reason: reason || null,
+        // Free text about people: sealed with the kept record's key (the merged one's is now theirs too).
+        reason: reason ? await sealForCustomer(tx, keepId, reason) : null,
         filledFields: [...filled],
         moved,
         state: { status: state.status, sharingObjected: !!state.sharingObjectedAt },
@@ -141,7 +142,8 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
       action: "customer.merged_into",
       entityType: "Customer",
       entityId: mergeId,
-      details: { customerId: mergeId, keptId: keepId, basis, reason: reason || null },
+      // (The reason is on the kept record's "customer.merged", sealed with its key.)
+      details: { customerId: mergeId, keptId: keepId, basis },
     });
     return { keepId, moved: consentEvents + submissions.count };
   });

@@ -5,7 +5,8 @@ import { verifyAuditChain } from "@/lib/audit/queries";
 import type { CustomerActor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { recordStaffConsent } from "@/lib/consent/mutations";
-import { updateCustomer } from "@/lib/customers/mutations";
+import { recordSharingObjection, updateCustomer } from "@/lib/customers/mutations";
+import { recordCustomerExport } from "@/lib/exports/mutations";
 import { db } from "@/lib/db";
 import { approveDisclosure, buildDisclosureItems, createRecipient, prepareDisclosure } from "@/lib/disclosures/mutations";
 import { deliverDueEmails } from "@/lib/email/delivery";
@@ -15,7 +16,7 @@ import { makeStaff } from "@/tests/support/factories";
 import { makeCustomer, token } from "@/tests/support/customers";
 import { ctx, key, makeForm } from "@/tests/support/forms";
 import { vnDay } from "./deadlines";
-import { completeRequest, setLegalHold } from "./mutations/desk";
+import { clearLegalHold, completeRequest, setLegalHold } from "./mutations/desk";
 import { confirmRetentionSchema } from "./schemas";
 import { confirmRetentionBatch, runErasureBatches } from "./mutations/retention";
 import { retentionCandidates } from "./queries/desk";
@@ -109,10 +110,22 @@ describe("erasing a customer", () => {
     });
     while ((await buildDisclosureItems(50)) > 0) {}
     await approveDisclosure(officer, disclosure.id);
-    // …and an uploaded spreadsheet.
-    await uploadImport(staff, new File([`full_name,email,phone\n${person.fullName},${person.email},${localPhone}\n`], "khach.csv", { type: "text/csv" }));
+    // …an uploaded spreadsheet (the address written as people write it)…
+    await uploadImport(
+      staff,
+      new File([`full_name,email,phone\n${person.fullName},${person.email.toUpperCase()},${localPhone}\n`], "khach.csv", { type: "text/csv" }),
+    );
+    // …free text naming them in the permanent record: an objection's note, a legal hold set and
+    // cleared, an export searched by their name…
+    await recordSharingObjection(staff, { customerId: id, note: `${person.fullName} gọi điện phản đối` });
+    await setLegalHold(officer, { customerId: id, reason: `Tranh chấp hợp đồng với ${person.fullName}` });
+    await clearLegalHold(officer, id);
+    await recordCustomerExport(staff, { q: person.fullName }, 1, true);
+    // …and a new address set by compliance, after mail went to the old one.
+    const newEmail = `moi.${t}@example.test`;
+    await updateCustomer(officer, { customerId: id, ...person, email: newEmail, address: `${t} Hàng Bài, Hà Nội`, locale: "vi", status: "ACTIVE" });
 
-    const values = [person.fullName, person.email, localPhone, e164, `${t} Hàng Bài`, person.organization];
+    const values = [person.fullName, person.email, newEmail, localPhone, e164, `${t} Hàng Bài`, person.organization];
     expect((await findEverywhere(values)).length).toBeGreaterThan(10);
     const consentEvents = await db().consentEvent.count({ where: { customerId: id } });
 
@@ -121,10 +134,10 @@ describe("erasing a customer", () => {
     await completeRequest(second, { id: request.id, resolution: "Đã xoá theo yêu cầu" });
 
     // The completion email is the one thing left with the address, until the outbox has handled it.
-    const last = await db().emailMessage.findFirstOrThrow({ where: { eraseAfterSend: true, to: person.email } });
+    const last = await db().emailMessage.findFirstOrThrow({ where: { eraseAfterSend: true, to: newEmail } });
     expect(last.subject).toContain("Dữ liệu của bạn đã được xoá");
     expect(last.text).not.toContain(person.fullName);
-    expect(await findEverywhere(values)).toEqual([`EmailMessage.to contains ${person.email} (1)`]);
+    expect(await findEverywhere(values)).toEqual([`EmailMessage.to contains ${newEmail} (1)`]);
     await drainEmail();
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ status: "CAPTURED", to: "", html: null, text: null });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { saveAttachment } from "@/lib/attachments/mutations";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, sealForCustomer } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import { recordConsentChange } from "@/lib/consent/mutations";
@@ -177,7 +177,12 @@ export async function extendRequest(actor: Actor, raw: unknown) {
       action: "request.extended",
       entityType: "PrivacyRequest",
       entityId: input.id,
-      details: { customerId: request.customer?.id ?? null, days: input.days, extendedDueAt: extendedDueAt.toISOString(), reason: input.reason },
+      details: {
+        customerId: request.customer?.id ?? null,
+        days: input.days,
+        extendedDueAt: extendedDueAt.toISOString(),
+        reason: request.customer ? await sealForCustomer(tx, request.customer.id, input.reason) : input.reason,
+      },
     });
     if (request.customer) await queueRequestEmail(tx, request.customer, request, "extended", { date: extendedDueAt, reason: input.reason });
     return { extendedDueAt };
@@ -266,7 +271,10 @@ export async function rejectRequest(actor: Actor, raw: unknown) {
       action: "request.rejected",
       entityType: "PrivacyRequest",
       entityId: input.id,
-      details: { customerId: request.customer?.id ?? null, reason: input.reason },
+      details: {
+        customerId: request.customer?.id ?? null,
+        reason: request.customer ? await sealForCustomer(tx, request.customer.id, input.reason) : input.reason,
+      },
     });
     if (request.customer) await queueRequestEmail(tx, request.customer, request, "rejected", { reason: input.reason });
   });
@@ -282,7 +290,12 @@ export async function setLegalHold(actor: Actor, raw: unknown) {
       data: { legalHoldReason: input.reason, legalHoldSetAt: await now() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
-    await recordAudit(tx, actor, { action: "customer.legal_hold_set", entityType: "Customer", entityId: input.customerId, details: { reason: input.reason } });
+    await recordAudit(tx, actor, {
+      action: "customer.legal_hold_set",
+      entityType: "Customer",
+      entityId: input.customerId,
+      details: { reason: await sealForCustomer(tx, input.customerId, input.reason) },
+    });
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { PACKAGE_ERASURE_LOCK } from "@/lib/disclosures/rules";
 import { recordAudit, shredCustomerKey } from "@/lib/audit/mutations";
+import { mapStrings, openWith, SEALED_PREFIX } from "@/lib/audit/sealing";
+import { now } from "@/lib/clock";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
@@ -33,6 +35,10 @@ export async function eraseCustomer(
   if (!customer || customer.status === "ERASED") throw new AppError("NOT_FOUND", "errors.notFound");
   if (customer.legalHoldReason) throw new AppError("CONFLICT", "requests.legalHoldBlocks", undefined, { reason: customer.legalHoldReason });
 
+  // Every address the person has had that the register can still read, gathered before their forms
+  // and keys go: emails sent to an old or merged-in address go with the current ones.
+  const addresses = await addressesOf(tx, customerId, customer.email);
+
   // Consent evidence: the IP address, browser (also of a confirmation) and free-text notes go, and the scan of a paper form
   // (its SHA-256 stays, so the company can still show a copy it kept elsewhere matches).
   const scans = await tx.$queryRaw<{ id: string }[]>`
@@ -64,14 +70,27 @@ export async function eraseCustomer(
     );
     await tx.submission.update({
       where: { id: s.id },
-      data: { fields: {}, answers: kept as object, ip: null, userAgent: null, proposedChanges: Prisma.DbNull, confirmIp: null, confirmUserAgent: null },
+      data: {
+        fields: {},
+        answers: kept as object,
+        ip: null,
+        userAgent: null,
+        // (The limit's key and the content digest could be matched against a guess of who sent it.)
+        ipKey: null,
+        payloadHash: null,
+        proposedChanges: Prisma.DbNull,
+        confirmIp: null,
+        confirmUserAgent: null,
+      },
     });
   }
   await tx.authToken.deleteMany({ where: { submission: { customerId } } });
 
   // Scans of written requests, and the requests' own words.
   const requestScans = await tx.privacyRequest.findMany({ where: { customerId, attachmentId: { not: null } }, select: { attachmentId: true } });
-  await tx.privacyRequest.updateMany({ where: { customerId }, data: { details: "", attachmentId: null } });
+  // What officers wrote about the requests (a correction's old and new phone, an extension's reason) goes too.
+  await tx.privacyRequest.updateMany({ where: { customerId }, data: { details: "", attachmentId: null, resolution: null, extensionReason: null } });
+  await tx.requestDeadlineChange.updateMany({ where: { request: { customerId } }, data: { reason: null } });
   const attachmentIds = [...scans.map((s) => s.id), ...requestScans.map((r) => r.attachmentId!)].filter(Boolean);
   const attachments = attachmentIds.length ? (await tx.attachment.deleteMany({ where: { id: { in: attachmentIds } } })).count : 0;
 
@@ -90,7 +109,6 @@ export async function eraseCustomer(
   // Emails: the address and bodies go. Queued messages are cancelled, except the one that tells the
   // customer it is done (wiped by the outbox once handled).
   // (Marketing messages are found by the customer too: one queued to an address they had before.)
-  const addresses = [customer.email].filter((a): a is string => !!a);
   const emails = await tx.$executeRaw`
         UPDATE "EmailMessage" SET "to" = '', html = NULL, text = NULL, variables = NULL,
           status = CASE WHEN status = 'QUEUED' THEN 'CANCELLED'::"EmailStatus" ELSE status END, "lockedUntil" = NULL
@@ -98,10 +116,12 @@ export async function eraseCustomer(
           AND id IS DISTINCT FROM ${context.keepEmailId ?? null}::uuid`;
 
   // Uploaded import files that still contain the person (imports keep no file once finished).
-  const needles = [customer.email, customer.phone].filter((v): v is string => !!v);
+  // (A phone as E.164 and as written at home: +84912345678, 0912345678.)
+  const national = customer.phone?.startsWith("+84") ? `0${customer.phone.slice(3)}` : null;
+  const needles = [...addresses, customer.phone, national].filter((v): v is string => !!v);
   if (needles.length) {
     await tx.$executeRaw`
-      UPDATE "ImportJob" SET content = '' WHERE content <> '' AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n WHERE strpos(content, n) > 0)`;
+      UPDATE "ImportJob" SET content = '' WHERE content <> '' AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n WHERE strpos(lower(content), lower(n)) > 0)`;
     await tx.signInRequest.deleteMany({ where: { identifier: { in: needles } } });
   }
 
@@ -112,7 +132,7 @@ export async function eraseCustomer(
   const sealedFiles = (await tx.attachment.deleteMany({ where: { keyCustomerId: { in: [customerId, ...shredded] } } })).count;
   await tx.customer.update({
     where: { id: customerId },
-    data: { fullName: null, email: null, phone: null, address: null, organization: null, terminationReason: null, status: "ERASED", erasedAt: new Date() },
+    data: { fullName: null, email: null, phone: null, address: null, organization: null, terminationReason: null, status: "ERASED", erasedAt: await now() },
   });
 
   const result = { submissions: submissions.length, consentEvents, emails, disclosurePackages: packages.length, attachments: attachments + sealedFiles };
@@ -123,4 +143,51 @@ export async function eraseCustomer(
     details: { customerId, requestId: context.requestId ?? null, batchId: context.batchId ?? null, ...result },
   });
   return result;
+}
+
+/** The edits whose sealed before/after may hold an address the person had. */
+const EDIT_ACTIONS = [
+  "customer.created",
+  "customer.updated",
+  "customer.updated_by_confirmation",
+  "customer.updated_from_submission",
+  "customer.updated_by_import",
+];
+
+/**
+ * Every email address the register can still read for the person, lower-cased: the current one, the
+ * ones on their forms, and the ones in the sealed history of their record and of the records merged
+ * into it (opened with the keys erasure is about to shred).
+ */
+async function addressesOf(tx: Tx, customerId: string, current: string | null): Promise<string[]> {
+  const found = new Set<string>(current ? [current.toLowerCase()] : []);
+  const forms = await tx.$queryRaw<{ email: string }[]>`
+    SELECT DISTINCT lower(fields ->> 'email') AS email FROM "Submission" WHERE "customerId" = ${customerId}::uuid AND coalesce(fields ->> 'email', '') <> ''`;
+  for (const f of forms) found.add(f.email);
+  const keys = await tx.customerKey.findMany({ where: { OR: [{ customerId }, { mergedIntoId: customerId }] }, select: { customerId: true, key: true } });
+  const byId = new Map(keys.map((k) => [k.customerId, Buffer.from(k.key)]));
+  if (byId.size > 0) {
+    const events = await tx.auditEvent.findMany({
+      where: { entityType: "Customer", entityId: { in: [...byId.keys()] }, action: { in: EDIT_ACTIONS } },
+      select: { entityId: true, details: true },
+    });
+    for (const e of events) {
+      const key = byId.get(e.entityId ?? "");
+      collectEmails(
+        mapStrings(e.details, (v) => (v.startsWith(SEALED_PREFIX) ? openWith(key, v) : v)),
+        found,
+      );
+    }
+  }
+  return [...found].filter((a) => a.includes("@"));
+}
+
+/** Values under an "email" key, at any depth ({ after: { email } }, { changes: { email: { before, after } } }). */
+function collectEmails(value: unknown, into: Set<string>, underEmail = false) {
+  if (typeof value === "string") {
+    if (underEmail && value) into.add(value.toLowerCase());
+    return;
+  }
+  if (Array.isArray(value)) for (const v of value) collectEmails(v, into, underEmail);
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) collectEmails(v, into, underEmail || k === "email");
 }
