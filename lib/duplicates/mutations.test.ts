@@ -1,3 +1,4 @@
+import { openSealedDetails } from "@/lib/audit/queries";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordStaffConsent } from "@/lib/consent/mutations";
@@ -77,7 +78,10 @@ describe("merging duplicate customers", () => {
     expect(Object.fromEntries(states.map((s) => [s.purpose.key, s.action]))).toEqual({ surveys: "WITHDRAWN", inquiries: "GRANTED" });
     const kept = await db().customer.findUniqueOrThrow({ where: { id: keep.id } });
     expect(kept).toMatchObject({ organization: "Công ty X", phone: `+84${dup.phone!.slice(1)}` });
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.merged", entityId: keep.id } });
+    // The officer's reason is sealed with the kept record's key (it may name people), readable in the log.
+    const stored = await db().auditEvent.findFirstOrThrow({ where: { action: "customer.merged", entityId: keep.id } });
+    expect(JSON.stringify(stored.details)).not.toContain("confirmed by phone call");
+    const [audit] = await openSealedDetails([stored]);
     expect(audit.details).toMatchObject({
       mergedId: dup.id,
       basis: "compliance_approval",
