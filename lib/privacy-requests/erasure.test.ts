@@ -125,6 +125,18 @@ describe("erasing a customer", () => {
     const newEmail = `moi.${t}@example.test`;
     await updateCustomer(officer, { customerId: id, ...person, email: newEmail, address: `${t} Hàng Bài, Hà Nội`, locale: "vi", status: "ACTIVE" });
 
+    // …and a published photo of the work delivered to them.
+    const media = await db().mediaItem.create({
+      data: {
+        title: `Bàn giao ${t}`,
+        link: "https://example.test/anh.jpg",
+        publishedWhere: "Facebook",
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        appearances: { create: [{ customerId: id }] },
+      },
+    });
+
     const values = [person.fullName, person.email, newEmail, localPhone, e164, `${t} Hàng Bài`, person.organization];
     expect((await findEverywhere(values)).length).toBeGreaterThan(10);
     const consentEvents = await db().consentEvent.count({ where: { customerId: id } });
@@ -142,6 +154,12 @@ describe("erasing a customer", () => {
     expect(await db().emailMessage.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ status: "CAPTURED", to: "", html: null, text: null });
 
     expect(await findEverywhere([...values, "10.66.1.1", "10.66.0.9", `${t}.pdf`])).toEqual([]);
+
+    // The photo is marked to be taken down.
+    expect(await db().mediaItem.findUniqueOrThrow({ where: { id: media.id } })).toMatchObject({
+      status: "TAKEDOWN_REQUESTED",
+      takedownRequestedAt: expect.any(Date),
+    });
 
     // The evidence stays, pseudonymous.
     const erased = await db().customer.findUniqueOrThrow({ where: { id } });
@@ -193,12 +211,16 @@ describe("retention", () => {
     const old = await make("cu", 45);
     const held = await make("giu", 60);
     const recent = await make("moi", 5);
+    // Terminated long ago too, but waiting for an answer to their access request: not erasable yet.
+    const asking = await make("hoi", 90);
+    await requestCorrection(asCustomer(asking), { details: "Xin gửi lại dữ liệu của tôi trước khi xoá" });
     await setLegalHold(officer, { customerId: held, reason: "Lệnh giữ hồ sơ của toà án" });
 
     const { rows } = await retentionCandidates(staff);
     const listed = rows.map((r) => r.id);
     expect(listed).toEqual(expect.arrayContaining([old, held]));
     expect(listed).not.toContain(recent);
+    expect(listed).not.toContain(asking);
     expect(rows.find((r) => r.id === held)?.legalHoldReason).toBe("Lệnh giữ hồ sơ của toà án");
 
     expect(() => confirmRetentionSchema.parse({ customerIds: [] })).toThrow();

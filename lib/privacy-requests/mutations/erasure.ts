@@ -125,6 +125,11 @@ export async function eraseCustomer(
     await tx.signInRequest.deleteMany({ where: { identifier: { in: needles } } });
   }
 
+  // Published photos or videos showing them are marked to be taken down (staff see them on the media page).
+  await tx.$executeRaw`
+    UPDATE "MediaItem" SET status = 'TAKEDOWN_REQUESTED', "takedownRequestedAt" = now(), "updatedAt" = now()
+    WHERE status = 'PUBLISHED' AND id IN (SELECT "mediaId" FROM "MediaAppearance" WHERE "customerId" = ${customerId}::uuid)`;
+
   await tx.authToken.deleteMany({ where: { customerId } });
   await tx.customerSession.deleteMany({ where: { customerId } });
   // Files sealed with a shredded key (this customer's, or a record merged into theirs) go as well.

@@ -159,9 +159,14 @@ export async function retentionEligibleSql(at?: Date, client: Db | Tx = db()) {
   const when = at ?? (await now());
   const terminatedBefore = new Date(when.getTime() - retentionGraceDays * 86_400_000);
   return {
+    // Never someone with a request still open (it could no longer be answered) or a breach they have
+    // not yet been told of (the notice goes to them first).
     where: Prisma.sql`((c.status = 'TERMINATED' AND c."terminatedAt" < ${terminatedBefore})
       OR (c.status = 'LEAD' AND c."createdAt" < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})
-          AND ${LAST_CONTACT} < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})))`,
+          AND ${LAST_CONTACT} < ${when}::timestamptz - make_interval(months => ${leadRetentionMonths})))
+      AND NOT EXISTS (SELECT 1 FROM "PrivacyRequest" q WHERE q."customerId" = c.id AND q.status IN ('RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS'))
+      AND NOT EXISTS (SELECT 1 FROM "BreachCustomer" bc JOIN "Breach" b ON b.id = bc."breachId"
+                      WHERE bc."customerId" = c.id AND bc."notifiedAt" IS NULL AND b.status <> 'CLOSED')`,
     retentionGraceDays,
     leadRetentionMonths,
     terminatedBefore,
