@@ -76,7 +76,9 @@ describe("the breach register", () => {
     await updateBreach(officer, { ...input, id: breach.id, detectedOn: earlier.on, detectedTime: earlier.time, approxSubjects: 5 });
     expect(await failure(updateBreach(officer, { ...input, id: breach.id }))).toMatchObject({ fieldErrors: { detectedOn: "breaches.detectedLater" } });
     const edit = await db().auditEvent.findFirstOrThrow({ where: { action: "breach.updated", entityId: breach.id } });
-    expect(edit.details).toMatchObject({ before: { approxSubjects: 3 }, after: { approxSubjects: 5 } });
+    expect(edit.details).toMatchObject({ before: { approxSubjects: 3 }, after: { approxSubjects: 5 }, textChanged: [] });
+    // Free text stays on the breach (compliance only), not in the audit log administrators read.
+    expect(JSON.stringify(edit.details)).not.toContain(input.description);
   });
 
   it("records the report to the authority; after 72 hours only with the reason for the delay", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, type Actor } from "@/lib/auth/actor";
@@ -90,6 +91,9 @@ const BREACH_FIELDS = {
   handlerId: true,
 } as const;
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const FREE_TEXT = ["title", "description", "otherCategories", "consequences", "measures"];
+
 /** Locks a breach that is not closed. */
 async function openBreach(tx: Tx, id: string) {
   const [row] = await tx.$queryRaw<{ status: string; detectedAt: Date; authorityNotifiedAt: Date | null }[]>`
@@ -113,7 +117,19 @@ export async function updateBreach(actor: Actor, raw: unknown) {
     await checkHandler(tx, input.handlerId);
     const before = await tx.breach.findUniqueOrThrow({ where: { id }, select: BREACH_FIELDS });
     await tx.breach.update({ where: { id }, data });
-    await recordAudit(tx, actor, { action: "breach.updated", entityType: "Breach", entityId: id, details: { before, after: data } });
+    // The chain keeps the before and after of times, counts, categories and handler; of the free text
+    // (which may describe people, and which administrators reading the audit log may not see) only
+    // which parts changed — the breach itself holds the words.
+    const pick = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !FREE_TEXT.includes(k)));
+    const textChanged = FREE_TEXT.filter(
+      (k) => JSON.stringify((before as Record<string, unknown>)[k] ?? null) !== JSON.stringify((data as Record<string, unknown>)[k] ?? null),
+    );
+    await recordAudit(tx, actor, {
+      action: "breach.updated",
+      entityType: "Breach",
+      entityId: id,
+      details: JSON.parse(JSON.stringify({ before: pick(before), after: pick(data), textChanged })),
+    });
   });
 }
 
@@ -215,7 +231,8 @@ export async function saveCustomerNotice(actor: Actor, raw: unknown) {
       action: "breach.notice_written",
       entityType: "Breach",
       entityId: input.id,
-      details: { noticeVi: input.noticeVi, noticeEn: input.noticeEn },
+      // Which text (its digest): the words are on the breach, frozen once anyone has been told.
+      details: { noticeVi: sha256(input.noticeVi), noticeEn: sha256(input.noticeEn) },
     });
   });
 }

@@ -39,3 +39,13 @@ export function dataFieldLabel(t: Translate, field: string) {
   if (field === "consent" || field === "other") return t(`breaches.category.${field}`);
   return t(`disclosures.field.${field as "fullName"}`);
 }
+
+/** How a request was handled: what the app itself wrote ("self-service") in words; an officer's own text as written. */
+export function resolutionLabel(t: Translate, resolution: string | null): string | null {
+  if (resolution === "self-service") return t("requests.resolvedSelfService");
+  // A download the customer made themselves ("self-service json").
+  const download = /^self-service (json|csv)$/.exec(resolution ?? "");
+  if (download) return `${t("requests.resolvedSelfService")} (${download[1].toUpperCase()})`;
+  if (resolution === "cancelled by the customer") return t("requests.resolvedCancelledByCustomer");
+  return resolution;
+}

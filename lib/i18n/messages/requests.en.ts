@@ -54,6 +54,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
   "requests.detailsErased": "The wording was erased with the customer's data.",
   "requests.scan": "Download the scan",
   "requests.resolution": "How it was handled",
+  "requests.resolvedSelfService": "Done by the customer on their privacy page",
+  "requests.resolvedCancelledByCustomer": "Cancelled by the customer",
   "requests.handle": "Handle",
   "requests.viewOnly": "You can look at requests; a compliance officer handles them.",
   "requests.objectedSince": "Objected to sharing on {date}",

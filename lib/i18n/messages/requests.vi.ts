@@ -53,6 +53,8 @@ export const requestsVi = {
   "requests.detailsErased": "Nội dung đã được xoá cùng dữ liệu của khách hàng.",
   "requests.scan": "Tải bản quét",
   "requests.resolution": "Cách xử lý",
+  "requests.resolvedSelfService": "Khách hàng tự thực hiện trên trang dữ liệu cá nhân",
+  "requests.resolvedCancelledByCustomer": "Khách hàng đã huỷ",
   "requests.handle": "Xử lý",
   "requests.viewOnly": "Bạn có thể xem yêu cầu; cán bộ tuân thủ sẽ xử lý.",
   "requests.objectedSince": "Đã phản đối chia sẻ từ {date}",

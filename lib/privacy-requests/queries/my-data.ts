@@ -7,8 +7,10 @@ import { disclosuresVisibleToCustomer } from "@/lib/disclosures/queries";
 import { AppError } from "@/lib/errors";
 import { holidaySet } from "@/lib/holidays/queries";
 import { formatDateTime } from "@/lib/i18n/format";
+import { resolutionLabel } from "@/lib/i18n/labels";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import { breachNoticesFor } from "@/lib/breaches/queries";
+import { breachReference } from "@/lib/breaches/schemas";
 import { noticesToRecipients } from "@/lib/recipient-notices/queries";
 import { type DeadlineRule, urgencyOf } from "../deadlines";
 import { requestReference } from "../schemas";
@@ -289,7 +291,7 @@ export async function myExportCsv(actor: Actor, t: Translate) {
     ]);
   }
   for (const b of data.notices.breaches) {
-    out += csvRow([t("me.csv.breachNotice"), `#${b.breach}`, t.locale === "en" ? b.text.en : b.text.vi, at(b.at), ""]);
+    out += csvRow([t("me.csv.breachNotice"), breachReference(b.breach), t.locale === "en" ? b.text.en : b.text.vi, at(b.at), ""]);
   }
   for (const r of data.requests) {
     out += csvRow([
@@ -297,7 +299,7 @@ export async function myExportCsv(actor: Actor, t: Translate) {
       r.reference,
       t(`requests.status.${r.status as "RECEIVED"}`),
       at(r.receivedAt),
-      [t(`requests.type.${r.type as "ACCESS"}`), r.details, r.resolution].filter(Boolean).join(" — "),
+      [t(`requests.type.${r.type as "ACCESS"}`), r.details, resolutionLabel(t, r.resolution)].filter(Boolean).join(" — "),
     ]);
   }
   return out;

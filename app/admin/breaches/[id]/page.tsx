@@ -110,7 +110,9 @@ export default async function BreachPage({ params }: { params: Promise<{ id: str
                       {s.notifiedAt ? (
                         <Badge tone="success">{t("breaches.toldOn", { date: formatDateTime(s.notifiedAt, locale) })}</Badge>
                       ) : (
-                        <Badge tone="neutral">{t(s.customer.email ? "breaches.notToldYet" : "breaches.noEmail")}</Badge>
+                        <Badge tone="neutral">
+                          {t(s.customer.status === "ERASED" ? "breaches.erasedNotTold" : s.customer.email ? "breaches.notToldYet" : "breaches.noEmail")}
+                        </Badge>
                       )}
                     </li>
                   ))}

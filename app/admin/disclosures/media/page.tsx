@@ -60,7 +60,12 @@ export default async function MediaPage() {
                 </p>
                 {item.blocked.length > 0 && (
                   <p className="text-sm text-red-700">
-                    {item.blocked.map((b) => `${b.fullName ?? b.id}: ${t(`disclosures.exclusion.${b.reason}`)}`).join("; ")}
+                    {item.blocked
+                      .map(
+                        (b) =>
+                          `${b.reason === "ERASED" ? t("customers.erasedName") : (b.fullName ?? t("customers.unnamed"))}: ${t(`disclosures.exclusion.${b.reason}`)}`,
+                      )
+                      .join("; ")}
                   </p>
                 )}
                 <MediaButtons id={item.id} status={item.status} blocked={item.blocked.length} />

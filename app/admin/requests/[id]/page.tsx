@@ -16,7 +16,7 @@ import { listPurposes } from "@/lib/purposes/queries";
 import { DaysLeft, RequestStatusBadge } from "../_components/request-badges";
 import { RequestActions } from "../_components/request-actions";
 import { PostButton } from "@/components/admin/post-button";
-import { customerName, periodLabel } from "@/lib/i18n/labels";
+import { customerName, periodLabel, resolutionLabel } from "@/lib/i18n/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -120,7 +120,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               )}
               {r.resolution && (
                 <p>
-                  <span className="text-zinc-500">{t("requests.resolution")}:</span> {r.resolution}
+                  <span className="text-zinc-500">{t("requests.resolution")}:</span> {resolutionLabel(t, r.resolution)}
                 </p>
               )}
             </CardBody>

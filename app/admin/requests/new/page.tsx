@@ -9,6 +9,7 @@ import { requireArea } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getCustomer, listCustomers } from "@/lib/customers/queries";
 import { customerFilterSchema } from "@/lib/customers/schemas";
+import { customerName } from "@/lib/i18n/labels";
 import { getT } from "@/lib/i18n/server";
 import { vnDay } from "@/lib/privacy-requests/deadlines";
 import { listPurposes } from "@/lib/purposes/queries";
@@ -37,7 +38,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       <PageHeader title={t("requests.log")} description={t("requests.logIntro")} />
       <Card className="max-w-3xl">
         <CardHeader>
-          <CardTitle>{customer ? (customer.fullName ?? customer.email ?? customer.id) : t("requests.findCustomer")}</CardTitle>
+          <CardTitle>{customer ? customerName(t, customer) : t("requests.findCustomer")}</CardTitle>
         </CardHeader>
         <CardBody>
           {customer ? (

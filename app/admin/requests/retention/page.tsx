@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { customerName } from "@/lib/i18n/labels";
 import { getT } from "@/lib/i18n/server";
 import { listErasureBatches, retentionCandidates } from "@/lib/privacy-requests/queries/desk";
 import { ErasureProgress } from "../_components/erasure-progress";
@@ -43,7 +44,7 @@ export default async function RetentionPage() {
               <RetentionForm
                 candidates={candidates.rows.map((c) => ({
                   id: c.id,
-                  name: c.fullName ?? c.email ?? c.id,
+                  name: customerName(t, c),
                   why: why(c),
                   legalHoldReason: c.legalHoldReason,
                 }))}
