@@ -119,7 +119,7 @@ describe("erasing a customer", () => {
     // cleared, an export searched by their name…
     await recordSharingObjection(staff, { customerId: id, note: `${person.fullName} gọi điện phản đối` });
     await setLegalHold(officer, { customerId: id, reason: `Tranh chấp hợp đồng với ${person.fullName}` });
-    await clearLegalHold(officer, id);
+    await clearLegalHold(officer, { customerId: id, reason: `Toà đã xử xong vụ của ${person.fullName}` });
     await recordCustomerExport(staff, { q: person.fullName }, 1, true);
     // …and a new address set by compliance, after mail went to the old one.
     const newEmail = `moi.${t}@example.test`;

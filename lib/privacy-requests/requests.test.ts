@@ -235,7 +235,7 @@ describe("the privacy-request desk", () => {
       params: { reason: "Vụ kiện số 12/2026 đang xét xử" },
     });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).status).not.toBe("ERASED");
-    await clearLegalHold(officer, c.id);
+    await clearLegalHold(officer, { customerId: c.id, reason: "Toà án đã ra phán quyết cuối cùng" });
     await completeRequest(officer, { id, resolution: "Xoá theo yêu cầu" });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("ERASED");
   });

@@ -96,6 +96,11 @@ export const legalHoldSchema = z.object({
   reason: z.string().trim().min(10, "requests.reasonRequired").max(1000, "validation.tooLong"),
 });
 export type LegalHoldInput = z.input<typeof legalHoldSchema>;
+/** Lifting a hold is as deliberate as setting one: why it no longer applies, on the record. */
+export const clearLegalHoldSchema = z.object({
+  customerId: z.uuid(),
+  reason: z.string().trim().min(10, "requests.liftReasonRequired").max(1000, "validation.tooLong"),
+});
 
 export const requestFilterSchema = z.object({
   view: z.enum(["open", "overdue", "dueSoon", "closed", "all"]).catch("open"),

@@ -103,7 +103,13 @@ describe("request desk actions", () => {
     await actAsStaff("COMPLIANCE");
     expect(await setLegalHoldAction({ customerId: c.id, reason: "Quyết định của toà án số 12" })).toMatchObject({ ok: true });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).legalHoldReason).toBe("Quyết định của toà án số 12");
-    expect(await clearLegalHoldAction({ customerId: c.id })).toMatchObject({ ok: true });
+    // A second hold never silently replaces the first; lifting one needs a reason too.
+    expect(await setLegalHoldAction({ customerId: c.id, reason: "Yêu cầu của cơ quan điều tra" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("đang bị tạm giữ") },
+    });
+    expect(await clearLegalHoldAction({ customerId: c.id, reason: "" })).toMatchObject({ ok: false, error: { fieldErrors: { reason: expect.any(String) } } });
+    expect(await clearLegalHoldAction({ customerId: c.id, reason: "Toà án đã ra phán quyết cuối cùng" })).toMatchObject({ ok: true });
     expect((await db().customer.findUniqueOrThrow({ where: { id: c.id } })).legalHoldReason).toBeNull();
   });
 

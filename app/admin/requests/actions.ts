@@ -18,6 +18,7 @@ import {
   completeSchema,
   confirmRetentionSchema,
   extendSchema,
+  clearLegalHoldSchema,
   legalHoldSchema,
   logRequestSchema,
   rejectSchema,
@@ -64,8 +65,8 @@ export const setLegalHoldAction = staffAction("setLegalHoldAction", parsedByLib(
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 
-export const clearLegalHoldAction = staffAction("clearLegalHoldAction", z.object({ customerId: z.uuid() }), async (actor, input) => {
-  await clearLegalHold(actor, input.customerId);
+export const clearLegalHoldAction = staffAction("clearLegalHoldAction", parsedByLib(clearLegalHoldSchema), async (actor, input) => {
+  await clearLegalHold(actor, input);
   revalidatePath(`/admin/customers/${input.customerId}`);
 });
 

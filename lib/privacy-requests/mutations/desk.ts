@@ -16,6 +16,7 @@ import {
   requestReference,
   completeSchema,
   extendSchema,
+  clearLegalHoldSchema,
   legalHoldSchema,
   logRequestSchema,
   MAX_SCAN_BYTES,
@@ -285,11 +286,15 @@ export async function setLegalHold(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const input = legalHoldSchema.parse(raw);
   await db().$transaction(async (tx) => {
+    // Never silently over another hold (its reason and date are evidence): lift it first, with a reason.
     const { count } = await tx.customer.updateMany({
-      where: { id: input.customerId, status: { not: "ERASED" } },
+      where: { id: input.customerId, status: { not: "ERASED" }, legalHoldReason: null },
       data: { legalHoldReason: input.reason, legalHoldSetAt: await now() },
     });
-    if (count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
+    if (count === 0) {
+      const held = await tx.customer.count({ where: { id: input.customerId, status: { not: "ERASED" }, legalHoldReason: { not: null } } });
+      throw held ? new AppError("CONFLICT", "requests.alreadyOnHold") : new AppError("NOT_FOUND", "errors.notFound");
+    }
     await recordAudit(tx, actor, {
       action: "customer.legal_hold_set",
       entityType: "Customer",
@@ -299,14 +304,20 @@ export async function setLegalHold(actor: Actor, raw: unknown) {
   });
 }
 
-export async function clearLegalHold(actor: Actor, customerId: string) {
+export async function clearLegalHold(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
+  const { customerId, reason } = clearLegalHoldSchema.parse(raw);
   await db().$transaction(async (tx) => {
     const { count } = await tx.customer.updateMany({
       where: { id: customerId, legalHoldReason: { not: null } },
       data: { legalHoldReason: null, legalHoldSetAt: null },
     });
     if (count === 0) throw new AppError("CONFLICT", "requests.noLegalHold");
-    await recordAudit(tx, actor, { action: "customer.legal_hold_cleared", entityType: "Customer", entityId: customerId });
+    await recordAudit(tx, actor, {
+      action: "customer.legal_hold_cleared",
+      entityType: "Customer",
+      entityId: customerId,
+      details: { reason: await sealForCustomer(tx, customerId, reason) },
+    });
   });
 }

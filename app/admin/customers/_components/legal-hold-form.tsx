@@ -21,24 +21,37 @@ export function LegalHoldForm({ customerId, reason }: { customerId: string; reas
     } else setError(result.error?.fieldErrors?.reason ?? result.error?.message);
   };
   if (reason) {
+    // Lifting the hold lets the data be erased again: it takes a reason too, kept on the record.
     return (
-      <div className="space-y-2 text-sm">
+      <form
+        className="space-y-2 text-sm"
+        aria-label={t("customers.clearLegalHold")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          startTransition(async () => done(await clearLegalHoldAction({ customerId, reason: text })));
+        }}
+      >
         <p className="text-amber-900">{t("requests.onLegalHold", { reason })}</p>
-        <Button
-          type="button"
-          size="sm"
-          variant="secondary"
-          disabled={pending}
-          onClick={() => startTransition(async () => done(await clearLegalHoldAction({ customerId })))}
-        >
-          {t("customers.clearLegalHold")}
-        </Button>
+        <label htmlFor="lift-reason" className="block font-medium">
+          {t("customers.liftReason")}
+        </label>
+        <Textarea
+          id="lift-reason"
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "lift-error" : undefined}
+        />
         {error && (
-          <p role="alert" className="text-red-700">
+          <p id="lift-error" role="alert" className="text-red-700">
             {error}
           </p>
         )}
-      </div>
+        <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+          {t("customers.clearLegalHold")}
+        </Button>
+      </form>
     );
   }
   return (
