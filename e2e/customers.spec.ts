@@ -73,6 +73,18 @@ test("compliance see contact details in full and the register refuses administra
   const compliance = await pageAs(browser, "COMPLIANCE", baseURL);
   await compliance.goto(`/admin/customers/${customer.id}`);
   await expect(compliance.getByText(customer.phone)).toBeVisible();
+  // A legal hold: set with a reason; lifted only with a reason too.
+  const hold = compliance.getByRole("form", { name: "Tạm giữ theo pháp luật" });
+  await hold.getByLabel("Lý do tạm giữ").fill("Quyết định của toà án số 12/2026");
+  await hold.getByRole("button", { name: "Đặt tạm giữ pháp lý" }).click();
+  const lift = compliance.getByRole("form", { name: "Gỡ tạm giữ" });
+  await expect(lift).toContainText("Quyết định của toà án số 12/2026");
+  await lift.getByRole("button", { name: "Gỡ tạm giữ" }).click();
+  await expect(lift.getByRole("alert")).toContainText("không còn cần tạm giữ");
+  await compliance.screenshot({ path: "test-results/screenshots/legal-hold-lift-vi.png", fullPage: true });
+  await lift.getByLabel("Lý do không còn cần tạm giữ").fill("Toà đã có phán quyết cuối cùng");
+  await lift.getByRole("button", { name: "Gỡ tạm giữ" }).click();
+  await expect(compliance.getByRole("form", { name: "Tạm giữ theo pháp luật" })).toBeVisible();
   const admin = await pageAs(browser, "ADMIN", baseURL);
   expect((await admin.goto(`/admin/customers/${customer.id}`))?.status()).toBe(403);
   expect((await admin.request.post("/admin/customers/export", { headers: { origin: new URL(baseURL!).origin } })).status()).toBe(403);
