@@ -18,34 +18,25 @@ export type AuditInput = {
  * change it describes does. The database trigger assigns the id, prevHash and hash.
  */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput) {
-  const who = actorFields(actor);
-  await tx.auditEvent.create({
-    data: {
-      ...who,
-      ip: input.ip ?? who.ip,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      details: input.details ?? {},
-    },
-    select: { id: true },
-  });
+  await tx.auditEvent.create({ data: auditRow(actorFields(actor), input), select: { id: true } });
 }
 
 /** Many audit entries by one actor in one statement (the chain trigger links them in order). */
 export async function recordAuditMany(tx: Tx, actor: Actor, inputs: AuditInput[]) {
   if (inputs.length === 0) return;
   const who = actorFields(actor);
-  await tx.auditEvent.createMany({
-    data: inputs.map((input) => ({
-      ...who,
-      ip: input.ip ?? who.ip,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      details: input.details ?? {},
-    })),
-  });
+  await tx.auditEvent.createMany({ data: inputs.map((input) => auditRow(who, input)) });
+}
+
+function auditRow(who: ReturnType<typeof actorFields>, input: AuditInput) {
+  return {
+    ...who,
+    ip: input.ip ?? who.ip,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    details: input.details ?? {},
+  };
 }
 
 /**

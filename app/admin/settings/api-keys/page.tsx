@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { PageHeader } from "@/components/admin/page-header";
+import { ScopeBadges } from "@/components/admin/scope-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -65,13 +66,7 @@ export default async function ApiKeysPage() {
                       <div className="text-xs text-zinc-500">{t("apiKeys.perMinute", { count: k.rateLimitPerMinute })}</div>
                     </Td>
                     <Td>
-                      <div className="flex flex-wrap gap-1">
-                        {k.scopes.map((s) => (
-                          <Badge key={s} tone="info" title={s}>
-                            {t(`apiKeys.scope.${s as ApiScope}`)}
-                          </Badge>
-                        ))}
-                      </div>
+                      <ScopeBadges scopes={k.scopes} label={(s) => t(`apiKeys.scope.${s as ApiScope}`)} />
                     </Td>
                     <Td className="text-xs whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t("apiKeys.never")}</Td>
                     <Td className="text-right">
