@@ -94,6 +94,25 @@ describe("an import and the people already in the register", () => {
     expect((after.details as { changes: { address: { before: string } } }).changes.address.before).toBe("[erased]");
   });
 
+  it("stops when someone in the file is erased before it is imported, and never brings them back", async () => {
+    const tag = token();
+    const gone = await makeCustomer({ fullName: `Sẽ Xoá ${tag}`, email: `se.xoa.${tag}@example.test` });
+    const staff = await makeStaff("STAFF");
+    const { id } = await uploadImport(
+      staff,
+      file([`name,email`, `Sẽ Xoá ${tag},se.xoa.${tag}@example.test`, `Người Khác ${tag},khac.${tag}@example.test`].join("\n")),
+    );
+    const checked = await checkImport(staff, { id, mapping: { "0": "fullName", "1": "email" }, evidence: "" });
+    await startImport(staff, id, checked.checkedAt);
+    await db().$transaction((tx) => eraseCustomer(tx, { kind: "system", label: "test" }, gone.id, {}));
+    while ((await runImportBatches(50)) > 0) {}
+    const job = await db().importJob.findUniqueOrThrow({ where: { id } });
+    expect(job).toMatchObject({ status: "FAILED", content: "", report: expect.objectContaining({ failure: "imports.erasedMeanwhile" }) });
+    expect(await db().customer.count({ where: { email: `se.xoa.${tag}@example.test` } })).toBe(0);
+    expect(await db().customer.count({ where: { email: `khac.${tag}@example.test` } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "import.stopped_by_erasure", entityId: id } })).toBe(1);
+  });
+
   it("refuses a consent column for a purpose the register does not have before anything runs", async () => {
     const staff = await makeStaff("STAFF");
     const { id } = await uploadImport(staff, file(`email,consent\nx.${token()}@example.test,có`));

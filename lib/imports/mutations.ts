@@ -187,6 +187,13 @@ const system = { kind: "system" as const, label: "import" };
 /** Another run already recorded this batch (a lease that ran out mid-round): nothing to do. */
 class BatchAlreadyDone extends Error {}
 
+/**
+ * Someone in the file was erased while it was being imported: erasure empties the uploaded file, and
+ * the rows this instance still holds must not bring the person back as a new record. The batch is
+ * undone and the import stops; what was imported before stays.
+ */
+class ErasedDuringImport extends Error {}
+
 const isDeadlock = (error: unknown) => /deadlock|40P01/.test(`${(error as Error)?.message} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`);
 
 type ChangedRecord = { customer_id: string; row_no: number } & Record<`${"o" | "n"}_${(typeof IMPORTED_FIELDS)[number][1]}`, string | null>;
@@ -245,6 +252,9 @@ async function importBatch(job: ClaimedJob, k: number, batch: ImportRow[], polic
           const [counts] = await tx.$queryRaw<{ created: number; updated: number; unchanged: number; consent_events: number }[]>`
           SELECT * FROM import_customer_batch(${JSON.stringify(batch)}::jsonb, ${job.id}::uuid, ${job.filename}, ${job.consentEvidence ?? ""}, ${job.createdById}::uuid, ${policyId}::uuid)`;
           await auditChangedRecords(tx, job);
+          // An erasure that emptied the file (committed before this check) undoes this batch.
+          const [{ wiped }] = await tx.$queryRaw<{ wiped: boolean }[]>`SELECT content = '' AS wiped FROM "ImportJob" WHERE id = ${job.id}::uuid FOR UPDATE`;
+          if (wiped) throw new ErasedDuringImport();
           // Last, so a batch running beside this one waits for this row only while this one commits.
           const { count } = await tx.importJob.updateMany({
             where: { id: job.id, NOT: { doneBatches: { has: k } } },
@@ -292,6 +302,8 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
     RETURNING id, filename, content, delimiter, mapping, "consentEvidence", "doneBatches", "createdById"`;
   if (!job) return 0;
   try {
+    // A queued or running import's file is emptied only by an erasure of someone in it.
+    if (job.content === "") throw new ErasedDuringImport();
     if (parsed?.id !== job.id) parsed = { id: job.id, rows: evaluate(job.content, job.delimiter, job.mapping, await purposeIds()).valid };
     const rows = parsed.rows;
     const policy = await db().policyVersion.findFirst({
@@ -352,9 +364,16 @@ export async function runImportBatches(maxBatches = 20): Promise<number> {
     }
     return 1;
   } catch (error) {
-    console.error("[imports] job failed", job.id, error);
+    const erased = error instanceof ErasedDuringImport;
+    if (!erased) console.error("[imports] job failed", job.id, error);
     parsed = undefined;
-    await db().importJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null, content: "" } });
+    await db().$transaction(async (tx) => {
+      await tx.importJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lockedUntil: null, content: "" } });
+      if (erased) {
+        await tx.$executeRaw`UPDATE "ImportJob" SET report = jsonb_set(coalesce(report, '{}'::jsonb), '{failure}', '"imports.erasedMeanwhile"') WHERE id = ${job.id}::uuid`;
+        await recordAudit(tx, system, { action: "import.stopped_by_erasure", entityType: "ImportJob", entityId: job.id });
+      }
+    });
     return 0;
   }
 }

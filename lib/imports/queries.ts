@@ -27,7 +27,8 @@ export async function importProgress(actor: Actor, id: string) {
   if (!job) return null;
   const { report, ...rest } = job;
   // Progress counts people (a person on several rows is imported once).
-  return { ...rest, people: (report as { people?: number } | null)?.people ?? Math.max(0, job.totalRows - job.errorCount) };
+  const r = report as { people?: number; failure?: string } | null;
+  return { ...rest, people: r?.people ?? Math.max(0, job.totalRows - job.errorCount), failure: r?.failure ?? null };
 }
 export type ImportProgress = NonNullable<Awaited<ReturnType<typeof importProgress>>>;
 
@@ -44,7 +45,7 @@ export async function getImport(actor: Actor, id: string) {
   const [head] = await db().$queryRaw<{ head: string }[]>`SELECT left(content, 64000) AS head FROM "ImportJob" WHERE id = ${id}::uuid`;
   const lines = (head?.head ?? "").split(/\r?\n/).slice(0, 4);
   const report = (Array.isArray(job.report) ? null : job.report) as ImportReport | null;
-  return { ...job, mapping: job.mapping as Mapping, report, people: report?.people ?? 0, preview: lines };
+  return { ...job, mapping: job.mapping as Mapping, report, people: report?.people ?? 0, failure: report?.failure ?? null, preview: lines };
 }
 
 export async function recentImports(actor: Actor) {

@@ -109,7 +109,7 @@ describe("a form submission", () => {
     await expect(submitForm(form, reordered, ctx())).resolves.toMatchObject({ submissionId: first.submissionId, duplicate: true });
     const other = uniqueEmail("other");
     const error = await failure(submitForm(form, { ...body, fields: { ...body.fields, email: other } }, ctx()));
-    expect(error).toMatchObject({ code: "BAD_INPUT", fieldErrors: { idempotencyKey: "publicForm.keyReused" } });
+    expect(error).toMatchObject({ code: "BAD_INPUT", userMessage: "publicForm.keyReused", fieldErrors: { idempotencyKey: "publicForm.keyReused" } });
     expect(await db().customer.count({ where: { email: other } })).toBe(0);
   });
 

@@ -145,7 +145,8 @@ export async function submitForm(form: PublicForm, raw: unknown, ctx: Submission
     ],
   });
   const row = rows[0];
-  if (row.limited === "key_reused") throw new AppError("BAD_INPUT", "publicForm.fixErrors", { idempotencyKey: "publicForm.keyReused" });
+  // (Said as the answer itself: the key is not a field the visitor can see.)
+  if (row.limited === "key_reused") throw new AppError("BAD_INPUT", "publicForm.keyReused", { idempotencyKey: "publicForm.keyReused" });
   // Over the address's limit: this visitor sent too many. Over the form's: the form is busy for everyone.
   if (row.limited)
     throw new AppError("RATE_LIMITED", row.limited === "form" ? "publicForm.busy" : "publicForm.rateLimited", undefined, { seconds: row.retry_after ?? 60 });

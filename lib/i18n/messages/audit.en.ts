@@ -37,6 +37,7 @@ export const auditEn: Record<keyof typeof auditVi, string> = {
   "audit.event.customer.updated_by_confirmation": "Record updated on the customer's confirmation",
   "audit.event.customer.updated_from_submission": "Details from a form applied",
   "audit.event.customer.updated_by_import": "Record updated by an import",
+  "audit.event.import.stopped_by_erasure": "Import stopped: someone in the file was erased",
   "audit.event.customer.viewed": "Customer viewed",
   "audit.event.customers.exported": "Register exported",
   "audit.event.disclosure.approval_refused": "Approval refused",

@@ -36,6 +36,7 @@ export const auditVi = {
   "audit.event.customer.updated_by_confirmation": "Cập nhật hồ sơ theo xác nhận của khách",
   "audit.event.customer.updated_from_submission": "Áp dụng thông tin từ biểu mẫu",
   "audit.event.customer.updated_by_import": "Cập nhật hồ sơ từ tệp nhập",
+  "audit.event.import.stopped_by_erasure": "Dừng nhập tệp: có người trong tệp đã bị xoá dữ liệu",
   "audit.event.customer.viewed": "Xem hồ sơ khách hàng",
   "audit.event.customers.exported": "Xuất danh sách khách hàng",
   "audit.event.disclosure.approval_refused": "Từ chối quyền duyệt chia sẻ",

@@ -218,6 +218,9 @@ export const registerEn: Record<keyof typeof registerVi, string> = {
   "imports.status.RUNNING": "Importing",
   "imports.status.COMPLETED": "Completed",
   "imports.status.FAILED": "Failed",
+  "imports.failedGeneric": "The import stopped on an error. What was imported before stays; upload the file again to import the rest.",
+  "imports.erasedMeanwhile":
+    "Someone in this file was erased while it was being imported, so the import stopped (the rest of the file is not kept). Upload the file again without them to import the others.",
   "imports.noFile": "Please choose a CSV file.",
   "imports.tooLarge": "The file is larger than 25 MB.",
   "imports.notUtf8": "The file is not UTF-8. In Excel, use Save As → “CSV UTF-8”.",

@@ -218,6 +218,9 @@ export const registerVi = {
   "imports.status.RUNNING": "Đang nhập",
   "imports.status.COMPLETED": "Hoàn tất",
   "imports.status.FAILED": "Lỗi",
+  "imports.failedGeneric": "Quá trình nhập dừng do lỗi. Những gì đã nhập vẫn được giữ; hãy tải tệp lên lại để nhập phần còn lại.",
+  "imports.erasedMeanwhile":
+    "Có người trong tệp này bị xoá dữ liệu trong lúc đang nhập nên quá trình nhập đã dừng (phần còn lại của tệp không được giữ). Hãy tải lại tệp không có người đó để nhập những người khác.",
   "imports.noFile": "Vui lòng chọn một tệp CSV.",
   "imports.tooLarge": "Tệp lớn hơn 25 MB.",
   "imports.notUtf8": "Tệp không ở dạng UTF-8. Trong Excel hãy chọn Lưu thành → “CSV UTF-8”.",

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ImportProgress } from "@/lib/imports/queries";
+import { isMessageKey, type MessageKey } from "@/lib/i18n/translate";
 import { importProgressAction } from "../actions";
 
 /** A live progress bar, polling while the job runs (the job itself lives in the database). */
@@ -35,6 +36,11 @@ export function ImportProgressBar({ initial }: { initial: ImportProgress }) {
       >
         <div className="h-3 rounded-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
+      {job.status === "FAILED" && (
+        <p role="alert" className="text-sm text-red-700" data-testid="import-failure">
+          {t(job.failure && isMessageKey(job.failure) ? (job.failure as MessageKey) : "imports.failedGeneric")}
+        </p>
+      )}
       {!running && (
         <p className="text-sm text-zinc-700" data-testid="import-summary">
           {t("imports.summary", { created: job.createdCount, updated: job.updatedCount, unchanged: job.unchangedCount, skipped: job.errorCount })}
