@@ -145,6 +145,11 @@ export async function mergeCustomers(actor: Actor, raw: unknown) {
       // (The reason is on the kept record's "customer.merged", sealed with its key.)
       details: { customerId: mergeId, keptId: keepId, basis },
     });
+    // Another system holding the merged-away id learns which record it is now (so a later erasure of
+    // that record reaches what it holds under the old id too).
+    await tx.$executeRaw`
+      SELECT webhook_emit('customer.merged', jsonb_build_array(jsonb_build_object('mergedId', ${mergeId}::text, 'keptId', ${keepId}::text)))
+      WHERE webhook_listened('customer.merged')`;
     return { keepId, moved: consentEvents + submissions.count };
   });
 }

@@ -7,6 +7,7 @@ import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
 import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
+import { mergeCustomers } from "@/lib/duplicates/mutations";
 import { assertEnv } from "@/lib/env";
 import { submitForm } from "@/lib/submissions/mutations";
 import { callApi, makeApiKey } from "@/tests/support/api";
@@ -89,6 +90,18 @@ describe("webhook events", () => {
     const events = await db().webhookEvent.findMany({ where: { payload: { path: ["customerId"], equals: customer.id } }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.type)).toEqual(["customer.sharing_objected", "customer.erased"]);
     expect(events[1].payload).toEqual({ customerId: customer.id });
+  });
+
+  it("tell a receiver which record a merged-away id is now part of", async () => {
+    await endpointFor(["customer.merged"]);
+    const keep = await makeCustomer();
+    // (The register refuses a second record with the same phone; older data can hold one.)
+    const dup = await db().customer.create({
+      data: { fullName: "Bản Trùng", phone: (await db().customer.findUniqueOrThrow({ where: { id: keep.id } })).phone, source: "legacy" },
+    });
+    await mergeCustomers(await makeStaff("COMPLIANCE"), { keepId: keep.id, mergeId: dup.id, reason: "Cùng một người: đã gọi điện xác nhận ngày 4/12" });
+    const [event] = await db().webhookEvent.findMany({ where: { type: "customer.merged", payload: { path: ["mergedId"], equals: dup.id } } });
+    expect(event.payload).toEqual({ mergedId: dup.id, keptId: keep.id });
   });
 
   it("are not written for endpoints that are disabled or listen for other events", async () => {

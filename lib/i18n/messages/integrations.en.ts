@@ -136,6 +136,7 @@ export const integrationsEn: Record<keyof typeof integrationsVi, string> = {
   "webhooks.event.submission.created": "New form submission",
   "webhooks.event.consent.changed": "Consent changed",
   "webhooks.event.customer.erased": "Customer erased",
+  "webhooks.event.customer.merged": "Duplicate records merged",
   "webhooks.event.customer.sharing_objected": "Customer objected to sharing",
   "webhooks.event.privacy_request.created": "New privacy request",
   "webhooks.event.privacy_request.completed": "Privacy request closed",

@@ -135,6 +135,7 @@ export const integrationsVi = {
   "webhooks.event.submission.created": "Có bài gửi biểu mẫu mới",
   "webhooks.event.consent.changed": "Đồng ý thay đổi",
   "webhooks.event.customer.erased": "Khách hàng đã bị xóa dữ liệu",
+  "webhooks.event.customer.merged": "Đã gộp hồ sơ trùng",
   "webhooks.event.customer.sharing_objected": "Khách hàng phản đối chia sẻ",
   "webhooks.event.privacy_request.created": "Có yêu cầu quyền riêng tư mới",
   "webhooks.event.privacy_request.completed": "Yêu cầu quyền riêng tư đã xử lý xong",

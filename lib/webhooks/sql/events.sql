@@ -11,12 +11,12 @@ AS $function$
     RETURNING id
   )
   -- An endpoint switched off for failing still gets the events a receiver must act on (an erasure,
-  -- an objection to sharing), delivered once it is switched back on; none for an endpoint whose API
+  -- an objection to sharing, a merge that retires an id), delivered once it is switched back on; none for an endpoint whose API
   -- key was revoked.
   INSERT INTO "WebhookDelivery" (id, "eventId", "endpointId", "updatedAt")
   SELECT gen_random_uuid(), ev.id, e.id, now() FROM ev CROSS JOIN "WebhookEndpoint" e
   WHERE event_type = ANY (e.events)
-    AND (e.enabled OR (e."disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected')))
+    AND (e.enabled OR (e."disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected', 'customer.merged')))
     AND NOT EXISTS (SELECT 1 FROM "ApiKey" k WHERE k.id = e."createdByKeyId" AND k."revokedAt" IS NOT NULL)
 $function$;
 
@@ -26,7 +26,7 @@ CREATE OR REPLACE FUNCTION public.webhook_listened(event_type text)
  STABLE
 AS $function$
   SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint"
-                 WHERE (enabled OR ("disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected')))
+                 WHERE (enabled OR ("disabledReason" = 'failing' AND event_type IN ('customer.erased', 'customer.sharing_objected', 'customer.merged')))
                    AND event_type = ANY (events))
 $function$;
 
