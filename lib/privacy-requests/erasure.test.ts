@@ -241,6 +241,31 @@ describe("retention", () => {
     expect(await findEverywhere([`cu.${t}@example.test`, `cu ${t}`])).toEqual([]);
   });
 
+  it("picks a batch up where an unexpected error stopped it, erasing nobody twice and counting everyone once", async () => {
+    const officer = await makeStaff("COMPLIANCE");
+    const ended = async () => {
+      const c = await makeCustomer({ status: "ACTIVE" });
+      await db().customer.update({ where: { id: c.id }, data: { status: "TERMINATED", terminatedAt: new Date((await now()).getTime() - 60 * 86_400_000) } });
+      return c.id;
+    };
+    const [first, second] = [await ended(), await ended()];
+    const batch = await confirmRetentionBatch(officer, { customerIds: [first, second] });
+    // The database refuses to erase the second for a while (a failure the app did not foresee).
+    await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.id = '${second}'::uuid AND NEW.status = 'ERASED' THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_erasure BEFORE UPDATE ON "Customer" FOR EACH ROW EXECUTE FUNCTION test_refuse_erasure()`);
+    try {
+      await expect(runErasureBatches()).rejects.toThrow(/disk full/);
+      expect(await db().erasureBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "RUNNING", processed: 1, erased: 1 });
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER test_refuse_erasure ON "Customer"`);
+      await db().$executeRawUnsafe("DROP FUNCTION test_refuse_erasure()");
+    }
+    while ((await runErasureBatches()) > 0) {}
+    expect(await db().erasureBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "COMPLETED", processed: 2, erased: 2, skipped: [] });
+    expect(await db().customer.count({ where: { id: { in: [first, second] }, status: "ERASED" } })).toBe(2);
+  });
+
   it("proposes leads who never became customers once they have been quiet for the lead retention period (24 months by default)", async () => {
     const officer = await makeStaff("COMPLIANCE");
     const at = await now();

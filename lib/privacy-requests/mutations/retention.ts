@@ -1,4 +1,5 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import { recordAudit } from "@/lib/audit/mutations";
 import { authorize, systemActor, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
@@ -53,7 +54,19 @@ export async function runErasureBatches(): Promise<number> {
   const system = systemActor("retention");
   let erased = 0;
   const skipped: { id: string; reason: string }[] = [];
-  for (const id of chunk) {
+  // Progress is saved only by the run that read it (a second worker whose lease overlapped changes
+  // nothing), and saved up to the customer an unexpected error stopped at: the job system runs the
+  // batch again from there, without erasing anyone twice or counting them as "already erased".
+  const save = async (handled: number) => {
+    const processed = batch.processed + handled;
+    const done = processed >= batch.customerIds.length;
+    const saved = await db().$executeRaw`
+      UPDATE "ErasureBatch" SET processed = ${processed}, erased = erased + ${erased}, skipped = skipped || ${JSON.stringify(skipped)}::jsonb,
+        status = ${done ? "COMPLETED" : "RUNNING"}::"ErasureBatchStatus", "lockedUntil" = NULL, "finishedAt" = ${done ? await now() : null}
+      WHERE id = ${batch.id}::uuid AND processed = ${batch.processed}`;
+    return { processed, done: done && saved === 1 };
+  };
+  for (const [index, id] of chunk.entries()) {
     try {
       await db().$transaction(async (tx) => {
         // Lock the record first, then judge it: a lead who became a customer a moment ago stays.
@@ -64,19 +77,17 @@ export async function runErasureBatches(): Promise<number> {
       });
       erased++;
     } catch (error) {
-      if (!isAppError(error)) throw error;
+      if (!isAppError(error)) {
+        await save(index);
+        throw error;
+      }
       skipped.push({
         id,
         reason: error.userMessage === "requests.legalHoldBlocks" ? "LEGAL_HOLD" : error.userMessage === "NOT_ELIGIBLE" ? "NOT_ELIGIBLE" : "ALREADY_ERASED",
       });
     }
   }
-  const processed = batch.processed + chunk.length;
-  const done = processed >= batch.customerIds.length;
-  await db().$executeRaw`
-    UPDATE "ErasureBatch" SET processed = ${processed}, erased = erased + ${erased}, skipped = skipped || ${JSON.stringify(skipped)}::jsonb,
-      status = ${done ? "COMPLETED" : "RUNNING"}::"ErasureBatchStatus", "lockedUntil" = NULL, "finishedAt" = ${done ? new Date() : null}
-    WHERE id = ${batch.id}::uuid`;
+  const { processed, done } = await save(chunk.length);
   if (done)
     await db().$transaction((tx) =>
       recordAudit(tx, system, { action: "retention.batch_completed", entityType: "ErasureBatch", entityId: batch.id, details: { processed } }),
