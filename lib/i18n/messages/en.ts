@@ -204,6 +204,8 @@ export const en: Record<MessageKey, string> = {
   "outbox.secretNotRetryable":
     "This email carried a one-time link, which is not kept once the email leaves the queue. Issue a new one where it came from (resend the invitation, or the customer asks for a new link).",
   "outbox.linkHidden": "[one-time link — only the recipient can use it]",
+  "outbox.withheld":
+    "This email went to a customer. Its address is shown masked and its words are not shown to administrators (who have no access to the customer register); a compliance officer can read it here.",
   "outbox.secretBadge": "One-time link hidden",
   "outbox.secretNotice":
     "This email carries a one-time link. It is sealed while the email waits to be sent and erased afterwards, so nobody but the recipient can use it — not here, not in an export, not in the database.",

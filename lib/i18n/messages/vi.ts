@@ -189,6 +189,8 @@ export const vi = {
   "outbox.secretNotRetryable":
     "Email này chứa đường dẫn dùng một lần, đường dẫn không được giữ lại sau khi email rời hàng đợi. Hãy tạo đường dẫn mới tại nơi đã gửi (gửi lại lời mời, hoặc khách hàng yêu cầu đường dẫn mới).",
   "outbox.linkHidden": "[đường dẫn dùng một lần — chỉ người nhận dùng được]",
+  "outbox.withheld":
+    "Email này gửi cho khách hàng. Địa chỉ được che bớt và nội dung không hiển thị với quản trị viên (không có quyền xem sổ khách hàng); cán bộ tuân thủ có thể đọc tại đây.",
   "outbox.secretBadge": "Đã ẩn đường dẫn dùng một lần",
   "outbox.secretNotice":
     "Email này chứa đường dẫn dùng một lần. Đường dẫn được niêm phong khi email chờ gửi và bị xoá sau đó, nên không ai ngoài người nhận dùng được — không ở đây, không trong tệp xuất, không trong cơ sở dữ liệu.",

@@ -69,25 +69,31 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           </dl>
         </CardBody>
       </Card>
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("outbox.html")}</CardTitle>
-          </CardHeader>
-          {/* sandbox without scripts: the message renders like a mail client would, isolated from the app */}
-          <iframe title={t("outbox.html")} sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded-b-lg bg-white" />
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("outbox.text")}</CardTitle>
-          </CardHeader>
-          <CardBody>
-            <pre className="text-sm whitespace-pre-wrap" data-testid="email-text">
-              {message.text}
-            </pre>
-          </CardBody>
-        </Card>
-      </div>
+      {message.withheld ? (
+        <Alert tone="info" data-testid="email-withheld">
+          {t("outbox.withheld")}
+        </Alert>
+      ) : (
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("outbox.html")}</CardTitle>
+            </CardHeader>
+            {/* sandbox without scripts: the message renders like a mail client would, isolated from the app */}
+            <iframe title={t("outbox.html")} sandbox="" srcDoc={message.html} className="h-[32rem] w-full rounded-b-lg bg-white" />
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("outbox.text")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <pre className="text-sm whitespace-pre-wrap" data-testid="email-text">
+                {message.text}
+              </pre>
+            </CardBody>
+          </Card>
+        </div>
+      )}
     </>
   );
 }
