@@ -23,9 +23,13 @@ function customerId(actor: Actor) {
   return actor.customerId;
 }
 
-export async function myOverview(actor: Actor) {
-  const id = customerId(actor);
-  const [customer, purposes, states, events, disclosures, requests, at, holidays, breachNotices, recipientNotices] = await Promise.all([
+/**
+ * What the page and the download both show: the record (refused once erased), whom the data went to
+ * with who was told to stop or erase (only disclosures the customer may see: a confidential
+ * authority request stays hidden), and the breach notices sent.
+ */
+async function myRecord(id: string) {
+  const [customer, disclosures, breachNotices, recipientNotices] = await Promise.all([
     db().customer.findUnique({
       where: { id },
       select: {
@@ -41,6 +45,22 @@ export async function myOverview(actor: Actor) {
         marketingDailyLimit: true,
       },
     }),
+    disclosuresVisibleToCustomer(id),
+    breachNoticesFor(id),
+    noticesToRecipients(id),
+  ]);
+  if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
+  return {
+    customer,
+    disclosures: disclosures.map((d) => ({ ...d, notices: recipientNotices.filter((n) => n.recipientId === d.recipient.id) })),
+    breachNotices,
+  };
+}
+
+export async function myOverview(actor: Actor) {
+  const id = customerId(actor);
+  const [record, purposes, states, events, requests, at, holidays] = await Promise.all([
+    myRecord(id),
     db().purpose.findMany({
       where: { active: true },
       orderBy: { sortOrder: "asc" },
@@ -62,7 +82,6 @@ export async function myOverview(actor: Actor) {
         form: { select: { titleVi: true, titleEn: true } },
       },
     }),
-    disclosuresVisibleToCustomer(id),
     db().privacyRequest.findMany({
       where: { customerId: id },
       orderBy: { receivedAt: "desc" },
@@ -86,21 +105,14 @@ export async function myOverview(actor: Actor) {
     }),
     now(),
     holidaySet(),
-    breachNoticesFor(id),
-    noticesToRecipients(id),
   ]);
-  if (!customer || customer.status === "ERASED") throw new AppError("UNAUTHENTICATED", "privacy.signedOut");
   return {
-    customer,
+    ...record,
     purposes: purposes.map((purpose) => ({
       purpose,
       current: states.find((s) => s.purposeId === purpose.id) ?? null,
       history: events.filter((e) => e.purposeId === purpose.id),
     })),
-    // Each recipient shown with whether it was told to stop or to erase (only recipients of
-    // disclosures the customer may see: a confidential authority request stays hidden).
-    disclosures: disclosures.map((d) => ({ ...d, notices: recipientNotices.filter((n) => n.recipientId === d.recipient.id) })),
-    breachNotices,
     // Customers are told the completion deadline, so days left count towards it.
     requests: requests.map((r) => ({
       ...r,
@@ -123,8 +135,9 @@ export async function myOverview(actor: Actor) {
  */
 export async function myExport(actor: Actor) {
   const id = customerId(actor);
-  const overview = await myOverview(actor);
-  const [submissions, purposes, states, events, requests, media, policyNotices] = await Promise.all([
+  // (Not the page's overview: the download reads every event and request itself.)
+  const [overview, submissions, purposes, states, events, requests, media, policyNotices] = await Promise.all([
+    myRecord(id),
     db().submission.findMany({
       where: { customerId: id },
       orderBy: { createdAt: "desc" },
