@@ -77,23 +77,7 @@ export async function approveApiKey(actor: Actor, raw: unknown) {
 export async function refuseApiKey(actor: Actor, raw: unknown) {
   authorize(actor, "COMPLIANCE");
   const { id } = apiKeyIdSchema.parse(raw);
-  return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ approvedAt: Date | null }[]>`
-      UPDATE "ApiKey" SET "revokedAt" = now(), "revokedById" = ${actor.kind === "user" ? actor.id : null}::uuid
-      WHERE id = ${id}::uuid AND "revokedAt" IS NULL RETURNING "approvedAt"`;
-    if (!row) throw new AppError("NOT_FOUND", "apiKeys.notActive");
-    const endpoints = await tx.webhookEndpoint.updateMany({
-      where: { createdByKeyId: id, enabled: true },
-      data: { enabled: false, disabledAt: new Date(), disabledReason: "key_revoked" },
-    });
-    await recordAudit(tx, actor, {
-      action: "api_key.refused",
-      entityType: "ApiKey",
-      entityId: id,
-      details: { wasApproved: row.approvedAt !== null, webhookEndpointsDisabled: endpoints.count },
-    });
-    return { id };
-  });
+  return db().$transaction((tx) => stopKey(tx, actor, id, "api_key.refused"));
 }
 
 /**
@@ -129,20 +113,30 @@ async function tellComplianceOfPersonalDataKey(tx: Tx, actor: Actor, name: strin
 export async function revokeApiKey(actor: Actor, raw: unknown) {
   authorize(actor, ...rolesFor("settings"));
   const { id } = revokeApiKeySchema.parse(raw);
-  return db().$transaction(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({
-      where: { id, revokedAt: null },
-      data: { revokedAt: new Date(), revokedById: actor.kind === "user" ? actor.id : null },
-    });
-    if (count === 0) throw new AppError("NOT_FOUND", "apiKeys.notActive");
-    // The webhooks the key set up stop with it: the partner's access is withdrawn, not only its calls.
-    const endpoints = await tx.webhookEndpoint.updateMany({
-      where: { createdByKeyId: id, enabled: true },
-      data: { enabled: false, disabledAt: new Date(), disabledReason: "key_revoked" },
-    });
-    await recordAudit(tx, actor, { action: "api_key.revoked", entityType: "ApiKey", entityId: id, details: { webhookEndpointsDisabled: endpoints.count } });
-    return { id };
+  return db().$transaction((tx) => stopKey(tx, actor, id, "api_key.revoked"));
+}
+
+/**
+ * Revokes a key for good (an ADMIN revoking it, a compliance officer refusing or stopping it). The
+ * webhooks the key set up stop with it: the partner's access is withdrawn, not only its calls.
+ */
+async function stopKey(tx: Tx, actor: Actor, id: string, action: "api_key.revoked" | "api_key.refused") {
+  const [row] = await tx.$queryRaw<{ approvedAt: Date | null }[]>`
+    UPDATE "ApiKey" SET "revokedAt" = now(), "revokedById" = ${actor.kind === "user" ? actor.id : null}::uuid
+    WHERE id = ${id}::uuid AND "revokedAt" IS NULL RETURNING "approvedAt"`;
+  if (!row) throw new AppError("NOT_FOUND", "apiKeys.notActive");
+  const endpoints = await tx.webhookEndpoint.updateMany({
+    where: { createdByKeyId: id, enabled: true },
+    data: { enabled: false, disabledAt: new Date(), disabledReason: "key_revoked" },
   });
+  const details = { webhookEndpointsDisabled: endpoints.count };
+  await recordAudit(tx, actor, {
+    action,
+    entityType: "ApiKey",
+    entityId: id,
+    details: action === "api_key.refused" ? { wasApproved: row.approvedAt !== null, ...details } : details,
+  });
+  return { id };
 }
 
 /**
